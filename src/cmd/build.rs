@@ -1,0 +1,29 @@
+//! `malbild build`.
+
+use crate::cli::BuildArgs;
+use crate::config::Config;
+
+/// Builds the site and says what was written.
+pub fn run(args: BuildArgs) -> anyhow::Result<()> {
+    let root = args.root.unwrap_or_else(|| ".".into());
+    let mut config = Config::new(root);
+    if let Some(output) = args.output {
+        config.output = output;
+    }
+    config.drafts = args.drafts;
+    let report = crate::build(&config)?;
+    super::print_diagnostics(&report.warnings);
+    let warnings = match report.warnings.len() {
+        0 => String::new(),
+        1 => ", 1 warning".into(),
+        n => format!(", {n} warnings"),
+    };
+    eprintln!(
+        "built {} pages ({} files) in {:.2} s into {}{warnings}",
+        report.pages,
+        report.files,
+        report.elapsed.as_secs_f64(),
+        config.output.display(),
+    );
+    Ok(())
+}

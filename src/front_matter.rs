@@ -1,0 +1,248 @@
+//! Front matter: the YAML between the `---` lines at the top of a Markdown
+//! file, and `site.yaml`.
+//!
+//! This is the only module that uses serde_yaml (it is archived, so keeping it
+//! in one place keeps it swappable). It turns YAML errors into
+//! [`Diagnostic`]s a communicator can act on: the line of the file, the key,
+//! what was expected in plain words, and a "did you mean" for unknown keys. It
+//! does not know what the keys mean; `model` does.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::Diagnostic;
+
+/// A Markdown file cut into its front matter and its body.
+#[derive(Debug, Clone, Copy)]
+pub struct Split<'a> {
+    /// The YAML text, without the `---` lines; empty when there is none.
+    pub yaml: &'a str,
+    /// The 1-based line of the file on which `yaml` starts.
+    pub yaml_line: usize,
+    /// The Markdown after the closing `---`.
+    pub body: &'a str,
+    /// Byte offset of `body` in the file.
+    pub body_offset: usize,
+}
+
+/// Cuts `text` (the whole file, BOM and CRLF already removed) into front
+/// matter and body. A file that does not start with `---` has no front matter.
+pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Ok(Split {
+            yaml: "",
+            yaml_line: 1,
+            body: text,
+            body_offset: 0,
+        });
+    }
+    let yaml_start = (first_end + 1).min(text.len());
+    let mut pos = yaml_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = text[pos..end].trim_end();
+        if line == "---" {
+            let body_offset = (end + 1).min(text.len());
+            return Ok(Split {
+                yaml: &text[yaml_start..pos],
+                yaml_line: 2,
+                body: &text[body_offset..],
+                body_offset,
+            });
+        }
+        pos = end + 1;
+    }
+    Err(Diagnostic::error(path, "the front matter never ends")
+        .at(text, 1, 1)
+        .with_hint(
+            "the front matter starts with --- on line 1; add a line with only --- after its last key",
+        ))
+}
+
+/// Reads YAML into `T`. `file_text` is the whole file and `first_line` the
+/// line of the file where `yaml` starts, so that errors point into the file.
+pub fn parse<T: DeserializeOwned>(
+    path: &Path,
+    file_text: &str,
+    yaml: &str,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
+    serde_yaml::from_str(yaml).map_err(|err| {
+        let (line, column) = err
+            .location()
+            .map_or((first_line, 1), |l| (l.line() + first_line - 1, l.column()));
+        explain(path, &err.to_string(), yaml)
+            .at(file_text, line, column.max(1))
+    })
+}
+
+/// Turns serde_yaml's message into words and a hint.
+fn explain(path: &Path, raw: &str, yaml: &str) -> Diagnostic {
+    // serde_yaml appends " at line 3 column 9"; we show the place ourselves.
+    let msg = match raw.rfind(" at line ") {
+        Some(i) => &raw[..i],
+        None => raw,
+    };
+    // "goal_areas[0]: unknown field `x`" -> where = "goal_areas[0]"
+    let (place, what) = match msg.find(": ") {
+        Some(i) if !msg[..i].contains(' ') => (Some(&msg[..i]), &msg[i + 2..]),
+        _ => (None, msg),
+    };
+    let within = place.map(|p| format!(" in `{p}`")).unwrap_or_default();
+
+    if let Some(rest) = what.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        let allowed: Vec<&str> = rest
+            .split_once("expected ")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let mut d = Diagnostic::error(path, format!("unknown key `{key}`{within}"));
+        let best = allowed
+            .iter()
+            .map(|k| (strsim::jaro_winkler(key, k), *k))
+            .filter(|(score, _)| *score > 0.75)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let list = allowed.join(", ");
+        d = match best {
+            Some((_, k)) => d.with_hint(format!("did you mean `{k}`? The keys allowed here are: {list}")),
+            None if list.is_empty() => d.with_hint("remove this key"),
+            None => d.with_hint(format!("remove it, or use one of: {list}")),
+        };
+        return d;
+    }
+    if let Some(rest) = what.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return Diagnostic::error(path, format!("`{key}` is missing{within}"))
+            .with_hint(format!("add a line `{key}: ...`"));
+    }
+    if let Some(rest) = what.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let (wanted, example) = plain_type(expected);
+        let key = place.map(|p| format!("`{p}`")).unwrap_or_else(|| "this value".into());
+        return Diagnostic::error(
+            path,
+            format!("{key} should be {wanted}, but here it is {}", plain_found(found)),
+        )
+        .with_hint(example);
+    }
+    if let Some(rest) = what.strip_prefix("unknown variant `") {
+        let value = rest.split('`').next().unwrap_or_default();
+        let allowed: Vec<&str> = rest
+            .split_once("expected ")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let key = place.map(|p| format!("`{p}`")).unwrap_or_else(|| "this value".into());
+        return Diagnostic::error(path, format!("{key} cannot be `{value}`"))
+            .with_hint(format!("use one of: {}", allowed.join(", ")));
+    }
+    let _ = yaml;
+    Diagnostic::error(path, format!("the YAML{within} cannot be read: {what}")).with_hint(
+        "each line is `key: value`; indent list items and nested keys with spaces, not tabs; \
+         put text containing `: ` or starting with a special character in double quotes",
+    )
+}
+
+fn plain_type(expected: &str) -> (&'static str, &'static str) {
+    match expected {
+        e if e.starts_with('i') || e.starts_with('u') => (
+            "a whole number",
+            "write digits only, for example `weight: 2`",
+        ),
+        "a string" | "a borrowed string" => (
+            "text",
+            "write the text after the colon; put it in double quotes if it contains `: ` or starts with a special character",
+        ),
+        "a sequence" => (
+            "a list",
+            "write each item on its own line starting with `- `, or as [a, b]",
+        ),
+        "a boolean" => ("true or false", "write `true` or `false`"),
+        e if e.starts_with("struct") || e == "a map" => (
+            "a group of keys",
+            "write the keys below it, each on its own line and indented by two spaces",
+        ),
+        _ => ("another kind of value", "check the value against the README's content model"),
+    }
+}
+
+fn plain_found(found: &str) -> String {
+    if let Some(s) = found.strip_prefix("string ") {
+        format!("the text {s}")
+    } else if let Some(n) = found.strip_prefix("integer ") {
+        format!("the number {}", n.trim_matches('`'))
+    } else if let Some(n) = found.strip_prefix("floating point ") {
+        format!("the number {}", n.trim_matches('`'))
+    } else if found == "sequence" {
+        "a list".into()
+    } else if found == "map" {
+        "a group of keys".into()
+    } else if found == "unit value" {
+        "empty".into()
+    } else if let Some(b) = found.strip_prefix("boolean ") {
+        format!("{}", b.trim_matches('`'))
+    } else {
+        found.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Fm {
+        title: String,
+        #[serde(default)]
+        weight: i64,
+        #[serde(default)]
+        date: Option<String>,
+    }
+
+    fn parse_file(text: &str) -> Result<Fm, Diagnostic> {
+        let path = Path::new("a.md");
+        let s = split(path, text)?;
+        parse(path, text, s.yaml, s.yaml_line)
+    }
+
+    #[test]
+    fn cases() {
+        let cases: &[(&str, &str)] = &[
+            ("---\ntitle: A\nweight: abc\n---\n", "a.md:3:9: error: `weight` should be a whole number, but here it is the text \"abc\""),
+            ("---\ntitel: A\n---\n", "a.md:2:1: error: unknown key `titel`"),
+            ("---\ntitle: A\n", "a.md:1:1: error: the front matter never ends"),
+            ("---\nweight: 1\n---\n", "a.md:2:1: error: `title` is missing"),
+            ("---\ntitle: A\n weight: 2\n---\n", "a.md:3:8: error: the YAML cannot be read"),
+        ];
+        for (input, expected) in cases {
+            let shown = parse_file(input).unwrap_err().to_string();
+            assert!(shown.starts_with(expected), "{input:?}\n got: {shown}\nwant: {expected}");
+        }
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_nearest() {
+        let shown = parse_file("---\ntitel: A\n---\n").unwrap_err().to_string();
+        assert!(shown.contains("did you mean `title`?"), "{shown}");
+    }
+
+    #[test]
+    fn dates_stay_text() {
+        let fm = parse_file("---\ntitle: A\ndate: 2023-01-24\n---\nbody").unwrap();
+        assert_eq!(fm.date.as_deref(), Some("2023-01-24"));
+        let fm = parse_file("---\ntitle: A\ndate: 2023\n---\nbody").unwrap();
+        assert_eq!(fm.date.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn no_front_matter_is_all_body() {
+        let s = split(Path::new("a.md"), "# Hej\n").unwrap();
+        assert_eq!(s.yaml, "");
+        assert_eq!(s.body, "# Hej\n");
+    }
+}

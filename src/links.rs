@@ -1,0 +1,215 @@
+//! Link targets: from what a writer types (`bakgrund.md`, `../logo.png`,
+//! `https://...`) to the relative URL written in the page.
+//!
+//! Every URL the site writes is relative, so `output/` works at a domain root,
+//! under a sub-path and from disk. Pages live at `<folder>/index.html`, and
+//! links name `index.html` explicitly so they work from disk too.
+
+use crate::markdown::Resolve;
+use crate::model::{Page, Site};
+
+/// The relative URL from the page whose folder is `from` (e.g. `a/b/`) to the
+/// output file `to` (e.g. `a/c/index.html`).
+pub fn relative(from: &str, to: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(to_parts.len().saturating_sub(1));
+    let mut out = "../".repeat(from.len() - common);
+    out.push_str(&to_parts[common..].join("/"));
+    out
+}
+
+/// The prefix that leads from a page's folder to the site root: `../../`.
+pub fn root_prefix(url: &str) -> String {
+    "../".repeat(url.split('/').filter(|s| !s.is_empty()).count())
+}
+
+/// Whether a link leaves the site: `https:`, `mailto:`, `//host`...
+pub fn is_external(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !dest[..i].contains('/')
+        }
+        None => false,
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes what may not stand bare in an `href`.
+pub fn encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '%' => out.push_str("%25"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            '"' => out.push_str("%22"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Joins a relative path onto a folder of `content/`, resolving `.` and `..`.
+/// `None` when it climbs out of `content/`.
+fn join(folder: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if path.starts_with('/') {
+        Vec::new()
+    } else {
+        folder.split('/').filter(|s| !s.is_empty()).collect()
+    };
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Resolves the links of one page.
+pub struct PageLinks<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The page whose Markdown holds the links.
+    pub page: &'a Page,
+}
+
+impl Resolve for PageLinks<'_> {
+    fn resolve(&self, dest: &str) -> Result<String, (String, String)> {
+        if dest.is_empty() || dest.starts_with('#') || is_external(dest) {
+            return Ok(dest.to_string());
+        }
+        let (path, fragment) = match dest.find(['#', '?']) {
+            Some(i) => (&dest[..i], &dest[i..]),
+            None => (dest, ""),
+        };
+        let folder = self.page.rel.rsplit_once('/').map_or("", |(d, _)| d);
+        let decoded = percent_decode(path);
+        let Some(target) = join(folder, &decoded) else {
+            return Err((
+                format!("the link `{dest}` points outside the content folder"),
+                "link to a page or file inside content/, e.g. `../bakgrund.md`".into(),
+            ));
+        };
+        let site = self.site;
+        let candidates = [
+            target.clone(),
+            format!("{target}/_index.md"),
+            format!("{}.md", target.trim_end_matches('/')),
+        ];
+        for candidate in candidates.iter().map(|c| c.trim_start_matches('/')) {
+            if let Some(&id) = site.by_rel.get(candidate) {
+                let href = relative(&self.page.url, &site.pages[id].output_path());
+                return Ok(format!("{href}{fragment}"));
+            }
+            if let Some(out) = site.asset_by_rel.get(candidate) {
+                return Ok(format!("{}{fragment}", encode(&relative(&self.page.url, out))));
+            }
+            if site.drafts.iter().any(|d| d == candidate) {
+                return Err((
+                    format!("the link `{dest}` points to a draft page, which is not published"),
+                    "remove `draft: true` from that page, or remove the link".into(),
+                ));
+            }
+        }
+        let hint = if dest.starts_with("www.") {
+            format!("a web address needs https:// in front: `https://{dest}`")
+        } else {
+            let name = target.rsplit('/').next().unwrap_or(&target);
+            let near = site
+                .by_rel
+                .keys()
+                .chain(site.asset_by_rel.keys())
+                .map(|k| (strsim::jaro_winkler(&target, k), k))
+                .filter(|(s, k)| *s > 0.85 || k.ends_with(name))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            match near {
+                Some((_, k)) => format!(
+                    "did you mean `{}`? Links are relative to this file's folder",
+                    relative_source(folder, k)
+                ),
+                None => "check the spelling; links are relative to this file's folder, e.g. `bakgrund.md` or `../../skane/_index.md`".into(),
+            }
+        };
+        Err((format!("the link `{dest}` points to `content/{target}`, which does not exist"), hint))
+    }
+}
+
+/// How to write a link from `folder` to the content file `rel`.
+fn relative_source(folder: &str, rel: &str) -> String {
+    let r = relative(&format!("{folder}/"), rel);
+    if r.is_empty() { rel.to_string() } else { r }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_urls() {
+        let cases = [
+            ("", "index.html", "index.html"),
+            ("", "a/index.html", "a/index.html"),
+            ("a/b/", "a/c/index.html", "../c/index.html"),
+            ("a/b/c/", "a/b/index.html", "../index.html"),
+            ("a/b/", "a/b/logo.png", "logo.png"),
+            ("a/b/", "index.html", "../../index.html"),
+            ("a/", "a/index.html", "index.html"),
+            ("x/y/", "z/index.html", "../../z/index.html"),
+        ];
+        for (from, to, want) in cases {
+            assert_eq!(relative(from, to), want, "{from} -> {to}");
+        }
+    }
+
+    #[test]
+    fn external_links() {
+        for d in ["https://a.se", "mailto:a@b.se", "tel:+4610", "//cdn.example"] {
+            assert!(is_external(d), "{d}");
+        }
+        for d in ["bakgrund.md", "../a/b.md", "bild.png", "a:b/c.md"] {
+            assert!(!is_external(d) || d == "a:b/c.md", "{d}");
+        }
+    }
+
+    #[test]
+    fn joins() {
+        assert_eq!(join("a/b", "../c.md").as_deref(), Some("a/c.md"));
+        assert_eq!(join("a/b", "./c.md").as_deref(), Some("a/b/c.md"));
+        assert_eq!(join("a", "../../c.md"), None);
+        assert_eq!(percent_decode("min%20bild.png"), "min bild.png");
+    }
+}

@@ -1,0 +1,210 @@
+//! Reads `content/`: the Markdown files, `site.yaml`, and the list of other
+//! files (images and the like) to copy beside the pages.
+//!
+//! This is the only module that reads content from disk. It normalises text
+//! (UTF-8 byte order mark and CRLF line endings simply work) and reports files
+//! it cannot read as diagnostics; it does not parse anything.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, line_col};
+
+/// A text file of the content folder.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the project root, as shown in messages.
+    pub path: PathBuf,
+    /// Path relative to `content/`, with `/` separators.
+    pub rel: String,
+    /// The text, without byte order mark, with `\n` line endings.
+    pub text: String,
+}
+
+/// A file copied to the output as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Absolute path of the file.
+    pub abs: PathBuf,
+    /// Path relative to `content/`, with `/` separators.
+    pub rel: String,
+}
+
+/// Everything read from `content/`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// `content/site.yaml`, if there is one.
+    pub site_yaml: Option<Source>,
+    /// The Markdown files, sorted by path.
+    pub sources: Vec<Source>,
+    /// Every other file, sorted by path.
+    pub assets: Vec<Asset>,
+    /// Files that could not be read.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Whether a file is an editor's temporary or backup file, or hidden.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+        || name == "Thumbs.db"
+        || name == "desktop.ini"
+}
+
+/// Reads the content folder of `config`.
+pub fn load(config: &Config) -> Loaded {
+    let content = config.content_dir();
+    let mut loaded = Loaded::default();
+    if !content.is_dir() {
+        loaded.diagnostics.push(
+            Diagnostic::error(config.relative(&content), "there is no content folder")
+                .with_hint(format!(
+                    "run malbild in the project folder (the one holding content/), pass --root, or start a new site with `malbild new site {}`",
+                    config.root.display()
+                )),
+        );
+        return loaded;
+    }
+    let mut markdown = Vec::new();
+    let walker = WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone());
+                let message = if err.loop_ancestor().is_some() {
+                    "this folder link points back to a folder that contains it".to_string()
+                } else {
+                    format!("cannot be read: {}", io_reason(err.io_error()))
+                };
+                loaded.diagnostics.push(
+                    Diagnostic::error(config.relative(&path), message)
+                        .with_hint("remove the link or give the file read permission"),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let abs = entry.path().to_path_buf();
+        let rel = rel_string(abs.strip_prefix(&content).unwrap_or(&abs));
+        if rel.ends_with(".md") {
+            markdown.push((abs, rel));
+        } else if rel == "site.yaml" {
+            match read_text(config, &abs) {
+                Ok(text) => {
+                    loaded.site_yaml = Some(Source {
+                        path: config.relative(&abs).to_path_buf(),
+                        rel,
+                        text,
+                    })
+                }
+                Err(d) => loaded.diagnostics.push(d),
+            }
+        } else {
+            loaded.assets.push(Asset { abs, rel });
+        }
+    }
+    let read: Vec<Result<Source, Diagnostic>> = markdown
+        .into_par_iter()
+        .map(|(abs, rel)| {
+            read_text(config, &abs).map(|text| Source {
+                path: config.relative(&abs).to_path_buf(),
+                rel,
+                text,
+            })
+        })
+        .collect();
+    for r in read {
+        match r {
+            Ok(s) => loaded.sources.push(s),
+            Err(d) => loaded.diagnostics.push(d),
+        }
+    }
+    loaded
+}
+
+fn rel_string(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn io_reason(err: Option<&std::io::Error>) -> String {
+    match err.map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::PermissionDenied) => "permission denied".into(),
+        Some(std::io::ErrorKind::NotFound) => "it disappeared while reading".into(),
+        _ => err.map_or_else(|| "unknown reason".into(), |e| e.to_string()),
+    }
+}
+
+/// Reads a file as UTF-8 text, without BOM and with `\n` line endings.
+pub fn read_text(config: &Config, abs: &Path) -> Result<String, Diagnostic> {
+    let shown = config.relative(abs).to_path_buf();
+    let bytes = std::fs::read(abs).map_err(|e| {
+        Diagnostic::error(&shown, format!("cannot be read: {}", io_reason(Some(&e))))
+            .with_hint("check that the file exists and that you may read it")
+    })?;
+    decode(&shown, bytes)
+}
+
+/// Turns file bytes into normalised text, or says why they are not text.
+pub fn decode(shown: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.contains(&0) {
+        return Err(Diagnostic::error(shown, "this is not a text file")
+            .with_hint("a .md file must be Markdown text; rename or remove it if it is an image or a document"));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            let (line, column) = line_col(&lossy, valid);
+            return Err(Diagnostic::error(shown, "the file is not UTF-8 text")
+                .at(&lossy, line, column)
+                .with_hint("save the file as UTF-8 (in most editors: Save as… > Encoding > UTF-8)"));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_normalises_and_refuses() {
+        let p = Path::new("a.md");
+        assert_eq!(decode(p, b"\xef\xbb\xbf---\r\ntitle: A\r\n".to_vec()).unwrap(), "---\ntitle: A\n");
+        let err = decode(p, b"ok\nbad \xff here".to_vec()).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 5));
+        assert!(decode(p, b"PNG\0\0".to_vec()).is_err());
+    }
+
+    #[test]
+    fn editor_files_are_ignored() {
+        for name in [".x.md.swp", "x.md~", "#x.md#", ".#x.md", "4913", ".DS_Store"] {
+            assert!(is_ignored(name), "{name}");
+        }
+        assert!(!is_ignored("malbild.md"));
+    }
+}

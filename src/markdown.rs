@@ -1,0 +1,262 @@
+//! Markdown to HTML with pulldown-cmark: CommonMark plus tables, footnotes,
+//! strikethrough, heading ids and smart punctuation (with Swedish quotes).
+//!
+//! Every heading gets an id that is unique on its page, and every link and
+//! image goes through a [`Resolve`] so that `[bakgrund](bakgrund.md)` becomes
+//! the relative URL of that page. This module reports what it saw (headings,
+//! images, links that point nowhere, with byte offsets); it does not decide
+//! what is a problem, and it never reads files.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+/// Turns a link target written in Markdown into the URL to write in HTML.
+pub trait Resolve {
+    /// `Ok(href)` for a target that exists, `Err((message, hint))` otherwise.
+    fn resolve(&self, dest: &str) -> Result<String, (String, String)>;
+}
+
+/// A heading of the body.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// Its id, unique on the page.
+    pub id: String,
+    /// Its text.
+    pub title: String,
+    /// Byte offset in the Markdown.
+    #[serde(skip)]
+    pub offset: usize,
+}
+
+/// An image of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    /// Its alternative text.
+    pub alt: String,
+    /// Its target as written.
+    pub dest: String,
+    /// Byte offset in the Markdown.
+    pub offset: usize,
+}
+
+/// A link or image whose target could not be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLink {
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub hint: String,
+    /// Byte offset in the Markdown.
+    pub offset: usize,
+}
+
+/// What rendering produced and saw.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// Every heading, in order.
+    pub headings: Vec<Heading>,
+    /// Every image, in order.
+    pub images: Vec<Image>,
+    /// Links that point nowhere.
+    pub bad_links: Vec<BadLink>,
+}
+
+/// Hands out ids unique within one page.
+#[derive(Debug, Default)]
+pub struct Ids {
+    used: HashSet<String>,
+}
+
+impl Ids {
+    /// An allocator that never hands out `reserved` (ids the theme uses).
+    pub fn new(reserved: &[&str]) -> Self {
+        Ids {
+            used: reserved.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// `base` as an id, with `-2`, `-3`... when taken.
+    pub fn unique(&mut self, base: &str) -> String {
+        let mut base = crate::model::slugify(base);
+        if base.is_empty() {
+            base = "avsnitt".into();
+        }
+        if self.used.insert(base.clone()) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| self.used.insert(id.clone()))
+            .expect("an unused id exists")
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Renders `markdown`. `swedish` turns smart quotes into Swedish ones (”…”
+/// and ’). Heading ids come from `ids`.
+pub fn render(markdown: &str, links: &dyn Resolve, ids: &mut Ids, swedish: bool) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    // A heading's events are held back until its text (and so its id) is known.
+    let mut heading: Option<(usize, Vec<Event<'_>>)> = None;
+    let mut image: Option<(usize, String, String)> = None;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        let event = match event {
+            Event::Text(text) if swedish && text.contains(['“', '‘']) => {
+                Event::Text(CowStr::from(text.replace('“', "”").replace('‘', "’")))
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = rewrite(&dest_url, links, range.start, &mut out.bad_links)
+                    .map_or(dest_url, CowStr::from);
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                image = Some((range.start, dest_url.to_string(), String::new()));
+                let dest_url = rewrite(&dest_url, links, range.start, &mut out.bad_links)
+                    .map_or(dest_url, CowStr::from);
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            other => other,
+        };
+        if let Some((_, _, alt)) = image.as_mut() {
+            match &event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(t),
+                Event::End(TagEnd::Image) => {
+                    let (offset, dest, alt) = image.take().expect("inside an image");
+                    out.images.push(Image { alt, dest, offset });
+                }
+                _ => {}
+            }
+        }
+        match (&mut heading, event) {
+            (None, Event::Start(Tag::Heading { .. })) => {
+                heading = Some((range.start, Vec::new()));
+            }
+            (Some(_), Event::End(TagEnd::Heading(level))) => {
+                let (offset, inner) = heading.take().expect("inside a heading");
+                let mut title = String::new();
+                for e in &inner {
+                    if let Event::Text(t) | Event::Code(t) = e {
+                        title.push_str(t);
+                    }
+                }
+                let title = title.trim().to_string();
+                let explicit = markdown[offset..]
+                    .lines()
+                    .next()
+                    .and_then(|l| l.trim_end().strip_suffix('}'))
+                    .and_then(|l| l.rsplit_once("{#"))
+                    .map(|(_, id)| id.trim().to_string());
+                let id = ids.unique(explicit.as_deref().unwrap_or(&title));
+                out.headings.push(Heading {
+                    level: level_number(level),
+                    id: id.clone(),
+                    title,
+                    offset,
+                });
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
+                }));
+                events.extend(inner);
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            (Some((_, inner)), event) => inner.push(event),
+            (None, event) => events.push(event),
+        }
+    }
+    out.html.reserve(markdown.len() * 3 / 2);
+    html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// The new target for a link, `None` to keep it as written.
+fn rewrite(dest: &str, links: &dyn Resolve, offset: usize, bad: &mut Vec<BadLink>) -> Option<String> {
+    match links.resolve(dest) {
+        Ok(href) if href == dest => None,
+        Ok(href) => Some(href),
+        Err((message, hint)) => {
+            bad.push(BadLink { message, hint, offset });
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Same;
+    impl Resolve for Same {
+        fn resolve(&self, dest: &str) -> Result<String, (String, String)> {
+            match dest {
+                "missing.md" => Err(("no such page".into(), "fix it".into())),
+                "a.md" => Ok("../a/index.html".into()),
+                d => Ok(d.to_string()),
+            }
+        }
+    }
+
+    fn html(md: &str) -> String {
+        render(md, &Same, &mut Ids::new(&["main"]), true).html
+    }
+
+    #[test]
+    fn cases() {
+        let cases = [
+            ("## Mål och syfte\n", "<h2 id=\"mal-och-syfte\">Mål och syfte</h2>\n"),
+            ("## Main\n", "<h2 id=\"main-2\">Main</h2>\n"),
+            ("## A\n\n## A\n", "<h2 id=\"a\">A</h2>\n<h2 id=\"a-2\">A</h2>\n"),
+            ("## Egen {#egen-id}\n", "<h2 id=\"egen-id\">Egen</h2>\n"),
+            ("Se [A](a.md).\n", "<p>Se <a href=\"../a/index.html\">A</a>.</p>\n"),
+            ("\"Nära vård\" och 'tillit'\n", "<p>”Nära vård” och ’tillit’</p>\n"),
+            ("~~bort~~\n", "<p><del>bort</del></p>\n"),
+            ("Fem -- sex\n", "<p>Fem – sex</p>\n"),
+        ];
+        for (md, want) in cases {
+            assert_eq!(html(md), want, "{md}");
+        }
+    }
+
+    #[test]
+    fn tables_and_footnotes() {
+        let got = html("| A | B |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Not.\n");
+        assert!(got.contains("<table>"), "{got}");
+        assert!(got.contains("footnote-definition"), "{got}");
+    }
+
+    #[test]
+    fn reports_headings_images_and_bad_links() {
+        let r = render("# Ett\n\n![](bild.png)\n\n[x](missing.md)\n", &Same, &mut Ids::default(), true);
+        assert_eq!(r.headings[0].level, 1);
+        assert_eq!(r.images[0].alt, "");
+        assert_eq!(r.images[0].offset, 7);
+        assert_eq!(r.bad_links.len(), 1);
+        assert_eq!(r.bad_links[0].offset, 22);
+    }
+}

@@ -1,0 +1,804 @@
+//! The site as plain data: every Markdown file becomes a [`Page`] in one
+//! arena, linked into the tree home > region > publication > part.
+//!
+//! Where a file sits decides its role: `content/_index.md` is the home page,
+//! `content/<region>/_index.md` a region, `content/<region>/<publication>/_index.md`
+//! a publication, and any other `.md` file a part of the folder it is in. This
+//! module parses front matter, assigns URLs and orders pages; it does not
+//! render Markdown or HTML.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use crate::config::{Config, SiteConfig};
+use crate::diagnostic::Diagnostic;
+use crate::front_matter;
+use crate::load::{Asset, Loaded, Source};
+
+/// Index of a page in [`Site::pages`].
+pub type PageId = usize;
+
+/// What a page is, from where its file sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// `content/_index.md`.
+    Home,
+    /// `content/<region>/_index.md`.
+    Region,
+    /// `content/<region>/<publication>/_index.md`.
+    Publication,
+    /// Any other Markdown file: one part of the folder it is in.
+    Part,
+}
+
+impl Role {
+    /// The name templates see.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Home => "home",
+            Role::Region => "region",
+            Role::Publication => "publication",
+            Role::Part => "part",
+        }
+    }
+}
+
+/// A part's `kind`: picks its template.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// The målbild itself: vision, horizon, goal areas.
+    GoalPicture,
+    /// Success factors and prerequisites.
+    SuccessFactors,
+    /// Background, purpose, perspective shifts.
+    Background,
+    /// Anything else.
+    #[default]
+    Page,
+}
+
+impl Kind {
+    /// The name templates and front matter use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::GoalPicture => "goal-picture",
+            Kind::SuccessFactors => "success-factors",
+            Kind::Background => "background",
+            Kind::Page => "page",
+        }
+    }
+}
+
+/// A goal area (målområde) of a goal picture.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalArea {
+    /// Its name, e.g. "Tillsammans".
+    pub title: String,
+    /// The short "how", e.g. "genom delaktighet och samordning".
+    #[serde(default)]
+    pub means: Option<String>,
+    /// Markdown.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// A success factor (framgångsfaktor).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    /// Its name.
+    pub title: String,
+    /// Markdown.
+    #[serde(default)]
+    pub summary: String,
+}
+
+/// A perspective shift: från ... till ...
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shift {
+    /// Where we come from.
+    pub from: String,
+    /// Where we are going.
+    pub to: String,
+}
+
+/// How to reach a region's organisation.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// A name or unit.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Telephone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Website.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Postal address.
+    #[serde(default)]
+    pub address: Option<String>,
+}
+
+/// Front matter of `content/_index.md`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HomeMeta {
+    /// Defaults to the site title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Meta description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Lead paragraph, Markdown.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Another template than `home.html`.
+    #[serde(default)]
+    pub template: Option<String>,
+}
+
+/// Front matter of a region's `_index.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionMeta {
+    /// The region's name.
+    pub title: String,
+    /// Organisations behind its publications.
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    /// A logo file beside `_index.md`.
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// The logo's alternative text.
+    #[serde(default)]
+    pub logo_alt: Option<String>,
+    /// How to reach the region.
+    #[serde(default)]
+    pub contact: Option<Contact>,
+    /// Meta description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Lead paragraph, Markdown.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Order on the home page.
+    #[serde(default)]
+    pub weight: i64,
+    /// Not built unless `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// URL segment instead of the folder name.
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// Another template than `region.html`.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Language, when not the site's.
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+/// Front matter of a publication's `_index.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicationMeta {
+    /// The publication's title.
+    pub title: String,
+    /// Who published it.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Where.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// When: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The target year.
+    #[serde(default)]
+    pub horizon: Option<i32>,
+    /// Who adopted it.
+    #[serde(default)]
+    pub adopted_by: Option<String>,
+    /// Case or diary number.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// Lead paragraph, Markdown.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Meta description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Shared vocabulary, e.g. `samverkan`.
+    #[serde(default)]
+    pub themes: Vec<String>,
+    /// Order within the region.
+    #[serde(default)]
+    pub weight: i64,
+    /// Not built unless `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// URL segment instead of the folder name.
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// Another template than `publication.html`.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Language, when not the site's.
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+/// Front matter of a part (any Markdown file but `_index.md`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartMeta {
+    /// The part's title: its h1.
+    pub title: String,
+    /// Picks the template.
+    #[serde(default)]
+    pub kind: Kind,
+    /// Order within the publication.
+    #[serde(default)]
+    pub weight: i64,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Meta description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Lead paragraph, Markdown.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Shared vocabulary.
+    #[serde(default)]
+    pub themes: Vec<String>,
+    /// Not built unless `--drafts`.
+    #[serde(default)]
+    pub draft: bool,
+    /// URL segment instead of the file name.
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// Another template than the kind's.
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Language, when not the site's.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The vision sentence.
+    #[serde(default)]
+    pub vision: Option<String>,
+    /// The target year.
+    #[serde(default)]
+    pub horizon: Option<i32>,
+    /// Goal areas.
+    #[serde(default)]
+    pub goal_areas: Vec<GoalArea>,
+    /// Success factors.
+    #[serde(default)]
+    pub factors: Vec<Factor>,
+    /// Perspective shifts.
+    #[serde(default)]
+    pub shifts: Vec<Shift>,
+}
+
+/// A page's front matter, by role.
+#[derive(Debug, Clone)]
+pub enum Meta {
+    /// The home page.
+    Home(HomeMeta),
+    /// A region.
+    Region(RegionMeta),
+    /// A publication.
+    Publication(Box<PublicationMeta>),
+    /// A part.
+    Part(Box<PartMeta>),
+}
+
+/// A date as precise as the content gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// 1-12, if given.
+    pub month: Option<u8>,
+    /// 1-31, if given.
+    pub day: Option<u8>,
+}
+
+impl Date {
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let mut parts = s.trim().split('-');
+        let year = parts.next()?;
+        if year.len() != 4 {
+            return None;
+        }
+        let year: i32 = year.parse().ok()?;
+        let month = match parts.next() {
+            Some(m) if m.len() == 2 => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?),
+            Some(_) => return None,
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(d) if d.len() == 2 => Some(d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?),
+            Some(_) => return None,
+            None => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// `2023`, `2023-01` or `2023-01-24`, for `<time datetime>`.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// `24 januari 2023`, `januari 2023` or `2023`, with the theme's month names.
+    pub fn text(&self, months: &[String]) -> String {
+        let month = |m: u8| months.get(usize::from(m) - 1).cloned().unwrap_or_else(|| m.to_string());
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", month(m), self.year),
+            (Some(m), None) => format!("{} {}", month(m), self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+/// One Markdown file, placed in the site.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The file, relative to the project root (for messages).
+    pub path: PathBuf,
+    /// The file, relative to `content/`.
+    pub rel: String,
+    /// The whole file (for messages that show a line).
+    pub text: String,
+    /// Byte offset of the Markdown body in `text`.
+    pub body_offset: usize,
+    /// Home, region, publication or part.
+    pub role: Role,
+    /// The front matter.
+    pub meta: Meta,
+    /// The title (home: the site title unless given).
+    pub title: String,
+    /// Sort key among siblings.
+    pub weight: i64,
+    /// The page's date, checked.
+    pub date: Option<Date>,
+    /// Its folder in the output, e.g. `sormland/nara-vard-2023/malbild/`; `""` for home.
+    pub url: String,
+    /// The page it belongs to.
+    pub parent: Option<PageId>,
+    /// Its pages, in order.
+    pub children: Vec<PageId>,
+}
+
+impl Page {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    /// The template asked for in front matter, if any.
+    pub fn template(&self) -> Option<&str> {
+        match &self.meta {
+            Meta::Home(m) => m.template.as_deref(),
+            Meta::Region(m) => m.template.as_deref(),
+            Meta::Publication(m) => m.template.as_deref(),
+            Meta::Part(m) => m.template.as_deref(),
+        }
+    }
+
+    /// The part's front matter, if it is a part.
+    pub fn part(&self) -> Option<&PartMeta> {
+        match &self.meta {
+            Meta::Part(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The output file, relative to the output folder.
+    pub fn output_path(&self) -> String {
+        format!("{}index.html", self.url)
+    }
+
+    /// The 1-based line of the file on which `key:` is set in the front
+    /// matter, for messages about a value.
+    pub fn key_line(&self, key: &str) -> Option<usize> {
+        let front = &self.text[..self.body_offset];
+        front
+            .lines()
+            .position(|l| l.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':')))
+            .map(|i| i + 1)
+    }
+}
+
+/// The whole site.
+#[derive(Debug, Default)]
+pub struct Site {
+    /// `site.yaml`.
+    pub config: SiteConfig,
+    /// Every page; the home page is [`Site::HOME`].
+    pub pages: Vec<Page>,
+    /// Files copied beside the pages, with their output paths.
+    pub assets: Vec<(Asset, String)>,
+    /// Content paths (relative to `content/`) of drafts left out of this build.
+    pub drafts: Vec<String>,
+    /// Content path (relative to `content/`) to page.
+    pub by_rel: HashMap<String, PageId>,
+    /// Content path to asset output path.
+    pub asset_by_rel: HashMap<String, String>,
+}
+
+impl Site {
+    /// The home page's id.
+    pub const HOME: PageId = 0;
+
+    /// The pages from `id` up to the home page, nearest first.
+    pub fn ancestors(&self, id: PageId) -> impl Iterator<Item = PageId> + '_ {
+        std::iter::successors(self.pages[id].parent, |&p| self.pages[p].parent)
+    }
+
+    /// The nearest page with `role`, `id` itself included.
+    pub fn nearest(&self, id: PageId, role: Role) -> Option<PageId> {
+        std::iter::once(id)
+            .chain(self.ancestors(id))
+            .find(|&p| self.pages[p].role == role)
+    }
+}
+
+/// Builds the site model from what `load` read. Problems are collected in
+/// `diagnostics`; the site holds every page that could be read.
+pub fn build(config: &Config, loaded: Loaded, diagnostics: &mut Vec<Diagnostic>) -> Site {
+    let site_config = match &loaded.site_yaml {
+        Some(src) => match front_matter::parse::<SiteConfig>(&src.path, &src.text, &src.text, 1) {
+            Ok(c) => c,
+            Err(d) => {
+                diagnostics.push(d);
+                SiteConfig::default()
+            }
+        },
+        None => SiteConfig::default(),
+    };
+    let parsed: Vec<Result<Page, Diagnostic>> = loaded
+        .sources
+        .into_par_iter()
+        .map(|s| parse_page(s, &site_config))
+        .collect();
+    let mut candidates = Vec::new();
+    for p in parsed {
+        match p {
+            Ok(p) => candidates.push(p),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let mut site = Site {
+        config: site_config,
+        ..Site::default()
+    };
+    place(config, &mut site, candidates, diagnostics);
+    place_assets(&mut site, loaded.assets, diagnostics);
+    site
+}
+
+fn role_of(rel: &str) -> Option<Role> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let index = parts.last() == Some(&"_index.md");
+    match (parts.len(), index) {
+        (1, true) => Some(Role::Home),
+        (2, true) => Some(Role::Region),
+        (3, true) => Some(Role::Publication),
+        (1..=3, false) => Some(Role::Part),
+        _ => None,
+    }
+}
+
+fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
+    let Source { path, rel, text } = source;
+    let role = role_of(&rel).ok_or_else(|| {
+        Diagnostic::error(&path, "this page is nested too deep").with_hint(
+            "pages go in content/<region>/<publication>/; move it up, or keep only images in deeper folders",
+        )
+    })?;
+    let split = front_matter::split(&path, &text)?;
+    let (yaml, yaml_line, body_offset) = (split.yaml, split.yaml_line, split.body_offset);
+    if yaml.is_empty() && role != Role::Home {
+        return Err(Diagnostic::error(&path, "the page has no front matter")
+            .at(&text, 1, 1)
+            .with_hint("start the file with three lines: ---, then `title: The page's title`, then ---"));
+    }
+    let parse = |what| -> Result<Meta, Diagnostic> {
+        Ok(match what {
+            Role::Home => Meta::Home(front_matter::parse(&path, &text, yaml, yaml_line)?),
+            Role::Region => Meta::Region(front_matter::parse(&path, &text, yaml, yaml_line)?),
+            Role::Publication => {
+                Meta::Publication(Box::new(front_matter::parse(&path, &text, yaml, yaml_line)?))
+            }
+            Role::Part => Meta::Part(Box::new(front_matter::parse(&path, &text, yaml, yaml_line)?)),
+        })
+    };
+    let meta = parse(role)?;
+    let (title, weight, date) = match &meta {
+        Meta::Home(m) => (m.title.clone().unwrap_or_else(|| site.title.clone()), 0, None),
+        Meta::Region(m) => (m.title.clone(), m.weight, None),
+        Meta::Publication(m) => (m.title.clone(), m.weight, m.date.clone()),
+        Meta::Part(m) => (m.title.clone(), m.weight, m.date.clone()),
+    };
+    let mut page = Page {
+        path,
+        rel,
+        text,
+        body_offset,
+        role,
+        meta,
+        title: title.trim().to_string(),
+        weight,
+        date: None,
+        url: String::new(),
+        parent: None,
+        children: Vec::new(),
+    };
+    if page.title.is_empty() {
+        let line = page.key_line("title").unwrap_or(1);
+        return Err(Diagnostic::error(&page.path, "the title is empty")
+            .at(&page.text, line, 1)
+            .with_hint("write the page's title after `title:`"));
+    }
+    if let Some(d) = date {
+        page.date = Some(Date::parse(&d).ok_or_else(|| {
+            let line = page.key_line("date").unwrap_or(1);
+            Diagnostic::error(&page.path, format!("`{d}` is not a date"))
+                .at(&page.text, line, 1)
+                .with_hint("write the date as YYYY-MM-DD, YYYY-MM or YYYY, for example `date: \"2023-01\"`")
+        })?);
+    }
+    Ok(page)
+}
+
+fn is_draft(meta: &Meta) -> bool {
+    match meta {
+        Meta::Home(_) => false,
+        Meta::Region(m) => m.draft,
+        Meta::Publication(m) => m.draft,
+        Meta::Part(m) => m.draft,
+    }
+}
+
+fn slug_of(meta: &Meta) -> Option<&str> {
+    match meta {
+        Meta::Home(_) => None,
+        Meta::Region(m) => m.slug.as_deref(),
+        Meta::Publication(m) => m.slug.as_deref(),
+        Meta::Part(m) => m.slug.as_deref(),
+    }
+}
+
+/// A URL segment from a file or folder name: lower case ASCII letters, digits
+/// and hyphens (`framgångsfaktorer` -> `framgangsfaktorer`).
+pub fn slugify(name: &str) -> String {
+    slug::slugify(name)
+}
+
+/// The folder of a content path: `a/b/c.md` -> `a/b`, `a/_index.md` -> `a`.
+fn folder(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// Puts the parsed pages in a tree, leaves drafts out, assigns URLs.
+fn place(config: &Config, site: &mut Site, candidates: Vec<Page>, diagnostics: &mut Vec<Diagnostic>) {
+    // Drafts, and everything inside a draft section, are left out.
+    let draft_folders: Vec<String> = candidates
+        .iter()
+        .filter(|p| p.role != Role::Part && is_draft(&p.meta))
+        .map(|p| format!("{}/", folder(&p.rel)))
+        .collect();
+    let mut pages = Vec::with_capacity(candidates.len());
+    for p in candidates {
+        let hidden = is_draft(&p.meta)
+            || draft_folders.iter().any(|f| p.rel.starts_with(f.as_str()));
+        if hidden && !config.drafts {
+            site.drafts.push(p.rel);
+        } else {
+            pages.push(p);
+        }
+    }
+    // The home page comes first; it is made up when there is no _index.md.
+    let home = match pages.iter().position(|p| p.role == Role::Home) {
+        Some(i) => pages.remove(i),
+        None => Page {
+            path: PathBuf::from("content/_index.md"),
+            rel: "_index.md".into(),
+            text: String::new(),
+            body_offset: 0,
+            role: Role::Home,
+            meta: Meta::Home(HomeMeta::default()),
+            title: site.config.title.clone(),
+            weight: 0,
+            date: None,
+            url: String::new(),
+            parent: None,
+            children: Vec::new(),
+        },
+    };
+    site.pages.push(home);
+    // Sections (by folder) first, so parts can find them.
+    pages.sort_by_key(|p| (p.role, p.rel.clone()));
+    let mut section_by_folder: HashMap<String, PageId> = HashMap::new();
+    section_by_folder.insert(String::new(), Site::HOME);
+    for mut page in pages {
+        let own = folder(&page.rel).to_string();
+        let parent_folder = match page.role {
+            Role::Part => own.clone(),
+            _ => folder(&own).to_string(),
+        };
+        let Some(&parent) = section_by_folder.get(&parent_folder) else {
+            let missing = if parent_folder.is_empty() {
+                "_index.md".to_string()
+            } else {
+                format!("{parent_folder}/_index.md")
+            };
+            let what = if parent_folder.matches('/').count() == 0 { "region" } else { "publication" };
+            diagnostics.push(
+                Diagnostic::error(&page.path, format!("the folder `{parent_folder}` has no _index.md"))
+                    .with_hint(format!(
+                        "create content/{missing} with the {what}'s `title:` in its front matter"
+                    )),
+            );
+            continue;
+        };
+        let segment = match page.role {
+            Role::Part => page.rel.rsplit('/').next().unwrap_or_default().trim_end_matches(".md"),
+            _ => own.rsplit('/').next().unwrap_or_default(),
+        };
+        let slug = match slug_of(&page.meta) {
+            Some(s) => slugify(s),
+            None => slugify(segment),
+        };
+        if slug.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(&page.path, "no web address can be made from this name")
+                    .with_hint("use letters or digits in the file name, or set `slug:` in the front matter"),
+            );
+            continue;
+        }
+        page.url = format!("{}{slug}/", site.pages[parent].url);
+        page.parent = Some(parent);
+        let id = site.pages.len();
+        if page.role != Role::Part {
+            section_by_folder.insert(own, id);
+        }
+        site.pages[parent].children.push(id);
+        site.pages.push(page);
+    }
+    // Order children: by weight, then title.
+    for id in 0..site.pages.len() {
+        let mut children = std::mem::take(&mut site.pages[id].children);
+        children.sort_by(|&a, &b| {
+            let (a, b) = (&site.pages[a], &site.pages[b]);
+            (a.weight, &a.title, &a.rel).cmp(&(b.weight, &b.title, &b.rel))
+        });
+        site.pages[id].children = children;
+    }
+    // Two pages, one address.
+    let mut by_url: BTreeMap<&str, PageId> = BTreeMap::new();
+    for (id, page) in site.pages.iter().enumerate() {
+        if let Some(&first) = by_url.get(page.url.as_str()) {
+            let other = &site.pages[first];
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.path,
+                    format!(
+                        "this page and {} would both be written to {}",
+                        crate::diagnostic::display_path(&other.path),
+                        page.output_path()
+                    ),
+                )
+                .with_hint("rename one of the files, or give one of them another `slug:`"),
+            );
+        } else {
+            by_url.insert(&page.url, id);
+        }
+    }
+    site.by_rel = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(id, p)| (p.rel.clone(), id))
+        .collect();
+}
+
+/// Assets go beside the pages of their folder: the folder part of their path
+/// is made of the same slugs as the pages' URLs.
+fn place_assets(site: &mut Site, assets: Vec<Asset>, diagnostics: &mut Vec<Diagnostic>) {
+    let section_url: HashMap<String, String> = site
+        .pages
+        .iter()
+        .filter(|p| p.role != Role::Part)
+        .map(|p| (folder(&p.rel).to_string(), p.url.clone()))
+        .collect();
+    let page_outputs: HashMap<String, PageId> =
+        site.pages.iter().enumerate().map(|(id, p)| (p.output_path(), id)).collect();
+    for asset in assets {
+        let (dir, name) = asset.rel.rsplit_once('/').unwrap_or(("", &asset.rel));
+        let out_dir = match section_url.get(dir) {
+            Some(url) => url.clone(),
+            None => dir
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(|s| format!("{}/", slugify(s)))
+                .collect(),
+        };
+        let out = format!("{out_dir}{name}");
+        if let Some(&id) = page_outputs.get(&out) {
+            diagnostics.push(Diagnostic::error(
+                PathBuf::from("content").join(&asset.rel),
+                format!("this file and the page {} would both be written to {out}",
+                    crate::diagnostic::display_path(&site.pages[id].path)),
+            ).with_hint("rename the file"));
+            continue;
+        }
+        site.asset_by_rel.insert(asset.rel.clone(), out.clone());
+        site.assets.push((asset, out));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_follow_the_folder_depth() {
+        let cases = [
+            ("_index.md", Some(Role::Home)),
+            ("om.md", Some(Role::Part)),
+            ("skane/_index.md", Some(Role::Region)),
+            ("skane/pub/_index.md", Some(Role::Publication)),
+            ("skane/pub/malbild.md", Some(Role::Part)),
+            ("skane/pub/deeper/x.md", None),
+        ];
+        for (rel, role) in cases {
+            assert_eq!(role_of(rel), role, "{rel}");
+        }
+    }
+
+    #[test]
+    fn slugs_are_swedish_aware() {
+        assert_eq!(slugify("framgångsfaktorer"), "framgangsfaktorer");
+        assert_eq!(slugify("Hälsa och sjukvård 2.0"), "halsa-och-sjukvard-2-0");
+        assert_eq!(slugify("Öppna jämförelser"), "oppna-jamforelser");
+    }
+
+    #[test]
+    fn dates() {
+        let months: Vec<String> = ["januari", "februari", "mars", "april"].map(String::from).to_vec();
+        let cases = [
+            ("2023", Some(("2023", "2023"))),
+            ("2023-01", Some(("2023-01", "januari 2023"))),
+            ("2020-04-16", Some(("2020-04-16", "16 april 2020"))),
+            ("2023-13", None),
+            ("23-01-01", None),
+            ("januari 2023", None),
+        ];
+        for (input, want) in cases {
+            let got = Date::parse(input).map(|d| (d.iso(), d.text(&months)));
+            let want = want.map(|(a, b)| (a.to_string(), b.to_string()));
+            assert_eq!(got, want, "{input}");
+        }
+    }
+}

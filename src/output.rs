@@ -1,0 +1,173 @@
+//! Writes the built site: into a fresh folder beside the output folder, then
+//! swapped in with two renames, so a failed build leaves the previous output
+//! exactly as it was.
+//!
+//! This is the only module that writes to disk (besides `malbild new`). It
+//! never deletes a folder it did not create: the output folder must be empty,
+//! absent, or hold the marker file a previous build left there.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::render::OutFile;
+use crate::theme::FileSource;
+
+/// The file that marks a folder as written by malbild.
+pub const MARKER: &str = ".malbild-output";
+
+/// A file copied to the output as it is.
+#[derive(Debug, Clone)]
+pub struct Copy {
+    /// Where it comes from.
+    pub from: FileSource,
+    /// Path relative to the output folder.
+    pub to: String,
+}
+
+/// The absolute, normalised form of `path`, whether or not it exists.
+fn absolute(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // Resolve symlinks of the part that exists, keep the rest as written.
+    let mut existing = abs.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        out.push(name);
+    }
+    out
+}
+
+/// Refuses an output folder that would destroy something: the project, its
+/// content or themes, or a folder of someone else's files.
+pub fn check_target(config: &Config) -> Result<(), Diagnostic> {
+    let root = absolute(&config.root);
+    let out = absolute(&config.output);
+    let shown = config.relative(&config.output).to_path_buf();
+    let refuse = |why: &str| {
+        Err(Diagnostic::error(&shown, format!("refusing to write the site here: {why}"))
+            .with_hint("pick another folder with --output, for example --output output"))
+    };
+    if root.starts_with(&out) {
+        return refuse("it is the project folder or contains it, and the build replaces the whole output folder");
+    }
+    for protected in ["content", "themes", "src", "tests", ".git"] {
+        if out.starts_with(root.join(protected)) {
+            return refuse(&format!("it is inside {protected}/, which holds your work"));
+        }
+    }
+    if out.exists() {
+        if !out.is_dir() {
+            return refuse("it is a file, not a folder");
+        }
+        let mut entries = fs::read_dir(&out).map_err(|e| {
+            Diagnostic::error(&shown, format!("cannot read the output folder: {e}"))
+        })?;
+        let empty = entries.next().is_none();
+        if !empty && !out.join(MARKER).is_file() {
+            return refuse(
+                "the folder is not empty and was not made by malbild (it has no .malbild-output file), and a build replaces everything in it",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files` and `copies` to a fresh folder and swaps it in for the
+/// output folder.
+pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<()> {
+    let out = absolute(&config.output);
+    let parent = out.parent().context("the output folder has no parent folder")?;
+    let name = out.file_name().context("the output folder has no name")?.to_string_lossy().into_owned();
+    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    clean_leftovers(parent, &name);
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.malbild-tmp-{pid}"));
+    let result = fill(&staging, files, copies);
+    if let Err(err) = result {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    swap(&staging, &out, &parent.join(format!(".{name}.malbild-old-{pid}")))
+}
+
+/// Removes staging folders of builds that were killed halfway.
+fn clean_leftovers(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.malbild-");
+    for entry in fs::read_dir(parent).into_iter().flatten().flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if file_name.starts_with(&prefix) && entry.path().join(MARKER).is_file() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn fill(staging: &Path, files: &[OutFile], copies: &[Copy]) -> Result<()> {
+    if staging.exists() {
+        fs::remove_dir_all(staging).with_context(|| format!("cannot clear {}", staging.display()))?;
+    }
+    fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
+    fs::write(staging.join(MARKER), "This folder was written by malbild; each build replaces all of it.\n")
+        .with_context(|| format!("cannot write in {}", staging.display()))?;
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(copies.iter().map(|c| c.to.as_str()))
+        .filter_map(|p| Path::new(p).parent().map(|d| staging.join(d)))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+    }
+    files.par_iter().try_for_each(|f| {
+        let path = staging.join(&f.path);
+        fs::write(&path, &f.bytes).with_context(|| format!("cannot write {}", path.display()))
+    })?;
+    copies.par_iter().try_for_each(|c| {
+        let path = staging.join(&c.to);
+        match &c.from {
+            FileSource::Disk(from) => fs::copy(from, &path)
+                .map(|_| ())
+                .with_context(|| format!("cannot copy {} to {}", from.display(), path.display())),
+            FileSource::Builtin(bytes) => {
+                fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
+            }
+        }
+    })?;
+    Ok(())
+}
+
+fn swap(staging: &Path, out: &Path, old: &Path) -> Result<()> {
+    if out.exists() {
+        if old.exists() {
+            fs::remove_dir_all(old).with_context(|| format!("cannot remove {}", old.display()))?;
+        }
+        if let Err(e) = fs::rename(out, old) {
+            let _ = fs::remove_dir_all(staging);
+            bail!("cannot move the previous output aside ({e}); is a file in {} open in another program?", out.display());
+        }
+    }
+    if let Err(e) = fs::rename(staging, out) {
+        let _ = fs::rename(old, out);
+        let _ = fs::remove_dir_all(staging);
+        bail!("cannot move the new output into place: {e}");
+    }
+    if old.exists() {
+        let _ = fs::remove_dir_all(old);
+    }
+    Ok(())
+}

@@ -1,0 +1,684 @@
+//! Pages to HTML: Markdown first (every page, in parallel), then the theme's
+//! templates (every page, in parallel) over view structs.
+//!
+//! Templates get views ([`PageView`], [`SiteView`]), never the model, so the
+//! model can change without breaking themes; `themes/default/README.md`
+//! documents the views. Each output records the pages it was made from
+//! ([`OutFile::sources`]), which is what an incremental rebuild needs to know.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::check;
+use crate::diagnostic::Diagnostic;
+use crate::links::{self, PageLinks};
+use crate::markdown::{self, Heading, Ids, Rendered};
+use crate::model::{Kind, Meta, PageId, Role, Shift, Site};
+use crate::theme::Theme;
+
+/// Ids the default theme uses itself; headings never get them.
+pub const RESERVED_IDS: &[&str] = &["main", "top", "innehall", "sidhuvud", "sidfot", "brodsmulor"];
+
+/// A file the build writes.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    /// Path relative to the output folder, with `/`.
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// The pages whose content it shows.
+    pub sources: Vec<PageId>,
+    /// The template it was rendered with.
+    pub template: String,
+}
+
+/// The HTML of one page's Markdown: the body and the Markdown fields of its
+/// front matter.
+#[derive(Debug, Default)]
+pub struct Body {
+    /// The body.
+    pub content: Rendered,
+    /// `summary`.
+    pub summary_html: Option<String>,
+    /// `goal_areas[].text`, with the ids of the areas' headings.
+    pub goal_areas: Vec<(String, String)>,
+    /// `factors[].summary`, with the ids of the factors' headings.
+    pub factors: Vec<(String, String)>,
+}
+
+/// Renders every page's Markdown, in parallel.
+pub fn markdown(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<Body> {
+    let swedish = site.config.language.starts_with("sv");
+    let results: Vec<(Body, Vec<Diagnostic>)> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| {
+            let page = &site.pages[id];
+            let resolver = PageLinks { site, page };
+            let mut ids = Ids::new(RESERVED_IDS);
+            let mut problems = Vec::new();
+            let mut field = |key: &str, md: &str, ids: &mut Ids| {
+                let r = markdown::render(md, &resolver, ids, swedish);
+                let line = page.key_line(key).unwrap_or(1);
+                for bad in &r.bad_links {
+                    problems.push(
+                        Diagnostic::error(&page.path, format!("{} (in `{key}`)", bad.message))
+                            .at(&page.text, line, 1)
+                            .with_hint(bad.hint.clone()),
+                    );
+                }
+                r.html
+            };
+            let summary = match &page.meta {
+                Meta::Home(m) => m.summary.as_deref(),
+                Meta::Region(m) => m.summary.as_deref(),
+                Meta::Publication(m) => m.summary.as_deref(),
+                Meta::Part(m) => m.summary.as_deref(),
+            };
+            let summary_html = summary.map(|s| field("summary", s, &mut ids));
+            let mut goal_areas = Vec::new();
+            let mut factors = Vec::new();
+            if let Some(part) = page.part() {
+                for area in &part.goal_areas {
+                    let id = ids.unique(&area.title);
+                    goal_areas.push((id, field("goal_areas", &area.text, &mut ids)));
+                }
+                for factor in &part.factors {
+                    let id = ids.unique(&factor.title);
+                    factors.push((id, field("factors", &factor.summary, &mut ids)));
+                }
+            }
+            let content = markdown::render(page.body(), &resolver, &mut ids, swedish);
+            for bad in &content.bad_links {
+                problems.push(
+                    Diagnostic::error(&page.path, bad.message.clone())
+                        .at_offset(&page.text, page.body_offset + bad.offset)
+                        .with_hint(bad.hint.clone()),
+                );
+            }
+            problems.extend(check::a11y::page(page, &content));
+            let body = Body {
+                content,
+                summary_html,
+                goal_areas,
+                factors,
+            };
+            (body, problems)
+        })
+        .collect();
+    results
+        .into_iter()
+        .map(|(body, problems)| {
+            diagnostics.extend(problems);
+            body
+        })
+        .collect()
+}
+
+/// A title and where it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Shown text.
+    pub title: String,
+    /// Path from the site root.
+    pub url: String,
+}
+
+/// A date for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// For `<time datetime>`.
+    pub iso: String,
+    /// For people: `16 april 2020`.
+    pub text: String,
+}
+
+/// A theme word.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeView {
+    /// Its slug.
+    pub slug: String,
+    /// Its label.
+    pub label: String,
+}
+
+/// A part in a publication's list of parts.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartLink {
+    /// Its title.
+    pub title: String,
+    /// Path from the site root.
+    pub url: String,
+    /// Its kind.
+    pub kind: &'static str,
+    /// Whether it is the page being rendered.
+    pub current: bool,
+}
+
+/// The publication a page belongs to.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicationView {
+    /// Title.
+    pub title: String,
+    /// Path from the site root.
+    pub url: String,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Place.
+    pub place: Option<String>,
+    /// Date.
+    pub date: Option<DateView>,
+    /// Target year.
+    pub horizon: Option<i32>,
+    /// Who adopted it.
+    pub adopted_by: Option<String>,
+    /// Case number.
+    pub reference: Option<String>,
+    /// Lead paragraph.
+    pub summary_html: Option<String>,
+    /// Its parts.
+    pub parts: Vec<PartLink>,
+}
+
+/// A page listed on another page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChildView {
+    /// Title.
+    pub title: String,
+    /// Path from the site root.
+    pub url: String,
+    /// A part's kind, else `null`.
+    pub kind: Option<&'static str>,
+    /// Meta description.
+    pub description: Option<String>,
+    /// Lead paragraph.
+    pub summary_html: Option<String>,
+    /// Date.
+    pub date: Option<DateView>,
+    /// A publication's publisher.
+    pub publisher: Option<String>,
+    /// A region's publications (home page only).
+    pub publications: Vec<ChildView>,
+}
+
+/// A goal area for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalAreaView {
+    /// Its heading's id.
+    pub id: String,
+    /// Name.
+    pub title: String,
+    /// The short "how".
+    pub means: Option<String>,
+    /// Its text as HTML.
+    pub text_html: String,
+}
+
+/// A success factor for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactorView {
+    /// Its heading's id.
+    pub id: String,
+    /// Name.
+    pub title: String,
+    /// Its text as HTML.
+    pub summary_html: String,
+}
+
+/// A region's own facts, on its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionInfo {
+    /// Organisations.
+    pub organisations: Vec<String>,
+    /// Logo, path from the site root.
+    pub logo: Option<String>,
+    /// The logo's alternative text.
+    pub logo_alt: Option<String>,
+    /// Contact.
+    pub contact: Option<crate::model::Contact>,
+}
+
+/// A page for templates. Every field is always there; what does not apply is
+/// `null` or empty.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    /// home, region, publication, part, not-found.
+    pub role: &'static str,
+    /// A part's kind; `page` otherwise.
+    pub kind: &'static str,
+    /// Title.
+    pub title: String,
+    /// Meta description.
+    pub description: Option<String>,
+    /// Lead paragraph.
+    pub summary_html: Option<String>,
+    /// Path from the site root.
+    pub url: String,
+    /// The body as HTML.
+    pub content: String,
+    /// The body's h2 and h3 headings.
+    pub toc: Vec<Heading>,
+    /// Date.
+    pub date: Option<DateView>,
+    /// Theme words.
+    pub themes: Vec<ThemeView>,
+    /// From the home page down to the parent.
+    pub breadcrumbs: Vec<Link>,
+    /// The region.
+    pub region: Option<Link>,
+    /// The publication.
+    pub publication: Option<PublicationView>,
+    /// The previous page in the publication.
+    pub prev: Option<Link>,
+    /// The next page in the publication.
+    pub next: Option<Link>,
+    /// Pages listed here.
+    pub children: Vec<ChildView>,
+    /// The vision sentence.
+    pub vision: Option<String>,
+    /// The target year.
+    pub horizon: Option<i32>,
+    /// Goal areas.
+    pub goal_areas: Vec<GoalAreaView>,
+    /// Success factors.
+    pub factors: Vec<FactorView>,
+    /// Perspective shifts.
+    pub shifts: Vec<Shift>,
+    /// A region's facts.
+    pub region_info: Option<RegionInfo>,
+}
+
+/// The site for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Publisher of the site.
+    pub organisation: Option<crate::config::Organisation>,
+    /// Regions and their publications, for navigation.
+    pub regions: Vec<RegionNav>,
+}
+
+/// A region in the site navigation.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionNav {
+    /// Title.
+    pub title: String,
+    /// Path from the site root.
+    pub url: String,
+    /// Its publications.
+    pub publications: Vec<Link>,
+}
+
+struct Views<'a> {
+    site: &'a Site,
+    bodies: &'a [Body],
+    theme: &'a Theme,
+}
+
+impl Views<'_> {
+    fn link(&self, id: PageId) -> Link {
+        let p = &self.site.pages[id];
+        Link {
+            title: p.title.clone(),
+            url: p.output_path(),
+        }
+    }
+
+    fn date(&self, id: PageId) -> Option<DateView> {
+        self.site.pages[id].date.map(|d| DateView {
+            iso: d.iso(),
+            text: d.text(&self.theme.months),
+        })
+    }
+
+    fn description(&self, id: PageId) -> Option<String> {
+        match &self.site.pages[id].meta {
+            Meta::Home(m) => m.description.clone().or_else(|| self.site.config.description.clone()),
+            Meta::Region(m) => m.description.clone(),
+            Meta::Publication(m) => m.description.clone(),
+            Meta::Part(m) => m.description.clone(),
+        }
+    }
+
+    fn themes(&self, words: &[String]) -> Vec<ThemeView> {
+        words
+            .iter()
+            .map(|w| {
+                let slug = crate::model::slugify(w);
+                let label = self.site.config.themes.get(&slug).cloned().unwrap_or_else(|| w.clone());
+                ThemeView { slug, label }
+            })
+            .collect()
+    }
+
+    fn child(&self, id: PageId, with_publications: bool) -> ChildView {
+        let p = &self.site.pages[id];
+        ChildView {
+            title: p.title.clone(),
+            url: p.output_path(),
+            kind: p.part().map(|m| m.kind.name()),
+            description: self.description(id),
+            summary_html: self.bodies[id].summary_html.clone(),
+            date: self.date(id),
+            publisher: match &p.meta {
+                Meta::Publication(m) => m.publisher.clone(),
+                _ => None,
+            },
+            publications: if with_publications {
+                p.children
+                    .iter()
+                    .filter(|&&c| self.site.pages[c].role == Role::Publication)
+                    .map(|&c| self.child(c, false))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn publication(&self, id: PageId, current: PageId) -> PublicationView {
+        let p = &self.site.pages[id];
+        let Meta::Publication(m) = &p.meta else {
+            unreachable!("nearest(Role::Publication) is a publication")
+        };
+        PublicationView {
+            title: p.title.clone(),
+            url: p.output_path(),
+            publisher: m.publisher.clone(),
+            place: m.place.clone(),
+            date: self.date(id),
+            horizon: m.horizon,
+            adopted_by: m.adopted_by.clone(),
+            reference: m.reference.clone(),
+            summary_html: self.bodies[id].summary_html.clone(),
+            parts: p
+                .children
+                .iter()
+                .map(|&c| {
+                    let part = &self.site.pages[c];
+                    PartLink {
+                        title: part.title.clone(),
+                        url: part.output_path(),
+                        kind: part.part().map_or("page", |m| m.kind.name()),
+                        current: c == current,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn page(&self, id: PageId) -> PageView {
+        let site = self.site;
+        let page = &site.pages[id];
+        let body = &self.bodies[id];
+        let mut breadcrumbs: Vec<Link> = site.ancestors(id).map(|a| self.link(a)).collect();
+        breadcrumbs.reverse();
+        let publication = site.nearest(id, Role::Publication);
+        // Neighbours: the landing page leads to the first part; parts to each other.
+        let (prev, next) = match (page.role, publication) {
+            (Role::Publication, _) => (None, page.children.first().map(|&c| self.link(c))),
+            (Role::Part, Some(pubid)) => {
+                let siblings = &site.pages[pubid].children;
+                let i = siblings.iter().position(|&c| c == id).unwrap_or(0);
+                let prev = if i == 0 { pubid } else { siblings[i - 1] };
+                (Some(self.link(prev)), siblings.get(i + 1).map(|&c| self.link(c)))
+            }
+            _ => (None, None),
+        };
+        let children = match page.role {
+            Role::Home => page
+                .children
+                .iter()
+                .filter(|&&c| site.pages[c].role == Role::Region)
+                .map(|&c| self.child(c, true))
+                .collect(),
+            Role::Part => Vec::new(),
+            _ => page.children.iter().map(|&c| self.child(c, false)).collect(),
+        };
+        let part = page.part();
+        let themes = match &page.meta {
+            Meta::Publication(m) => self.themes(&m.themes),
+            Meta::Part(m) => self.themes(&m.themes),
+            _ => Vec::new(),
+        };
+        let region_info = match &page.meta {
+            Meta::Region(m) => Some(RegionInfo {
+                organisations: m.organisations.clone(),
+                logo: m.logo.as_ref().map(|l| {
+                    let folder = page.rel.rsplit_once('/').map_or("", |(d, _)| d);
+                    site.asset_by_rel
+                        .get(&format!("{folder}/{l}"))
+                        .cloned()
+                        .unwrap_or_else(|| format!("{}{l}", page.url))
+                }),
+                logo_alt: m.logo_alt.clone(),
+                contact: m.contact.clone(),
+            }),
+            _ => None,
+        };
+        PageView {
+            role: page.role.name(),
+            kind: part.map_or(Kind::Page, |m| m.kind).name(),
+            title: page.title.clone(),
+            description: self.description(id),
+            summary_html: body.summary_html.clone(),
+            url: page.output_path(),
+            content: body.content.html.clone(),
+            toc: body
+                .content
+                .headings
+                .iter()
+                .filter(|h| (2..=3).contains(&h.level))
+                .cloned()
+                .collect(),
+            date: self.date(id),
+            themes,
+            breadcrumbs,
+            region: site.nearest(id, Role::Region).map(|r| self.link(r)),
+            publication: publication.map(|p| self.publication(p, id)),
+            prev,
+            next,
+            children,
+            vision: part.and_then(|m| m.vision.clone()),
+            horizon: part.and_then(|m| m.horizon),
+            goal_areas: part
+                .map(|m| {
+                    m.goal_areas
+                        .iter()
+                        .zip(&body.goal_areas)
+                        .map(|(a, (id, html))| GoalAreaView {
+                            id: id.clone(),
+                            title: a.title.clone(),
+                            means: a.means.clone(),
+                            text_html: html.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            factors: part
+                .map(|m| {
+                    m.factors
+                        .iter()
+                        .zip(&body.factors)
+                        .map(|(f, (id, html))| FactorView {
+                            id: id.clone(),
+                            title: f.title.clone(),
+                            summary_html: html.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            shifts: part.map(|m| m.shifts.clone()).unwrap_or_default(),
+            region_info,
+        }
+    }
+
+    fn site(&self) -> SiteView {
+        let site = self.site;
+        SiteView {
+            title: site.config.title.clone(),
+            description: site.config.description.clone(),
+            organisation: site.config.organisation.clone(),
+            regions: site.pages[Site::HOME]
+                .children
+                .iter()
+                .filter(|&&r| site.pages[r].role == Role::Region)
+                .map(|&r| RegionNav {
+                    title: site.pages[r].title.clone(),
+                    url: site.pages[r].output_path(),
+                    publications: site.pages[r]
+                        .children
+                        .iter()
+                        .filter(|&&p| site.pages[p].role == Role::Publication)
+                        .map(|&p| self.link(p))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The pages whose titles, dates or summaries the page `id` shows.
+    fn sources(&self, id: PageId) -> Vec<PageId> {
+        let site = self.site;
+        let mut s: Vec<PageId> = vec![id];
+        s.extend(site.ancestors(id));
+        if let Some(parent) = site.pages[id].parent {
+            s.extend(&site.pages[parent].children);
+        }
+        for &c in &site.pages[id].children {
+            s.push(c);
+            s.extend(&site.pages[c].children);
+        }
+        // The site navigation lists every region and publication.
+        for &r in &site.pages[Site::HOME].children {
+            s.push(r);
+            s.extend(&site.pages[r].children);
+        }
+        s.sort_unstable();
+        s.dedup();
+        s
+    }
+}
+
+/// Which template renders page `id`.
+pub fn template_for(site: &Site, theme: &Theme, id: PageId) -> Result<String, Diagnostic> {
+    let page = &site.pages[id];
+    if let Some(name) = page.template() {
+        if theme.has(name) {
+            return Ok(name.to_string());
+        }
+        let line = page.key_line("template").unwrap_or(1);
+        return Err(Diagnostic::error(&page.path, format!("the template `{name}` does not exist"))
+            .at(&page.text, line, 1)
+            .with_hint(format!(
+                "the templates of the theme are: {}",
+                theme.template_names().filter(|n| !n.contains('/')).collect::<Vec<_>>().join(", ")
+            )));
+    }
+    let wanted = match page.role {
+        Role::Home => "home.html",
+        Role::Region => "region.html",
+        Role::Publication => "publication.html",
+        Role::Part => match page.part().map(|m| m.kind) {
+            Some(Kind::GoalPicture) => "goal-picture.html",
+            Some(Kind::SuccessFactors) => "success-factors.html",
+            Some(Kind::Background) => "background.html",
+            _ => "page.html",
+        },
+    };
+    for name in [wanted, "page.html"] {
+        if theme.has(name) {
+            return Ok(name.to_string());
+        }
+    }
+    Err(Diagnostic::error(PathBuf::from("themes").join(&theme.chain[0]).join("templates"), format!(
+        "the theme has neither `{wanted}` nor `page.html`"
+    ))
+    .with_hint("add templates/page.html to the theme; every page falls back to it"))
+}
+
+/// Renders every page, and the 404 page, through the theme, in parallel.
+pub fn pages(site: &Site, bodies: &[Body], theme: &Theme, diagnostics: &mut Vec<Diagnostic>) -> Vec<OutFile> {
+    let views = Views { site, bodies, theme };
+    let site_view = views.site();
+    let mut base = tera::Context::new();
+    base.insert("site", &site_view);
+    base.insert("lang", &site.config.language);
+    base.insert("t", &theme.strings);
+    let results: Vec<Result<OutFile, Diagnostic>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| {
+            let page = &site.pages[id];
+            let template = template_for(site, theme, id)?;
+            let mut context = base.clone();
+            context.insert("root", &links::root_prefix(&page.url));
+            context.insert("page", &views.page(id));
+            let html = theme
+                .tera
+                .render(&template, &context)
+                .map_err(|e| theme.explain(&e, Some(&page.path)))?;
+            Ok(OutFile {
+                path: page.output_path(),
+                bytes: html.into_bytes(),
+                sources: views.sources(id),
+                template,
+            })
+        })
+        .collect();
+    let mut out = Vec::with_capacity(results.len() + 1);
+    for r in results {
+        match r {
+            Ok(f) => out.push(f),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if theme.has("404.html") {
+        match not_found(site, &views, &base) {
+            Ok(f) => out.push(f),
+            Err(e) => diagnostics.push(theme.explain(&e, None)),
+        }
+    }
+    out
+}
+
+/// The 404 page is served at any address, so its links start from the site's
+/// base URL (or `/` when `base_url` is not set).
+fn not_found(site: &Site, views: &Views<'_>, base: &tera::Context) -> Result<OutFile, tera::Error> {
+    let strings = &views.theme.strings;
+    let title = match strings.get("not_found_title") {
+        Some(crate::theme::Text::One(t)) => t.clone(),
+        _ => "404".into(),
+    };
+    let mut view = views.page(Site::HOME);
+    view.role = "not-found";
+    view.title = title;
+    view.description = None;
+    view.summary_html = None;
+    view.content = String::new();
+    view.toc.clear();
+    view.children.clear();
+    view.breadcrumbs = vec![views.link(Site::HOME)];
+    view.url = "404.html".into();
+    view.date = None;
+    let root = match &site.config.base_url {
+        Some(url) => {
+            let path = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+            format!("{}/", path.trim_end_matches('/'))
+        }
+        None => "/".into(),
+    };
+    let mut context = base.clone();
+    context.insert("root", &root);
+    context.insert("page", &view);
+    let html = views.theme.tera.render("404.html", &context)?;
+    Ok(OutFile {
+        path: "404.html".into(),
+        bytes: html.into_bytes(),
+        sources: vec![Site::HOME],
+        template: "404.html".into(),
+    })
+}

@@ -1,0 +1,342 @@
+//! Themes: Tera templates, static files and UI strings, in a cascade.
+//!
+//! A site picks a theme in `site.yaml`; `themes/<name>/theme.yaml` may say
+//! `extends: <other>`, and so on down to `default`. A file in a theme hides
+//! the file of the same name in the theme it extends. `themes/default/` in the
+//! project wins over the copy of the default theme built into the binary, so a
+//! site without a `themes/` folder still builds. Templates are parsed once per
+//! build. This module turns Tera's errors into diagnostics; it does not know
+//! what a page is.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::front_matter;
+use crate::load;
+
+/// The default theme, built into the binary.
+pub static BUILTIN_DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// `themes/<name>/theme.yaml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeInfo {
+    /// The theme's name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// One line about it.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The theme this one builds on.
+    #[serde(default)]
+    pub extends: Option<String>,
+}
+
+/// A UI string, or a list of them (month names).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Text {
+    /// One string.
+    One(String),
+    /// Several, e.g. month names.
+    Many(Vec<String>),
+}
+
+/// Where a theme file comes from.
+#[derive(Debug, Clone)]
+pub enum FileSource {
+    /// A file in the project.
+    Disk(PathBuf),
+    /// A file of the built-in default theme.
+    Builtin(&'static [u8]),
+}
+
+/// One template, kept for error messages.
+#[derive(Debug, Clone)]
+struct TemplateSource {
+    /// Shown in messages, e.g. `themes/default/templates/page.html`.
+    shown: PathBuf,
+    text: String,
+}
+
+/// A theme cascade, ready to render.
+pub struct Theme {
+    /// The parsed templates, named by their path under `templates/`.
+    pub tera: tera::Tera,
+    /// The themes of the cascade, the site's own first.
+    pub chain: Vec<String>,
+    /// Files to copy to the output, by output path.
+    pub static_files: BTreeMap<String, FileSource>,
+    /// The UI strings of the site's language.
+    pub strings: BTreeMap<String, Text>,
+    /// Month names for dates, from `strings.months`.
+    pub months: Vec<String>,
+    templates: BTreeMap<String, TemplateSource>,
+}
+
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Theme").field("chain", &self.chain).finish_non_exhaustive()
+    }
+}
+
+/// One theme's folder: on disk or built in.
+enum ThemeDir {
+    Disk { abs: PathBuf, shown: PathBuf },
+    Builtin,
+}
+
+impl ThemeDir {
+    /// Every file under `sub`, as (path relative to `sub`, source, shown path).
+    fn files(&self, sub: &str) -> Vec<(String, FileSource, PathBuf)> {
+        let mut out = Vec::new();
+        match self {
+            ThemeDir::Disk { abs, shown } => {
+                let base = abs.join(sub);
+                for entry in walkdir::WalkDir::new(&base)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| e.depth() == 0 || !load::is_ignored(&e.file_name().to_string_lossy()))
+                    .filter_map(Result::ok)
+                    .filter(|e| e.file_type().is_file())
+                {
+                    let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    let shown = shown.join(sub).join(&rel);
+                    out.push((rel, FileSource::Disk(entry.path().to_path_buf()), shown));
+                }
+            }
+            ThemeDir::Builtin => {
+                fn walk(dir: &'static Dir<'static>, out: &mut Vec<&'static include_dir::File<'static>>) {
+                    out.extend(dir.files());
+                    for d in dir.dirs() {
+                        walk(d, out);
+                    }
+                }
+                if let Some(dir) = BUILTIN_DEFAULT.get_dir(sub) {
+                    let mut files = Vec::new();
+                    walk(dir, &mut files);
+                    for f in files {
+                        let full = f.path().to_string_lossy().replace('\\', "/");
+                        let rel = full.strip_prefix(&format!("{sub}/")).unwrap_or(&full).to_string();
+                        let shown = PathBuf::from(format!("(built in) themes/default/{full}"));
+                        out.push((rel, FileSource::Builtin(f.contents()), shown));
+                    }
+                }
+                out.sort_by(|a, b| a.0.cmp(&b.0));
+            }
+        }
+        out
+    }
+
+    fn file(&self, rel: &str) -> Option<(FileSource, PathBuf)> {
+        match self {
+            ThemeDir::Disk { abs, shown } => {
+                let p = abs.join(rel);
+                p.is_file().then(|| (FileSource::Disk(p), shown.join(rel)))
+            }
+            ThemeDir::Builtin => BUILTIN_DEFAULT.get_file(rel).map(|f| {
+                (FileSource::Builtin(f.contents()), PathBuf::from(format!("(built in) themes/default/{rel}")))
+            }),
+        }
+    }
+}
+
+fn read(config: &Config, source: &FileSource, shown: &Path) -> Result<String, Diagnostic> {
+    match source {
+        FileSource::Disk(p) => load::read_text(config, p),
+        FileSource::Builtin(bytes) => load::decode(shown, bytes.to_vec()),
+    }
+}
+
+/// Finds a theme's folder.
+fn locate(config: &Config, name: &str) -> Option<ThemeDir> {
+    let abs = config.root.join("themes").join(name);
+    if abs.join("templates").is_dir() || abs.join("theme.yaml").is_file() {
+        let shown = config.relative(&abs).to_path_buf();
+        return Some(ThemeDir::Disk { abs, shown });
+    }
+    (name == "default").then_some(ThemeDir::Builtin)
+}
+
+fn available(config: &Config) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(config.root.join("themes"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("templates").is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    if !names.iter().any(|n| n == "default") {
+        names.push("default".into());
+    }
+    names.sort();
+    names
+}
+
+/// Loads the theme `name` and the themes it extends, for `language`.
+/// `asked_at` is the file and line that named the theme, for messages.
+pub fn load(config: &Config, name: &str, language: &str, asked_at: Diagnostic) -> Result<Theme, Vec<Diagnostic>> {
+    let mut chain: Vec<(String, ThemeDir)> = Vec::new();
+    let mut next = Some(name.to_string());
+    let mut asked = asked_at;
+    while let Some(name) = next.take() {
+        if chain.iter().any(|(n, _)| *n == name) {
+            return Err(vec![asked.clone_with(format!("the theme `{name}` extends itself in a circle"))
+                .with_hint("one theme in the circle must extend `default` instead")]);
+        }
+        let Some(dir) = locate(config, &name) else {
+            let names = available(config);
+            return Err(vec![asked.clone_with(format!("there is no theme called `{name}`"))
+                .with_hint(format!(
+                    "the themes here are: {}. A theme is a folder themes/<name>/ with a templates/ folder",
+                    names.join(", ")
+                ))]);
+        };
+        if let Some((source, shown)) = dir.file("theme.yaml") {
+            let text = read(config, &source, &shown).map_err(|d| vec![d])?;
+            let info: ThemeInfo =
+                front_matter::parse(&shown, &text, &text, 1).map_err(|d| vec![d])?;
+            if let Some(parent) = info.extends {
+                let line = text.lines().position(|l| l.starts_with("extends")).map_or(1, |i| i + 1);
+                asked = Diagnostic::error(&shown, "").at(&text, line, 1);
+                next = Some(parent);
+            }
+        }
+        chain.push((name, dir));
+    }
+
+    let mut diagnostics = Vec::new();
+    let mut templates: BTreeMap<String, TemplateSource> = BTreeMap::new();
+    let mut static_files = BTreeMap::new();
+    let mut strings: BTreeMap<String, Text> = BTreeMap::new();
+    // Base first, so that the site's own theme overrides.
+    for (_, dir) in chain.iter().rev() {
+        for (rel, source, shown) in dir.files("templates") {
+            match read(config, &source, &shown) {
+                Ok(text) => {
+                    templates.insert(rel, TemplateSource { shown, text });
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        for (rel, source, _) in dir.files("static") {
+            static_files.insert(rel, source);
+        }
+        if let Some((source, shown)) = dir.file(&format!("i18n/{language}.yaml")) {
+            match read(config, &source, &shown)
+                .and_then(|text| front_matter::parse::<BTreeMap<String, Text>>(&shown, &text, &text, 1))
+            {
+                Ok(map) => strings.extend(map),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+    }
+    if strings.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(PathBuf::from(format!("themes/{name}/i18n/{language}.yaml")), format!(
+                "the theme has no texts for the language `{language}`"
+            ))
+            .with_hint(format!(
+                "set `language: sv` in content/site.yaml, or add i18n/{language}.yaml to the theme"
+            )),
+        );
+    }
+    let months = match strings.get("months") {
+        Some(Text::Many(m)) if m.len() == 12 => m.clone(),
+        _ => (1..=12).map(|m| m.to_string()).collect(),
+    };
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    let theme = Theme {
+        tera: tera::Tera::new(),
+        chain: chain.iter().map(|(n, _)| n.clone()).collect(),
+        static_files,
+        strings,
+        months,
+        templates,
+    };
+    if let Err(err) = tera.add_raw_templates(theme.templates.iter().map(|(n, t)| (n.as_str(), t.text.as_str()))) {
+        diagnostics.push(theme.explain(&err, None));
+    }
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    Ok(Theme { tera, ..theme })
+}
+
+impl Theme {
+    /// Whether the cascade has a template called `name`.
+    pub fn has(&self, name: &str) -> bool {
+        self.templates.contains_key(name)
+    }
+
+    /// Every template name, sorted.
+    pub fn template_names(&self) -> impl Iterator<Item = &str> {
+        self.templates.keys().map(String::as_str)
+    }
+
+    /// Turns a Tera error into a diagnostic in the template's file. `page` is
+    /// the content file being rendered, if any.
+    pub fn explain(&self, err: &tera::Error, page: Option<&Path>) -> Diagnostic {
+        let context = page
+            .map(|p| format!(" (while making the page for {})", crate::diagnostic::display_path(p)))
+            .unwrap_or_default();
+        match err.kind() {
+            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                let syntax = matches!(err.kind(), tera::ErrorKind::SyntaxError(_));
+                let (shown, text) = match self.templates.get(report.filename()) {
+                    Some(t) => (t.shown.clone(), t.text.as_str()),
+                    None => (PathBuf::from(report.filename()), ""),
+                };
+                let span = report.span();
+                let hint = if syntax {
+                    "check the {{ }} and {% %} tags on this line: each one must be closed, and every {% if %}, {% for %} and {% block %} needs its {% end... %}"
+                } else if report.message().contains("not found") || report.message().contains("undefined") {
+                    "the value does not exist for this page; test it first with {% if ... %}, or see themes/default/README.md for the values a template gets"
+                } else {
+                    "see themes/default/README.md for the values a template gets"
+                };
+                let what = if syntax { "template syntax error" } else { "template error" };
+                Diagnostic::error(shown, format!("{what}: {}{context}", report.message()))
+                    .at(text, span.start_line, span.start_col + 1)
+                    .with_hint(hint)
+            }
+            tera::ErrorKind::MissingParent { current, parent } => {
+                let (shown, text) = self.source_of(current);
+                let line = text.lines().position(|l| l.contains(parent.as_str())).map_or(1, |i| i + 1);
+                Diagnostic::error(shown, format!("this template extends `{parent}`, which does not exist"))
+                    .at(text, line, 1)
+                    .with_hint(format!("the templates are: {}", self.template_names().collect::<Vec<_>>().join(", ")))
+            }
+            tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
+                page.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("themes")),
+                format!("the template `{name}` does not exist{context}"),
+            )
+            .with_hint(format!("the templates are: {}", self.template_names().collect::<Vec<_>>().join(", "))),
+            other => Diagnostic::error(
+                page.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("themes")),
+                format!("template problem: {other}{context}"),
+            ),
+        }
+    }
+
+    fn source_of(&self, name: &str) -> (PathBuf, &str) {
+        match self.templates.get(name) {
+            Some(t) => (t.shown.clone(), t.text.as_str()),
+            None => (PathBuf::from(name), ""),
+        }
+    }
+}
+
+impl Diagnostic {
+    /// The same place, another message.
+    fn clone_with(&self, message: String) -> Diagnostic {
+        Diagnostic { message, ..self.clone() }
+    }
+}
