@@ -74,8 +74,7 @@ pub fn parse<T: DeserializeOwned>(
         let (line, column) = err
             .location()
             .map_or((first_line, 1), |l| (l.line() + first_line - 1, l.column()));
-        explain(path, &err.to_string(), yaml)
-            .at(file_text, line, column.max(1))
+        explain(path, &err.to_string(), yaml).at(file_text, line, column.max(1))
     })
 }
 
@@ -107,7 +106,9 @@ fn explain(path: &Path, raw: &str, yaml: &str) -> Diagnostic {
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let list = allowed.join(", ");
         d = match best {
-            Some((_, k)) => d.with_hint(format!("did you mean `{k}`? The keys allowed here are: {list}")),
+            Some((_, k)) => d.with_hint(format!(
+                "did you mean `{k}`? The keys allowed here are: {list}"
+            )),
             None if list.is_empty() => d.with_hint("remove this key"),
             None => d.with_hint(format!("remove it, or use one of: {list}")),
         };
@@ -119,12 +120,19 @@ fn explain(path: &Path, raw: &str, yaml: &str) -> Diagnostic {
             .with_hint(format!("add a line `{key}: ...`"));
     }
     if let Some(rest) = what.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
         let (wanted, example) = plain_type(expected);
-        let key = place.map(|p| format!("`{p}`")).unwrap_or_else(|| "this value".into());
+        let key = place
+            .map(|p| format!("`{p}`"))
+            .unwrap_or_else(|| "this value".into());
         return Diagnostic::error(
             path,
-            format!("{key} should be {wanted}, but here it is {}", plain_found(found)),
+            format!(
+                "{key} should be {wanted}, but here it is {}",
+                plain_found(found)
+            ),
         )
         .with_hint(example);
     }
@@ -134,7 +142,9 @@ fn explain(path: &Path, raw: &str, yaml: &str) -> Diagnostic {
             .split_once("expected ")
             .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
             .unwrap_or_default();
-        let key = place.map(|p| format!("`{p}`")).unwrap_or_else(|| "this value".into());
+        let key = place
+            .map(|p| format!("`{p}`"))
+            .unwrap_or_else(|| "this value".into());
         return Diagnostic::error(path, format!("{key} cannot be `{value}`"))
             .with_hint(format!("use one of: {}", allowed.join(", ")));
     }
@@ -164,7 +174,10 @@ fn plain_type(expected: &str) -> (&'static str, &'static str) {
             "a group of keys",
             "write the keys below it, each on its own line and indented by two spaces",
         ),
-        _ => ("another kind of value", "check the value against the README's content model"),
+        _ => (
+            "another kind of value",
+            "check the value against the README's content model",
+        ),
     }
 }
 
@@ -182,7 +195,7 @@ fn plain_found(found: &str) -> String {
     } else if found == "unit value" {
         "empty".into()
     } else if let Some(b) = found.strip_prefix("boolean ") {
-        format!("{}", b.trim_matches('`'))
+        b.trim_matches('`').to_string()
     } else {
         found.to_string()
     }
@@ -213,15 +226,33 @@ mod tests {
     #[test]
     fn cases() {
         let cases: &[(&str, &str)] = &[
-            ("---\ntitle: A\nweight: abc\n---\n", "a.md:3:9: error: `weight` should be a whole number, but here it is the text \"abc\""),
-            ("---\ntitel: A\n---\n", "a.md:2:1: error: unknown key `titel`"),
-            ("---\ntitle: A\n", "a.md:1:1: error: the front matter never ends"),
-            ("---\nweight: 1\n---\n", "a.md:2:1: error: `title` is missing"),
-            ("---\ntitle: A\n weight: 2\n---\n", "a.md:3:8: error: the YAML cannot be read"),
+            (
+                "---\ntitle: A\nweight: abc\n---\n",
+                "a.md:3:9: error: `weight` should be a whole number, but here it is the text \"abc\"",
+            ),
+            (
+                "---\ntitel: A\n---\n",
+                "a.md:2:1: error: unknown key `titel`",
+            ),
+            (
+                "---\ntitle: A\n",
+                "a.md:1:1: error: the front matter never ends",
+            ),
+            (
+                "---\nweight: 1\n---\n",
+                "a.md:2:1: error: `title` is missing",
+            ),
+            (
+                "---\ntitle: A\n weight: 2\n---\n",
+                "a.md:3:8: error: the YAML cannot be read",
+            ),
         ];
         for (input, expected) in cases {
             let shown = parse_file(input).unwrap_err().to_string();
-            assert!(shown.starts_with(expected), "{input:?}\n got: {shown}\nwant: {expected}");
+            assert!(
+                shown.starts_with(expected),
+                "{input:?}\n got: {shown}\nwant: {expected}"
+            );
         }
     }
 

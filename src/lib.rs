@@ -67,7 +67,11 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
     let site = model::build(config, loaded, &mut diagnostics);
     let asked_at = match &site_yaml {
         Some(src) => {
-            let line = src.text.lines().position(|l| l.starts_with("theme")).map_or(1, |i| i + 1);
+            let line = src
+                .text
+                .lines()
+                .position(|l| l.starts_with("theme"))
+                .map_or(1, |i| i + 1);
             Diagnostic::error(&src.path, "").at(&src.text, line, 1)
         }
         None => Diagnostic::error(PathBuf::from("content/site.yaml"), ""),
@@ -87,35 +91,60 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return (None, diagnostics);
     }
-    (Some(Prepared { site, files, copies }), diagnostics)
+    (
+        Some(Prepared {
+            site,
+            files,
+            copies,
+        }),
+        diagnostics,
+    )
 }
 
 /// Theme static files, then content files; a content file may not take the
 /// place of a page or of a theme file.
-fn copies(site: &Site, theme: &theme::Theme, files: &[OutFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<Copy> {
+fn copies(
+    site: &Site,
+    theme: &theme::Theme,
+    files: &[OutFile],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Copy> {
     let pages: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let mut out = Vec::with_capacity(theme.static_files.len() + site.assets.len());
     for (rel, source) in &theme.static_files {
         if pages.contains(rel.as_str()) {
             diagnostics.push(
-                Diagnostic::error(PathBuf::from("themes").join(&theme.chain[0]).join("static").join(rel),
-                    format!("this theme file and a page would both be written to {rel}"))
-                    .with_hint("rename the page's folder or file"),
+                Diagnostic::error(
+                    PathBuf::from("themes")
+                        .join(&theme.chain[0])
+                        .join("static")
+                        .join(rel),
+                    format!("this theme file and a page would both be written to {rel}"),
+                )
+                .with_hint("rename the page's folder or file"),
             );
             continue;
         }
-        out.push(Copy { from: source.clone(), to: rel.clone() });
+        out.push(Copy {
+            from: source.clone(),
+            to: rel.clone(),
+        });
     }
     for (asset, to) in &site.assets {
         if theme.static_files.contains_key(to) {
             diagnostics.push(
-                Diagnostic::error(PathBuf::from("content").join(&asset.rel),
-                    format!("this file and a file of the theme would both be written to {to}"))
-                    .with_hint("rename the file or its folder"),
+                Diagnostic::error(
+                    PathBuf::from("content").join(&asset.rel),
+                    format!("this file and a file of the theme would both be written to {to}"),
+                )
+                .with_hint("rename the file or its folder"),
             );
             continue;
         }
-        out.push(Copy { from: theme::FileSource::Disk(asset.abs.clone()), to: to.clone() });
+        out.push(Copy {
+            from: theme::FileSource::Disk(asset.abs.clone()),
+            to: to.clone(),
+        });
     }
     out
 }
@@ -127,7 +156,10 @@ fn copies(site: &Site, theme: &theme::Theme, files: &[OutFile], diagnostics: &mu
 pub fn build(config: &Config) -> Result<Report> {
     let start = Instant::now();
     if let Err(d) = output::check_target(config) {
-        return Err(Failed { diagnostics: vec![d] }.into());
+        return Err(Failed {
+            diagnostics: vec![d],
+        }
+        .into());
     }
     let (prepared, diagnostics) = prepare(config);
     let Some(prepared) = prepared else {

@@ -38,7 +38,9 @@ pub fn is_external(dest: &str) -> bool {
         Some(i) => {
             let scheme = &dest[..i];
             !scheme.is_empty()
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
                 && !dest[..i].contains('/')
         }
         None => false,
@@ -50,7 +52,7 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
             if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
                 out.push(b);
                 i += 3;
@@ -136,7 +138,10 @@ impl Resolve for PageLinks<'_> {
                 return Ok(format!("{href}{fragment}"));
             }
             if let Some(out) = site.asset_by_rel.get(candidate) {
-                return Ok(format!("{}{fragment}", encode(&relative(&self.page.url, out))));
+                return Ok(format!(
+                    "{}{fragment}",
+                    encode(&relative(&self.page.url, out))
+                ));
             }
             if site.drafts.iter().any(|d| d == candidate) {
                 return Err((
@@ -164,7 +169,10 @@ impl Resolve for PageLinks<'_> {
                 None => "check the spelling; links are relative to this file's folder, e.g. `bakgrund.md` or `../../skane/_index.md`".into(),
             }
         };
-        Err((format!("the link `{dest}` points to `content/{target}`, which does not exist"), hint))
+        Err((
+            format!("the link `{dest}` points to `content/{target}`, which does not exist"),
+            hint,
+        ))
     }
 }
 
@@ -197,7 +205,12 @@ mod tests {
 
     #[test]
     fn external_links() {
-        for d in ["https://a.se", "mailto:a@b.se", "tel:+4610", "//cdn.example"] {
+        for d in [
+            "https://a.se",
+            "mailto:a@b.se",
+            "tel:+4610",
+            "//cdn.example",
+        ] {
             assert!(is_external(d), "{d}");
         }
         for d in ["bakgrund.md", "../a/b.md", "bild.png", "a:b/c.md"] {

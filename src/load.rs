@@ -83,7 +83,10 @@ pub fn load(config: &Config) -> Loaded {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone());
+                let path = err
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| content.clone());
                 let message = if err.loop_ancestor().is_some() {
                     "this folder link points back to a folder that contains it".to_string()
                 } else {
@@ -176,10 +179,15 @@ pub fn decode(shown: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let (line, column) = line_col(&lossy, valid);
             return Err(Diagnostic::error(shown, "the file is not UTF-8 text")
                 .at(&lossy, line, column)
-                .with_hint("save the file as UTF-8 (in most editors: Save as… > Encoding > UTF-8)"));
+                .with_hint(
+                    "save the file as UTF-8 (in most editors: Save as… > Encoding > UTF-8)",
+                ));
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -194,7 +202,10 @@ mod tests {
     #[test]
     fn decode_normalises_and_refuses() {
         let p = Path::new("a.md");
-        assert_eq!(decode(p, b"\xef\xbb\xbf---\r\ntitle: A\r\n".to_vec()).unwrap(), "---\ntitle: A\n");
+        assert_eq!(
+            decode(p, b"\xef\xbb\xbf---\r\ntitle: A\r\n".to_vec()).unwrap(),
+            "---\ntitle: A\n"
+        );
         let err = decode(p, b"ok\nbad \xff here".to_vec()).unwrap_err();
         assert_eq!((err.line, err.column), (2, 5));
         assert!(decode(p, b"PNG\0\0".to_vec()).is_err());
@@ -202,7 +213,14 @@ mod tests {
 
     #[test]
     fn editor_files_are_ignored() {
-        for name in [".x.md.swp", "x.md~", "#x.md#", ".#x.md", "4913", ".DS_Store"] {
+        for name in [
+            ".x.md.swp",
+            "x.md~",
+            "#x.md#",
+            ".#x.md",
+            "4913",
+            ".DS_Store",
+        ] {
             assert!(is_ignored(name), "{name}");
         }
         assert!(!is_ignored("malbild.md"));

@@ -128,16 +128,36 @@ pub fn render(markdown: &str, links: &dyn Resolve, ids: &mut Ids, swedish: bool)
             Event::Text(text) if swedish && text.contains(['“', '‘']) => {
                 Event::Text(CowStr::from(text.replace('“', "”").replace('‘', "’")))
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = rewrite(&dest_url, links, range.start, &mut out.bad_links)
                     .map_or(dest_url, CowStr::from);
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 image = Some((range.start, dest_url.to_string(), String::new()));
                 let dest_url = rewrite(&dest_url, links, range.start, &mut out.bad_links)
                     .map_or(dest_url, CowStr::from);
-                Event::Start(Tag::Image { link_type, dest_url, title, id })
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             other => other,
         };
@@ -196,12 +216,21 @@ pub fn render(markdown: &str, links: &dyn Resolve, ids: &mut Ids, swedish: bool)
 }
 
 /// The new target for a link, `None` to keep it as written.
-fn rewrite(dest: &str, links: &dyn Resolve, offset: usize, bad: &mut Vec<BadLink>) -> Option<String> {
+fn rewrite(
+    dest: &str,
+    links: &dyn Resolve,
+    offset: usize,
+    bad: &mut Vec<BadLink>,
+) -> Option<String> {
     match links.resolve(dest) {
         Ok(href) if href == dest => None,
         Ok(href) => Some(href),
         Err((message, hint)) => {
-            bad.push(BadLink { message, hint, offset });
+            bad.push(BadLink {
+                message,
+                hint,
+                offset,
+            });
             None
         }
     }
@@ -229,12 +258,24 @@ mod tests {
     #[test]
     fn cases() {
         let cases = [
-            ("## Mål och syfte\n", "<h2 id=\"mal-och-syfte\">Mål och syfte</h2>\n"),
+            (
+                "## Mål och syfte\n",
+                "<h2 id=\"mal-och-syfte\">Mål och syfte</h2>\n",
+            ),
             ("## Main\n", "<h2 id=\"main-2\">Main</h2>\n"),
-            ("## A\n\n## A\n", "<h2 id=\"a\">A</h2>\n<h2 id=\"a-2\">A</h2>\n"),
+            (
+                "## A\n\n## A\n",
+                "<h2 id=\"a\">A</h2>\n<h2 id=\"a-2\">A</h2>\n",
+            ),
             ("## Egen {#egen-id}\n", "<h2 id=\"egen-id\">Egen</h2>\n"),
-            ("Se [A](a.md).\n", "<p>Se <a href=\"../a/index.html\">A</a>.</p>\n"),
-            ("\"Nära vård\" och 'tillit'\n", "<p>”Nära vård” och ’tillit’</p>\n"),
+            (
+                "Se [A](a.md).\n",
+                "<p>Se <a href=\"../a/index.html\">A</a>.</p>\n",
+            ),
+            (
+                "\"Nära vård\" och 'tillit'\n",
+                "<p>”Nära vård” och ’tillit’</p>\n",
+            ),
             ("~~bort~~\n", "<p><del>bort</del></p>\n"),
             ("Fem -- sex\n", "<p>Fem – sex</p>\n"),
         ];
@@ -252,7 +293,12 @@ mod tests {
 
     #[test]
     fn reports_headings_images_and_bad_links() {
-        let r = render("# Ett\n\n![](bild.png)\n\n[x](missing.md)\n", &Same, &mut Ids::default(), true);
+        let r = render(
+            "# Ett\n\n![](bild.png)\n\n[x](missing.md)\n",
+            &Same,
+            &mut Ids::default(),
+            true,
+        );
         assert_eq!(r.headings[0].level, 1);
         assert_eq!(r.images[0].alt, "");
         assert_eq!(r.images[0].offset, 7);

@@ -297,7 +297,7 @@ pub enum Meta {
     /// The home page.
     Home(HomeMeta),
     /// A region.
-    Region(RegionMeta),
+    Region(Box<RegionMeta>),
     /// A publication.
     Publication(Box<PublicationMeta>),
     /// A part.
@@ -351,7 +351,12 @@ impl Date {
 
     /// `24 januari 2023`, `januari 2023` or `2023`, with the theme's month names.
     pub fn text(&self, months: &[String]) -> String {
-        let month = |m: u8| months.get(usize::from(m) - 1).cloned().unwrap_or_else(|| m.to_string());
+        let month = |m: u8| {
+            months
+                .get(usize::from(m) - 1)
+                .cloned()
+                .unwrap_or_else(|| m.to_string())
+        };
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{d} {} {}", month(m), self.year),
             (Some(m), None) => format!("{} {}", month(m), self.year),
@@ -424,7 +429,10 @@ impl Page {
         let front = &self.text[..self.body_offset];
         front
             .lines()
-            .position(|l| l.strip_prefix(key).is_some_and(|r| r.trim_start().starts_with(':')))
+            .position(|l| {
+                l.strip_prefix(key)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+            })
             .map(|i| i + 1)
     }
 }
@@ -521,21 +529,31 @@ fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
     if yaml.is_empty() && role != Role::Home {
         return Err(Diagnostic::error(&path, "the page has no front matter")
             .at(&text, 1, 1)
-            .with_hint("start the file with three lines: ---, then `title: The page's title`, then ---"));
+            .with_hint(
+                "start the file with three lines: ---, then `title: The page's title`, then ---",
+            ));
     }
     let parse = |what| -> Result<Meta, Diagnostic> {
         Ok(match what {
             Role::Home => Meta::Home(front_matter::parse(&path, &text, yaml, yaml_line)?),
-            Role::Region => Meta::Region(front_matter::parse(&path, &text, yaml, yaml_line)?),
-            Role::Publication => {
-                Meta::Publication(Box::new(front_matter::parse(&path, &text, yaml, yaml_line)?))
-            }
-            Role::Part => Meta::Part(Box::new(front_matter::parse(&path, &text, yaml, yaml_line)?)),
+            Role::Region => Meta::Region(Box::new(front_matter::parse(
+                &path, &text, yaml, yaml_line,
+            )?)),
+            Role::Publication => Meta::Publication(Box::new(front_matter::parse(
+                &path, &text, yaml, yaml_line,
+            )?)),
+            Role::Part => Meta::Part(Box::new(front_matter::parse(
+                &path, &text, yaml, yaml_line,
+            )?)),
         })
     };
     let meta = parse(role)?;
     let (title, weight, date) = match &meta {
-        Meta::Home(m) => (m.title.clone().unwrap_or_else(|| site.title.clone()), 0, None),
+        Meta::Home(m) => (
+            m.title.clone().unwrap_or_else(|| site.title.clone()),
+            0,
+            None,
+        ),
         Meta::Region(m) => (m.title.clone(), m.weight, None),
         Meta::Publication(m) => (m.title.clone(), m.weight, m.date.clone()),
         Meta::Part(m) => (m.title.clone(), m.weight, m.date.clone()),
@@ -601,7 +619,12 @@ fn folder(rel: &str) -> &str {
 }
 
 /// Puts the parsed pages in a tree, leaves drafts out, assigns URLs.
-fn place(config: &Config, site: &mut Site, candidates: Vec<Page>, diagnostics: &mut Vec<Diagnostic>) {
+fn place(
+    config: &Config,
+    site: &mut Site,
+    candidates: Vec<Page>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     // Drafts, and everything inside a draft section, are left out.
     let draft_folders: Vec<String> = candidates
         .iter()
@@ -610,8 +633,8 @@ fn place(config: &Config, site: &mut Site, candidates: Vec<Page>, diagnostics: &
         .collect();
     let mut pages = Vec::with_capacity(candidates.len());
     for p in candidates {
-        let hidden = is_draft(&p.meta)
-            || draft_folders.iter().any(|f| p.rel.starts_with(f.as_str()));
+        let hidden =
+            is_draft(&p.meta) || draft_folders.iter().any(|f| p.rel.starts_with(f.as_str()));
         if hidden && !config.drafts {
             site.drafts.push(p.rel);
         } else {
@@ -653,17 +676,29 @@ fn place(config: &Config, site: &mut Site, candidates: Vec<Page>, diagnostics: &
             } else {
                 format!("{parent_folder}/_index.md")
             };
-            let what = if parent_folder.matches('/').count() == 0 { "region" } else { "publication" };
+            let what = if parent_folder.matches('/').count() == 0 {
+                "region"
+            } else {
+                "publication"
+            };
             diagnostics.push(
-                Diagnostic::error(&page.path, format!("the folder `{parent_folder}` has no _index.md"))
-                    .with_hint(format!(
-                        "create content/{missing} with the {what}'s `title:` in its front matter"
-                    )),
+                Diagnostic::error(
+                    &page.path,
+                    format!("the folder `{parent_folder}` has no _index.md"),
+                )
+                .with_hint(format!(
+                    "create content/{missing} with the {what}'s `title:` in its front matter"
+                )),
             );
             continue;
         };
         let segment = match page.role {
-            Role::Part => page.rel.rsplit('/').next().unwrap_or_default().trim_end_matches(".md"),
+            Role::Part => page
+                .rel
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(".md"),
             _ => own.rsplit('/').next().unwrap_or_default(),
         };
         let slug = match slug_of(&page.meta) {
@@ -732,8 +767,12 @@ fn place_assets(site: &mut Site, assets: Vec<Asset>, diagnostics: &mut Vec<Diagn
         .filter(|p| p.role != Role::Part)
         .map(|p| (folder(&p.rel).to_string(), p.url.clone()))
         .collect();
-    let page_outputs: HashMap<String, PageId> =
-        site.pages.iter().enumerate().map(|(id, p)| (p.output_path(), id)).collect();
+    let page_outputs: HashMap<String, PageId> = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(id, p)| (p.output_path(), id))
+        .collect();
     for asset in assets {
         let (dir, name) = asset.rel.rsplit_once('/').unwrap_or(("", &asset.rel));
         let out_dir = match section_url.get(dir) {
@@ -746,11 +785,16 @@ fn place_assets(site: &mut Site, assets: Vec<Asset>, diagnostics: &mut Vec<Diagn
         };
         let out = format!("{out_dir}{name}");
         if let Some(&id) = page_outputs.get(&out) {
-            diagnostics.push(Diagnostic::error(
-                PathBuf::from("content").join(&asset.rel),
-                format!("this file and the page {} would both be written to {out}",
-                    crate::diagnostic::display_path(&site.pages[id].path)),
-            ).with_hint("rename the file"));
+            diagnostics.push(
+                Diagnostic::error(
+                    PathBuf::from("content").join(&asset.rel),
+                    format!(
+                        "this file and the page {} would both be written to {out}",
+                        crate::diagnostic::display_path(&site.pages[id].path)
+                    ),
+                )
+                .with_hint("rename the file"),
+            );
             continue;
         }
         site.asset_by_rel.insert(asset.rel.clone(), out.clone());
@@ -786,7 +830,9 @@ mod tests {
 
     #[test]
     fn dates() {
-        let months: Vec<String> = ["januari", "februari", "mars", "april"].map(String::from).to_vec();
+        let months: Vec<String> = ["januari", "februari", "mars", "april"]
+            .map(String::from)
+            .to_vec();
         let cases = [
             ("2023", Some(("2023", "2023"))),
             ("2023-01", Some(("2023-01", "januari 2023"))),

@@ -58,11 +58,15 @@ pub fn check_target(config: &Config) -> Result<(), Diagnostic> {
     let out = absolute(&config.output);
     let shown = config.relative(&config.output).to_path_buf();
     let refuse = |why: &str| {
-        Err(Diagnostic::error(&shown, format!("refusing to write the site here: {why}"))
-            .with_hint("pick another folder with --output, for example --output output"))
+        Err(
+            Diagnostic::error(&shown, format!("refusing to write the site here: {why}"))
+                .with_hint("pick another folder with --output, for example --output output"),
+        )
     };
     if root.starts_with(&out) {
-        return refuse("it is the project folder or contains it, and the build replaces the whole output folder");
+        return refuse(
+            "it is the project folder or contains it, and the build replaces the whole output folder",
+        );
     }
     for protected in ["content", "themes", "src", "tests", ".git"] {
         if out.starts_with(root.join(protected)) {
@@ -90,8 +94,14 @@ pub fn check_target(config: &Config) -> Result<(), Diagnostic> {
 /// output folder.
 pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<()> {
     let out = absolute(&config.output);
-    let parent = out.parent().context("the output folder has no parent folder")?;
-    let name = out.file_name().context("the output folder has no name")?.to_string_lossy().into_owned();
+    let parent = out
+        .parent()
+        .context("the output folder has no parent folder")?;
+    let name = out
+        .file_name()
+        .context("the output folder has no name")?
+        .to_string_lossy()
+        .into_owned();
     fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
     clean_leftovers(parent, &name);
     let pid = std::process::id();
@@ -101,7 +111,11 @@ pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<()> 
         let _ = fs::remove_dir_all(&staging);
         return Err(err);
     }
-    swap(&staging, &out, &parent.join(format!(".{name}.malbild-old-{pid}")))
+    swap(
+        &staging,
+        &out,
+        &parent.join(format!(".{name}.malbild-old-{pid}")),
+    )
 }
 
 /// Removes staging folders of builds that were killed halfway.
@@ -117,11 +131,15 @@ fn clean_leftovers(parent: &Path, name: &str) {
 
 fn fill(staging: &Path, files: &[OutFile], copies: &[Copy]) -> Result<()> {
     if staging.exists() {
-        fs::remove_dir_all(staging).with_context(|| format!("cannot clear {}", staging.display()))?;
+        fs::remove_dir_all(staging)
+            .with_context(|| format!("cannot clear {}", staging.display()))?;
     }
     fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
-    fs::write(staging.join(MARKER), "This folder was written by malbild; each build replaces all of it.\n")
-        .with_context(|| format!("cannot write in {}", staging.display()))?;
+    fs::write(
+        staging.join(MARKER),
+        "This folder was written by malbild; each build replaces all of it.\n",
+    )
+    .with_context(|| format!("cannot write in {}", staging.display()))?;
     let mut dirs: Vec<PathBuf> = files
         .iter()
         .map(|f| f.path.as_str())
@@ -158,7 +176,10 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<()> {
         }
         if let Err(e) = fs::rename(out, old) {
             let _ = fs::remove_dir_all(staging);
-            bail!("cannot move the previous output aside ({e}); is a file in {} open in another program?", out.display());
+            bail!(
+                "cannot move the previous output aside ({e}); is a file in {} open in another program?",
+                out.display()
+            );
         }
     }
     if let Err(e) = fs::rename(staging, out) {

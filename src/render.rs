@@ -19,7 +19,14 @@ use crate::model::{Kind, Meta, PageId, Role, Shift, Site};
 use crate::theme::Theme;
 
 /// Ids the default theme uses itself; headings never get them.
-pub const RESERVED_IDS: &[&str] = &["main", "top", "innehall", "sidhuvud", "sidfot", "brodsmulor"];
+pub const RESERVED_IDS: &[&str] = &[
+    "main",
+    "top",
+    "innehall",
+    "sidhuvud",
+    "sidfot",
+    "brodsmulor",
+];
 
 /// A file the build writes.
 #[derive(Debug, Clone)]
@@ -337,7 +344,10 @@ impl Views<'_> {
 
     fn description(&self, id: PageId) -> Option<String> {
         match &self.site.pages[id].meta {
-            Meta::Home(m) => m.description.clone().or_else(|| self.site.config.description.clone()),
+            Meta::Home(m) => m
+                .description
+                .clone()
+                .or_else(|| self.site.config.description.clone()),
             Meta::Region(m) => m.description.clone(),
             Meta::Publication(m) => m.description.clone(),
             Meta::Part(m) => m.description.clone(),
@@ -349,7 +359,13 @@ impl Views<'_> {
             .iter()
             .map(|w| {
                 let slug = crate::model::slugify(w);
-                let label = self.site.config.themes.get(&slug).cloned().unwrap_or_else(|| w.clone());
+                let label = self
+                    .site
+                    .config
+                    .themes
+                    .get(&slug)
+                    .cloned()
+                    .unwrap_or_else(|| w.clone());
                 ThemeView { slug, label }
             })
             .collect()
@@ -425,7 +441,10 @@ impl Views<'_> {
                 let siblings = &site.pages[pubid].children;
                 let i = siblings.iter().position(|&c| c == id).unwrap_or(0);
                 let prev = if i == 0 { pubid } else { siblings[i - 1] };
-                (Some(self.link(prev)), siblings.get(i + 1).map(|&c| self.link(c)))
+                (
+                    Some(self.link(prev)),
+                    siblings.get(i + 1).map(|&c| self.link(c)),
+                )
             }
             _ => (None, None),
         };
@@ -437,7 +456,11 @@ impl Views<'_> {
                 .map(|&c| self.child(c, true))
                 .collect(),
             Role::Part => Vec::new(),
-            _ => page.children.iter().map(|&c| self.child(c, false)).collect(),
+            _ => page
+                .children
+                .iter()
+                .map(|&c| self.child(c, false))
+                .collect(),
         };
         let part = page.part();
         let themes = match &page.meta {
@@ -572,12 +595,18 @@ pub fn template_for(site: &Site, theme: &Theme, id: PageId) -> Result<String, Di
             return Ok(name.to_string());
         }
         let line = page.key_line("template").unwrap_or(1);
-        return Err(Diagnostic::error(&page.path, format!("the template `{name}` does not exist"))
-            .at(&page.text, line, 1)
-            .with_hint(format!(
-                "the templates of the theme are: {}",
-                theme.template_names().filter(|n| !n.contains('/')).collect::<Vec<_>>().join(", ")
-            )));
+        return Err(
+            Diagnostic::error(&page.path, format!("the template `{name}` does not exist"))
+                .at(&page.text, line, 1)
+                .with_hint(format!(
+                    "the templates of the theme are: {}",
+                    theme
+                        .template_names()
+                        .filter(|n| !n.contains('/'))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+        );
     }
     let wanted = match page.role {
         Role::Home => "home.html",
@@ -595,15 +624,27 @@ pub fn template_for(site: &Site, theme: &Theme, id: PageId) -> Result<String, Di
             return Ok(name.to_string());
         }
     }
-    Err(Diagnostic::error(PathBuf::from("themes").join(&theme.chain[0]).join("templates"), format!(
-        "the theme has neither `{wanted}` nor `page.html`"
-    ))
+    Err(Diagnostic::error(
+        PathBuf::from("themes")
+            .join(&theme.chain[0])
+            .join("templates"),
+        format!("the theme has neither `{wanted}` nor `page.html`"),
+    )
     .with_hint("add templates/page.html to the theme; every page falls back to it"))
 }
 
 /// Renders every page, and the 404 page, through the theme, in parallel.
-pub fn pages(site: &Site, bodies: &[Body], theme: &Theme, diagnostics: &mut Vec<Diagnostic>) -> Vec<OutFile> {
-    let views = Views { site, bodies, theme };
+pub fn pages(
+    site: &Site,
+    bodies: &[Body],
+    theme: &Theme,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<OutFile> {
+    let views = Views {
+        site,
+        bodies,
+        theme,
+    };
     let site_view = views.site();
     let mut base = tera::Context::new();
     base.insert("site", &site_view);
@@ -630,11 +671,28 @@ pub fn pages(site: &Site, bodies: &[Body], theme: &Theme, diagnostics: &mut Vec<
         })
         .collect();
     let mut out = Vec::with_capacity(results.len() + 1);
+    // A template error repeats on every page that uses the template: say it once.
+    let mut template_errors: Vec<(Diagnostic, usize)> = Vec::new();
     for r in results {
         match r {
             Ok(f) => out.push(f),
-            Err(d) => diagnostics.push(d),
+            Err(d) if d.path.starts_with("content") => diagnostics.push(d),
+            Err(d) => match template_errors
+                .iter_mut()
+                .find(|(e, _)| (&e.path, e.line, e.column) == (&d.path, d.line, d.column))
+            {
+                Some((_, n)) => *n += 1,
+                None => template_errors.push((d, 0)),
+            },
         }
+    }
+    for (mut d, others) in template_errors {
+        if others > 0 {
+            if let Some(i) = d.message.rfind(')') {
+                d.message.insert_str(i, &format!(" and {others} more"));
+            }
+        }
+        diagnostics.push(d);
     }
     if theme.has("404.html") {
         match not_found(site, &views, &base) {
@@ -666,7 +724,9 @@ fn not_found(site: &Site, views: &Views<'_>, base: &tera::Context) -> Result<Out
     view.date = None;
     let root = match &site.config.base_url {
         Some(url) => {
-            let path = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]));
+            let path = url.split_once("://").map_or(url.as_str(), |(_, rest)| {
+                rest.find('/').map_or("/", |i| &rest[i..])
+            });
             format!("{}/", path.trim_end_matches('/'))
         }
         None => "/".into(),

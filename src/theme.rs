@@ -81,7 +81,9 @@ pub struct Theme {
 
 impl std::fmt::Debug for Theme {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Theme").field("chain", &self.chain).finish_non_exhaustive()
+        f.debug_struct("Theme")
+            .field("chain", &self.chain)
+            .finish_non_exhaustive()
     }
 }
 
@@ -101,7 +103,9 @@ impl ThemeDir {
                 for entry in walkdir::WalkDir::new(&base)
                     .sort_by_file_name()
                     .into_iter()
-                    .filter_entry(|e| e.depth() == 0 || !load::is_ignored(&e.file_name().to_string_lossy()))
+                    .filter_entry(|e| {
+                        e.depth() == 0 || !load::is_ignored(&e.file_name().to_string_lossy())
+                    })
                     .filter_map(Result::ok)
                     .filter(|e| e.file_type().is_file())
                 {
@@ -112,7 +116,10 @@ impl ThemeDir {
                 }
             }
             ThemeDir::Builtin => {
-                fn walk(dir: &'static Dir<'static>, out: &mut Vec<&'static include_dir::File<'static>>) {
+                fn walk(
+                    dir: &'static Dir<'static>,
+                    out: &mut Vec<&'static include_dir::File<'static>>,
+                ) {
                     out.extend(dir.files());
                     for d in dir.dirs() {
                         walk(d, out);
@@ -123,7 +130,10 @@ impl ThemeDir {
                     walk(dir, &mut files);
                     for f in files {
                         let full = f.path().to_string_lossy().replace('\\', "/");
-                        let rel = full.strip_prefix(&format!("{sub}/")).unwrap_or(&full).to_string();
+                        let rel = full
+                            .strip_prefix(&format!("{sub}/"))
+                            .unwrap_or(&full)
+                            .to_string();
                         let shown = PathBuf::from(format!("(built in) themes/default/{full}"));
                         out.push((rel, FileSource::Builtin(f.contents()), shown));
                     }
@@ -141,7 +151,10 @@ impl ThemeDir {
                 p.is_file().then(|| (FileSource::Disk(p), shown.join(rel)))
             }
             ThemeDir::Builtin => BUILTIN_DEFAULT.get_file(rel).map(|f| {
-                (FileSource::Builtin(f.contents()), PathBuf::from(format!("(built in) themes/default/{rel}")))
+                (
+                    FileSource::Builtin(f.contents()),
+                    PathBuf::from(format!("(built in) themes/default/{rel}")),
+                )
             }),
         }
     }
@@ -181,14 +194,22 @@ fn available(config: &Config) -> Vec<String> {
 
 /// Loads the theme `name` and the themes it extends, for `language`.
 /// `asked_at` is the file and line that named the theme, for messages.
-pub fn load(config: &Config, name: &str, language: &str, asked_at: Diagnostic) -> Result<Theme, Vec<Diagnostic>> {
+pub fn load(
+    config: &Config,
+    name: &str,
+    language: &str,
+    asked_at: Diagnostic,
+) -> Result<Theme, Vec<Diagnostic>> {
     let mut chain: Vec<(String, ThemeDir)> = Vec::new();
     let mut next = Some(name.to_string());
     let mut asked = asked_at;
     while let Some(name) = next.take() {
         if chain.iter().any(|(n, _)| *n == name) {
-            return Err(vec![asked.clone_with(format!("the theme `{name}` extends itself in a circle"))
-                .with_hint("one theme in the circle must extend `default` instead")]);
+            return Err(vec![
+                asked
+                    .clone_with(format!("the theme `{name}` extends itself in a circle"))
+                    .with_hint("one theme in the circle must extend `default` instead"),
+            ]);
         }
         let Some(dir) = locate(config, &name) else {
             let names = available(config);
@@ -203,7 +224,10 @@ pub fn load(config: &Config, name: &str, language: &str, asked_at: Diagnostic) -
             let info: ThemeInfo =
                 front_matter::parse(&shown, &text, &text, 1).map_err(|d| vec![d])?;
             if let Some(parent) = info.extends {
-                let line = text.lines().position(|l| l.starts_with("extends")).map_or(1, |i| i + 1);
+                let line = text
+                    .lines()
+                    .position(|l| l.starts_with("extends"))
+                    .map_or(1, |i| i + 1);
                 asked = Diagnostic::error(&shown, "").at(&text, line, 1);
                 next = Some(parent);
             }
@@ -229,9 +253,9 @@ pub fn load(config: &Config, name: &str, language: &str, asked_at: Diagnostic) -
             static_files.insert(rel, source);
         }
         if let Some((source, shown)) = dir.file(&format!("i18n/{language}.yaml")) {
-            match read(config, &source, &shown)
-                .and_then(|text| front_matter::parse::<BTreeMap<String, Text>>(&shown, &text, &text, 1))
-            {
+            match read(config, &source, &shown).and_then(|text| {
+                front_matter::parse::<BTreeMap<String, Text>>(&shown, &text, &text, 1)
+            }) {
                 Ok(map) => strings.extend(map),
                 Err(d) => diagnostics.push(d),
             }
@@ -239,9 +263,10 @@ pub fn load(config: &Config, name: &str, language: &str, asked_at: Diagnostic) -
     }
     if strings.is_empty() {
         diagnostics.push(
-            Diagnostic::error(PathBuf::from(format!("themes/{name}/i18n/{language}.yaml")), format!(
-                "the theme has no texts for the language `{language}`"
-            ))
+            Diagnostic::error(
+                PathBuf::from(format!("themes/{name}/i18n/{language}.yaml")),
+                format!("the theme has no texts for the language `{language}`"),
+            )
             .with_hint(format!(
                 "set `language: sv` in content/site.yaml, or add i18n/{language}.yaml to the theme"
             )),
@@ -261,7 +286,12 @@ pub fn load(config: &Config, name: &str, language: &str, asked_at: Diagnostic) -
         months,
         templates,
     };
-    if let Err(err) = tera.add_raw_templates(theme.templates.iter().map(|(n, t)| (n.as_str(), t.text.as_str()))) {
+    if let Err(err) = tera.add_raw_templates(
+        theme
+            .templates
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.text.as_str())),
+    ) {
         diagnostics.push(theme.explain(&err, None));
     }
     if !diagnostics.is_empty() {
@@ -285,7 +315,12 @@ impl Theme {
     /// the content file being rendered, if any.
     pub fn explain(&self, err: &tera::Error, page: Option<&Path>) -> Diagnostic {
         let context = page
-            .map(|p| format!(" (while making the page for {})", crate::diagnostic::display_path(p)))
+            .map(|p| {
+                format!(
+                    " (while making the page for {})",
+                    crate::diagnostic::display_path(p)
+                )
+            })
             .unwrap_or_default();
         match err.kind() {
             tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
@@ -297,30 +332,83 @@ impl Theme {
                 let span = report.span();
                 let hint = if syntax {
                     "check the {{ }} and {% %} tags on this line: each one must be closed, and every {% if %}, {% for %} and {% block %} needs its {% end... %}"
-                } else if report.message().contains("not found") || report.message().contains("undefined") {
+                } else if report.message().contains("not found")
+                    || report.message().contains("undefined")
+                {
                     "the value does not exist for this page; test it first with {% if ... %}, or see themes/default/README.md for the values a template gets"
                 } else {
                     "see themes/default/README.md for the values a template gets"
                 };
-                let what = if syntax { "template syntax error" } else { "template error" };
+                let what = if syntax {
+                    "template syntax error"
+                } else {
+                    "template error"
+                };
                 Diagnostic::error(shown, format!("{what}: {}{context}", report.message()))
                     .at(text, span.start_line, span.start_col + 1)
                     .with_hint(hint)
             }
             tera::ErrorKind::MissingParent { current, parent } => {
                 let (shown, text) = self.source_of(current);
-                let line = text.lines().position(|l| l.contains(parent.as_str())).map_or(1, |i| i + 1);
-                Diagnostic::error(shown, format!("this template extends `{parent}`, which does not exist"))
-                    .at(text, line, 1)
-                    .with_hint(format!("the templates are: {}", self.template_names().collect::<Vec<_>>().join(", ")))
+                let line = text
+                    .lines()
+                    .position(|l| l.contains(parent.as_str()))
+                    .map_or(1, |i| i + 1);
+                Diagnostic::error(
+                    shown,
+                    format!("this template extends `{parent}`, which does not exist"),
+                )
+                .at(text, line, 1)
+                .with_hint(format!(
+                    "the templates are: {}",
+                    self.template_names().collect::<Vec<_>>().join(", ")
+                ))
             }
             tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
-                page.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("themes")),
+                page.map(Path::to_path_buf)
+                    .unwrap_or_else(|| PathBuf::from("themes")),
                 format!("the template `{name}` does not exist{context}"),
             )
-            .with_hint(format!("the templates are: {}", self.template_names().collect::<Vec<_>>().join(", "))),
+            .with_hint(format!(
+                "the templates are: {}",
+                self.template_names().collect::<Vec<_>>().join(", ")
+            )),
+            tera::ErrorKind::Msg(message) => {
+                // Checks across templates come as Tera's own reports:
+                // "error: <message>\n --> <name>:<line>:<col>\n ..."; the first is shown.
+                let first = message.split("\n\n").next().unwrap_or(message);
+                let mut lines = first.lines();
+                let what = lines
+                    .next()
+                    .unwrap_or_default()
+                    .trim_start_matches("error: ")
+                    .to_string();
+                let place = lines
+                    .next()
+                    .and_then(|l| l.trim().strip_prefix("--> "))
+                    .and_then(|l| {
+                        let mut it = l.rsplitn(3, ':');
+                        let col: usize = it.next()?.parse().ok()?;
+                        let line: usize = it.next()?.parse().ok()?;
+                        Some((it.next()?.to_string(), line, col))
+                    });
+                match place {
+                    Some((name, line, col)) => {
+                        let (shown, text) = self.source_of(&name);
+                        Diagnostic::error(shown, format!("template error: {what}{context}"))
+                            .at(text, line, col)
+                            .with_hint("see themes/default/README.md for the blocks and values of the default theme")
+                    }
+                    None => Diagnostic::error(
+                        page.map(Path::to_path_buf)
+                            .unwrap_or_else(|| PathBuf::from("themes")),
+                        format!("template problem: {what}{context}"),
+                    ),
+                }
+            }
             other => Diagnostic::error(
-                page.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("themes")),
+                page.map(Path::to_path_buf)
+                    .unwrap_or_else(|| PathBuf::from("themes")),
                 format!("template problem: {other}{context}"),
             ),
         }
@@ -337,6 +425,9 @@ impl Theme {
 impl Diagnostic {
     /// The same place, another message.
     fn clone_with(&self, message: String) -> Diagnostic {
-        Diagnostic { message, ..self.clone() }
+        Diagnostic {
+            message,
+            ..self.clone()
+        }
     }
 }

@@ -14,15 +14,21 @@ pub fn page(page: &Page, rendered: &Rendered) -> Vec<Diagnostic> {
     for h in &rendered.headings {
         if h.level == 1 {
             out.push(
-                Diagnostic::warning(&page.path, "a second main heading (#): the page title is already the main heading")
-                    .at_offset(&page.text, at(h.offset))
-                    .with_hint("use ## for the headings in the text, ### below them"),
+                Diagnostic::warning(
+                    &page.path,
+                    "a second main heading (#): the page title is already the main heading",
+                )
+                .at_offset(&page.text, at(h.offset))
+                .with_hint("use ## for the headings in the text, ### below them"),
             );
         } else if h.level > previous + 1 {
             out.push(
                 Diagnostic::warning(
                     &page.path,
-                    format!("the heading skips from level {previous} to level {}", h.level),
+                    format!(
+                        "the heading skips from level {previous} to level {}",
+                        h.level
+                    ),
                 )
                 .at_offset(&page.text, at(h.offset))
                 .with_hint(format!(
@@ -42,11 +48,18 @@ pub fn page(page: &Page, rendered: &Rendered) -> Vec<Diagnostic> {
                     .at_offset(&page.text, at(img.offset))
                     .with_hint("describe what the image shows between the brackets: ![Karta över länets vårdcentraler](karta.png)"),
             );
-        } else if alt == file_name || alt.rsplit_once('.').is_some_and(|(_, ext)| ["png", "jpg", "jpeg", "svg", "gif", "webp"].contains(&ext.to_lowercase().as_str())) {
+        } else if alt == file_name
+            || alt.rsplit_once('.').is_some_and(|(_, ext)| {
+                ["png", "jpg", "jpeg", "svg", "gif", "webp"].contains(&ext.to_lowercase().as_str())
+            })
+        {
             out.push(
-                Diagnostic::warning(&page.path, format!("the image's alternative text is a file name: `{alt}`"))
-                    .at_offset(&page.text, at(img.offset))
-                    .with_hint("describe what the image shows, in words"),
+                Diagnostic::warning(
+                    &page.path,
+                    format!("the image's alternative text is a file name: `{alt}`"),
+                )
+                .at_offset(&page.text, at(img.offset))
+                .with_hint("describe what the image shows, in words"),
             );
         }
     }

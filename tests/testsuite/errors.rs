@@ -1,0 +1,351 @@
+//! Every error a communicator can make, as a CLI test: exit status 1, a
+//! message naming the file and line, no panic, and the previous output left
+//! byte for byte as it was.
+
+use crate::site_test::SiteTest;
+
+const BILAGA: &str = "content/region-a/plan-2030/bilaga.md";
+
+/// (what, files to write, what stderr must contain)
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static [&'static str],
+);
+
+const CASES: &[Case] = &[
+    (
+        "invalid YAML",
+        &[(BILAGA, "---\ntitle: Bilaga\n weight: 4\n---\n")],
+        &[
+            "content/region-a/plan-2030/bilaga.md:3:",
+            "cannot be read",
+            "hint:",
+        ],
+    ),
+    (
+        "wrong type",
+        &[(BILAGA, "---\ntitle: Bilaga\nweight: abc\n---\n")],
+        &[
+            "bilaga.md:3:9: error: `weight` should be a whole number, but here it is the text \"abc\"",
+            " 3 | weight: abc",
+            "hint: write digits only",
+        ],
+    ),
+    (
+        "unknown key",
+        &[(BILAGA, "---\ntitel: Bilaga\nweight: 4\n---\n")],
+        &[
+            "bilaga.md:2:1: error: unknown key `titel`",
+            "did you mean `title`?",
+        ],
+    ),
+    (
+        "unknown key in a goal area",
+        &[(
+            BILAGA,
+            "---\ntitle: Bilaga\nkind: goal-picture\ngoal_areas:\n  - title: A\n    txt: B\n---\n",
+        )],
+        &[
+            "bilaga.md:6:5:",
+            "unknown key `txt` in `goal_areas[0]`",
+            "did you mean `text`?",
+        ],
+    ),
+    (
+        "unknown kind",
+        &[(BILAGA, "---\ntitle: Bilaga\nkind: goal-pictur\n---\n")],
+        &[
+            "bilaga.md:3:7: error: `kind` cannot be `goal-pictur`",
+            "goal-picture, success-factors, background, page",
+        ],
+    ),
+    (
+        "missing closing ---",
+        &[(BILAGA, "---\ntitle: Bilaga\n\n## Ordlista\n")],
+        &[
+            "bilaga.md:1:1: error: the front matter never ends",
+            "add a line with only ---",
+        ],
+    ),
+    (
+        "missing title",
+        &[(BILAGA, "---\nweight: 4\n---\n")],
+        &[
+            "bilaga.md:2:1: error: `title` is missing",
+            "add a line `title: ...`",
+        ],
+    ),
+    (
+        "a date that is not one",
+        &[(BILAGA, "---\ntitle: Bilaga\ndate: januari 2023\n---\n")],
+        &[
+            "bilaga.md:3:1: error: `januari 2023` is not a date",
+            "YYYY-MM-DD",
+        ],
+    ),
+    (
+        "broken link",
+        &[(
+            BILAGA,
+            "---\ntitle: Bilaga\n---\n\nText.\n\nSe [saknad sida](saknas.md).\n",
+        )],
+        &[
+            "bilaga.md:7:4: error: the link `saknas.md` points to `content/region-a/plan-2030/saknas.md`, which does not exist",
+        ],
+    ),
+    (
+        "broken link with a near miss",
+        &[(
+            BILAGA,
+            "---\ntitle: Bilaga\n---\n\nSe [bakgrunden](bakgrnd.md).\n",
+        )],
+        &["bilaga.md:5:4:", "did you mean `bakgrund.md`?"],
+    ),
+    (
+        "link to a web address without https",
+        &[(BILAGA, "---\ntitle: Bilaga\n---\n\nSe [FoU](www.fou.se).\n")],
+        &["bilaga.md:5:4:", "https://www.fou.se"],
+    ),
+    (
+        "broken link in front matter Markdown",
+        &[(
+            BILAGA,
+            "---\ntitle: Bilaga\nsummary: Se [x](nope.md).\n---\n",
+        )],
+        &["bilaga.md:3:1: error: the link `nope.md`", "(in `summary`)"],
+    ),
+    (
+        "link to a draft",
+        &[(
+            BILAGA,
+            "---\ntitle: Bilaga\n---\n\n[Utkast](../../region-b/strategi/utkast.md)\n",
+        )],
+        &["bilaga.md:5:1:", "points to a draft page"],
+    ),
+    (
+        "missing template",
+        &[(BILAGA, "---\ntitle: Bilaga\ntemplate: special.html\n---\n")],
+        &[
+            "bilaga.md:3:1: error: the template `special.html` does not exist",
+            "page.html",
+        ],
+    ),
+    (
+        "two pages, one address",
+        &[(
+            "content/region-a/plan-2030/Bilaga!.md",
+            "---\ntitle: Bilaga igen\n---\n",
+        )],
+        &[
+            "would both be written to region-a/plan-2030/bilaga/index.html",
+            "give one of them another `slug:`",
+        ],
+    ),
+    (
+        "a page with no section",
+        &[("content/region-c/plan/del.md", "---\ntitle: Del\n---\n")],
+        &["content/region-c/plan/del.md: error: the folder `region-c/plan` has no _index.md"],
+    ),
+    (
+        "invalid UTF-8",
+        &[(BILAGA, "---\ntitle: Bilaga\n---\n\nHej \u{fffd}\n")],
+        &[],
+    ),
+    (
+        "theme that does not exist",
+        &[("content/site.yaml", "title: Test\ntheme: nope\n")],
+        &[
+            "content/site.yaml:2:1: error: there is no theme called `nope`",
+            "the themes here are: default",
+        ],
+    ),
+    (
+        "unknown key in site.yaml",
+        &[("content/site.yaml", "title: Test\nlanguge: sv\n")],
+        &[
+            "content/site.yaml:2:1: error: unknown key `languge`",
+            "did you mean `language`?",
+        ],
+    ),
+    (
+        "Tera syntax error",
+        &[
+            ("content/site.yaml", "title: Test\ntheme: egen\n"),
+            ("themes/egen/theme.yaml", "name: egen\nextends: default\n"),
+            (
+                "themes/egen/templates/page.html",
+                "{% extends \"base.html\" %}\n{% block body %}\n{% if page.title %}\n{{ page.title }\n{% endblock body %}\n",
+            ),
+        ],
+        &[
+            "themes/egen/templates/page.html:4:",
+            "template syntax error",
+            "hint:",
+        ],
+    ),
+    (
+        "template using a missing value",
+        &[
+            ("content/site.yaml", "title: Test\ntheme: egen\n"),
+            ("themes/egen/theme.yaml", "extends: default\n"),
+            (
+                "themes/egen/templates/page.html",
+                "{% extends \"base.html\" %}\n{% block body %}\n<p>{{ page.subtitle }}</p>\n{% endblock body %}\n",
+            ),
+        ],
+        &[
+            "themes/egen/templates/page.html:3:",
+            "template error",
+            "while making the page for content/region-a/plan-2030/bilaga.md",
+        ],
+    ),
+];
+
+#[test]
+fn every_error_names_file_and_line_and_keeps_the_output() {
+    let mut failures = Vec::new();
+    for (what, files, expected) in CASES {
+        let t = SiteTest::from_dir("kinds");
+        t.build();
+        let before = t.output_files();
+        for (rel, text) in *files {
+            t.write(rel, text);
+        }
+        if *what == "invalid UTF-8" {
+            let mut bytes = std::fs::read(t.path(BILAGA)).unwrap();
+            bytes.extend_from_slice(b"\nTrasig \xe5 byte\n");
+            std::fs::write(t.path(BILAGA), bytes).unwrap();
+        }
+        let run = t.run(&["build"]);
+        let mut problems = Vec::new();
+        if run.code != 1 {
+            problems.push(format!("exit status {} instead of 1", run.code));
+        }
+        if run.stderr.contains("panicked") || run.stderr.contains("RUST_BACKTRACE") {
+            problems.push("it panicked".into());
+        }
+        for e in *expected {
+            if !run.stderr.contains(e) {
+                problems.push(format!("stderr lacks {e:?}"));
+            }
+        }
+        if !run.stderr.contains("the previous output is unchanged") {
+            problems.push("no word that the output is unchanged".into());
+        }
+        if t.output_files() != before {
+            problems.push("the previous output changed".into());
+        }
+        if !problems.is_empty() {
+            failures.push(format!(
+                "== {what}: {}\n{}",
+                problems.join("; "),
+                run.stderr
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn invalid_utf8_points_at_the_byte() {
+    let t = SiteTest::from_dir("kinds");
+    std::fs::write(
+        t.path(BILAGA),
+        b"---\ntitle: Bilaga\n---\n\nTrasig \xe5 byte\n",
+    )
+    .unwrap();
+    let run = t.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("bilaga.md:5:8: error: the file is not UTF-8 text"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn refuses_output_folders_it_must_not_replace() {
+    let t = SiteTest::from_dir("kinds");
+    t.write("someone-else/report.docx", "important");
+    let cases = [
+        (
+            t.root().to_path_buf(),
+            "it is the project folder or contains it",
+        ),
+        (t.path("content"), "inside content/"),
+        (t.path("content/x"), "inside content/"),
+        (t.path("themes"), "inside themes/"),
+        (t.root().parent().unwrap().to_path_buf(), "contains it"),
+        (t.path("someone-else"), "was not made by malbild"),
+        (t.path("content/site.yaml"), "inside content/"),
+    ];
+    for (out, why) in cases {
+        let run = t.run(&["build", "--output", out.to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{}: {}", out.display(), run.stderr);
+        assert!(
+            run.stderr.contains("refusing to write the site here"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(why),
+            "{}: want {why:?}\n{}",
+            out.display(),
+            run.stderr
+        );
+    }
+    assert_eq!(t.read("someone-else/report.docx"), "important");
+    assert!(t.path("content/site.yaml").is_file());
+    // An empty folder is fine, and is ours from then on.
+    std::fs::create_dir(t.path("empty")).unwrap();
+    let run = t.run(&["build", "--output", t.path("empty").to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(t.path("empty/index.html").is_file());
+}
+
+#[test]
+fn wrong_usage_exits_with_2() {
+    let t = SiteTest::from_dir("kinds");
+    let run = t.run(&["build", "--no-such-flag"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--no-such-flag"));
+}
+
+#[test]
+fn no_content_folder_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("malbild")
+        .unwrap()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("content: error: there is no content folder"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn warnings_do_not_stop_the_build() {
+    let t = SiteTest::from_dir("kinds");
+    t.write(BILAGA, "---\ntitle: Bilaga\n---\n\n# Rubrik\n\n#### Djup\n\n![](karta.svg)\n\n![karta.svg](karta.svg)\n");
+    let run = t.build();
+    for want in [
+        "bilaga.md:5:1: warning: a second main heading",
+        "bilaga.md:7:1: warning: the heading skips from level 1 to level 4",
+        "bilaga.md:9:1: warning: the image has no alternative text",
+        "bilaga.md:11:1: warning: the image's alternative text is a file name",
+        "4 warnings",
+    ] {
+        assert!(
+            run.stderr.contains(want),
+            "want {want:?} in\n{}",
+            run.stderr
+        );
+    }
+}
