@@ -86,6 +86,10 @@ impl Ids {
         if base.is_empty() {
             base = "avsnitt".into();
         }
+        // `mb-` is the theme's prefix for its own ids.
+        if base.starts_with("mb-") {
+            base.insert_str(0, "rubrik-");
+        }
         if self.used.insert(base.clone()) {
             return base;
         }
@@ -263,6 +267,7 @@ mod tests {
                 "<h2 id=\"mal-och-syfte\">Mål och syfte</h2>\n",
             ),
             ("## Main\n", "<h2 id=\"main-2\">Main</h2>\n"),
+            ("## MB toc\n", "<h2 id=\"rubrik-mb-toc\">MB toc</h2>\n"),
             (
                 "## A\n\n## A\n",
                 "<h2 id=\"a\">A</h2>\n<h2 id=\"a-2\">A</h2>\n",

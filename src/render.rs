@@ -35,7 +35,8 @@ pub struct OutFile {
     pub path: String,
     /// Its bytes.
     pub bytes: Vec<u8>,
-    /// The pages whose content it shows.
+    /// The pages whose content it shows, besides the site navigation (the
+    /// titles of every region and publication), which every page shows.
     pub sources: Vec<PageId>,
     /// The template it was rendered with.
     pub template: String,
@@ -575,11 +576,6 @@ impl Views<'_> {
         for &c in &site.pages[id].children {
             s.push(c);
             s.extend(&site.pages[c].children);
-        }
-        // The site navigation lists every region and publication.
-        for &r in &site.pages[Site::HOME].children {
-            s.push(r);
-            s.extend(&site.pages[r].children);
         }
         s.sort_unstable();
         s.dedup();
