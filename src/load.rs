@@ -5,7 +5,10 @@
 //! (UTF-8 byte order mark and CRLF line endings simply work) and reports files
 //! it cannot read as diagnostics; it does not parse anything.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -20,8 +23,9 @@ pub struct Source {
     pub path: PathBuf,
     /// Path relative to `content/`, with `/` separators.
     pub rel: String,
-    /// The text, without byte order mark, with `\n` line endings.
-    pub text: String,
+    /// The text, without byte order mark, with `\n` line endings. Shared, so
+    /// that an unchanged file costs nothing to keep between rebuilds.
+    pub text: Arc<str>,
 }
 
 /// A file copied to the output as it is.
@@ -31,6 +35,27 @@ pub struct Asset {
     pub abs: PathBuf,
     /// Path relative to `content/`, with `/` separators.
     pub rel: String,
+    /// Size and modification time, to tell whether it changed.
+    pub stamp: Stamp,
+}
+
+/// A file's size and modification time.
+pub type Stamp = (u64, Option<SystemTime>);
+
+/// Texts read by earlier loads, by absolute path, kept while size and
+/// modification time stay the same.
+#[derive(Debug, Default)]
+pub struct FileCache {
+    texts: HashMap<String, (Stamp, Arc<str>)>,
+}
+
+impl FileCache {
+    /// Forgets the file at `rel` (relative to `content/`), so the next load
+    /// reads it whatever its size and time say: the watcher knows it changed,
+    /// and a quick second save can keep both.
+    pub fn forget(&mut self, rel: &str) {
+        self.texts.remove(rel);
+    }
 }
 
 /// Everything read from `content/`.
@@ -61,6 +86,12 @@ pub fn is_ignored(name: &str) -> bool {
 
 /// Reads the content folder of `config`.
 pub fn load(config: &Config) -> Loaded {
+    load_with(config, &mut FileCache::default())
+}
+
+/// Reads the content folder, reading again only the files whose size or
+/// modification time changed since `cache` saw them.
+pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
     let content = config.content_dir();
     let mut loaded = Loaded::default();
     if !content.is_dir() {
@@ -102,41 +133,48 @@ pub fn load(config: &Config) -> Loaded {
         if !entry.file_type().is_file() {
             continue;
         }
+        let stamp = entry
+            .metadata()
+            .map(|m| (m.len(), m.modified().ok()))
+            .unwrap_or((0, None));
         let abs = entry.path().to_path_buf();
         let rel = rel_string(abs.strip_prefix(&content).unwrap_or(&abs));
-        if rel.ends_with(".md") {
-            markdown.push((abs, rel));
-        } else if rel == "site.yaml" {
-            match read_text(config, &abs) {
-                Ok(text) => {
-                    loaded.site_yaml = Some(Source {
-                        path: config.relative(&abs).to_path_buf(),
-                        rel,
-                        text,
-                    })
-                }
-                Err(d) => loaded.diagnostics.push(d),
-            }
+        if rel.ends_with(".md") || rel == "site.yaml" {
+            markdown.push((abs, rel, stamp));
         } else {
-            loaded.assets.push(Asset { abs, rel });
+            loaded.assets.push(Asset { abs, rel, stamp });
         }
     }
-    let read: Vec<Result<Source, Diagnostic>> = markdown
+    let read: Vec<(Result<Source, Diagnostic>, Stamp)> = markdown
         .into_par_iter()
-        .map(|(abs, rel)| {
-            read_text(config, &abs).map(|text| Source {
+        .map(|(abs, rel, stamp)| {
+            let text = match cache.texts.get(&rel) {
+                Some((seen, text)) if *seen == stamp && stamp.1.is_some() => Ok(text.clone()),
+                _ => read_text(config, &abs).map(Arc::from),
+            };
+            let source = text.map(|text| Source {
                 path: config.relative(&abs).to_path_buf(),
                 rel,
                 text,
-            })
+            });
+            (source, stamp)
         })
         .collect();
-    for r in read {
+    let mut texts = HashMap::with_capacity(read.len());
+    for (r, stamp) in read {
         match r {
-            Ok(s) => loaded.sources.push(s),
+            Ok(s) => {
+                texts.insert(s.rel.clone(), (stamp, s.text.clone()));
+                if s.rel == "site.yaml" {
+                    loaded.site_yaml = Some(s);
+                } else {
+                    loaded.sources.push(s);
+                }
+            }
             Err(d) => loaded.diagnostics.push(d),
         }
     }
+    cache.texts = texts;
     loaded
 }
 

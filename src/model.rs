@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -373,7 +374,12 @@ pub struct Page {
     /// The file, relative to `content/`.
     pub rel: String,
     /// The whole file (for messages that show a line).
-    pub text: String,
+    pub text: Arc<str>,
+    /// A hash of `text`.
+    pub text_hash: u64,
+    /// A hash of what other pages show of this one: its front matter and
+    /// its file name.
+    pub front_hash: u64,
     /// Byte offset of the Markdown body in `text`.
     pub body_offset: usize,
     /// Home, region, publication or part.
@@ -471,9 +477,30 @@ impl Site {
     }
 }
 
+/// Pages parsed by earlier builds, by content path, kept while their text is
+/// the same.
+#[derive(Debug, Default)]
+pub struct ParseCache {
+    /// The `site.yaml` the pages were parsed with (the home page's title
+    /// defaults to the site's).
+    site_yaml: Option<Arc<str>>,
+    pages: HashMap<String, Page>,
+}
+
 /// Builds the site model from what `load` read. Problems are collected in
 /// `diagnostics`; the site holds every page that could be read.
 pub fn build(config: &Config, loaded: Loaded, diagnostics: &mut Vec<Diagnostic>) -> Site {
+    build_with(config, loaded, &mut ParseCache::default(), diagnostics)
+}
+
+/// [`build`], parsing again only the files whose text changed since `cache`
+/// saw them.
+pub fn build_with(
+    config: &Config,
+    loaded: Loaded,
+    cache: &mut ParseCache,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Site {
     let site_config = match &loaded.site_yaml {
         Some(src) => match front_matter::parse::<SiteConfig>(&src.path, &src.text, &src.text, 1) {
             Ok(c) => c,
@@ -484,18 +511,36 @@ pub fn build(config: &Config, loaded: Loaded, diagnostics: &mut Vec<Diagnostic>)
         },
         None => SiteConfig::default(),
     };
+    let site_yaml = loaded.site_yaml.as_ref().map(|s| s.text.clone());
+    let same_site = match (&site_yaml, &cache.site_yaml) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    };
+    if !same_site {
+        cache.pages.clear();
+        cache.site_yaml = site_yaml;
+    }
     let parsed: Vec<Result<Page, Diagnostic>> = loaded
         .sources
         .into_par_iter()
-        .map(|s| parse_page(s, &site_config))
+        .map(|s| match cache.pages.get(&s.rel) {
+            Some(p) if Arc::ptr_eq(&p.text, &s.text) => Ok(p.clone()),
+            _ => parse_page(s, &site_config),
+        })
         .collect();
     let mut candidates = Vec::new();
+    let mut pages = HashMap::with_capacity(parsed.len());
     for p in parsed {
         match p {
-            Ok(p) => candidates.push(p),
+            Ok(page) => {
+                pages.insert(page.rel.clone(), page.clone());
+                candidates.push(page);
+            }
             Err(d) => diagnostics.push(d),
         }
     }
+    cache.pages = pages;
     let mut site = Site {
         config: site_config,
         ..Site::default()
@@ -558,10 +603,14 @@ fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
         Meta::Publication(m) => (m.title.clone(), m.weight, m.date.clone()),
         Meta::Part(m) => (m.title.clone(), m.weight, m.date.clone()),
     };
+    let text_hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+    let front_hash = xxhash_rust::xxh3::xxh3_64_with_seed(text[..body_offset].as_bytes(), crate::hash::str(&rel));
     let mut page = Page {
         path,
         rel,
         text,
+        text_hash,
+        front_hash,
         body_offset,
         role,
         meta,
@@ -647,7 +696,9 @@ fn place(
         None => Page {
             path: PathBuf::from("content/_index.md"),
             rel: "_index.md".into(),
-            text: String::new(),
+            text: Arc::from(""),
+            text_hash: 0,
+            front_hash: crate::hash::str(&site.config.title),
             body_offset: 0,
             role: Role::Home,
             meta: Meta::Home(HomeMeta::default()),

@@ -6,6 +6,7 @@
 //! never deletes a folder it did not create: the output folder must be empty,
 //! absent, or hold the marker file a previous build left there.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -27,6 +28,37 @@ pub struct Copy {
     pub from: FileSource,
     /// Path relative to the output folder.
     pub to: String,
+    /// Changes when the source changes (size and time, or content).
+    pub stamp: u64,
+}
+
+/// What is in the output folder: output path to a hash of the bytes written
+/// (pages) or the stamp of the source (copies).
+pub type Written = HashMap<String, u64>;
+
+/// What a write did.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// Everything now in the output folder.
+    pub written: Written,
+    /// Files written.
+    pub n_written: usize,
+    /// Files removed.
+    pub n_removed: usize,
+}
+
+/// The stamp of a theme file.
+pub fn stamp_of(source: &FileSource) -> u64 {
+    match source {
+        FileSource::Disk(p) => {
+            let meta = fs::metadata(p).ok();
+            crate::hash::Combine::default()
+                .u64(meta.as_ref().map_or(0, fs::Metadata::len))
+                .str(&format!("{:?}", meta.and_then(|m| m.modified().ok())))
+                .finish()
+        }
+        FileSource::Builtin(bytes) => crate::hash::bytes(bytes),
+    }
 }
 
 /// The absolute, normalised form of `path`, whether or not it exists.
@@ -92,11 +124,9 @@ pub fn check_target(config: &Config) -> Result<(), Diagnostic> {
 
 /// Writes `files` and `copies` to a fresh folder and swaps it in for the
 /// output folder.
-pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<()> {
+pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Changes> {
     let out = absolute(&config.output);
-    let parent = out
-        .parent()
-        .context("the output folder has no parent folder")?;
+    let parent = out.parent().context("the output folder has no parent folder")?;
     let name = out
         .file_name()
         .context("the output folder has no name")?
@@ -111,11 +141,79 @@ pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<()> 
         let _ = fs::remove_dir_all(&staging);
         return Err(err);
     }
-    swap(
-        &staging,
-        &out,
-        &parent.join(format!(".{name}.malbild-old-{pid}")),
-    )
+    swap(&staging, &out, &parent.join(format!(".{name}.malbild-old-{pid}")))?;
+    let mut written: Written = files
+        .par_iter()
+        .map(|f| (f.path.clone(), crate::hash::bytes(&f.bytes)))
+        .collect();
+    written.extend(copies.iter().map(|c| (c.to.clone(), c.stamp)));
+    Ok(Changes {
+        n_written: written.len(),
+        written,
+        n_removed: 0,
+    })
+}
+
+/// Brings an output folder written by an earlier build up to date: writes
+/// the files whose bytes changed (each to a temporary file renamed into
+/// place, so a server never sends half a page), copies the files whose source
+/// changed, and removes the files whose page or file is gone. `all` lists
+/// every page output, rendered now or before; `before` is what the folder
+/// holds.
+pub fn update(config: &Config, files: &[OutFile], all: &[String], copies: &[Copy], before: &Written) -> Result<Changes> {
+    let out = &config.output;
+    let mut written = before.clone();
+    let page_hashes: Vec<(&OutFile, u64)> = files.par_iter().map(|f| (f, crate::hash::bytes(&f.bytes))).collect();
+    let changed: Vec<&OutFile> = page_hashes
+        .iter()
+        .filter(|(f, h)| before.get(&f.path) != Some(h))
+        .map(|(f, _)| *f)
+        .collect();
+    changed.par_iter().try_for_each(|f| write_atomically(&out.join(&f.path), &f.bytes))?;
+    let changed_copies: Vec<&Copy> = copies.iter().filter(|c| before.get(&c.to) != Some(&c.stamp)).collect();
+    changed_copies.par_iter().try_for_each(|c| {
+        let bytes = match &c.from {
+            FileSource::Disk(p) => fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
+            FileSource::Builtin(b) => b.to_vec(),
+        };
+        write_atomically(&out.join(&c.to), &bytes)
+    })?;
+    for (f, h) in &page_hashes {
+        written.insert(f.path.clone(), *h);
+    }
+    for c in copies {
+        written.insert(c.to.clone(), c.stamp);
+    }
+    let keep: std::collections::HashSet<&str> =
+        all.iter().map(String::as_str).chain(copies.iter().map(|c| c.to.as_str())).collect();
+    let gone: Vec<String> = written.keys().filter(|k| !keep.contains(k.as_str())).cloned().collect();
+    for path in &gone {
+        written.remove(path);
+        let file = out.join(path);
+        let _ = fs::remove_file(&file);
+        // Remove folders left empty, up to the output folder.
+        let mut dir = file.parent();
+        while let Some(d) = dir {
+            if d == out.as_path() || fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(Changes {
+        written,
+        n_written: changed.len() + changed_copies.len(),
+        n_removed: gone.len(),
+    })
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().context("a file has no folder")?;
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let name = path.file_name().context("a file has no name")?.to_string_lossy();
+    let tmp = dir.join(format!(".{name}.malbild-tmp-{}", std::process::id()));
+    fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Removes staging folders of builds that were killed halfway.

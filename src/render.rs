@@ -6,7 +6,9 @@
 //! documents the views. Each output records the pages it was made from
 //! ([`OutFile::sources`]), which is what an incremental rebuild needs to know.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -54,14 +56,66 @@ pub struct Body {
     pub goal_areas: Vec<(String, String)>,
     /// `factors[].summary`, with the ids of the factors' headings.
     pub factors: Vec<(String, String)>,
+    /// Broken links and warnings found on the way.
+    pub problems: Vec<Diagnostic>,
+    /// A hash of all the HTML above.
+    pub html_hash: u64,
 }
 
-/// Renders every page's Markdown, in parallel.
-pub fn markdown(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<Body> {
-    let swedish = site.config.language.starts_with("sv");
-    let results: Vec<(Body, Vec<Diagnostic>)> = (0..site.pages.len())
+/// Bodies rendered by earlier builds, by content path, kept while the page's
+/// text and every page's address stay the same.
+#[derive(Debug, Default)]
+pub struct MarkdownCache {
+    bodies: HashMap<String, (Arc<str>, u64, Arc<Body>)>,
+}
+
+/// A hash of everything a link can resolve to: every page's content path and
+/// address, every file, every draft, and the language. Bodies rendered under
+/// the same hash link the same way.
+pub fn link_world(site: &Site) -> u64 {
+    let mut h = crate::hash::Combine::default().str(&site.config.language);
+    for p in &site.pages {
+        h = h.str(&p.rel).str(&p.url);
+    }
+    for (a, out) in &site.assets {
+        h = h.str(&a.rel).str(out);
+    }
+    for d in &site.drafts {
+        h = h.str(d);
+    }
+    h.finish()
+}
+
+/// Renders every page's Markdown, in parallel, reusing what `cache` holds.
+pub fn markdown(site: &Site, cache: &mut MarkdownCache, diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<Body>> {
+    let world = link_world(site);
+    let bodies: Vec<Arc<Body>> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
+            let page = &site.pages[id];
+            match cache.bodies.get(&page.rel) {
+                Some((text, w, body)) if *w == world && Arc::ptr_eq(text, &page.text) => body.clone(),
+                _ => Arc::new(body_of(site, id)),
+            }
+        })
+        .collect();
+    cache.bodies = site
+        .pages
+        .iter()
+        .zip(&bodies)
+        .map(|(p, b)| (p.rel.clone(), (p.text.clone(), world, b.clone())))
+        .collect();
+    for b in &bodies {
+        diagnostics.extend(b.problems.iter().cloned());
+    }
+    bodies
+}
+
+/// Renders one page's Markdown: its body and the Markdown of its front matter.
+fn body_of(site: &Site, id: PageId) -> Body {
+    let swedish = site.config.language.starts_with("sv");
+    {
+        {
             let page = &site.pages[id];
             let resolver = PageLinks { site, page };
             let mut ids = Ids::new(RESERVED_IDS);
@@ -106,22 +160,22 @@ pub fn markdown(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<Body> {
                 );
             }
             problems.extend(check::a11y::page(page, &content));
-            let body = Body {
+            let mut h = crate::hash::Combine::default()
+                .str(&content.html)
+                .str(summary_html.as_deref().unwrap_or("\u{0}"));
+            for (id, html) in goal_areas.iter().chain(&factors) {
+                h = h.str(id).str(html);
+            }
+            Body {
+                html_hash: h.finish(),
                 content,
                 summary_html,
                 goal_areas,
                 factors,
-            };
-            (body, problems)
-        })
-        .collect();
-    results
-        .into_iter()
-        .map(|(body, problems)| {
-            diagnostics.extend(problems);
-            body
-        })
-        .collect()
+                problems,
+            }
+        }
+    }
 }
 
 /// A title and where it is.
@@ -323,7 +377,7 @@ pub struct RegionNav {
 
 struct Views<'a> {
     site: &'a Site,
-    bodies: &'a [Body],
+    bodies: &'a [Arc<Body>],
     theme: &'a Theme,
 }
 
@@ -629,28 +683,78 @@ pub fn template_for(site: &Site, theme: &Theme, id: PageId) -> Result<String, Di
     .with_hint("add templates/page.html to the theme; every page falls back to it"))
 }
 
+/// Output fingerprints of the previous build, by output path.
+#[derive(Debug, Default)]
+pub struct RenderCache {
+    /// Set by the caller once the outputs are written, never before.
+    pub fingerprints: HashMap<String, u64>,
+}
+
+/// What [`pages`] rendered.
+#[derive(Debug, Default)]
+pub struct Pages {
+    /// The outputs that had to be rendered (all of them on a first build).
+    pub files: Vec<OutFile>,
+    /// Every output path of the site, rendered now or before.
+    pub all: Vec<String>,
+    /// The fingerprint of every output; becomes the [`RenderCache`] once the
+    /// outputs are written.
+    pub fingerprints: HashMap<String, u64>,
+}
+
 /// Renders every page, and the 404 page, through the theme, in parallel.
+/// A page whose inputs (its text, the facts of the pages it shows, its
+/// template, the site) hash the same as in `cache` is not rendered again.
 pub fn pages(
     site: &Site,
-    bodies: &[Body],
+    bodies: &[Arc<Body>],
     theme: &Theme,
+    cache: &RenderCache,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<OutFile> {
-    let views = Views {
-        site,
-        bodies,
-        theme,
-    };
+) -> Pages {
+    let views = Views { site, bodies, theme };
     let site_view = views.site();
+    let site_hash = crate::hash::Combine::default()
+        .str(&format!("{:?}", site.config))
+        .str(&format!("{site_view:?}"))
+        .u64(link_world(site))
+        .finish();
+    let facts: Vec<u64> = site
+        .pages
+        .iter()
+        .zip(bodies)
+        .map(|(p, b)| {
+            crate::hash::Combine::default()
+                .u64(p.front_hash)
+                .str(&p.url)
+                .str(b.summary_html.as_deref().unwrap_or_default())
+                .finish()
+        })
+        .collect();
     let mut base = tera::Context::new();
     base.insert("site", &site_view);
     base.insert("lang", &site.config.language);
     base.insert("t", &theme.strings);
-    let results: Vec<Result<OutFile, Diagnostic>> = (0..site.pages.len())
+    let results: Vec<Result<(String, u64, Option<OutFile>), Diagnostic>> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
             let page = &site.pages[id];
             let template = template_for(site, theme, id)?;
+            let sources = views.sources(id);
+            let mut h = crate::hash::Combine::default()
+                .u64(site_hash)
+                .u64(theme.fingerprint(&template))
+                .str(&template)
+                .u64(page.text_hash)
+                .u64(bodies[id].html_hash);
+            for &s in &sources {
+                h = h.u64(facts[s]);
+            }
+            let fingerprint = h.finish();
+            let path = page.output_path();
+            if cache.fingerprints.get(&path) == Some(&fingerprint) {
+                return Ok((path, fingerprint, None));
+            }
             let mut context = base.clone();
             context.insert("root", &links::root_prefix(&page.url));
             context.insert("page", &views.page(id));
@@ -658,20 +762,26 @@ pub fn pages(
                 .tera
                 .render(&template, &context)
                 .map_err(|e| theme.explain(&e, Some(&page.path)))?;
-            Ok(OutFile {
-                path: page.output_path(),
+            let file = OutFile {
+                path: path.clone(),
                 bytes: html.into_bytes(),
-                sources: views.sources(id),
+                sources,
                 template,
-            })
+            };
+            Ok((path, fingerprint, Some(file)))
         })
         .collect();
-    let mut out = Vec::with_capacity(results.len() + 1);
+    let mut out = Pages::default();
+    let mut fingerprints = HashMap::with_capacity(results.len() + 1);
     // A template error repeats on every page that uses the template: say it once.
     let mut template_errors: Vec<(Diagnostic, usize)> = Vec::new();
     for r in results {
         match r {
-            Ok(f) => out.push(f),
+            Ok((path, fingerprint, file)) => {
+                fingerprints.insert(path.clone(), fingerprint);
+                out.all.push(path);
+                out.files.extend(file);
+            }
             Err(d) if d.path.starts_with("content") => diagnostics.push(d),
             Err(d) => match template_errors
                 .iter_mut()
@@ -691,11 +801,21 @@ pub fn pages(
         diagnostics.push(d);
     }
     if theme.has("404.html") {
-        match not_found(site, &views, &base) {
-            Ok(f) => out.push(f),
-            Err(e) => diagnostics.push(theme.explain(&e, None)),
+        let fingerprint = crate::hash::Combine::default()
+            .u64(site_hash)
+            .u64(theme.fingerprint("404.html"))
+            .u64(facts[Site::HOME])
+            .finish();
+        fingerprints.insert("404.html".into(), fingerprint);
+        out.all.push("404.html".into());
+        if cache.fingerprints.get("404.html") != Some(&fingerprint) {
+            match not_found(site, &views, &base) {
+                Ok(f) => out.files.push(f),
+                Err(e) => diagnostics.push(theme.explain(&e, None)),
+            }
         }
     }
+    out.fingerprints = fingerprints;
     out
 }
 

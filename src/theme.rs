@@ -77,6 +77,10 @@ pub struct Theme {
     /// Month names for dates, from `strings.months`.
     pub months: Vec<String>,
     templates: BTreeMap<String, TemplateSource>,
+    /// Per template: a hash of its text, of every template it extends or
+    /// includes, and of the UI strings. Outputs made with a template whose
+    /// hash did not change need not be rendered again.
+    fingerprints: BTreeMap<String, u64>,
 }
 
 impl std::fmt::Debug for Theme {
@@ -278,6 +282,7 @@ pub fn load(
     };
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
+    let fingerprints = fingerprints(&templates, &strings);
     let theme = Theme {
         tera: tera::Tera::new(),
         chain: chain.iter().map(|(n, _)| n.clone()).collect(),
@@ -285,6 +290,7 @@ pub fn load(
         strings,
         months,
         templates,
+        fingerprints,
     };
     if let Err(err) = tera.add_raw_templates(
         theme
@@ -300,7 +306,54 @@ pub fn load(
     Ok(Theme { tera, ..theme })
 }
 
+/// The templates a template names in `extends`, `include` and `import` tags.
+fn references(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tag in text.split("{%").skip(1) {
+        let tag = tag.trim_start_matches('-').trim_start();
+        let Some(rest) = ["extends", "include", "import"].iter().find_map(|k| tag.strip_prefix(k)) else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        if let Some(name) = rest[1..].split(quote).next() {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+fn fingerprints(templates: &BTreeMap<String, TemplateSource>, strings: &BTreeMap<String, Text>) -> BTreeMap<String, u64> {
+    let strings_hash = crate::hash::str(&format!("{strings:?}"));
+    templates
+        .keys()
+        .map(|name| {
+            let mut seen = std::collections::BTreeSet::new();
+            let mut todo = vec![name.clone()];
+            while let Some(n) = todo.pop() {
+                if let Some(t) = templates.get(&n) {
+                    if seen.insert(n) {
+                        todo.extend(references(&t.text));
+                    }
+                }
+            }
+            let mut h = crate::hash::Combine::default().u64(strings_hash);
+            for n in &seen {
+                h = h.str(n).str(&templates[n].text);
+            }
+            (name.clone(), h.finish())
+        })
+        .collect()
+}
+
 impl Theme {
+    /// A hash of a template, of every template it uses, and of the UI strings.
+    pub fn fingerprint(&self, name: &str) -> u64 {
+        self.fingerprints.get(name).copied().unwrap_or_default()
+    }
+
     /// Whether the cascade has a template called `name`.
     pub fn has(&self, name: &str) -> bool {
         self.templates.contains_key(name)

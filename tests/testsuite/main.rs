@@ -3,6 +3,7 @@
 
 mod build;
 mod errors;
+mod incremental;
 mod site_test;
 mod snapshots;
 mod themes;
