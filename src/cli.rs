@@ -25,6 +25,77 @@ pub enum Command {
     /// The new site is written to a fresh folder and only then replaces
     /// output/, so when something is wrong the previous site stays as it was.
     Build(BuildArgs),
+    /// Preview the site in your browser while you edit.
+    ///
+    /// Builds the site, serves it at http://127.0.0.1:1111/ and rebuilds it
+    /// every time you save a file in content/ or themes/; open pages reload by
+    /// themselves. When a file has an error, the browser shows it until you
+    /// save a fix. Press Ctrl+C to stop.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+    /// Rebuild the site every time a file changes, without a server.
+    #[cfg(feature = "serve")]
+    Watch(WatchArgs),
+    /// Start a new site or a new publication from a working example.
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+/// What `malbild new` makes.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A new site in DIR: site.yaml, a home page and one example publication.
+    Site {
+        /// The folder to create (it must not exist, or be empty)
+        dir: PathBuf,
+    },
+    /// A new publication: content/REGION/SLUG/ with _index.md and three parts.
+    Publication {
+        /// Region folder and publication folder, e.g. skane/nara-vard-2026
+        path: String,
+        /// The project folder [default: the current folder]
+        #[arg(long, value_name = "DIR")]
+        root: Option<PathBuf>,
+    },
+}
+
+/// Options of `malbild serve`.
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The project folder, the one that holds content/ [default: the current folder]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Where to write the website [default: output/ in the project folder]
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Also build pages marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// The port to serve on; if it is taken, the next free one is used
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to serve on; anything but 127.0.0.1 lets other computers see the preview
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in your web browser
+    #[arg(long)]
+    pub open: bool,
+}
+
+/// Options of `malbild watch`.
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The project folder, the one that holds content/ [default: the current folder]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Where to write the website [default: output/ in the project folder]
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Also build pages marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 /// Options of `malbild build`.
@@ -53,6 +124,11 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     };
     let result = match cli.command {
         Command::Build(args) => crate::cmd::build::run(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => crate::cmd::serve::run(args),
+        #[cfg(feature = "serve")]
+        Command::Watch(args) => crate::cmd::serve::watch(args),
+        Command::New(what) => crate::cmd::new::run(what),
     };
     match result {
         Ok(()) => 0,

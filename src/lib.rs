@@ -21,6 +21,9 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod theme;
 
 use std::path::PathBuf;

@@ -143,6 +143,10 @@ impl Resolve for PageLinks<'_> {
                     encode(&relative(&self.page.url, out))
                 ));
             }
+            if site.unreadable.iter().any(|d| d == candidate) {
+                // That page's own error is reported; the link may well be right.
+                return Ok(dest.to_string());
+            }
             if site.drafts.iter().any(|d| d == candidate) {
                 return Err((
                     format!("the link `{dest}` points to a draft page, which is not published"),

@@ -454,6 +454,9 @@ pub struct Site {
     pub assets: Vec<(Asset, String)>,
     /// Content paths (relative to `content/`) of drafts left out of this build.
     pub drafts: Vec<String>,
+    /// Content paths of pages that could not be read or parsed (already
+    /// reported); links to them are not reported again.
+    pub unreadable: Vec<String>,
     /// Content path (relative to `content/`) to page.
     pub by_rel: HashMap<String, PageId>,
     /// Content path to asset output path.
@@ -521,6 +524,11 @@ pub fn build_with(
         cache.pages.clear();
         cache.site_yaml = site_yaml;
     }
+    let mut unreadable: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.path.strip_prefix("content").ok()?.to_str().map(|p| p.replace('\\', "/")))
+        .collect();
     let parsed: Vec<Result<Page, Diagnostic>> = loaded
         .sources
         .into_par_iter()
@@ -537,12 +545,18 @@ pub fn build_with(
                 pages.insert(page.rel.clone(), page.clone());
                 candidates.push(page);
             }
-            Err(d) => diagnostics.push(d),
+            Err(d) => {
+                if let Some(rel) = d.path.strip_prefix("content").ok().and_then(|p| p.to_str()) {
+                    unreadable.push(rel.replace('\\', "/"));
+                }
+                diagnostics.push(d);
+            }
         }
     }
     cache.pages = pages;
     let mut site = Site {
         config: site_config,
+        unreadable,
         ..Site::default()
     };
     place(config, &mut site, candidates, diagnostics);

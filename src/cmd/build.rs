@@ -1,16 +1,10 @@
 //! `malbild build`.
 
 use crate::cli::BuildArgs;
-use crate::config::Config;
 
 /// Builds the site and says what was written.
 pub fn run(args: BuildArgs) -> anyhow::Result<()> {
-    let root = args.root.unwrap_or_else(|| ".".into());
-    let mut config = Config::new(root);
-    if let Some(output) = args.output {
-        config.output = output;
-    }
-    config.drafts = args.drafts;
+    let config = super::config(args.root, args.output, args.drafts);
     let report = crate::build(&config)?;
     super::print_diagnostics(&report.warnings);
     let warnings = match report.warnings.len() {

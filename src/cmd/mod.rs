@@ -2,8 +2,22 @@
 //! calls the library and prints the result. No logic lives here.
 
 pub mod build;
+pub mod new;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 use crate::diagnostic::{Diagnostic, Failed};
+
+/// A [`Config`](crate::Config) from the options every command shares.
+pub fn config(root: Option<std::path::PathBuf>, output: Option<std::path::PathBuf>, drafts: bool) -> crate::Config {
+    let root = root.unwrap_or_else(|| ".".into());
+    let mut config = crate::Config::new(root);
+    if let Some(output) = output {
+        config.output = output;
+    }
+    config.drafts = drafts;
+    config
+}
 
 /// Prints diagnostics, errors and warnings alike, to standard error.
 pub fn print_diagnostics(diagnostics: &[Diagnostic]) {

@@ -1,0 +1,217 @@
+//! `malbild new`: a working starter site, or a new publication with the three
+//! usual parts, each file with commented front matter, so a communicator never
+//! starts from an empty page.
+//!
+//! Besides `output.rs`, this is the only module that writes, and it never
+//! overwrites: it refuses a folder that exists and is not empty.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+const SITE_YAML: &str = "\
+# The site as a whole. Every key is optional.
+title: Målbilder för god och nära vård
+description: Våra målbilder för omställningen till en god och nära vård.
+language: sv
+theme: default
+# base_url: https://www.example.se/malbild   # only needed for the sitemap and the 404 page
+";
+
+const HOME: &str = "\
+---
+# The home page. Its title defaults to the site's title in site.yaml.
+description: Våra målbilder för omställningen till en god och nära vård.
+---
+
+Här samlar vi våra målbilder. Börja med [exempelregionen](exempelregion/_index.md).
+";
+
+const REGION: &str = "\
+---
+# A region (or a municipality, an R&D unit): its name is shown on every page of it.
+title: __REGION__
+# organisations: [Region Exempel, Kommunerna i länet]
+# contact:
+#   name: Enheten för utveckling
+#   email: info@example.se
+weight: 1
+---
+
+Här finns __REGION__s målbilder.
+";
+
+const PUBLICATION: &str = "\
+---
+# The publication: these facts go on its landing page and on the cover of the print version.
+title: __TITLE__
+publisher: __REGION__
+# place: Exempelstad
+date: \"__YEAR__\"                # YYYY, YYYY-MM or YYYY-MM-DD
+horizon: 2035                  # the year the målbild aims at
+# adopted_by: Regionfullmäktige
+# reference: 2026-RS-123      # case or diary number
+summary: En mening om vad målbilden vill uppnå.
+description: En mening för sökmotorer, högst 160 tecken.
+themes: [samverkan, tillit]
+weight: 1
+---
+
+Skriv en kort inledning här, eller lämna den tom.
+";
+
+const GOAL_PICTURE: &str = "\
+---
+title: Målbild
+kind: goal-picture             # shows the vision, the horizon and the goal areas
+weight: 1                      # the order of the parts: 1, 2, 3 ...
+vision: Tillsammans skapar vi hälsa och trygghet för hela livet.
+horizon: 2035
+goal_areas:
+  - title: Tillsammans
+    means: genom delaktighet och samordning
+    text: |
+      Beskriv målområdet här. Du kan skriva flera stycken
+      och använda **fetstil** och [länkar](bakgrund.md).
+  - title: Nära
+    means: genom tillgänglighet och kontinuitet
+    text: Beskriv målområdet här.
+---
+
+Text efter målområdena, om det behövs.
+";
+
+const BACKGROUND: &str = "\
+---
+title: Bakgrund
+kind: background               # shows the perspective shifts as a table
+weight: 2
+shifts:
+  - from: Organisation
+    to: Person och relation
+  - from: Reaktiv
+    to: Proaktiv och hälsofrämjande
+---
+
+## Varför behövs en målbild?
+
+Skriv bakgrunden här. Rubriker i texten börjar med ## (sidans titel är redan huvudrubriken).
+";
+
+const FACTORS: &str = "\
+---
+title: Framgångsfaktorer
+kind: success-factors          # shows the factors as a list
+weight: 3
+factors:
+  - title: Tillit
+    summary: Goda relationer mellan alla som är inblandade.
+  - title: Ledarskap
+    summary: Ett tydligt och nära ledarskap.
+---
+
+Det här behöver vi för att nå målbilden.
+";
+
+fn refuse_unless_empty(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        let empty = fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty {
+            bail!(
+                "{} already exists and is not empty; malbild new never overwrites anything, so pick a new folder name",
+                dir.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn publication_files(dir: &Path, title: &str, region: &str, year: &str) -> Result<()> {
+    let fill = |t: &str| t.replace("__TITLE__", title).replace("__REGION__", region).replace("__YEAR__", year);
+    write(&dir.join("_index.md"), &fill(PUBLICATION))?;
+    write(&dir.join("målbild.md"), GOAL_PICTURE)?;
+    write(&dir.join("bakgrund.md"), BACKGROUND)?;
+    write(&dir.join("framgångsfaktorer.md"), FACTORS)
+}
+
+/// Makes a new site in `dir`, and returns the files written.
+pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>> {
+    refuse_unless_empty(dir)?;
+    let content = dir.join("content");
+    write(&content.join("site.yaml"), SITE_YAML)?;
+    write(&content.join("_index.md"), HOME)?;
+    write(&content.join("exempelregion/_index.md"), &REGION.replace("__REGION__", "Region Exempel"))?;
+    publication_files(
+        &content.join("exempelregion/malbild-2035"),
+        "Målbild för nära vård 2035",
+        "Region Exempel",
+        "2026",
+    )?;
+    Ok(walk(dir))
+}
+
+/// Makes `content/<region>/<slug>/` in the project `root`, and the region's
+/// `_index.md` if the region is new. Returns the files written.
+pub fn new_publication(root: &Path, path: &str) -> Result<Vec<PathBuf>> {
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let [region, slug] = parts[..] else {
+        bail!("write the publication as REGION/SLUG, for example `skane/nara-vard-2026`");
+    };
+    for part in [region, slug] {
+        if part.is_empty() || part.starts_with('.') || crate::model::slugify(part).is_empty() {
+            bail!("`{part}` cannot be a folder name; use letters, digits and hyphens, e.g. `skane/nara-vard-2026`");
+        }
+    }
+    let content = root.join("content");
+    if !content.is_dir() {
+        bail!(
+            "there is no content folder in {}; run this in the project folder, pass --root, or start with `malbild new site DIR`",
+            root.display()
+        );
+    }
+    let region_dir = content.join(region);
+    let mut written = Vec::new();
+    if !region_dir.join("_index.md").is_file() {
+        let name = format!("Region {}", capitalise(region));
+        let file = region_dir.join("_index.md");
+        write(&file, &REGION.replace("__REGION__", &name))?;
+        written.push(file);
+    }
+    let dir = region_dir.join(slug);
+    refuse_unless_empty(&dir)?;
+    let region_name = region_title(&region_dir).unwrap_or_else(|| format!("Region {}", capitalise(region)));
+    let title = capitalise(&slug.replace('-', " "));
+    publication_files(&dir, &title, &region_name, "2026")?;
+    written.extend(walk(&dir));
+    Ok(written)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+fn region_title(region_dir: &Path) -> Option<String> {
+    let text = fs::read_to_string(region_dir.join("_index.md")).ok()?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("title:"))
+        .map(|t| t.trim().trim_matches('"').to_string())
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}

@@ -1,0 +1,271 @@
+//! The preview server: files of the output folder over HTTP, with the live
+//! reload script added to HTML and an event stream for the browser.
+//!
+//! It never serves anything outside the output folder: paths are decoded
+//! once, `..` is refused, and the resolved file must lie inside the folder
+//! after symbolic links are followed.
+
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, Result, bail};
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+use super::ServeOptions;
+use super::livereload::{self, Hub, Message};
+
+/// A running server.
+#[derive(Debug)]
+pub(super) struct Server {
+    /// Where to open the site.
+    pub(super) url: String,
+}
+
+#[derive(Clone)]
+struct Shared {
+    root: PathBuf,
+    hub: Arc<Hub>,
+}
+
+/// Binds the port (or the next free one, said out loud) and serves `root`
+/// on a thread of its own.
+pub(super) fn start(root: PathBuf, options: &ServeOptions, hub: Arc<Hub>) -> Result<Server> {
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the preview reachable from other computers on the network; \
+             use the default --bind 127.0.0.1 unless you mean it",
+            options.bind
+        );
+    }
+    let listener = bind(options.bind, options.port)?;
+    listener.set_nonblocking(true)?;
+    let addr = listener.local_addr()?;
+    let host = match addr.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        IpAddr::V4(ip) => ip.to_string(),
+    };
+    let url = format!("http://{host}:{}/", addr.port());
+    let root = std::path::absolute(&root)?;
+    let shared = Shared { root, hub };
+    let app = Router::new()
+        .route(livereload::EVENTS_PATH, get(events))
+        .fallback(file)
+        .with_state(shared);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the server")?;
+    std::thread::Builder::new()
+        .name("malbild-http".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).expect("a bound listener");
+                if let Err(err) = axum::serve(listener, app).await {
+                    eprintln!("error: the preview server stopped: {err}");
+                }
+            });
+        })
+        .context("cannot start the server thread")?;
+    Ok(Server { url })
+}
+
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
+    let mut last = None;
+    for candidate in port..port.saturating_add(20) {
+        match TcpListener::bind(SocketAddr::new(ip, candidate)) {
+            Ok(listener) => {
+                if candidate != port {
+                    eprintln!("port {port} is in use (another malbild serve?), so the site is served on port {candidate} instead");
+                }
+                return Ok(listener);
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => last = Some(err),
+            Err(err) => {
+                return Err(err).with_context(|| format!("cannot listen on {ip}:{port}"));
+            }
+        }
+    }
+    match last {
+        Some(err) => bail!("ports {port} to {} are all in use ({err}); choose another with --port", port.saturating_add(19)),
+        None => bail!("cannot listen on {ip}:{port}"),
+    }
+}
+
+async fn events(State(shared): State<Shared>) -> impl IntoResponse {
+    let (current, receiver) = shared.hub.subscribe();
+    let first = tokio_stream::iter(current.map(|m| Ok::<_, Infallible>(to_event(&m))));
+    let rest = BroadcastStream::new(receiver).filter_map(|m| m.ok().map(|m| Ok(to_event(&m))));
+    let mut response = Sse::new(first.chain(rest)).keep_alive(KeepAlive::default()).into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn to_event(message: &Message) -> Event {
+    let (name, data) = message.event();
+    Event::default().event(name).data(data)
+}
+
+/// The file of the output folder that `path` (still percent-encoded) names.
+pub(super) fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(path)?;
+    if decoded.contains(['\0', '\\']) {
+        return None;
+    }
+    let mut file = root.to_path_buf();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => return None,
+            s if s.contains(':') => return None,
+            s => file.push(s),
+        }
+    }
+    let real = file.canonicalize().ok()?;
+    let real_root = root.canonicalize().ok()?;
+    real.starts_with(&real_root).then_some(real)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The `Content-Type` for a file name.
+pub(super) fn content_type(path: &Path) -> &'static str {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        _ => "application/octet-stream",
+    }
+}
+
+async fn file(State(shared): State<Shared>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")], "").into_response();
+    }
+    let path = uri.path();
+    let Some(mut found) = resolve(&shared.root, path) else {
+        return not_found(&shared).await;
+    };
+    if found.is_dir() {
+        if !path.ends_with('/') {
+            let location = format!("{path}/");
+            return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)], "").into_response();
+        }
+        found.push("index.html");
+        if !found.is_file() {
+            return not_found(&shared).await;
+        }
+    }
+    match send(&found, StatusCode::OK).await {
+        Some(response) => response,
+        None => not_found(&shared).await,
+    }
+}
+
+async fn not_found(shared: &Shared) -> Response {
+    let page = shared.root.join("404.html");
+    match send(&page, StatusCode::NOT_FOUND).await {
+        Some(response) => response,
+        None => (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "Sidan finns inte.")
+            .into_response(),
+    }
+}
+
+async fn send(path: &Path, status: StatusCode) -> Option<Response> {
+    let bytes = tokio::fs::read(path).await.ok()?;
+    let kind = content_type(path);
+    let body = if kind.starts_with("text/html") {
+        Body::from(livereload::inject(&String::from_utf8_lossy(&bytes)))
+    } else {
+        Body::from(bytes)
+    };
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    Some(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_outside_the_root_is_resolved() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("output");
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::write(root.join("a/index.html"), "x").unwrap();
+        std::fs::write(root.join("min sida.html"), "x").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "x").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("link.txt")).unwrap();
+        let cases = [
+            ("/a/index.html", true),
+            ("/a/", true),
+            ("/min%20sida.html", true),
+            ("/../secret.txt", false),
+            ("/a/../../secret.txt", false),
+            ("/%2e%2e/secret.txt", false),
+            ("/%2E%2E%2Fsecret.txt", false),
+            ("/a/%2e%2e%2f%2e%2e%2fsecret.txt", false),
+            ("/..%5csecret.txt", false),
+            ("//etc/passwd", false),
+            ("/link.txt", false),
+            ("/%ff", false),
+            ("/%", false),
+            ("/a/index.html%00", false),
+        ];
+        for (path, ok) in cases {
+            assert_eq!(resolve(&root, path).is_some(), ok, "{path}");
+        }
+    }
+
+    #[test]
+    fn content_types_carry_a_charset() {
+        assert_eq!(content_type(Path::new("a/index.html")), "text/html; charset=utf-8");
+        assert_eq!(content_type(Path::new("css/malbild.css")), "text/css; charset=utf-8");
+        assert_eq!(content_type(Path::new("karta.SVG")), "image/svg+xml");
+    }
+}

@@ -1,0 +1,131 @@
+//! `malbild serve` and `malbild watch`: turn file events into rebuilds, and
+//! (serve) show the site over HTTP with live reload.
+//!
+//! Only this module uses notify and HTTP. It does not know how to build: it
+//! calls [`crate::Builder::build`], which re-renders only what changed.
+
+mod http;
+mod livereload;
+mod watcher;
+
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Result;
+
+pub use watcher::{Change, ChangeKind};
+
+use crate::{Builder, Config};
+use livereload::{Hub, Message};
+
+/// Options of `malbild serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The port to listen on; the next free one if it is taken.
+    pub port: u16,
+    /// The address to listen on.
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    pub open: bool,
+}
+
+/// Builds, serves and rebuilds on every change until the process is stopped.
+pub fn serve(config: Config, options: ServeOptions) -> Result<()> {
+    let hub = Arc::new(Hub::new());
+    let mut builder = Builder::new(config);
+    first_build(&mut builder, &hub);
+    let server = http::start(builder.config.output.clone(), &options, hub.clone())?;
+    eprintln!("serving the site at {}", server.url);
+    eprintln!("saving a file rebuilds the site and reloads the page; press Ctrl+C to stop");
+    if options.open {
+        if let Err(err) = opener::open_browser(&server.url) {
+            eprintln!("warning: could not open a browser ({err}); open {} yourself", server.url);
+        }
+    }
+    rebuild_loop(builder, Some(hub))
+}
+
+/// Builds and rebuilds on every change, without a server.
+pub fn watch(config: Config) -> Result<()> {
+    let hub = Arc::new(Hub::new());
+    let mut builder = Builder::new(config);
+    first_build(&mut builder, &hub);
+    eprintln!("watching for changes; press Ctrl+C to stop");
+    rebuild_loop(builder, None)
+}
+
+fn first_build(builder: &mut Builder, hub: &Hub) {
+    match builder.build() {
+        Ok(report) => {
+            crate::cmd::print_diagnostics(&report.warnings);
+            eprintln!(
+                "built {} pages in {:.2} s into {}",
+                report.pages,
+                report.elapsed.as_secs_f64(),
+                builder.config.output.display()
+            );
+        }
+        Err(err) => {
+            crate::cmd::print_error(&err);
+            hub.send(Message::Error(error_text(&err)));
+        }
+    }
+}
+
+fn rebuild_loop(mut builder: Builder, hub: Option<Arc<Hub>>) -> Result<()> {
+    let batches = watcher::watch(&builder.config)?;
+    for batch in batches {
+        let start = Instant::now();
+        for change in &batch {
+            builder.forget(&change.path);
+        }
+        let only_css = batch.iter().all(|c| c.kind == ChangeKind::Css);
+        let result = builder.build();
+        let message = match &result {
+            Ok(report) => {
+                crate::cmd::print_diagnostics(&report.warnings);
+                eprintln!(
+                    "{}: rebuilt in {} ms ({} rendered, {} written, {} removed)",
+                    describe(&batch),
+                    start.elapsed().as_millis(),
+                    report.rendered,
+                    report.written,
+                    report.removed
+                );
+                if only_css { Message::Css } else { Message::Reload }
+            }
+            Err(err) => {
+                crate::cmd::print_error(err);
+                Message::Error(error_text(err))
+            }
+        };
+        if let Some(hub) = &hub {
+            hub.send(message);
+        }
+    }
+    Ok(())
+}
+
+fn describe(batch: &[Change]) -> String {
+    match batch {
+        [one] => one.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        many => format!("{} files changed", many.len()),
+    }
+}
+
+/// The text of a failed build, as the terminal shows it.
+fn error_text(err: &anyhow::Error) -> String {
+    match err.downcast_ref::<crate::diagnostic::Failed>() {
+        Some(failed) => {
+            let mut text = String::new();
+            for d in failed.diagnostics.iter().filter(|d| d.is_error()) {
+                text.push_str(&d.to_string());
+                text.push_str("\n\n");
+            }
+            text.push_str("The page shows the last version that built. Save a fix and it reloads.");
+            text
+        }
+        None => format!("{err:#}"),
+    }
+}
