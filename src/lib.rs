@@ -104,10 +104,14 @@ impl Builder {
     /// Makes the next build read `path` again, whatever its size and
     /// modification time say.
     pub fn forget(&mut self, path: &std::path::Path) {
-        let content = std::path::absolute(self.config.content_dir()).unwrap_or_else(|_| self.config.content_dir());
+        let content = std::path::absolute(self.config.content_dir())
+            .unwrap_or_else(|_| self.config.content_dir());
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         if let Ok(rel) = path.strip_prefix(&content) {
-            let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
             self.caches.files.forget(&rel.join("/"));
         }
     }
@@ -120,7 +124,10 @@ impl Builder {
         let start = Instant::now();
         let config = &self.config;
         if let Err(d) = output::check_target(config) {
-            return Err(Failed { diagnostics: vec![d] }.into());
+            return Err(Failed {
+                diagnostics: vec![d],
+            }
+            .into());
         }
         let fresh = self.caches.written.is_empty() || !config.output.join(output::MARKER).is_file();
         if fresh {
@@ -133,7 +140,13 @@ impl Builder {
         let changes = if fresh {
             output::write(config, &prepared.files, &prepared.copies)?
         } else {
-            output::update(config, &prepared.files, &prepared.all, &prepared.copies, &self.caches.written)?
+            output::update(
+                config,
+                &prepared.files,
+                &prepared.all,
+                &prepared.copies,
+                &self.caches.written,
+            )?
         };
         self.caches.render.fingerprints = prepared.fingerprints;
         self.caches.written = changes.written;
@@ -163,7 +176,11 @@ fn prepare_with(config: &Config, caches: &mut Caches) -> (Option<Prepared>, Vec<
     let site = model::build_with(config, loaded, &mut caches.parse, &mut diagnostics);
     let asked_at = match &site_yaml {
         Some(src) => {
-            let line = src.text.lines().position(|l| l.starts_with("theme")).map_or(1, |i| i + 1);
+            let line = src
+                .text
+                .lines()
+                .position(|l| l.starts_with("theme"))
+                .map_or(1, |i| i + 1);
             Diagnostic::error(&src.path, "").at(&src.text, line, 1)
         }
         None => Diagnostic::error(PathBuf::from("content/site.yaml"), ""),
@@ -195,7 +212,12 @@ fn prepare_with(config: &Config, caches: &mut Caches) -> (Option<Prepared>, Vec<
 
 /// Theme static files, then content files; a content file may not take the
 /// place of a page or of a theme file.
-fn copies(site: &Site, theme: &theme::Theme, pages: &[String], diagnostics: &mut Vec<Diagnostic>) -> Vec<Copy> {
+fn copies(
+    site: &Site,
+    theme: &theme::Theme,
+    pages: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Copy> {
     let pages: std::collections::HashSet<&str> = pages.iter().map(String::as_str).collect();
     let mut out = Vec::with_capacity(theme.static_files.len() + site.assets.len());
     for (rel, source) in &theme.static_files {

@@ -527,7 +527,13 @@ pub fn build_with(
     let mut unreadable: Vec<String> = loaded
         .diagnostics
         .iter()
-        .filter_map(|d| d.path.strip_prefix("content").ok()?.to_str().map(|p| p.replace('\\', "/")))
+        .filter_map(|d| {
+            d.path
+                .strip_prefix("content")
+                .ok()?
+                .to_str()
+                .map(|p| p.replace('\\', "/"))
+        })
         .collect();
     let parsed: Vec<Result<Page, Diagnostic>> = loaded
         .sources
@@ -618,7 +624,10 @@ fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
         Meta::Part(m) => (m.title.clone(), m.weight, m.date.clone()),
     };
     let text_hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
-    let front_hash = xxhash_rust::xxh3::xxh3_64_with_seed(text[..body_offset].as_bytes(), crate::hash::str(&rel));
+    let front_hash = xxhash_rust::xxh3::xxh3_64_with_seed(
+        text[..body_offset].as_bytes(),
+        crate::hash::str(&rel),
+    );
     let mut page = Page {
         path,
         rel,

@@ -126,7 +126,9 @@ pub fn check_target(config: &Config) -> Result<(), Diagnostic> {
 /// output folder.
 pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Changes> {
     let out = absolute(&config.output);
-    let parent = out.parent().context("the output folder has no parent folder")?;
+    let parent = out
+        .parent()
+        .context("the output folder has no parent folder")?;
     let name = out
         .file_name()
         .context("the output folder has no name")?
@@ -141,7 +143,11 @@ pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Chan
         let _ = fs::remove_dir_all(&staging);
         return Err(err);
     }
-    swap(&staging, &out, &parent.join(format!(".{name}.malbild-old-{pid}")))?;
+    swap(
+        &staging,
+        &out,
+        &parent.join(format!(".{name}.malbild-old-{pid}")),
+    )?;
     let mut written: Written = files
         .par_iter()
         .map(|f| (f.path.clone(), crate::hash::bytes(&f.bytes)))
@@ -160,20 +166,36 @@ pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Chan
 /// changed, and removes the files whose page or file is gone. `all` lists
 /// every page output, rendered now or before; `before` is what the folder
 /// holds.
-pub fn update(config: &Config, files: &[OutFile], all: &[String], copies: &[Copy], before: &Written) -> Result<Changes> {
+pub fn update(
+    config: &Config,
+    files: &[OutFile],
+    all: &[String],
+    copies: &[Copy],
+    before: &Written,
+) -> Result<Changes> {
     let out = &config.output;
     let mut written = before.clone();
-    let page_hashes: Vec<(&OutFile, u64)> = files.par_iter().map(|f| (f, crate::hash::bytes(&f.bytes))).collect();
+    let page_hashes: Vec<(&OutFile, u64)> = files
+        .par_iter()
+        .map(|f| (f, crate::hash::bytes(&f.bytes)))
+        .collect();
     let changed: Vec<&OutFile> = page_hashes
         .iter()
         .filter(|(f, h)| before.get(&f.path) != Some(h))
         .map(|(f, _)| *f)
         .collect();
-    changed.par_iter().try_for_each(|f| write_atomically(&out.join(&f.path), &f.bytes))?;
-    let changed_copies: Vec<&Copy> = copies.iter().filter(|c| before.get(&c.to) != Some(&c.stamp)).collect();
+    changed
+        .par_iter()
+        .try_for_each(|f| write_atomically(&out.join(&f.path), &f.bytes))?;
+    let changed_copies: Vec<&Copy> = copies
+        .iter()
+        .filter(|c| before.get(&c.to) != Some(&c.stamp))
+        .collect();
     changed_copies.par_iter().try_for_each(|c| {
         let bytes = match &c.from {
-            FileSource::Disk(p) => fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
+            FileSource::Disk(p) => {
+                fs::read(p).with_context(|| format!("cannot read {}", p.display()))?
+            }
             FileSource::Builtin(b) => b.to_vec(),
         };
         write_atomically(&out.join(&c.to), &bytes)
@@ -184,9 +206,16 @@ pub fn update(config: &Config, files: &[OutFile], all: &[String], copies: &[Copy
     for c in copies {
         written.insert(c.to.clone(), c.stamp);
     }
-    let keep: std::collections::HashSet<&str> =
-        all.iter().map(String::as_str).chain(copies.iter().map(|c| c.to.as_str())).collect();
-    let gone: Vec<String> = written.keys().filter(|k| !keep.contains(k.as_str())).cloned().collect();
+    let keep: std::collections::HashSet<&str> = all
+        .iter()
+        .map(String::as_str)
+        .chain(copies.iter().map(|c| c.to.as_str()))
+        .collect();
+    let gone: Vec<String> = written
+        .keys()
+        .filter(|k| !keep.contains(k.as_str()))
+        .cloned()
+        .collect();
     for path in &gone {
         written.remove(path);
         let file = out.join(path);
@@ -210,7 +239,10 @@ pub fn update(config: &Config, files: &[OutFile], all: &[String], copies: &[Copy
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().context("a file has no folder")?;
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let name = path.file_name().context("a file has no name")?.to_string_lossy();
+    let name = path
+        .file_name()
+        .context("a file has no name")?
+        .to_string_lossy();
     let tmp = dir.join(format!(".{name}.malbild-tmp-{}", std::process::id()));
     fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
     fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))

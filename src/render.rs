@@ -87,14 +87,20 @@ pub fn link_world(site: &Site) -> u64 {
 }
 
 /// Renders every page's Markdown, in parallel, reusing what `cache` holds.
-pub fn markdown(site: &Site, cache: &mut MarkdownCache, diagnostics: &mut Vec<Diagnostic>) -> Vec<Arc<Body>> {
+pub fn markdown(
+    site: &Site,
+    cache: &mut MarkdownCache,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Arc<Body>> {
     let world = link_world(site);
     let bodies: Vec<Arc<Body>> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
             let page = &site.pages[id];
             match cache.bodies.get(&page.rel) {
-                Some((text, w, body)) if *w == world && Arc::ptr_eq(text, &page.text) => body.clone(),
+                Some((text, w, body)) if *w == world && Arc::ptr_eq(text, &page.text) => {
+                    body.clone()
+                }
                 _ => Arc::new(body_of(site, id)),
             }
         })
@@ -712,7 +718,11 @@ pub fn pages(
     cache: &RenderCache,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Pages {
-    let views = Views { site, bodies, theme };
+    let views = Views {
+        site,
+        bodies,
+        theme,
+    };
     let site_view = views.site();
     let site_hash = crate::hash::Combine::default()
         .str(&format!("{:?}", site.config))

@@ -116,7 +116,9 @@ Det här behöver vi för att nå målbilden.
 
 fn refuse_unless_empty(dir: &Path) -> Result<()> {
     if dir.exists() {
-        let empty = fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty {
             bail!(
                 "{} already exists and is not empty; malbild new never overwrites anything, so pick a new folder name",
@@ -135,7 +137,11 @@ fn write(path: &Path, text: &str) -> Result<()> {
 }
 
 fn publication_files(dir: &Path, title: &str, region: &str, year: &str) -> Result<()> {
-    let fill = |t: &str| t.replace("__TITLE__", title).replace("__REGION__", region).replace("__YEAR__", year);
+    let fill = |t: &str| {
+        t.replace("__TITLE__", title)
+            .replace("__REGION__", region)
+            .replace("__YEAR__", year)
+    };
     write(&dir.join("_index.md"), &fill(PUBLICATION))?;
     write(&dir.join("målbild.md"), GOAL_PICTURE)?;
     write(&dir.join("bakgrund.md"), BACKGROUND)?;
@@ -148,7 +154,10 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>> {
     let content = dir.join("content");
     write(&content.join("site.yaml"), SITE_YAML)?;
     write(&content.join("_index.md"), HOME)?;
-    write(&content.join("exempelregion/_index.md"), &REGION.replace("__REGION__", "Region Exempel"))?;
+    write(
+        &content.join("exempelregion/_index.md"),
+        &REGION.replace("__REGION__", "Region Exempel"),
+    )?;
     publication_files(
         &content.join("exempelregion/malbild-2035"),
         "Målbild för nära vård 2035",
@@ -167,7 +176,9 @@ pub fn new_publication(root: &Path, path: &str) -> Result<Vec<PathBuf>> {
     };
     for part in [region, slug] {
         if part.is_empty() || part.starts_with('.') || crate::model::slugify(part).is_empty() {
-            bail!("`{part}` cannot be a folder name; use letters, digits and hyphens, e.g. `skane/nara-vard-2026`");
+            bail!(
+                "`{part}` cannot be a folder name; use letters, digits and hyphens, e.g. `skane/nara-vard-2026`"
+            );
         }
     }
     let content = root.join("content");
@@ -187,7 +198,8 @@ pub fn new_publication(root: &Path, path: &str) -> Result<Vec<PathBuf>> {
     }
     let dir = region_dir.join(slug);
     refuse_unless_empty(&dir)?;
-    let region_name = region_title(&region_dir).unwrap_or_else(|| format!("Region {}", capitalise(region)));
+    let region_name =
+        region_title(&region_dir).unwrap_or_else(|| format!("Region {}", capitalise(region)));
     let title = capitalise(&slug.replace('-', " "));
     publication_files(&dir, &title, &region_name, "2026")?;
     written.extend(walk(&dir));
@@ -196,7 +208,8 @@ pub fn new_publication(root: &Path, path: &str) -> Result<Vec<PathBuf>> {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 fn region_title(region_dir: &Path) -> Option<String> {

@@ -311,7 +311,10 @@ fn references(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for tag in text.split("{%").skip(1) {
         let tag = tag.trim_start_matches('-').trim_start();
-        let Some(rest) = ["extends", "include", "import"].iter().find_map(|k| tag.strip_prefix(k)) else {
+        let Some(rest) = ["extends", "include", "import"]
+            .iter()
+            .find_map(|k| tag.strip_prefix(k))
+        else {
             continue;
         };
         let rest = rest.trim_start();
@@ -325,7 +328,10 @@ fn references(text: &str) -> Vec<String> {
     out
 }
 
-fn fingerprints(templates: &BTreeMap<String, TemplateSource>, strings: &BTreeMap<String, Text>) -> BTreeMap<String, u64> {
+fn fingerprints(
+    templates: &BTreeMap<String, TemplateSource>,
+    strings: &BTreeMap<String, Text>,
+) -> BTreeMap<String, u64> {
     let strings_hash = crate::hash::str(&format!("{strings:?}"));
     templates
         .keys()

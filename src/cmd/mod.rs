@@ -9,7 +9,11 @@ pub mod serve;
 use crate::diagnostic::{Diagnostic, Failed};
 
 /// A [`Config`](crate::Config) from the options every command shares.
-pub fn config(root: Option<std::path::PathBuf>, output: Option<std::path::PathBuf>, drafts: bool) -> crate::Config {
+pub fn config(
+    root: Option<std::path::PathBuf>,
+    output: Option<std::path::PathBuf>,
+    drafts: bool,
+) -> crate::Config {
     let root = root.unwrap_or_else(|| ".".into());
     let mut config = crate::Config::new(root);
     if let Some(output) = output {

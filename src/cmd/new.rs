@@ -22,7 +22,9 @@ pub fn run(what: NewCommand) -> anyhow::Result<()> {
             for f in &files {
                 eprintln!("  created {}", f.display());
             }
-            eprintln!("\nfill in the facts in _index.md and the text of each part; `malbild serve` shows the result as you save");
+            eprintln!(
+                "\nfill in the facts in _index.md and the text of each part; `malbild serve` shows the result as you save"
+            );
         }
     }
     Ok(())

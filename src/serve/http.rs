@@ -70,7 +70,8 @@ pub(super) fn start(root: PathBuf, options: &ServeOptions, hub: Arc<Hub>) -> Res
         .name("malbild-http".into())
         .spawn(move || {
             runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("a bound listener");
+                let listener =
+                    tokio::net::TcpListener::from_std(listener).expect("a bound listener");
                 if let Err(err) = axum::serve(listener, app).await {
                     eprintln!("error: the preview server stopped: {err}");
                 }
@@ -86,7 +87,9 @@ fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
         match TcpListener::bind(SocketAddr::new(ip, candidate)) {
             Ok(listener) => {
                 if candidate != port {
-                    eprintln!("port {port} is in use (another malbild serve?), so the site is served on port {candidate} instead");
+                    eprintln!(
+                        "port {port} is in use (another malbild serve?), so the site is served on port {candidate} instead"
+                    );
                 }
                 return Ok(listener);
             }
@@ -97,7 +100,10 @@ fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
         }
     }
     match last {
-        Some(err) => bail!("ports {port} to {} are all in use ({err}); choose another with --port", port.saturating_add(19)),
+        Some(err) => bail!(
+            "ports {port} to {} are all in use ({err}); choose another with --port",
+            port.saturating_add(19)
+        ),
         None => bail!("cannot listen on {ip}:{port}"),
     }
 }
@@ -106,8 +112,12 @@ async fn events(State(shared): State<Shared>) -> impl IntoResponse {
     let (current, receiver) = shared.hub.subscribe();
     let first = tokio_stream::iter(current.map(|m| Ok::<_, Infallible>(to_event(&m))));
     let rest = BroadcastStream::new(receiver).filter_map(|m| m.ok().map(|m| Ok(to_event(&m))));
-    let mut response = Sse::new(first.chain(rest)).keep_alive(KeepAlive::default()).into_response();
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let mut response = Sse::new(first.chain(rest))
+        .keep_alive(KeepAlive::default())
+        .into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
@@ -155,7 +165,10 @@ fn percent_decode(s: &str) -> Option<String> {
 
 /// The `Content-Type` for a file name.
 pub(super) fn content_type(path: &Path) -> &'static str {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -179,7 +192,12 @@ pub(super) fn content_type(path: &Path) -> &'static str {
 
 async fn file(State(shared): State<Shared>, method: Method, uri: Uri) -> Response {
     if method != Method::GET && method != Method::HEAD {
-        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")], "").into_response();
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+            "",
+        )
+            .into_response();
     }
     let path = uri.path();
     let Some(mut found) = resolve(&shared.root, path) else {
@@ -188,7 +206,12 @@ async fn file(State(shared): State<Shared>, method: Method, uri: Uri) -> Respons
     if found.is_dir() {
         if !path.ends_with('/') {
             let location = format!("{path}/");
-            return (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)], "").into_response();
+            return (
+                StatusCode::MOVED_PERMANENTLY,
+                [(header::LOCATION, location)],
+                "",
+            )
+                .into_response();
         }
         found.push("index.html");
         if !found.is_file() {
@@ -205,7 +228,11 @@ async fn not_found(shared: &Shared) -> Response {
     let page = shared.root.join("404.html");
     match send(&page, StatusCode::NOT_FOUND).await {
         Some(response) => response,
-        None => (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "Sidan finns inte.")
+        None => (
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Sidan finns inte.",
+        )
             .into_response(),
     }
 }
@@ -223,7 +250,10 @@ async fn send(path: &Path, status: StatusCode) -> Option<Response> {
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    headers.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
     Some(response)
 }
 
@@ -264,8 +294,14 @@ mod tests {
 
     #[test]
     fn content_types_carry_a_charset() {
-        assert_eq!(content_type(Path::new("a/index.html")), "text/html; charset=utf-8");
-        assert_eq!(content_type(Path::new("css/malbild.css")), "text/css; charset=utf-8");
+        assert_eq!(
+            content_type(Path::new("a/index.html")),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("css/malbild.css")),
+            "text/css; charset=utf-8"
+        );
         assert_eq!(content_type(Path::new("karta.SVG")), "image/svg+xml");
     }
 }

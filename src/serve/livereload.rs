@@ -55,7 +55,11 @@ impl Hub {
 
     /// A new browser's view: the current error, if any, and what comes next.
     pub(super) fn subscribe(&self) -> (Option<Message>, broadcast::Receiver<Message>) {
-        let error = self.last_error.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let error = self
+            .last_error
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         (error.map(Message::Error), self.sender.subscribe())
     }
 }

@@ -33,6 +33,8 @@ pub struct ServeOptions {
 /// Builds, serves and rebuilds on every change until the process is stopped.
 pub fn serve(config: Config, options: ServeOptions) -> Result<()> {
     let hub = Arc::new(Hub::new());
+    // Watch first: a file saved during the first build is not missed.
+    let batches = watcher::watch(&config)?;
     let mut builder = Builder::new(config);
     first_build(&mut builder, &hub);
     let server = http::start(builder.config.output.clone(), &options, hub.clone())?;
@@ -40,19 +42,23 @@ pub fn serve(config: Config, options: ServeOptions) -> Result<()> {
     eprintln!("saving a file rebuilds the site and reloads the page; press Ctrl+C to stop");
     if options.open {
         if let Err(err) = opener::open_browser(&server.url) {
-            eprintln!("warning: could not open a browser ({err}); open {} yourself", server.url);
+            eprintln!(
+                "warning: could not open a browser ({err}); open {} yourself",
+                server.url
+            );
         }
     }
-    rebuild_loop(builder, Some(hub))
+    rebuild_loop(builder, batches, Some(hub))
 }
 
 /// Builds and rebuilds on every change, without a server.
 pub fn watch(config: Config) -> Result<()> {
     let hub = Arc::new(Hub::new());
+    let batches = watcher::watch(&config)?;
     let mut builder = Builder::new(config);
     first_build(&mut builder, &hub);
     eprintln!("watching for changes; press Ctrl+C to stop");
-    rebuild_loop(builder, None)
+    rebuild_loop(builder, batches, None)
 }
 
 fn first_build(builder: &mut Builder, hub: &Hub) {
@@ -73,8 +79,11 @@ fn first_build(builder: &mut Builder, hub: &Hub) {
     }
 }
 
-fn rebuild_loop(mut builder: Builder, hub: Option<Arc<Hub>>) -> Result<()> {
-    let batches = watcher::watch(&builder.config)?;
+fn rebuild_loop(
+    mut builder: Builder,
+    batches: impl Iterator<Item = Vec<Change>>,
+    hub: Option<Arc<Hub>>,
+) -> Result<()> {
     for batch in batches {
         let start = Instant::now();
         for change in &batch {
@@ -93,7 +102,11 @@ fn rebuild_loop(mut builder: Builder, hub: Option<Arc<Hub>>) -> Result<()> {
                     report.written,
                     report.removed
                 );
-                if only_css { Message::Css } else { Message::Reload }
+                if only_css {
+                    Message::Css
+                } else {
+                    Message::Reload
+                }
             }
             Err(err) => {
                 crate::cmd::print_error(err);
@@ -109,7 +122,10 @@ fn rebuild_loop(mut builder: Builder, hub: Option<Arc<Hub>>) -> Result<()> {
 
 fn describe(batch: &[Change]) -> String {
     match batch {
-        [one] => one.path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+        [one] => one
+            .path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         many => format!("{} files changed", many.len()),
     }
 }

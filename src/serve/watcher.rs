@@ -81,9 +81,12 @@ pub(super) fn watch(config: &Config) -> Result<impl Iterator<Item = Vec<Change>>
         .watch(&root.join("content"), RecursiveMode::Recursive)
         .context("cannot watch content/")?;
     // themes/ may not exist yet: watch the root for its creation too.
-    watcher.watch(&root, RecursiveMode::NonRecursive).context("cannot watch the project folder")?;
+    watcher
+        .watch(&root, RecursiveMode::NonRecursive)
+        .context("cannot watch the project folder")?;
     let themes = root.join("themes");
-    let mut themes_watched = themes.is_dir() && watcher.watch(&themes, RecursiveMode::Recursive).is_ok();
+    let mut themes_watched =
+        themes.is_dir() && watcher.watch(&themes, RecursiveMode::Recursive).is_ok();
     Ok(std::iter::from_fn(move || {
         loop {
             let first: Vec<PathBuf> = rx.recv().ok()?;
@@ -102,7 +105,10 @@ pub(super) fn watch(config: &Config) -> Result<impl Iterator<Item = Vec<Change>>
             if !themes_watched && themes.is_dir() {
                 themes_watched = watcher.watch(&themes, RecursiveMode::Recursive).is_ok();
             }
-            let mut batch: Vec<Change> = paths.iter().filter_map(|p| classify(&root, &output, p)).collect();
+            let mut batch: Vec<Change> = paths
+                .iter()
+                .filter_map(|p| classify(&root, &output, p))
+                .collect();
             batch.sort_by(|a, b| a.path.cmp(&b.path));
             batch.dedup();
             if !batch.is_empty() {
@@ -124,7 +130,10 @@ mod tests {
             ("/p/content/a.md", Some(ChangeKind::Content)),
             ("/p/content/site.yaml", Some(ChangeKind::Site)),
             ("/p/content/bild.png", Some(ChangeKind::Content)),
-            ("/p/themes/egen/templates/page.html", Some(ChangeKind::Theme)),
+            (
+                "/p/themes/egen/templates/page.html",
+                Some(ChangeKind::Theme),
+            ),
             ("/p/themes/egen/static/css/x.css", Some(ChangeKind::Css)),
             ("/p/content/.a.md.swp", None),
             ("/p/content/a.md~", None),
@@ -135,7 +144,11 @@ mod tests {
             ("/p/target/debug/x", None),
         ];
         for (path, want) in cases {
-            assert_eq!(classify(root, out, Path::new(path)).map(|c| c.kind), want, "{path}");
+            assert_eq!(
+                classify(root, out, Path::new(path)).map(|c| c.kind),
+                want,
+                "{path}"
+            );
         }
     }
 }

@@ -23,37 +23,92 @@ type Step = (&'static str, &'static [Edit], Option<usize>);
 
 const STEPS: &[Step] = &[
     ("nothing changed", &[], Some(0)),
-    ("a body edit", &[Edit::Append(BILAGA, "\nEn ny mening.\n")], Some(1)),
+    (
+        "a body edit",
+        &[Edit::Append(BILAGA, "\nEn ny mening.\n")],
+        Some(1),
+    ),
     (
         "a part's title: its siblings and publication show it",
-        &[Edit::Write(BILAGA, "---\ntitle: Bilaga med ny titel\nweight: 4\n---\n\n## Ordlista\n")],
+        &[Edit::Write(
+            BILAGA,
+            "---\ntitle: Bilaga med ny titel\nweight: 4\n---\n\n## Ordlista\n",
+        )],
         Some(6),
     ),
     (
         "a publication's title: every page's navigation shows it",
-        &[Edit::Write(PUBLICATION, "---\ntitle: Plan 2031\npublisher: Region A\n---\n\nInledning. Se [målbilden](målbild.md#tillsammans).\n")],
+        &[Edit::Write(
+            PUBLICATION,
+            "---\ntitle: Plan 2031\npublisher: Region A\n---\n\nInledning. Se [målbilden](målbild.md#tillsammans).\n",
+        )],
         None,
     ),
-    ("a new page", &[Edit::Write("content/region-a/plan-2030/ny.md", "---\ntitle: Ny del\nweight: 9\n---\n\nSe [bilagan](bilaga.md).\n")], None),
-    ("a removed page", &[Edit::Remove("content/region-a/plan-2030/ny.md")], None),
-    ("a goal area's text", &[Edit::Write(MALBILD, "---\ntitle: Målbild\nkind: goal-picture\nweight: 1\ngoal_areas:\n  - title: Tillsammans\n    text: Ny text.\n---\n")], None),
-    ("an image", &[Edit::Write("content/region-a/plan-2030/karta.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n")], Some(0)),
-    ("site.yaml", &[Edit::Write("content/site.yaml", "title: Ny titel på sajten\n")], None),
+    (
+        "a new page",
+        &[Edit::Write(
+            "content/region-a/plan-2030/ny.md",
+            "---\ntitle: Ny del\nweight: 9\n---\n\nSe [bilagan](bilaga.md).\n",
+        )],
+        None,
+    ),
+    (
+        "a removed page",
+        &[Edit::Remove("content/region-a/plan-2030/ny.md")],
+        None,
+    ),
+    (
+        "a goal area's text",
+        &[Edit::Write(
+            MALBILD,
+            "---\ntitle: Målbild\nkind: goal-picture\nweight: 1\ngoal_areas:\n  - title: Tillsammans\n    text: Ny text.\n---\n",
+        )],
+        None,
+    ),
+    (
+        "an image",
+        &[Edit::Write(
+            "content/region-a/plan-2030/karta.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+        )],
+        Some(0),
+    ),
+    (
+        "site.yaml",
+        &[Edit::Write(
+            "content/site.yaml",
+            "title: Ny titel på sajten\n",
+        )],
+        None,
+    ),
     (
         "a site theme with one template",
         &[
             Edit::Write("content/site.yaml", "title: Test\ntheme: egen\n"),
             Edit::Write("themes/egen/theme.yaml", "extends: default\n"),
-            Edit::Write("themes/egen/templates/page.html", "{% extends \"base.html\" %}{% block body %}<p>egen</p>{{ page.content | safe }}{% endblock body %}\n"),
+            Edit::Write(
+                "themes/egen/templates/page.html",
+                "{% extends \"base.html\" %}{% block body %}<p>egen</p>{{ page.content | safe }}{% endblock body %}\n",
+            ),
         ],
         None,
     ),
     (
         "an edit of that template re-renders only the pages that use it",
-        &[Edit::Write("themes/egen/templates/page.html", "{% extends \"base.html\" %}{% block body %}<p>egen 2</p>{{ page.content | safe }}{% endblock body %}\n")],
+        &[Edit::Write(
+            "themes/egen/templates/page.html",
+            "{% extends \"base.html\" %}{% block body %}<p>egen 2</p>{{ page.content | safe }}{% endblock body %}\n",
+        )],
         Some(1),
     ),
-    ("a CSS edit renders nothing", &[Edit::Write("themes/egen/static/css/malbild.css", "body { color: black }\n")], Some(0)),
+    (
+        "a CSS edit renders nothing",
+        &[Edit::Write(
+            "themes/egen/static/css/malbild.css",
+            "body { color: black }\n",
+        )],
+        Some(0),
+    ),
 ];
 
 #[test]
@@ -82,7 +137,10 @@ fn every_rebuild_equals_a_build_from_nothing() {
         let report = builder.build().unwrap();
         if let Some(max) = max_rendered {
             if report.rendered > *max {
-                failures.push(format!("{what}: rendered {} pages, at most {max} expected", report.rendered));
+                failures.push(format!(
+                    "{what}: rendered {} pages, at most {max} expected",
+                    report.rendered
+                ));
             }
         }
         let incremental = t.output_files();
@@ -91,9 +149,17 @@ fn every_rebuild_equals_a_build_from_nothing() {
         malbild::build(&fresh).unwrap();
         let base = t.path("fresh");
         let mut from_nothing = std::collections::BTreeMap::new();
-        for e in walkdir::WalkDir::new(&base).into_iter().filter_map(Result::ok) {
+        for e in walkdir::WalkDir::new(&base)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
             if e.file_type().is_file() {
-                let rel = e.path().strip_prefix(&base).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = e
+                    .path()
+                    .strip_prefix(&base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 from_nothing.insert(rel, fs::read(e.path()).unwrap());
             }
         }
@@ -103,7 +169,9 @@ fn every_rebuild_equals_a_build_from_nothing() {
                 .chain(from_nothing.keys())
                 .filter(|k| incremental.get(*k) != from_nothing.get(*k))
                 .collect();
-            failures.push(format!("{what}: these files differ from a build from nothing: {differ:?}"));
+            failures.push(format!(
+                "{what}: these files differ from a build from nothing: {differ:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -138,5 +206,8 @@ fn a_failed_rebuild_writes_nothing_and_the_fix_recovers() {
     t.write(BILAGA, "---\ntitle: Bilaga lagad\nweight: 4\n---\n");
     builder.forget(&t.path(BILAGA));
     builder.build().unwrap();
-    assert!(t.read("output/region-a/plan-2030/bilaga/index.html").contains("Bilaga lagad"));
+    assert!(
+        t.read("output/region-a/plan-2030/bilaga/index.html")
+            .contains("Bilaga lagad")
+    );
 }

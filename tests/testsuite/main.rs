@@ -4,6 +4,8 @@
 mod build;
 mod errors;
 mod incremental;
+#[cfg(feature = "serve")]
+mod serve;
 mod site_test;
 mod snapshots;
 mod themes;
