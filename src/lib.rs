@@ -8,6 +8,7 @@
 //!
 //! [`build`] runs all of it; [`prepare`] stops before writing.
 
+pub mod change;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -40,8 +41,6 @@ use render::OutFile;
 /// A site rendered in memory, ready to be written.
 #[derive(Debug)]
 pub struct Prepared {
-    /// The model.
-    pub site: Site,
     /// The pages that had to be rendered (all of them without a cache).
     pub files: Vec<OutFile>,
     /// Every page output of the site, rendered now or before.
@@ -49,6 +48,25 @@ pub struct Prepared {
     /// Theme static files and content assets to copy.
     pub copies: Vec<Copy>,
     fingerprints: std::collections::HashMap<String, u64>,
+    last: Option<Last>,
+}
+
+impl Prepared {
+    /// The model.
+    pub fn site(&self) -> &Site {
+        &self.last.as_ref().expect("a prepared site").site
+    }
+}
+
+/// The last successful build, kept whole for edits that change only the text
+/// of pages (see [`Builder::rebuild`]).
+#[derive(Debug)]
+struct Last {
+    site: Site,
+    bodies: Vec<std::sync::Arc<render::Body>>,
+    theme: theme::Theme,
+    basis: render::Basis,
+    world: u64,
 }
 
 /// What a successful build did.
@@ -76,10 +94,12 @@ pub struct Report {
 #[derive(Debug, Default)]
 pub struct Caches {
     files: load::FileCache,
+    loaded: Option<load::Loaded>,
     parse: model::ParseCache,
     markdown: render::MarkdownCache,
     render: render::RenderCache,
     written: output::Written,
+    last: Option<Last>,
 }
 
 /// Builds one project again and again: the first build writes everything,
@@ -108,11 +128,7 @@ impl Builder {
             .unwrap_or_else(|_| self.config.content_dir());
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         if let Ok(rel) = path.strip_prefix(&content) {
-            let rel: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            self.caches.files.forget(&rel.join("/"));
+            self.caches.files.forget(&load::rel_string(rel));
         }
     }
 
@@ -121,6 +137,132 @@ impl Builder {
     /// the files that changed, each one atomically. On content or template
     /// errors it returns [`Failed`] and writes nothing.
     pub fn build(&mut self) -> Result<Report> {
+        self.build_with(None)
+    }
+
+    /// Builds again after `changes`, doing only the work they call for:
+    ///
+    /// - edits of the text of pages (front matter unchanged): those pages'
+    ///   Markdown and HTML, nothing else;
+    /// - edits of files the last build read: everything is checked, but the
+    ///   content folder is not walked and only changed inputs are re-rendered;
+    /// - anything else (new, removed or renamed files): as [`Builder::build`].
+    pub fn rebuild(&mut self, changes: &[change::Change]) -> Result<Report> {
+        if let Some(report) = self.text_only(changes) {
+            return report;
+        }
+        for c in changes {
+            self.forget(&c.path);
+        }
+        let absolute = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
+        let content = absolute(self.config.content_dir());
+        let themes = absolute(self.config.root.join("themes"));
+        let mut edited = Some(Vec::new());
+        for c in changes {
+            if let Ok(rel) = c.path.strip_prefix(&content) {
+                if let Some(e) = edited.as_mut() {
+                    e.push(load::rel_string(rel));
+                }
+            } else if !c.path.starts_with(&themes) {
+                // Somewhere unexpected: look at everything.
+                edited = None;
+            }
+        }
+        self.build_with(edited)
+    }
+
+    /// The fast path of [`Builder::rebuild`]: every change is an edit of a
+    /// page's body. `None` when it does not apply. Other pages show only a
+    /// page's front matter (title, date, summary...), so only the edited
+    /// pages' own outputs can change.
+    fn text_only(&mut self, changes: &[change::Change]) -> Option<Result<Report>> {
+        let start = Instant::now();
+        if changes.is_empty()
+            || self.caches.written.is_empty()
+            || !self.config.output.join(output::MARKER).is_file()
+        {
+            return None;
+        }
+        let content = std::path::absolute(self.config.content_dir()).ok()?;
+        let last = self.caches.last.as_mut()?;
+        let mut edits = Vec::with_capacity(changes.len());
+        for c in changes {
+            if c.kind != change::ChangeKind::Content {
+                return None;
+            }
+            let rel = load::rel_string(c.path.strip_prefix(&content).ok()?);
+            let id = *last.site.by_rel.get(&rel)?;
+            let page = &last.site.pages[id];
+            let meta = std::fs::metadata(&c.path).ok()?;
+            let text: std::sync::Arc<str> = load::read_text(&self.config, &c.path).ok()?.into();
+            let split = front_matter::split(&page.path, &text).ok()?;
+            if split.body_offset != page.body_offset
+                || text[..split.body_offset] != page.text[..page.body_offset]
+            {
+                return None;
+            }
+            edits.push((id, rel, text, (meta.len(), meta.modified().ok())));
+        }
+        for (id, rel, text, stamp) in &edits {
+            let page = &mut last.site.pages[*id];
+            page.text = text.clone();
+            page.text_hash = hash::str(text);
+            self.caches.files.remember(rel, *stamp, text.clone());
+            if let Some(source) = self
+                .caches
+                .loaded
+                .as_mut()
+                .and_then(|l| l.sources.iter_mut().find(|s| &s.rel == rel))
+            {
+                source.text = text.clone();
+            }
+            let body = std::sync::Arc::new(render::body_of(&last.site, *id));
+            self.caches
+                .markdown
+                .remember(rel, text.clone(), last.world, body.clone());
+            last.bodies[*id] = body;
+        }
+        let mut diagnostics: Vec<Diagnostic> = last
+            .bodies
+            .iter()
+            .flat_map(|b| b.problems.iter().cloned())
+            .collect();
+        let ids: Vec<model::PageId> = edits.iter().map(|e| e.0).collect();
+        let pages = render::pages(
+            &last.site,
+            &last.bodies,
+            &last.theme,
+            &last.basis,
+            &self.caches.render,
+            Some(&ids),
+            &mut diagnostics,
+        );
+        diagnostic::sort(&mut diagnostics);
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Some(Err(Failed { diagnostics }.into()));
+        }
+        let keep: Vec<String> = self.caches.written.keys().cloned().collect();
+        let n_pages = last.site.pages.len();
+        let changes =
+            match output::update(&self.config, &pages.files, &keep, &[], &self.caches.written) {
+                Ok(changes) => changes,
+                Err(err) => return Some(Err(err)),
+            };
+        self.caches.render.fingerprints.extend(pages.fingerprints);
+        let files = changes.written.len();
+        self.caches.written = changes.written;
+        Some(Ok(Report {
+            pages: n_pages,
+            files,
+            rendered: pages.files.len(),
+            written: changes.n_written,
+            removed: changes.n_removed,
+            warnings: diagnostics,
+            elapsed: start.elapsed(),
+        }))
+    }
+
+    fn build_with(&mut self, edited: Option<Vec<String>>) -> Result<Report> {
         let start = Instant::now();
         let config = &self.config;
         if let Err(d) = output::check_target(config) {
@@ -133,8 +275,9 @@ impl Builder {
         if fresh {
             self.caches.render = render::RenderCache::default();
         }
-        let (prepared, diagnostics) = prepare_with(config, &mut self.caches);
-        let Some(prepared) = prepared else {
+        let (prepared, diagnostics) = prepare_with(config, &mut self.caches, edited.as_deref());
+        let Some(mut prepared) = prepared else {
+            self.caches.last = None;
             return Err(Failed { diagnostics }.into());
         };
         let changes = if fresh {
@@ -148,10 +291,11 @@ impl Builder {
                 &self.caches.written,
             )?
         };
-        self.caches.render.fingerprints = prepared.fingerprints;
+        self.caches.render.fingerprints = std::mem::take(&mut prepared.fingerprints);
         self.caches.written = changes.written;
+        self.caches.last = prepared.last.take();
         Ok(Report {
-            pages: prepared.site.pages.len(),
+            pages: self.caches.last.as_ref().map_or(0, |l| l.site.pages.len()),
             files: prepared.all.len() + prepared.copies.len(),
             rendered: prepared.files.len(),
             written: changes.n_written,
@@ -165,15 +309,32 @@ impl Builder {
 /// Reads and renders the site without writing anything. Returns what was
 /// rendered (if nothing stopped it) and every problem found.
 pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
-    prepare_with(config, &mut Caches::default())
+    prepare_with(config, &mut Caches::default(), None)
 }
 
-fn prepare_with(config: &Config, caches: &mut Caches) -> (Option<Prepared>, Vec<Diagnostic>) {
+/// `edited`: the content files (relative to `content/`) known to be the only
+/// ones that changed since the last build, when that is known.
+fn prepare_with(
+    config: &Config,
+    caches: &mut Caches,
+    edited: Option<&[String]>,
+) -> (Option<Prepared>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let loaded = load::load_with(config, &mut caches.files);
+    let mut clock = Clock::start();
+    let patched = match (edited, &caches.loaded) {
+        (Some(edited), Some(previous)) => load::reload(config, previous, &mut caches.files, edited),
+        _ => None,
+    };
+    let loaded = match patched {
+        Some(loaded) => loaded,
+        None => load::load_with(config, &mut caches.files),
+    };
+    caches.loaded = Some(loaded.clone());
+    clock.lap("load");
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let site_yaml = loaded.site_yaml.clone();
     let site = model::build_with(config, loaded, &mut caches.parse, &mut diagnostics);
+    clock.lap("model");
     let asked_at = match &site_yaml {
         Some(src) => {
             let line = src
@@ -193,19 +354,38 @@ fn prepare_with(config: &Config, caches: &mut Caches) -> (Option<Prepared>, Vec<
             return (None, diagnostics);
         }
     };
+    clock.lap("theme");
     let bodies = render::markdown(&site, &mut caches.markdown, &mut diagnostics);
-    let pages = render::pages(&site, &bodies, &theme, &caches.render, &mut diagnostics);
+    clock.lap("markdown");
+    let basis = render::basis(&site, &bodies, &theme);
+    let pages = render::pages(
+        &site,
+        &bodies,
+        &theme,
+        &basis,
+        &caches.render,
+        None,
+        &mut diagnostics,
+    );
+    clock.lap("templates");
     let copies = copies(&site, &theme, &pages.all, &mut diagnostics);
+    clock.lap("copies");
     diagnostic::sort(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return (None, diagnostics);
     }
     let prepared = Prepared {
-        site,
         files: pages.files,
         all: pages.all,
         copies,
         fingerprints: pages.fingerprints,
+        last: Some(Last {
+            world: render::link_world(&site),
+            site,
+            bodies,
+            theme,
+            basis,
+        }),
     };
     (Some(prepared), diagnostics)
 }
@@ -269,4 +449,29 @@ fn copies(
 /// and the output folder is left as it was.
 pub fn build(config: &Config) -> Result<Report> {
     Builder::new(config.clone()).build()
+}
+
+/// Prints how long each step took when `MALBILD_TIMINGS` is set.
+struct Clock {
+    on: bool,
+    last: Instant,
+}
+
+impl Clock {
+    fn start() -> Self {
+        Clock {
+            on: std::env::var_os("MALBILD_TIMINGS").is_some(),
+            last: Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, what: &str) {
+        if self.on {
+            eprintln!(
+                "  {what}: {:.1} ms",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
+            self.last = Instant::now();
+        }
+    }
 }

@@ -56,10 +56,15 @@ impl FileCache {
     pub fn forget(&mut self, rel: &str) {
         self.texts.remove(rel);
     }
+
+    /// Keeps the text of `rel`, read by someone else.
+    pub fn remember(&mut self, rel: &str, stamp: Stamp, text: Arc<str>) {
+        self.texts.insert(rel.to_string(), (stamp, text));
+    }
 }
 
 /// Everything read from `content/`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Loaded {
     /// `content/site.yaml`, if there is one.
     pub site_yaml: Option<Source>,
@@ -180,7 +185,46 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
     loaded
 }
 
-fn rel_string(path: &Path) -> String {
+/// Brings `previous` up to date when only the files `changed` (paths
+/// relative to `content/`) changed, without walking the folder. `None` when
+/// that is not enough: a file is new, gone, or could not be read before.
+pub fn reload(
+    config: &Config,
+    previous: &Loaded,
+    cache: &mut FileCache,
+    changed: &[String],
+) -> Option<Loaded> {
+    if !previous.diagnostics.is_empty() {
+        return None;
+    }
+    let mut loaded = previous.clone();
+    for rel in changed {
+        let abs = config.content_dir().join(rel);
+        let meta = std::fs::metadata(&abs)
+            .ok()
+            .filter(std::fs::Metadata::is_file)?;
+        let stamp = (meta.len(), meta.modified().ok());
+        if rel.ends_with(".md") || rel == "site.yaml" {
+            let text: Arc<str> = match read_text(config, &abs) {
+                Ok(text) => Arc::from(text),
+                Err(_) => return None,
+            };
+            let slot = if rel == "site.yaml" {
+                loaded.site_yaml.as_mut()?
+            } else {
+                loaded.sources.iter_mut().find(|s| &s.rel == rel)?
+            };
+            slot.text = text.clone();
+            cache.texts.insert(rel.clone(), (stamp, text));
+        } else {
+            loaded.assets.iter_mut().find(|a| &a.rel == rel)?.stamp = stamp;
+        }
+    }
+    Some(loaded)
+}
+
+/// A path relative to `content/` as a string with `/`.
+pub fn rel_string(path: &Path) -> String {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()

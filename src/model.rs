@@ -384,8 +384,8 @@ pub struct Page {
     pub body_offset: usize,
     /// Home, region, publication or part.
     pub role: Role,
-    /// The front matter.
-    pub meta: Meta,
+    /// The front matter (shared: pages are cloned from build to build).
+    pub meta: Arc<Meta>,
     /// The title (home: the site title unless given).
     pub title: String,
     /// Sort key among siblings.
@@ -408,7 +408,7 @@ impl Page {
 
     /// The template asked for in front matter, if any.
     pub fn template(&self) -> Option<&str> {
-        match &self.meta {
+        match &*self.meta {
             Meta::Home(m) => m.template.as_deref(),
             Meta::Region(m) => m.template.as_deref(),
             Meta::Publication(m) => m.template.as_deref(),
@@ -418,7 +418,7 @@ impl Page {
 
     /// The part's front matter, if it is a part.
     pub fn part(&self) -> Option<&PartMeta> {
-        match &self.meta {
+        match &*self.meta {
             Meta::Part(m) => Some(m),
             _ => None,
         }
@@ -612,8 +612,8 @@ fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
             )?)),
         })
     };
-    let meta = parse(role)?;
-    let (title, weight, date) = match &meta {
+    let meta = Arc::new(parse(role)?);
+    let (title, weight, date) = match &*meta {
         Meta::Home(m) => (
             m.title.clone().unwrap_or_else(|| site.title.clone()),
             0,
@@ -724,7 +724,7 @@ fn place(
             front_hash: crate::hash::str(&site.config.title),
             body_offset: 0,
             role: Role::Home,
-            meta: Meta::Home(HomeMeta::default()),
+            meta: Arc::new(Meta::Home(HomeMeta::default())),
             title: site.config.title.clone(),
             weight: 0,
             date: None,
@@ -735,7 +735,7 @@ fn place(
     };
     site.pages.push(home);
     // Sections (by folder) first, so parts can find them.
-    pages.sort_by_key(|p| (p.role, p.rel.clone()));
+    pages.sort_by(|a, b| (a.role, &a.rel).cmp(&(b.role, &b.rel)));
     let mut section_by_folder: HashMap<String, PageId> = HashMap::new();
     section_by_folder.insert(String::new(), Site::HOME);
     for mut page in pages {

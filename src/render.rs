@@ -69,6 +69,14 @@ pub struct MarkdownCache {
     bodies: HashMap<String, (Arc<str>, u64, Arc<Body>)>,
 }
 
+impl MarkdownCache {
+    /// Keeps the body of the page `rel`, rendered from `text` under the link
+    /// world `world`.
+    pub fn remember(&mut self, rel: &str, text: Arc<str>, world: u64, body: Arc<Body>) {
+        self.bodies.insert(rel.to_string(), (text, world, body));
+    }
+}
+
 /// A hash of everything a link can resolve to: every page's content path and
 /// address, every file, every draft, and the language. Bodies rendered under
 /// the same hash link the same way.
@@ -118,7 +126,7 @@ pub fn markdown(
 }
 
 /// Renders one page's Markdown: its body and the Markdown of its front matter.
-fn body_of(site: &Site, id: PageId) -> Body {
+pub fn body_of(site: &Site, id: PageId) -> Body {
     let swedish = site.config.language.starts_with("sv");
     {
         {
@@ -138,7 +146,7 @@ fn body_of(site: &Site, id: PageId) -> Body {
                 }
                 r.html
             };
-            let summary = match &page.meta {
+            let summary = match &*page.meta {
                 Meta::Home(m) => m.summary.as_deref(),
                 Meta::Region(m) => m.summary.as_deref(),
                 Meta::Publication(m) => m.summary.as_deref(),
@@ -404,7 +412,7 @@ impl Views<'_> {
     }
 
     fn description(&self, id: PageId) -> Option<String> {
-        match &self.site.pages[id].meta {
+        match &*self.site.pages[id].meta {
             Meta::Home(m) => m
                 .description
                 .clone()
@@ -441,7 +449,7 @@ impl Views<'_> {
             description: self.description(id),
             summary_html: self.bodies[id].summary_html.clone(),
             date: self.date(id),
-            publisher: match &p.meta {
+            publisher: match &*p.meta {
                 Meta::Publication(m) => m.publisher.clone(),
                 _ => None,
             },
@@ -459,7 +467,7 @@ impl Views<'_> {
 
     fn publication(&self, id: PageId, current: PageId) -> PublicationView {
         let p = &self.site.pages[id];
-        let Meta::Publication(m) = &p.meta else {
+        let Meta::Publication(m) = &*p.meta else {
             unreachable!("nearest(Role::Publication) is a publication")
         };
         PublicationView {
@@ -524,12 +532,12 @@ impl Views<'_> {
                 .collect(),
         };
         let part = page.part();
-        let themes = match &page.meta {
+        let themes = match &*page.meta {
             Meta::Publication(m) => self.themes(&m.themes),
             Meta::Part(m) => self.themes(&m.themes),
             _ => Vec::new(),
         };
-        let region_info = match &page.meta {
+        let region_info = match &*page.meta {
             Meta::Region(m) => Some(RegionInfo {
                 organisations: m.organisations.clone(),
                 logo: m.logo.as_ref().map(|l| {
@@ -708,16 +716,20 @@ pub struct Pages {
     pub fingerprints: HashMap<String, u64>,
 }
 
-/// Renders every page, and the 404 page, through the theme, in parallel.
-/// A page whose inputs (its text, the facts of the pages it shows, its
-/// template, the site) hash the same as in `cache` is not rendered again.
-pub fn pages(
-    site: &Site,
-    bodies: &[Arc<Body>],
-    theme: &Theme,
-    cache: &RenderCache,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Pages {
+/// What every page's rendering shares: the site view in a template context,
+/// and the hashes that make up output fingerprints.
+#[derive(Debug)]
+pub struct Basis {
+    /// A hash of the site's settings, navigation and link targets.
+    pub site_hash: u64,
+    /// Per page: a hash of what other pages show of it.
+    pub facts: Vec<u64>,
+    /// `site`, `lang` and `t` for templates.
+    pub base: tera::Context,
+}
+
+/// Computes the [`Basis`] of a build.
+pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme) -> Basis {
     let views = Views {
         site,
         bodies,
@@ -745,7 +757,44 @@ pub fn pages(
     base.insert("site", &site_view);
     base.insert("lang", &site.config.language);
     base.insert("t", &theme.strings);
-    let results: Vec<Result<(String, u64, Option<OutFile>), Diagnostic>> = (0..site.pages.len())
+    Basis {
+        site_hash,
+        facts,
+        base,
+    }
+}
+
+/// Renders every page (or only the pages `only`), and the 404 page, through
+/// the theme, in parallel.
+/// A page whose inputs (its text, the facts of the pages it shows, its
+/// template, the site) hash the same as in `cache` is not rendered again.
+pub fn pages(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    theme: &Theme,
+    basis: &Basis,
+    cache: &RenderCache,
+    only: Option<&[PageId]>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Pages {
+    let views = Views {
+        site,
+        bodies,
+        theme,
+    };
+    let Basis {
+        site_hash,
+        facts,
+        base,
+    } = basis;
+    let site_hash = *site_hash;
+    let ids: Vec<PageId> = match only {
+        Some(ids) => ids.to_vec(),
+        None => (0..site.pages.len()).collect(),
+    };
+    /// An output path, its fingerprint, and the file when it was rendered.
+    type Rendered = (String, u64, Option<OutFile>);
+    let results: Vec<Result<Rendered, Diagnostic>> = ids
         .into_par_iter()
         .map(|id| {
             let page = &site.pages[id];
@@ -810,7 +859,7 @@ pub fn pages(
         }
         diagnostics.push(d);
     }
-    if theme.has("404.html") {
+    if only.is_none() && theme.has("404.html") {
         let fingerprint = crate::hash::Combine::default()
             .u64(site_hash)
             .u64(theme.fingerprint("404.html"))
@@ -819,7 +868,7 @@ pub fn pages(
         fingerprints.insert("404.html".into(), fingerprint);
         out.all.push("404.html".into());
         if cache.fingerprints.get("404.html") != Some(&fingerprint) {
-            match not_found(site, &views, &base) {
+            match not_found(site, &views, base) {
                 Ok(f) => out.files.push(f),
                 Err(e) => diagnostics.push(theme.explain(&e, None)),
             }

@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use anyhow::Result;
 
-pub use watcher::{Change, ChangeKind};
+pub use crate::change::{Change, ChangeKind};
 
 use crate::{Builder, Config};
 use livereload::{Hub, Message};
@@ -86,11 +86,8 @@ fn rebuild_loop(
 ) -> Result<()> {
     for batch in batches {
         let start = Instant::now();
-        for change in &batch {
-            builder.forget(&change.path);
-        }
         let only_css = batch.iter().all(|c| c.kind == ChangeKind::Css);
-        let result = builder.build();
+        let result = builder.rebuild(&batch);
         let message = match &result {
             Ok(report) => {
                 crate::cmd::print_diagnostics(&report.warnings);
