@@ -248,7 +248,8 @@ fn every_editor_save_pattern_rebuilds() {
     let dir = t.path("content/region-a/plan-2030");
     let file = dir.join("bilaga.md");
     let text = |n: &str| format!("---\ntitle: Bilaga\nweight: 4\n---\n\nSparad av {n}.\n");
-    let patterns: Vec<(&str, Box<dyn Fn()>)> = vec![
+    type Save<'a> = Box<dyn Fn() + 'a>;
+    let patterns: Vec<(&str, Save)> = vec![
         (
             "in place (VS Code, nano)",
             Box::new(|| std::fs::write(&file, text("vscode")).unwrap()),
