@@ -105,9 +105,10 @@ pub(super) const SCRIPT: &str = r#"<script>
       box = document.createElement("div");
       box.id = "malbild-overlay";
       box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;inset:1rem;z-index:2147483647;overflow:auto;" +
-        "background:#fff;color:#1a1a1a;border:4px solid #b00020;padding:1.5rem;" +
-        "font:16px/1.5 system-ui,sans-serif;box-shadow:0 0 0 100vmax rgba(0,0,0,.5)";
+      box.style.cssText = "position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:70vh;" +
+        "z-index:2147483647;overflow:auto;background:#fff;color:#1a1a1a;" +
+        "border:4px solid #b00020;padding:1.5rem;font:16px/1.5 system-ui,sans-serif;" +
+        "box-shadow:0 .5rem 2rem rgba(0,0,0,.35)";
       document.body.appendChild(box);
     }
     box.textContent = "";
