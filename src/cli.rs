@@ -3,7 +3,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// malbild builds the målbild publications in content/ into a website in output/.
 ///
@@ -25,6 +25,41 @@ pub enum Command {
     /// The new site is written to a fresh folder and only then replaces
     /// output/, so when something is wrong the previous site stays as it was.
     Build(BuildArgs),
+    /// Check the content for problems, without writing anything.
+    ///
+    /// Reports broken links and #fragments, heading and alt-text problems,
+    /// empty headings, sections and pages, repeated sentences, stray list
+    /// markers and emphasis, raw HTML and inline styles, vague link texts,
+    /// readability (LIX, long sentences) and every error the build would
+    /// stop on. Errors fail (exit status 1); warnings fail only with
+    /// --strict. README.md lists every check and how to silence one.
+    Check(CheckArgs),
+}
+
+/// Options of `malbild check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The project folder, the one that holds content/ [default: the current folder]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// How to report: `text` for people, `json` for other tools
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Fail (exit status 1) on warnings too, not only on errors
+    #[arg(long)]
+    pub strict: bool,
+    /// Also check pages marked `draft: true`, as if they were published
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// How `malbild check` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `file:line:column: level: message`, the line, and a hint.
+    Text,
+    /// One JSON object with every problem, for editors and CI.
+    Json,
 }
 
 /// Options of `malbild build`.
@@ -53,6 +88,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     };
     let result = match cli.command {
         Command::Build(args) => crate::cmd::build::run(args),
+        Command::Check(args) => return crate::cmd::check::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -3,10 +3,12 @@
 //!
 //! The pipeline, one step per module:
 //! `load` (read content/) → `model` (front matter, tree, URLs) → `theme`
-//! (templates, parsed once) → `render::markdown` (bodies, links, checks) →
-//! `render::pages` (templates) → `output` (fresh folder, swapped in).
+//! (templates, parsed once) → `render::markdown` (bodies, links) →
+//! `render::pages` (templates) → `check` (content checks) → `output` (fresh
+//! folder, swapped in).
 //!
-//! [`build`] runs all of it; [`prepare`] stops before writing.
+//! [`build`] runs all of it; [`prepare`] stops before writing; [`check`] is
+//! `prepare` for its diagnostics only.
 
 pub mod check;
 pub mod cli;
@@ -60,8 +62,16 @@ pub struct Report {
 /// Reads and renders the site without writing anything. Returns what was
 /// rendered (if nothing stopped it) and every problem found.
 pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
+    prepare_loaded(config, load::load(config))
+}
+
+/// [`prepare`] over content already read (the fuzz target and tests give it
+/// content that never was on disk).
+pub fn prepare_loaded(
+    config: &Config,
+    loaded: load::Loaded,
+) -> (Option<Prepared>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let loaded = load::load(config);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let site_yaml = loaded.site_yaml.clone();
     let site = model::build(config, loaded, &mut diagnostics);
@@ -86,6 +96,7 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
     };
     let bodies = render::markdown(&site, &mut diagnostics);
     let files = render::pages(&site, &bodies, &theme, &mut diagnostics);
+    diagnostics.extend(check::run(&site, &bodies, &files, &theme));
     let copies = copies(&site, &theme, &files, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -147,6 +158,12 @@ fn copies(
         });
     }
     out
+}
+
+/// Checks the site of `config` without writing anything: every problem the
+/// build would report, errors and warnings, sorted by file and line.
+pub fn check(config: &Config) -> Vec<Diagnostic> {
+    prepare(config).1
 }
 
 /// Builds the site of `config` into its output folder.

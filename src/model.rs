@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::config::{Config, SiteConfig};
+use crate::config::{Config, PageCheck, SiteConfig};
 use crate::diagnostic::Diagnostic;
 use crate::front_matter;
 use crate::load::{Asset, Loaded, Source};
@@ -145,6 +145,9 @@ pub struct HomeMeta {
     /// Another template than `home.html`.
     #[serde(default)]
     pub template: Option<String>,
+    /// Checks not run on this page.
+    #[serde(default)]
+    pub check: Option<PageCheck>,
 }
 
 /// Front matter of a region's `_index.md`.
@@ -186,6 +189,9 @@ pub struct RegionMeta {
     /// Language, when not the site's.
     #[serde(default)]
     pub lang: Option<String>,
+    /// Checks not run on this page.
+    #[serde(default)]
+    pub check: Option<PageCheck>,
 }
 
 /// Front matter of a publication's `_index.md`.
@@ -236,6 +242,9 @@ pub struct PublicationMeta {
     /// Language, when not the site's.
     #[serde(default)]
     pub lang: Option<String>,
+    /// Checks not run on this page.
+    #[serde(default)]
+    pub check: Option<PageCheck>,
 }
 
 /// Front matter of a part (any Markdown file but `_index.md`).
@@ -289,6 +298,9 @@ pub struct PartMeta {
     /// Perspective shifts.
     #[serde(default)]
     pub shifts: Vec<Shift>,
+    /// Checks not run on this page.
+    #[serde(default)]
+    pub check: Option<PageCheck>,
 }
 
 /// A page's front matter, by role.
@@ -410,6 +422,17 @@ impl Page {
         }
     }
 
+    /// The checks its front matter turns off (`check: {ignore: [...]}`).
+    pub fn ignored_checks(&self) -> &[String] {
+        let check = match &self.meta {
+            Meta::Home(m) => m.check.as_ref(),
+            Meta::Region(m) => m.check.as_ref(),
+            Meta::Publication(m) => m.check.as_ref(),
+            Meta::Part(m) => m.check.as_ref(),
+        };
+        check.map_or(&[], |c| c.ignore.as_slice())
+    }
+
     /// The part's front matter, if it is a part.
     pub fn part(&self) -> Option<&PartMeta> {
         match &self.meta {
@@ -524,6 +547,11 @@ fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
             "pages go in content/<region>/<publication>/; move it up, or keep only images in deeper folders",
         )
     })?;
+    if text.trim().is_empty() && role != Role::Home {
+        return Err(Diagnostic::error(&path, "the file is empty").with_hint(
+            "write three lines: ---, then `title: The page's title`, then ---; or remove the file",
+        ));
+    }
     let split = front_matter::split(&path, &text)?;
     let (yaml, yaml_line, body_offset) = (split.yaml, split.yaml_line, split.body_offset);
     if yaml.is_empty() && role != Role::Home {

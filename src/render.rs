@@ -11,7 +11,6 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::check;
 use crate::diagnostic::Diagnostic;
 use crate::links::{self, PageLinks};
 use crate::markdown::{self, Heading, Ids, Rendered};
@@ -54,6 +53,20 @@ pub struct Body {
     pub goal_areas: Vec<(String, String)>,
     /// `factors[].summary`, with the ids of the factors' headings.
     pub factors: Vec<(String, String)>,
+    /// The Markdown fields of the front matter (`summary`, `goal_areas`,
+    /// `factors`) and what rendering saw in them, for the checks.
+    pub fields: Vec<Field>,
+}
+
+/// A Markdown field of the front matter.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Its key: `summary`, `goal_areas` or `factors`.
+    pub key: &'static str,
+    /// Its Markdown.
+    pub markdown: String,
+    /// What rendering saw.
+    pub rendered: Rendered,
 }
 
 /// Renders every page's Markdown, in parallel.
@@ -66,7 +79,8 @@ pub fn markdown(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<Body> {
             let resolver = PageLinks { site, page };
             let mut ids = Ids::new(RESERVED_IDS);
             let mut problems = Vec::new();
-            let mut field = |key: &str, md: &str, ids: &mut Ids| {
+            let mut fields = Vec::new();
+            let mut field = |key: &'static str, md: &str, ids: &mut Ids| {
                 let r = markdown::render(md, &resolver, ids, swedish);
                 let line = page.key_line(key).unwrap_or(1);
                 for bad in &r.bad_links {
@@ -76,7 +90,13 @@ pub fn markdown(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<Body> {
                             .with_hint(bad.hint.clone()),
                     );
                 }
-                r.html
+                let html = r.html.clone();
+                fields.push(Field {
+                    key,
+                    markdown: md.to_string(),
+                    rendered: r,
+                });
+                html
             };
             let summary = match &page.meta {
                 Meta::Home(m) => m.summary.as_deref(),
@@ -105,12 +125,12 @@ pub fn markdown(site: &Site, diagnostics: &mut Vec<Diagnostic>) -> Vec<Body> {
                         .with_hint(bad.hint.clone()),
                 );
             }
-            problems.extend(check::a11y::page(page, &content));
             let body = Body {
                 content,
                 summary_html,
                 goal_areas,
                 factors,
+                fields,
             };
             (body, problems)
         })

@@ -2,6 +2,7 @@
 //! calls the library and prints the result. No logic lives here.
 
 pub mod build;
+pub mod check;
 
 use crate::diagnostic::{Diagnostic, Failed};
 
