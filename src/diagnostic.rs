@@ -37,7 +37,7 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
     /// The content check that found it (`lix`, `repeated`...), by which a
     /// communicator can silence it; `None` for errors of the build itself.
-    pub check: Option<&'static str>,
+    pub check: Option<crate::check::Check>,
 }
 
 impl Diagnostic {
@@ -88,7 +88,7 @@ impl Diagnostic {
     }
 
     /// Names the check that found the problem.
-    pub fn for_check(mut self, check: &'static str) -> Self {
+    pub fn for_check(mut self, check: crate::check::Check) -> Self {
         self.check = Some(check);
         self
     }
@@ -200,7 +200,7 @@ struct JsonDiagnostic<'a> {
     line: usize,
     column: usize,
     level: Severity,
-    check: Option<&'a str>,
+    check: Option<&'static str>,
     message: &'a str,
     source_line: Option<&'a str>,
     hint: Option<&'a str>,
@@ -218,7 +218,7 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
             line: d.line,
             column: d.column,
             level: d.severity,
-            check: d.check,
+            check: d.check.map(crate::check::Check::name),
             message: &d.message,
             source_line: d.source_line.as_deref(),
             hint: d.hint.as_deref(),

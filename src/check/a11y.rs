@@ -1,6 +1,7 @@
 //! Accessibility checks on one page's Markdown: the heading outline and the
 //! images' alternative text.
 
+use super::Check;
 use super::{Markdown, PageText};
 use crate::diagnostic::Diagnostic;
 
@@ -19,7 +20,7 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                         path,
                         "a second main heading (#): the page title is already the main heading",
                     )
-                    .for_check("second-h1")
+                    .for_check(Check::SecondH1)
                     .with_hint("use ## for the headings in the text, ### below them"),
                     body,
                     h.offset,
@@ -35,7 +36,7 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                             h.level
                         ),
                     )
-                    .for_check("heading-level")
+                    .for_check(Check::HeadingLevel)
                     .with_hint(format!(
                         "screen reader users navigate by heading levels; use {} here",
                         "#".repeat(usize::from(previous) + 1)
@@ -68,7 +69,7 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
             } else {
                 continue;
             };
-            out.push(text.at(d.for_check("alt-text"), md, img.offset));
+            out.push(text.at(d.for_check(Check::AltText), md, img.offset));
         }
     }
     out

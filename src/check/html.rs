@@ -4,6 +4,7 @@
 //! zoom). Also images, scripts and frames loaded from other web sites, which
 //! the site promises never to do.
 
+use super::Check;
 use super::{Markdown, PageText};
 use crate::diagnostic::Diagnostic;
 use crate::links::is_external;
@@ -96,7 +97,7 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     path,
                     format!("the <{name}> loads `{url}` from another web site"),
                 )
-                .for_check("third-party")
+                .for_check(Check::ThirdParty)
                 .with_hint("the site promises visitors that nothing is loaded from other hosts; save the file in content/ beside the page and link it, or link to the other site instead")
             } else if let Some((_, name, _)) = tags
                 .iter()
@@ -106,11 +107,11 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     path,
                     format!("the <{name}> has a style=\"...\" attribute"),
                 )
-                .for_check("inline-style")
+                .for_check(Check::InlineStyle)
                 .with_hint("inline styles override the theme's colours, sizes and dark mode, and can make text unreadable; remove the HTML and write Markdown, e.g. a list with `- ` or **bold**")
             } else {
                 Diagnostic::warning(path, format!("HTML (<{first}>) written into the Markdown"))
-                    .for_check("raw-html")
+                    .for_check(Check::RawHtml)
                     .with_hint("write Markdown instead (lists with `- `, **bold**, tables with |); HTML pasted from Word or a web page is not checked and bypasses the theme")
             };
             out.push(text.at(d, md, offset));
@@ -122,7 +123,7 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                         path,
                         format!("the image `{}` is loaded from another web site", img.dest),
                     )
-                    .for_check("third-party")
+                    .for_check(Check::ThirdParty)
                     .with_hint("save the image in content/ beside the page and write ![what it shows](file.png); the site promises visitors that nothing is loaded from other hosts"),
                     md,
                     img.offset,

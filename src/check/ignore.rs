@@ -14,7 +14,7 @@
 
 use std::ops::RangeInclusive;
 
-use super::{CHECKS, PageText, is_check, suggest};
+use super::{Check, PageText, is_check, suggest};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 
@@ -35,9 +35,9 @@ fn unknown_hint(name: &str) -> String {
 }
 
 fn names() -> String {
-    CHECKS
+    Check::ALL
         .iter()
-        .map(|(n, _)| *n)
+        .map(|c| c.name())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -142,6 +142,7 @@ impl Ignores {
         if d.is_error() {
             return true;
         }
+        let check = check.name();
         !self.page.iter().any(|n| n == check)
             && !self
                 .lines

@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::Check;
 use super::{Markdown, PageText, markdown_of};
 use crate::diagnostic::Diagnostic;
 use crate::links::PageLinks;
@@ -67,7 +68,7 @@ pub fn texts(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
             } else {
                 continue;
             };
-            out.push(text.at(d.for_check("link-text"), md, link.offset));
+            out.push(text.at(d.for_check(Check::LinkText), md, link.offset));
         }
     }
     out
@@ -87,9 +88,9 @@ fn ids_in_html(html: &str) -> HashSet<String> {
     ids
 }
 
-/// Errors for links whose `#fragment` names no id on the target page. The
-/// ids are those of the rendered page (headings and the theme's own ids);
-/// where a page could not be rendered, those of its headings.
+/// Errors for links whose `#fragment` names no id on the target page: the
+/// ids of its headings, goal areas and success factors, and every id of the
+/// rendered page (the theme's own, footnotes).
 pub fn fragments(site: &Site, bodies: &[Body], files: &[OutFile]) -> Vec<Diagnostic> {
     let by_path: HashMap<&str, &OutFile> = files.iter().map(|f| (f.path.as_str(), f)).collect();
     let mut ids: HashMap<PageId, HashSet<String>> = HashMap::new();
@@ -97,18 +98,15 @@ pub fn fragments(site: &Site, bodies: &[Body], files: &[OutFile]) -> Vec<Diagnos
         ids.entry(target)
             .or_insert_with(|| {
                 let page = &site.pages[target];
-                match by_path.get(page.output_path().as_str()) {
+                let body = &bodies[target];
+                let mut set: HashSet<String> = match by_path.get(page.output_path().as_str()) {
                     Some(f) => ids_in_html(&String::from_utf8_lossy(&f.bytes)),
-                    None => {
-                        let body = &bodies[target];
-                        let mut set: HashSet<String> =
-                            RESERVED_IDS.iter().map(|s| s.to_string()).collect();
-                        set.extend(body.content.headings.iter().map(|h| h.id.clone()));
-                        set.extend(body.goal_areas.iter().map(|(id, _)| id.clone()));
-                        set.extend(body.factors.iter().map(|(id, _)| id.clone()));
-                        set
-                    }
-                }
+                    None => RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+                };
+                set.extend(body.content.headings.iter().map(|h| h.id.clone()));
+                set.extend(body.goal_areas.iter().map(|(id, _)| id.clone()));
+                set.extend(body.factors.iter().map(|(id, _)| id.clone()));
+                set
             })
             .clone()
     };

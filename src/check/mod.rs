@@ -27,67 +27,125 @@ use crate::model::{Page, Site};
 use crate::render::{Body, OutFile};
 use crate::theme::{Text, Theme};
 
-/// Every check that can be silenced, with what it finds (for README and hints).
-pub const CHECKS: &[(&str, &str)] = &[
-    (
-        "second-h1",
-        "a heading with # in the text: the page title is already the main heading",
-    ),
-    (
-        "heading-level",
-        "a heading that skips a level, e.g. ### right after ## is fine, #### is not",
-    ),
-    ("empty-heading", "a heading without text"),
-    (
-        "empty-section",
-        "a heading with nothing under it before the next heading",
-    ),
-    ("empty-page", "a part without any text"),
-    (
-        "alt-text",
-        "an image without alternative text, or with a file name as its text",
-    ),
-    (
-        "link-text",
-        "a link whose text says nothing out of context (här, läs mer) or is empty",
-    ),
-    ("raw-html", "HTML written into the Markdown"),
-    (
-        "inline-style",
-        "a style=\"...\" attribute in HTML written into the Markdown",
-    ),
-    (
-        "third-party",
-        "an image, script or frame loaded from another web site",
-    ),
-    (
-        "repeated",
-        "a sentence or paragraph that appears twice on a page",
-    ),
-    (
-        "list-marker",
-        "a list marker or bullet that became text (`- 3.**`, `•`)",
-    ),
-    ("emphasis", "** or * that does not close"),
-    (
-        "lix",
-        "a page whose LIX (läsbarhetsindex) is over the limit",
-    ),
-    ("long-sentence", "a sentence with more words than the limit"),
-];
+/// A content check; every one finds warnings a communicator can silence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Check {
+    /// A `#` heading in the text.
+    SecondH1,
+    /// A skipped heading level.
+    HeadingLevel,
+    /// A heading without text.
+    EmptyHeading,
+    /// A heading with nothing under it.
+    EmptySection,
+    /// A part without text.
+    EmptyPage,
+    /// Missing or file-name alternative text.
+    AltText,
+    /// Vague or empty link text.
+    LinkText,
+    /// HTML in the Markdown.
+    RawHtml,
+    /// `style=` in HTML in the Markdown.
+    InlineStyle,
+    /// Something loaded from another web site.
+    ThirdParty,
+    /// A repeated sentence or paragraph.
+    Repeated,
+    /// A list marker or bullet that became text.
+    ListMarker,
+    /// Emphasis that does not close.
+    Emphasis,
+    /// A heading that became a line of text.
+    FlatHeading,
+    /// A word hyphenated across lines.
+    Hyphenation,
+    /// The place of a lost image.
+    ImagePlaceholder,
+    /// LIX over the limit.
+    Lix,
+    /// A sentence over the limit.
+    LongSentence,
+}
 
-/// Whether `name` is one of [`CHECKS`].
+impl Check {
+    /// Every check, in the order README lists them.
+    pub const ALL: &[Check] = &[
+        Check::SecondH1,
+        Check::HeadingLevel,
+        Check::EmptyHeading,
+        Check::EmptySection,
+        Check::EmptyPage,
+        Check::AltText,
+        Check::LinkText,
+        Check::RawHtml,
+        Check::InlineStyle,
+        Check::ThirdParty,
+        Check::Repeated,
+        Check::ListMarker,
+        Check::Emphasis,
+        Check::FlatHeading,
+        Check::Hyphenation,
+        Check::ImagePlaceholder,
+        Check::Lix,
+        Check::LongSentence,
+    ];
+
+    /// The name a communicator writes to silence it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Check::SecondH1 => "second-h1",
+            Check::HeadingLevel => "heading-level",
+            Check::EmptyHeading => "empty-heading",
+            Check::EmptySection => "empty-section",
+            Check::EmptyPage => "empty-page",
+            Check::AltText => "alt-text",
+            Check::LinkText => "link-text",
+            Check::RawHtml => "raw-html",
+            Check::InlineStyle => "inline-style",
+            Check::ThirdParty => "third-party",
+            Check::Repeated => "repeated",
+            Check::ListMarker => "list-marker",
+            Check::Emphasis => "emphasis",
+            Check::FlatHeading => "flat-heading",
+            Check::Hyphenation => "hyphenation",
+            Check::ImagePlaceholder => "image-placeholder",
+            Check::Lix => "lix",
+            Check::LongSentence => "long-sentence",
+        }
+    }
+
+    /// The check called `name`.
+    pub fn named(name: &str) -> Option<Check> {
+        Check::ALL.iter().copied().find(|c| c.name() == name)
+    }
+}
+
+impl std::fmt::Display for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for Check {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// Whether `name` names a check.
 pub fn is_check(name: &str) -> bool {
-    CHECKS.iter().any(|(n, _)| *n == name)
+    Check::named(name).is_some()
 }
 
 /// The nearest check name to a misspelt one.
 pub fn suggest(name: &str) -> Option<&'static str> {
-    CHECKS
+    let name = name.to_lowercase();
+    Check::ALL
         .iter()
-        .map(|(n, _)| (strsim::jaro_winkler(name, n), *n))
-        .filter(|(score, _)| *score > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|c| (strsim::osa_distance(&name, c.name()), c.name()))
+        .filter(|(edits, n)| *edits <= (n.len() / 3).max(1))
+        .min_by_key(|(edits, _)| *edits)
         .map(|(_, n)| n)
 }
 
@@ -289,9 +347,9 @@ pub fn page(site: &Site, id: usize, body: &Body, settings: &Settings<'_>) -> Vec
 /// many more there are.
 fn cap(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
     found.sort_by_key(|d| (d.line, d.column));
-    let mut seen: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut seen: BTreeMap<Check, usize> = BTreeMap::new();
     let mut out = Vec::with_capacity(found.len().min(64));
-    let mut more: BTreeMap<&'static str, (Diagnostic, usize)> = BTreeMap::new();
+    let mut more: BTreeMap<Check, (Diagnostic, usize)> = BTreeMap::new();
     for d in found {
         let Some(check) = d.check else {
             out.push(d);

@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::Check;
 use super::{Markdown, PageText};
 use crate::config::CheckConfig;
 use crate::diagnostic::Diagnostic;
@@ -192,7 +193,7 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>], config: &CheckConfig) -
                                     config.sentence_words_max
                                 ),
                             )
-                            .for_check("long-sentence")
+                            .for_check(Check::LongSentence)
                             .with_hint("split it where it changes subject, or make a list of what it enumerates; sentences of 15–20 words are easiest to read"),
                             md,
                             offset,
@@ -204,7 +205,7 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>], config: &CheckConfig) -
     }
     let lix = total.lix();
     if total.words >= config.lix_min_words && lix > f64::from(config.lix_max) {
-        longest.sort_by(|a, b| b.0.cmp(&a.0));
+        longest.sort_by_key(|s| std::cmp::Reverse(s.0));
         let mut lines: Vec<usize> = longest
             .iter()
             .take(3)
@@ -229,7 +230,7 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>], config: &CheckConfig) -
                 ),
                 line,
             )
-            .for_check("lix")
+            .for_check(Check::Lix)
             .with_hint(format!(
                 "LIX is words per sentence ({:.0} here) plus the share of words over six letters ({:.0} % here); shorter sentences and everyday words bring it down. The longest sentences start on lines {}",
                 total.words as f64 / total.sentences.max(1) as f64,

@@ -1,6 +1,7 @@
 //! The shape of a page: empty headings, headings with nothing under them, and
 //! parts without any text.
 
+use super::Check;
 use super::{PageText, Settings, markdown_of};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::BlockKind;
@@ -27,7 +28,7 @@ pub fn page(text: &PageText<'_>, body: &Body, settings: &Settings<'_>) -> Vec<Di
             out.push(
                 text.at(
                     Diagnostic::warning(path, "the heading has no text")
-                        .for_check("empty-heading")
+                        .for_check(Check::EmptyHeading)
                         .with_hint("write the heading after the #-signs, or remove the line"),
                     md,
                     h.offset,
@@ -54,7 +55,7 @@ pub fn page(text: &PageText<'_>, body: &Body, settings: &Settings<'_>) -> Vec<Di
                     path,
                     format!("nothing under the heading “{}”: {why}", h.title),
                 )
-                .for_check("empty-section")
+                .for_check(Check::EmptySection)
                 .with_hint("write the section's text under the heading, or remove the heading"),
                 md,
                 h.offset,
@@ -68,7 +69,7 @@ pub fn page(text: &PageText<'_>, body: &Body, settings: &Settings<'_>) -> Vec<Di
                 Diagnostic::warning(path, "the page has no text"),
                 line,
             )
-            .for_check("empty-page")
+            .for_check(Check::EmptyPage)
             .with_hint("write the page's text below the front matter's closing ---, or remove the file"),
         );
     }

@@ -1,9 +1,12 @@
 //! What copying from PDF and Word leaves in the text: sentences and
 //! paragraphs repeated, list markers and bullets that became text (`- 3.**`,
-//! `•`), and emphasis marks that do not close.
+//! `•`), emphasis marks that do not close, headings that became plain lines,
+//! words hyphenated across lines, and lines where an image used to be
+//! ("FOU Logotyp").
 
 use std::collections::HashMap;
 
+use super::Check;
 use super::readability::{is_running_text, sentences, start_of, words};
 use super::{Markdown, PageText};
 use crate::diagnostic::Diagnostic;
@@ -32,12 +35,174 @@ pub fn normalise(text: &str) -> String {
 pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let mut out = repeated(text, parts);
     for md in parts {
-        for block in &md.rendered.blocks {
+        let blocks = &md.rendered.blocks;
+        for (i, block) in blocks.iter().enumerate() {
             let skip = list_marker(text, md, block, &mut out);
             emphasis(text, md, block, skip, &mut out);
+            if block.kind == BlockKind::Paragraph {
+                let next = blocks
+                    .get(i + 1)
+                    .filter(|b| is_running_text(b) && reads_as_text(&b.text));
+                if !placeholder(text, md, block, &mut out) {
+                    flat_heading(text, md, block, next.is_some(), &mut out);
+                }
+                hyphenation(text, md, block, &mut out);
+            }
         }
     }
     out
+}
+
+/// Words that end the text of a line where an image was.
+const IMAGE_WORDS: &[&str] = &[
+    "logotyp",
+    "logotype",
+    "logga",
+    "logo",
+    "bild",
+    "foto",
+    "fotografi",
+    "illustration",
+    "diagram",
+    "figur",
+    "karta",
+    "symbol",
+];
+
+/// A short line such as "FOU Logotyp": the alternative text of an image
+/// that was lost in copying.
+fn placeholder(
+    text: &PageText<'_>,
+    md: &Markdown<'_>,
+    block: &TextBlock,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let line = block.text.trim();
+    let n = words(line).count();
+    let last = line
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if line.contains('\n') || n == 0 || n > 6 || !IMAGE_WORDS.contains(&last.as_str()) {
+        return false;
+    }
+    out.push(text.at(
+        Diagnostic::warning(
+            &text.page.path,
+            format!("“{line}” looks like the place of an image that was lost when the text was copied"),
+        )
+        .for_check(Check::ImagePlaceholder)
+        .with_hint("put the image file beside the page and write ![what the image shows](file.png), or remove the line"),
+        md,
+        block.offset,
+    ));
+    true
+}
+
+/// The first line of a paragraph that reads like a heading: short, no end
+/// punctuation, and followed by text (on the next line, or as the next
+/// paragraph).
+fn flat_heading(
+    text: &PageText<'_>,
+    md: &Markdown<'_>,
+    block: &TextBlock,
+    text_follows: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut lines = block.text.split('\n');
+    let first = lines.next().unwrap_or_default().trim();
+    let second = lines.next().map(str::trim);
+    let n = words(first).count();
+    let followed = match second {
+        Some(next) => next.starts_with(char::is_uppercase) && reads_as_text(next),
+        None => text_follows,
+    };
+    let ends_open = first
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric());
+    if !(1..=8).contains(&n) || !ends_open || !followed || !first.starts_with(char::is_uppercase) {
+        return;
+    }
+    out.push(text.at(
+        Diagnostic::warning(
+            &text.page.path,
+            format!("“{first}” looks like a heading that became a line of text"),
+        )
+        .for_check(Check::FlatHeading)
+        .with_hint(format!(
+            "if it is a heading, write `## {first}` on a line of its own with empty lines around it; if it is text, end it with a full stop"
+        )),
+        md,
+        block.offset,
+    ));
+}
+
+/// Whether a line reads as running text rather than a label: it is long or
+/// ends a sentence.
+fn reads_as_text(line: &str) -> bool {
+    words(line).count() > 8 || line.contains(['.', '!', '?'])
+}
+
+/// Words after a hyphen at the end of a line that show the hyphen is meant:
+/// `hälso-` / `och sjukvård`.
+const AFTER_HYPHEN: &[&str] = &[
+    "och",
+    "eller",
+    "samt",
+    "respektive",
+    "resp",
+    "som",
+    "till",
+    "med",
+];
+
+/// A word split across two lines with a hyphen, as PDFs do: `omställ-` /
+/// `ningen`.
+fn hyphenation(
+    text: &PageText<'_>,
+    md: &Markdown<'_>,
+    block: &TextBlock,
+    out: &mut Vec<Diagnostic>,
+) {
+    let t = &block.text;
+    let mut from = 0;
+    while let Some(i) = t[from..].find("-\n") {
+        let at = from + i;
+        from = at + 2;
+        let before: String = t[..at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after: String = t[at + 2..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if before.is_empty()
+            || !after.starts_with(char::is_lowercase)
+            || AFTER_HYPHEN.contains(&after.as_str())
+        {
+            continue;
+        }
+        out.push(
+            text.at(
+                Diagnostic::warning(
+                    &text.page.path,
+                    format!("the word “{before}-{after}” is split across two lines with a hyphen"),
+                )
+                .for_check(Check::Hyphenation)
+                .with_hint(format!("join it into one word: {before}{after}")),
+                md,
+                block.source_offset(at - before.len()),
+            ),
+        );
+    }
 }
 
 /// Repeated paragraphs, then repeated sentences in the other paragraphs.
@@ -49,9 +214,9 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let mut paragraphs: HashMap<String, (usize, usize)> = HashMap::new();
     let mut sentence_first: HashMap<String, (usize, usize)> = HashMap::new();
     // The last sentence: its text, the warning about it when it repeats an
-    // earlier one, how many times it came in a row, and where it was before
-    // the run (when it was).
-    let mut run: Option<(String, Option<usize>, usize, String)> = None;
+    // earlier one, how many times it came in a row, where it was before the
+    // run (when it was), and where the run starts.
+    let mut run: Option<(String, Option<usize>, usize, String, usize)> = None;
     let hint = "text copied from a PDF or Word file is often doubled; keep it once";
     // In the order of the file: the front matter's fields, then the body.
     let order = (1..parts.len()).chain(std::iter::once(0));
@@ -69,7 +234,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                                     line(&parts[fp], fo)
                                 ),
                             )
-                            .for_check("repeated")
+                            .for_check(Check::Repeated)
                             .with_hint(hint),
                             md,
                             block.offset,
@@ -88,7 +253,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     continue;
                 }
                 let offset = block.source_offset(s.start);
-                if let Some((previous, warning, count, before)) = run.as_mut() {
+                if let Some((previous, warning, count, before, first)) = run.as_mut() {
                     if *previous == norm {
                         *count += 1;
                         let message = format!(
@@ -101,10 +266,10 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                                 out.push(
                                     text.at(
                                         Diagnostic::warning(path, message)
-                                            .for_check("repeated")
+                                            .for_check(Check::Repeated)
                                             .with_hint(hint),
                                         md,
-                                        offset,
+                                        *first,
                                     ),
                                 );
                                 *warning = Some(out.len() - 1);
@@ -115,7 +280,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                 }
                 let Some(&(fp, fo)) = sentence_first.get(&norm) else {
                     sentence_first.insert(norm.clone(), (p, offset));
-                    run = Some((norm, None, 1, String::new()));
+                    run = Some((norm, None, 1, String::new(), offset));
                     continue;
                 };
                 let place = match parts[fp].field {
@@ -128,7 +293,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                             path,
                             format!("the sentence “{}” is already {place}", start_of(sentence)),
                         )
-                        .for_check("repeated")
+                        .for_check(Check::Repeated)
                         .with_hint(hint),
                         md,
                         offset,
@@ -139,6 +304,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     Some(out.len() - 1),
                     1,
                     format!(", and is already {place}"),
+                    offset,
                 ));
             }
         }
@@ -176,7 +342,7 @@ fn list_marker(
             out.push(
                 text.at(
                     Diagnostic::warning(path, "an empty list item")
-                        .for_check("list-marker")
+                        .for_check(Check::ListMarker)
                         .with_hint("remove the line, or write the item's text after the marker"),
                     md,
                     block.offset,
@@ -195,7 +361,7 @@ fn list_marker(
         if let Some(bullet) = trimmed.chars().next().filter(|c| BULLETS.contains(c)) {
             out.push(text.at(
                 Diagnostic::warning(path, format!("a bullet character `{bullet}` pasted as text"))
-                    .for_check("list-marker")
+                    .for_check(Check::ListMarker)
                     .with_hint("make a Markdown list: start each item on its own line with `- ` (a hyphen and a space)"),
                 md,
                 block.source_offset(at),
@@ -219,7 +385,7 @@ fn list_marker(
                     path,
                     format!("`{marker}{stray}` looks like a list number that lost its place"),
                 )
-                .for_check("list-marker")
+                .for_check(Check::ListMarker)
                 .with_hint(format!(
                     "for a numbered list write `{marker} ` and the text at the start of the line, with no `- ` in front; remove any stray `**`"
                 )),
@@ -236,7 +402,7 @@ fn list_marker(
                         &trimmed[..digits + 1]
                     ),
                 )
-                .for_check("list-marker")
+                .for_check(Check::ListMarker)
                 .with_hint("put an empty line before the list; a numbered list can only interrupt a paragraph when it starts at 1"),
                 md,
                 block.source_offset(at),
@@ -285,7 +451,7 @@ fn emphasis(
             let mark = &t[i..j];
             out.push(text.at(
                 Diagnostic::warning(path_of(text), format!("`{mark}` that does not close: the text after it is not emphasised"))
-                    .for_check("emphasis")
+                    .for_check(Check::Emphasis)
                     .with_hint(format!(
                         "emphasis needs the mark on both sides with no space inside, {mark}like this{mark}; remove it if no emphasis was meant"
                     )),
