@@ -25,7 +25,7 @@ mkdir -p "$corpus"
 n=0
 while IFS= read -r -d '' file; do
   n=$((n + 1))
-  { printf '\xff\xfe\x%02x' $((n % 11)); cat "$file"; } > "$corpus/seed-$n"
+  { printf '\xff\xfe'; printf "\\$(printf '%03o' $((n % 11)))"; cat "$file"; } > "$corpus/seed-$n"
 done < <(find ../content ../tests/testsuite/fixtures -name '*.md' -print0 | sort -z)
 # A whole small site in one seed.
 {
@@ -38,5 +38,7 @@ done < <(find ../content ../tests/testsuite/fixtures -name '*.md' -print0 | sort
 } > "$corpus/seed-site"
 
 echo "fuzzing for ${seconds}s with $(ls "$corpus" | wc -l) inputs in the corpus"
-cargo +nightly fuzz run pipeline "$corpus" -- \
+# Rust's own memory safety covers what AddressSanitizer would find here (no
+# unsafe code in malbild), and without it the target runs several times faster.
+cargo +nightly fuzz run --sanitizer none pipeline "$corpus" -- \
   -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -timeout=30

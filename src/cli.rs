@@ -27,12 +27,18 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the content for problems, without writing anything.
     ///
-    /// Reports broken links and #fragments, heading and alt-text problems,
-    /// empty headings, sections and pages, repeated sentences, stray list
-    /// markers and emphasis, raw HTML and inline styles, vague link texts,
-    /// readability (LIX, long sentences) and every error the build would
-    /// stop on. Errors fail (exit status 1); warnings fail only with
-    /// --strict. README.md lists every check and how to silence one.
+    /// Reports every error the build would stop on (front matter, broken
+    /// links and #fragments, templates), and warnings: heading and alt-text
+    /// problems, empty headings, sections and pages, repeated sentences,
+    /// stray list markers and emphasis, headings and images lost in copying,
+    /// words hyphenated across lines, raw HTML and inline styles, vague link
+    /// texts, and readability (LIX, long sentences; limits in site.yaml).
+    /// Errors fail (exit status 1); warnings fail only with --strict.
+    ///
+    /// Each warning ends with the name of its check. To silence one for a
+    /// paragraph, put `<!-- malbild: ignore NAME -->` on the line before it;
+    /// for a page, write `check: {ignore: [NAME]}` in its front matter.
+    /// README.md lists every check.
     Check(CheckArgs),
 }
 

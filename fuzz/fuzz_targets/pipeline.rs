@@ -62,14 +62,16 @@ fuzz_target!(|data: &[u8]| {
             Err(d) => loaded.diagnostics.push(d),
         }
     }
+    let mut used = Vec::new();
     for part in parts.iter().skip(1).take(8) {
         let Some((&pick, bytes)) = part.split_first() else {
             continue;
         };
         let rel = PLACES[usize::from(pick) % PLACES.len()];
-        if loaded.sources.iter().any(|s| s.rel == rel) {
+        if used.contains(&rel) {
             continue;
         }
+        used.push(rel);
         match malbild::load::decode(&shown(rel), bytes.to_vec()) {
             Ok(text) => loaded.sources.push(Source {
                 path: shown(rel),

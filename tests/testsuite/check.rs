@@ -361,6 +361,26 @@ const ERRORS: &[ErrorCase] = &[
         ],
     ),
     (
+        "a theme that does not exist",
+        &[("content/site.yaml", "title: Test\ntheme: egen\n")],
+        &["content/site.yaml:2:1: error: there is no theme called `egen`"],
+    ),
+    (
+        "a Tera syntax error",
+        &[
+            ("content/site.yaml", "title: Test\ntheme: egen\n"),
+            ("themes/egen/theme.yaml", "extends: default\n"),
+            (
+                "themes/egen/templates/page.html",
+                "{% extends \"base.html\" %}\n{% block body %}{{ page.title }\n{% endblock body %}\n",
+            ),
+        ],
+        &[
+            "themes/egen/templates/page.html:2:",
+            "template syntax error",
+        ],
+    ),
+    (
         "a wrong limit in site.yaml",
         &[("content/site.yaml", "title: Test\ncheck:\n  lix_max: hög\n")],
         &["content/site.yaml:3:12: error: `check.lix_max` should be a whole number"],
