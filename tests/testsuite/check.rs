@@ -424,6 +424,29 @@ fn valid_fragments_pass() {
 }
 
 #[test]
+fn what_only_looks_like_a_problem_passes() {
+    let t = SiteTest::from_dir("kinds");
+    t.write(
+        BILAGA,
+        &page(concat!(
+            "<!-- En anteckning till redaktionen. -->\n\n",
+            "Isolerade vård-\noch omsorgsinsatser blir sammanhållna, t.ex. Primärvården och ",
+            "Hälso- och sjukvård 2.0 för länet. Räkna 5 * 3 och skriv \\*stjärna.\n\n",
+            "- för att lära\n- för att lära\n\n",
+            "| Område | Mål |\n|---|---|\n| Nära vård | Ett |\n| Nära vård | Två |\n\n",
+            "Strategi för en stegvis omställning:\n\n1. Perspektivskiften\n2. Ledning\n",
+        )),
+    );
+    // A part that ends with the heading the theme's success factors continue.
+    t.write(
+        "content/region-a/plan-2030/framgångsfaktorer.md",
+        "---\ntitle: Framgångsfaktorer\nkind: success-factors\nweight: 2\nfactors:\n  - title: Tillit\n    summary: Goda relationer.\n---\n\nDet här behöver vi.\n\n## Framgångsfaktorer\n",
+    );
+    let (code, out) = check(&t, &["--strict"]);
+    assert_eq!((code, out.trim()), (0, "no problems found"));
+}
+
+#[test]
 fn a_communicator_can_silence_a_check() {
     let repeated = "Individens behov och förutsättningar. Individens behov och förutsättningar.\n";
     let cases: &[(&str, String, &str)] = &[
