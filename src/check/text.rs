@@ -213,10 +213,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
         |md: &Markdown<'_>, offset: usize| text.at(Diagnostic::warning(path, ""), md, offset).line;
     let mut paragraphs: HashMap<String, (usize, usize)> = HashMap::new();
     let mut sentence_first: HashMap<String, (usize, usize)> = HashMap::new();
-    // The last sentence: its text, the warning about it when it repeats an
-    // earlier one, how many times it came in a row, where it was before the
-    // run (when it was), and where the run starts.
-    let mut run: Option<(String, Option<usize>, usize, String, usize)> = None;
+    let mut run: Option<Run> = None;
     let hint = "text copied from a PDF or Word file is often doubled; keep it once";
     // In the order of the file: the front matter's fields, then the body.
     let order = (1..parts.len()).chain(std::iter::once(0));
@@ -253,34 +250,40 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     continue;
                 }
                 let offset = block.source_offset(s.start);
-                if let Some((previous, warning, count, before, first)) = run.as_mut() {
-                    if *previous == norm {
-                        *count += 1;
-                        let message = format!(
-                            "the sentence “{}” comes {count} times in a row{before}",
-                            start_of(sentence)
-                        );
-                        match warning {
-                            Some(i) => out[*i].message = message,
-                            None => {
-                                out.push(
-                                    text.at(
-                                        Diagnostic::warning(path, message)
-                                            .for_check(Check::Repeated)
-                                            .with_hint(hint),
-                                        md,
-                                        *first,
-                                    ),
-                                );
-                                *warning = Some(out.len() - 1);
-                            }
+                if let Some(r) = run.as_mut().filter(|r| r.norm == norm) {
+                    r.count += 1;
+                    let message = format!(
+                        "the sentence “{}” comes {} times in a row{}",
+                        r.quote, r.count, r.before
+                    );
+                    match r.warning {
+                        Some(i) => out[i].message = message,
+                        None => {
+                            out.push(
+                                text.at(
+                                    Diagnostic::warning(path, message)
+                                        .for_check(Check::Repeated)
+                                        .with_hint(hint),
+                                    md,
+                                    r.offset,
+                                ),
+                            );
+                            r.warning = Some(out.len() - 1);
                         }
-                        continue;
                     }
+                    continue;
                 }
+                let quote = start_of(sentence);
                 let Some(&(fp, fo)) = sentence_first.get(&norm) else {
                     sentence_first.insert(norm.clone(), (p, offset));
-                    run = Some((norm, None, 1, String::new(), offset));
+                    run = Some(Run {
+                        norm,
+                        quote,
+                        warning: None,
+                        count: 1,
+                        before: String::new(),
+                        offset,
+                    });
                     continue;
                 };
                 let place = match parts[fp].field {
@@ -291,7 +294,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     text.at(
                         Diagnostic::warning(
                             path,
-                            format!("the sentence “{}” is already {place}", start_of(sentence)),
+                            format!("the sentence “{quote}” is already {place}"),
                         )
                         .for_check(Check::Repeated)
                         .with_hint(hint),
@@ -299,18 +302,35 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                         offset,
                     ),
                 );
-                run = Some((
+                run = Some(Run {
                     norm,
-                    Some(out.len() - 1),
-                    1,
-                    format!(", and is already {place}"),
+                    quote,
+                    warning: Some(out.len() - 1),
+                    count: 1,
+                    before: format!(", and is already {place}"),
                     offset,
-                ));
+                });
             }
         }
         run = None;
     }
     out
+}
+
+/// The last sentence seen, and how many times in a row it came.
+struct Run {
+    /// Its text, for comparing.
+    norm: String,
+    /// Its first words, for the message.
+    quote: String,
+    /// The warning about it, once it repeats.
+    warning: Option<usize>,
+    /// How many times in a row.
+    count: usize,
+    /// Where it was before the run, when it was: `, and is already on line 3`.
+    before: String,
+    /// Where the run starts.
+    offset: usize,
 }
 
 /// A list marker or bullet that became text. Returns the byte range of the
@@ -471,6 +491,109 @@ fn path_of<'a>(text: &'a PageText<'_>) -> &'a std::path::Path {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::{Ids, Resolve, render};
+    use crate::model::{Meta, Page, PartMeta, Role};
+
+    struct Same;
+    impl Resolve for Same {
+        fn resolve(&self, dest: &str) -> Result<String, (String, String)> {
+            Ok(dest.to_string())
+        }
+    }
+
+    /// `line:column: message` of every warning about `body`, a part's text
+    /// after three lines of front matter (so its first line is line 4).
+    fn warnings(body: &str) -> Vec<String> {
+        let text = format!("---\ntitle: A\n---\n{body}");
+        let meta: PartMeta =
+            crate::front_matter::parse(std::path::Path::new("a.md"), &text, "title: A\n", 2)
+                .unwrap();
+        let page = Page {
+            path: "a.md".into(),
+            rel: "a.md".into(),
+            body_offset: text.len() - body.len(),
+            text: text.clone(),
+            role: Role::Part,
+            meta: Meta::Part(Box::new(meta)),
+            title: "A".into(),
+            weight: 0,
+            date: None,
+            url: String::new(),
+            parent: None,
+            children: Vec::new(),
+        };
+        let rendered = render(page.body(), &Same, &mut Ids::default(), true);
+        let parts = [Markdown {
+            source: page.body(),
+            rendered: &rendered,
+            field: None,
+        }];
+        super::page(&PageText::new(&page), &parts)
+            .into_iter()
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn repeats() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Vi ställer om vården. Individens behov och förutsättningar. Individens behov och förutsättningar. Individens behov och förutsättningar.\n",
+                &[
+                    "4:23: the sentence “Individens behov och förutsättningar.” comes 3 times in a row",
+                ],
+            ),
+            (
+                "Primärvården är navet här.\n\nAnnat stycke kommer sedan.\n\nPrimärvården är navet här.\n",
+                &["8:1: the sentence “Primärvården är navet här.” is already on line 4"],
+            ),
+            (
+                "Ett två tre fyra. Fem sex sju åtta.\n\nEtt två tre fyra. Fem sex sju åtta.\n",
+                &["6:1: this paragraph is the same as the one on line 4"],
+            ),
+            // Short sentences repeat on purpose; case and spacing do not matter.
+            ("För att lära. För att lära.\n", &[]),
+            (
+                "Nära vård för alla.\n\nNÄRA  VÅRD för alla\n",
+                &["4:1: the sentence “Nära vård för alla.” comes 2 times in a row"],
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(warnings(body), *want, "{body}");
+        }
+    }
+
+    #[test]
+    fn copy_artefacts() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "- 3.** Fokus flyttas.\n",
+                &["4:3: `3.**` looks like a list number that lost its place"],
+            ),
+            ("- 3. Fokus flyttas.\n", &[]),
+            ("Version 2.0 gäller.\n", &[]),
+            (
+                "▪ Punkt ett.\n",
+                &["4:1: a bullet character `▪` pasted as text"],
+            ),
+            ("-\n- Text här.\n", &["4:1: an empty list item"]),
+            (
+                "Det är **viktigt.\n",
+                &["4:8: `**` that does not close: the text after it is not emphasised"],
+            ),
+            ("Det är **viktigt** och *nära*.\n", &[]),
+            ("Räkna 5 * 3.\n", &[]),
+            ("Ett \\*escaped.\n", &[]),
+            (
+                "omställ-\nningen tar tid.\n",
+                &["4:1: the word “omställ-ningen” is split across two lines with a hyphen"],
+            ),
+            ("hälso-\noch sjukvård.\n", &[]),
+        ];
+        for (body, want) in cases {
+            assert_eq!(warnings(body), *want, "{body:?}");
+        }
+    }
 
     #[test]
     fn normalised_text_ignores_case_spacing_and_end_marks() {
