@@ -3,7 +3,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// malbild builds the målbild publications in content/ into a website in output/.
 ///
@@ -39,6 +39,21 @@ pub enum Command {
     /// Start a new site or a new publication from a working example.
     #[command(subcommand)]
     New(NewCommand),
+    /// Check the content for problems, without writing anything.
+    ///
+    /// Reports every error the build would stop on (front matter, broken
+    /// links and #fragments, templates), and warnings: heading and alt-text
+    /// problems, empty headings, sections and pages, repeated sentences,
+    /// stray list markers and emphasis, headings and images lost in copying,
+    /// words hyphenated across lines, raw HTML and inline styles, vague link
+    /// texts, and readability (LIX, long sentences; limits in site.yaml).
+    /// Errors fail (exit status 1); warnings fail only with --strict.
+    ///
+    /// Each warning ends with the name of its check. To silence one for a
+    /// paragraph, put `<!-- malbild: ignore NAME -->` on the line before it;
+    /// for a page, write `check: {ignore: [NAME]}` in its front matter.
+    /// README.md lists every check.
+    Check(CheckArgs),
 }
 
 /// What `malbild new` makes.
@@ -98,6 +113,32 @@ pub struct WatchArgs {
     pub drafts: bool,
 }
 
+/// Options of `malbild check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The project folder, the one that holds content/ [default: the current folder]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// How to report: `text` for people, `json` for other tools
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Fail (exit status 1) on warnings too, not only on errors
+    #[arg(long)]
+    pub strict: bool,
+    /// Also check pages marked `draft: true`, as if they were published
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// How `malbild check` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `file:line:column: level: message`, the line, and a hint.
+    Text,
+    /// One JSON object with every problem, for editors and CI.
+    Json,
+}
+
 /// Options of `malbild build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -129,6 +170,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         #[cfg(feature = "serve")]
         Command::Watch(args) => crate::cmd::serve::watch(args),
         Command::New(what) => crate::cmd::new::run(what),
+        Command::Check(args) => return crate::cmd::check::run(args),
     };
     match result {
         Ok(()) => 0,

@@ -70,6 +70,60 @@ pub struct SiteConfig {
     /// Facts for the accessibility statement (tillgänglighetsredogörelse).
     #[serde(default)]
     pub accessibility: Option<Accessibility>,
+    /// Limits of the content checks (`malbild check`, and the build's warnings).
+    #[serde(default)]
+    pub check: CheckConfig,
+}
+
+/// The `check:` section of `site.yaml`: limits of the content checks, and
+/// checks turned off for the whole site. README.md explains each default.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckConfig {
+    /// Warn when a page's LIX (läsbarhetsindex) is above this. 60 is where
+    /// Björnsson's scale puts "mycket svår" text (bureaucratic, research prose).
+    #[serde(default = "default_lix_max")]
+    pub lix_max: u32,
+    /// LIX is only computed for pages with at least this many words of
+    /// running text; on fewer it says more about chance than about the text.
+    #[serde(default = "default_lix_min_words")]
+    pub lix_min_words: usize,
+    /// Warn about a sentence with more words than this.
+    #[serde(default = "default_sentence_words_max")]
+    pub sentence_words_max: usize,
+    /// Checks turned off for every page, e.g. `[lix]`.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+}
+
+fn default_lix_max() -> u32 {
+    60
+}
+fn default_lix_min_words() -> usize {
+    100
+}
+fn default_sentence_words_max() -> usize {
+    40
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            lix_max: default_lix_max(),
+            lix_min_words: default_lix_min_words(),
+            sentence_words_max: default_sentence_words_max(),
+            ignore: Vec::new(),
+        }
+    }
+}
+
+/// The `check:` key of a page's front matter: checks turned off for that page.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageCheck {
+    /// Checks not run on this page, e.g. `[lix, long-sentence]`.
+    #[serde(default)]
+    pub ignore: Vec<String>,
 }
 
 /// Who publishes the site, and how to reach them.
@@ -137,6 +191,7 @@ impl Default for SiteConfig {
             organisation: None,
             themes: BTreeMap::new(),
             accessibility: None,
+            check: CheckConfig::default(),
         }
     }
 }

@@ -35,6 +35,9 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The offending line of the file, when there is one.
     pub source_line: Option<String>,
+    /// The content check that found it (`lix`, `repeated`...), by which a
+    /// communicator can silence it; `None` for errors of the build itself.
+    pub check: Option<crate::check::Check>,
 }
 
 impl Diagnostic {
@@ -48,6 +51,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            check: None,
         }
     }
 
@@ -80,6 +84,12 @@ impl Diagnostic {
     /// Adds advice on how to fix the problem.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Names the check that found the problem.
+    pub fn for_check(mut self, check: crate::check::Check) -> Self {
+        self.check = Some(check);
         self
     }
 
@@ -119,6 +129,9 @@ impl fmt::Display for Diagnostic {
             (0, _) => write!(f, "{path}: {level}: {}", self.message)?,
             (l, 0) => write!(f, "{path}:{l}: {level}: {}", self.message)?,
             (l, c) => write!(f, "{path}:{l}:{c}: {level}: {}", self.message)?,
+        }
+        if let Some(check) = self.check {
+            write!(f, " [{check}]")?;
         }
         if let Some(src) = &self.source_line {
             let number = self.line.to_string();
@@ -165,6 +178,59 @@ impl fmt::Display for Failed {
 }
 
 impl std::error::Error for Failed {}
+
+/// `2 errors, 1 warning`, or `no problems found`.
+pub fn summary(errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, one: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {one}s"),
+    };
+    match (errors, warnings) {
+        (0, 0) => "no problems found".into(),
+        (e, 0) => plural(e, "error"),
+        (0, w) => plural(w, "warning"),
+        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+    }
+}
+
+/// One diagnostic for other tools: the fields of the text form.
+#[derive(serde::Serialize)]
+struct JsonDiagnostic<'a> {
+    file: String,
+    line: usize,
+    column: usize,
+    level: Severity,
+    check: Option<&'static str>,
+    message: &'a str,
+    source_line: Option<&'a str>,
+    hint: Option<&'a str>,
+}
+
+/// The diagnostics as one JSON object: `{"errors": n, "warnings": n,
+/// "diagnostics": [{"file", "line", "column", "level", "check", "message",
+/// "source_line", "hint"}]}`; line and column are 0 when unknown.
+pub fn to_json(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let list: Vec<JsonDiagnostic<'_>> = diagnostics
+        .iter()
+        .map(|d| JsonDiagnostic {
+            file: display_path(&d.path),
+            line: d.line,
+            column: d.column,
+            level: d.severity,
+            check: d.check.map(crate::check::Check::name),
+            message: &d.message,
+            source_line: d.source_line.as_deref(),
+            hint: d.hint.as_deref(),
+        })
+        .collect();
+    serde_json::json!({
+        "errors": errors,
+        "warnings": diagnostics.len() - errors,
+        "diagnostics": list,
+    })
+    .to_string()
+}
 
 /// Sorts diagnostics by file, line and column, and drops exact repeats.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {

@@ -3,10 +3,12 @@
 //!
 //! The pipeline, one step per module:
 //! `load` (read content/) → `model` (front matter, tree, URLs) → `theme`
-//! (templates, parsed once) → `render::markdown` (bodies, links, checks) →
-//! `render::pages` (templates) → `output` (fresh folder, swapped in).
+//! (templates, parsed once) → `render::markdown` (bodies, links) →
+//! `render::pages` (templates) → `check` (content checks) → `output` (fresh
+//! folder, swapped in).
 //!
-//! [`build`] runs all of it; [`prepare`] stops before writing.
+//! [`build`] runs all of it; [`prepare`] stops before writing; [`check`] is
+//! `prepare` for its diagnostics only.
 
 pub mod change;
 pub mod check;
@@ -99,6 +101,7 @@ pub struct Caches {
     markdown: render::MarkdownCache,
     render: render::RenderCache,
     written: output::Written,
+    check: check::CheckCache,
     last: Option<Last>,
 }
 
@@ -275,7 +278,7 @@ impl Builder {
         if fresh {
             self.caches.render = render::RenderCache::default();
         }
-        let (prepared, diagnostics) = prepare_with(config, &mut self.caches, edited.as_deref());
+        let (prepared, diagnostics) = prepare_with(config, &mut self.caches, edited.as_deref(), None);
         let Some(mut prepared) = prepared else {
             self.caches.last = None;
             return Err(Failed { diagnostics }.into());
@@ -309,20 +312,29 @@ impl Builder {
 /// Reads and renders the site without writing anything. Returns what was
 /// rendered (if nothing stopped it) and every problem found.
 pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
-    prepare_with(config, &mut Caches::default(), None)
+    prepare_loaded(config, load::load(config))
+}
+
+/// [`prepare`] over content already read (the fuzz target and tests give it
+/// content that never was on disk).
+pub fn prepare_loaded(config: &Config, loaded: load::Loaded) -> (Option<Prepared>, Vec<Diagnostic>) {
+    prepare_with(config, &mut Caches::default(), None, Some(loaded))
 }
 
 /// `edited`: the content files (relative to `content/`) known to be the only
-/// ones that changed since the last build, when that is known.
+/// ones that changed since the last build, when that is known. `given`:
+/// content already read.
 fn prepare_with(
     config: &Config,
     caches: &mut Caches,
     edited: Option<&[String]>,
+    given: Option<load::Loaded>,
 ) -> (Option<Prepared>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut clock = Clock::start();
-    let patched = match (edited, &caches.loaded) {
-        (Some(edited), Some(previous)) => load::reload(config, previous, &mut caches.files, edited),
+    let patched = match (given, edited, &caches.loaded) {
+        (Some(given), _, _) => Some(given),
+        (None, Some(edited), Some(previous)) => load::reload(config, previous, &mut caches.files, edited),
         _ => None,
     };
     let loaded = match patched {
@@ -358,16 +370,10 @@ fn prepare_with(
     let bodies = render::markdown(&site, &mut caches.markdown, &mut diagnostics);
     clock.lap("markdown");
     let basis = render::basis(&site, &bodies, &theme);
-    let pages = render::pages(
-        &site,
-        &bodies,
-        &theme,
-        &basis,
-        &caches.render,
-        None,
-        &mut diagnostics,
-    );
+    let pages = render::pages(&site, &bodies, &theme, &basis, &caches.render, None, &mut diagnostics);
     clock.lap("templates");
+    diagnostics.extend(check::run(&site, &bodies, &theme, &mut caches.check));
+    clock.lap("checks");
     let copies = copies(&site, &theme, &pages.all, &mut diagnostics);
     clock.lap("copies");
     diagnostic::sort(&mut diagnostics);
@@ -441,6 +447,12 @@ fn copies(
         });
     }
     out
+}
+
+/// Checks the site of `config` without writing anything: every problem the
+/// build would report, errors and warnings, sorted by file and line.
+pub fn check(config: &Config) -> Vec<Diagnostic> {
+    prepare(config).1
 }
 
 /// Builds the site of `config` into its output folder, from nothing.

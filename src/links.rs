@@ -6,7 +6,7 @@
 //! links name `index.html` explicitly so they work from disk too.
 
 use crate::markdown::Resolve;
-use crate::model::{Page, Site};
+use crate::model::{Page, PageId, Site};
 
 /// The relative URL from the page whose folder is `from` (e.g. `a/b/`) to the
 /// output file `to` (e.g. `a/c/index.html`).
@@ -107,6 +107,36 @@ pub struct PageLinks<'a> {
     pub site: &'a Site,
     /// The page whose Markdown holds the links.
     pub page: &'a Page,
+}
+
+impl PageLinks<'_> {
+    /// The page a link leads to and the fragment after its `#` (`""` when
+    /// none): `#x` is the page itself. `None` for a link that leaves the site
+    /// or leads to a file or nowhere.
+    pub fn page_of<'d>(&self, dest: &'d str) -> Option<(PageId, &'d str)> {
+        if let Some(fragment) = dest.strip_prefix('#') {
+            let id = self.site.by_rel.get(&self.page.rel).copied()?;
+            return Some((id, fragment));
+        }
+        if dest.is_empty() || is_external(dest) {
+            return None;
+        }
+        let (path, rest) = match dest.find(['#', '?']) {
+            Some(i) => (&dest[..i], &dest[i..]),
+            None => (dest, ""),
+        };
+        let fragment = rest.split_once('#').map_or("", |(_, f)| f);
+        let folder = self.page.rel.rsplit_once('/').map_or("", |(d, _)| d);
+        let target = join(folder, &percent_decode(path))?;
+        [
+            target.clone(),
+            format!("{target}/_index.md"),
+            format!("{}.md", target.trim_end_matches('/')),
+        ]
+        .iter()
+        .find_map(|c| self.site.by_rel.get(c.trim_start_matches('/')).copied())
+        .map(|id| (id, fragment))
+    }
 }
 
 impl Resolve for PageLinks<'_> {

@@ -4,10 +4,12 @@
 //! Every heading gets an id that is unique on its page, and every link and
 //! image goes through a [`Resolve`] so that `[bakgrund](bakgrund.md)` becomes
 //! the relative URL of that page. This module reports what it saw (headings,
-//! images, links that point nowhere, with byte offsets); it does not decide
-//! what is a problem, and it never reads files.
+//! images, links that point nowhere, link texts, raw HTML, the plain text of
+//! each block, with byte offsets); it does not decide what is a problem (the
+//! `check` modules do), and it never reads files.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
@@ -53,6 +55,67 @@ pub struct BadLink {
     pub offset: usize,
 }
 
+/// A link of the body, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSeen {
+    /// Its target as written.
+    pub dest: String,
+    /// Its text (for an image inside the link, the image's alternative text).
+    pub text: String,
+    /// Byte offset in the Markdown.
+    pub offset: usize,
+}
+
+/// Raw HTML written in the Markdown: a whole HTML block, or one inline tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlSeen {
+    /// The HTML as written.
+    pub html: String,
+    /// Byte offset in the Markdown.
+    pub offset: usize,
+}
+
+/// What a [`TextBlock`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph.
+    Paragraph,
+    /// A list item (its first paragraph, when it has several).
+    ListItem,
+    /// A heading.
+    Heading,
+    /// A table cell.
+    TableCell,
+    /// A code block, an HTML block or a thematic break: content without text.
+    Other,
+}
+
+/// One block of the Markdown with its plain text: what a reader reads,
+/// without markup, code or images.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextBlock {
+    /// What kind of block.
+    pub kind: BlockKind,
+    /// Byte offset of the block in the Markdown.
+    pub offset: usize,
+    /// The plain text; a line break in the source is `\n`.
+    pub text: String,
+    /// Where the text came from: (byte position in `text`, byte range in
+    /// the Markdown), one per piece of text, in order.
+    pub pieces: Vec<(usize, Range<usize>)>,
+}
+
+impl TextBlock {
+    /// The byte offset in the Markdown of byte `pos` of [`TextBlock::text`].
+    pub fn source_offset(&self, pos: usize) -> usize {
+        let i = self.pieces.partition_point(|(p, _)| *p <= pos);
+        match i.checked_sub(1).map(|i| &self.pieces[i]) {
+            Some((p, range)) => (range.start + (pos - p)).min(range.end.max(range.start)),
+            None => self.offset,
+        }
+    }
+}
+
 /// What rendering produced and saw.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
@@ -64,6 +127,123 @@ pub struct Rendered {
     pub images: Vec<Image>,
     /// Links that point nowhere.
     pub bad_links: Vec<BadLink>,
+    /// Every link, in order.
+    pub links: Vec<LinkSeen>,
+    /// Raw HTML, in order.
+    pub raw_html: Vec<HtmlSeen>,
+    /// Every block, in order of where it starts.
+    pub blocks: Vec<TextBlock>,
+}
+
+/// Collects what a reader reads ([`TextBlock`]s), links and raw HTML from
+/// the events, without recursion, so any depth of nesting is fine.
+#[derive(Debug, Default)]
+struct Seen {
+    /// Open blocks that take text: indexes into `Rendered::blocks`.
+    open: Vec<usize>,
+    /// Inside an image (its alternative text is not running text).
+    images: usize,
+    /// Inside a code block.
+    code: bool,
+    link: Option<LinkSeen>,
+    html: Option<HtmlSeen>,
+}
+
+impl Seen {
+    fn start(&mut self, out: &mut Rendered, kind: BlockKind, offset: usize) {
+        out.blocks.push(TextBlock {
+            kind,
+            offset,
+            text: String::new(),
+            pieces: Vec::new(),
+        });
+        if kind != BlockKind::Other {
+            self.open.push(out.blocks.len() - 1);
+        }
+    }
+
+    fn text(&mut self, out: &mut Rendered, text: &str, range: Range<usize>) {
+        if let Some(link) = self.link.as_mut() {
+            link.text.push_str(text);
+        }
+        if self.images > 0 || self.code {
+            return;
+        }
+        if let Some(&i) = self.open.last() {
+            let block = &mut out.blocks[i];
+            block.pieces.push((block.text.len(), range));
+            block.text.push_str(text);
+        }
+    }
+
+    fn see(&mut self, out: &mut Rendered, event: &Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                // A list item's first paragraph is the item's own text.
+                match self.open.last() {
+                    Some(&i)
+                        if out.blocks[i].kind == BlockKind::ListItem
+                            && out.blocks[i].text.is_empty()
+                            && out.blocks[i].pieces.is_empty() =>
+                    {
+                        self.open.push(i)
+                    }
+                    _ => self.start(out, BlockKind::Paragraph, range.start),
+                }
+            }
+            Event::Start(Tag::Item) => self.start(out, BlockKind::ListItem, range.start),
+            Event::Start(Tag::Heading { .. }) => self.start(out, BlockKind::Heading, range.start),
+            Event::Start(Tag::TableCell) => self.start(out, BlockKind::TableCell, range.start),
+            Event::Start(Tag::CodeBlock(_)) => {
+                self.start(out, BlockKind::Other, range.start);
+                self.code = true;
+            }
+            Event::End(TagEnd::CodeBlock) => self.code = false,
+            Event::Rule => self.start(out, BlockKind::Other, range.start),
+            Event::Start(Tag::HtmlBlock) => {
+                self.start(out, BlockKind::Other, range.start);
+                self.html = Some(HtmlSeen {
+                    html: String::new(),
+                    offset: range.start,
+                });
+            }
+            Event::End(TagEnd::HtmlBlock) => out.raw_html.extend(self.html.take()),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableCell,
+            ) => {
+                self.open.pop();
+            }
+            Event::Start(Tag::Image { .. }) => self.images += 1,
+            Event::End(TagEnd::Image) => self.images = self.images.saturating_sub(1),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                self.link = Some(LinkSeen {
+                    dest: dest_url.to_string(),
+                    text: String::new(),
+                    offset: range.start,
+                });
+            }
+            Event::End(TagEnd::Link) => out.links.extend(self.link.take()),
+            Event::Text(t) => self.text(out, t, range),
+            Event::Code(t) => {
+                if let Some(link) = self.link.as_mut() {
+                    link.text.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => self.text(out, "\n", range),
+            Event::Html(t) => match self.html.as_mut() {
+                Some(h) => h.html.push_str(t),
+                None => out.raw_html.push(HtmlSeen {
+                    html: t.to_string(),
+                    offset: range.start,
+                }),
+            },
+            Event::InlineHtml(t) => out.raw_html.push(HtmlSeen {
+                html: t.to_string(),
+                offset: range.start,
+            }),
+            _ => {}
+        }
+    }
 }
 
 /// Hands out ids unique within one page.
@@ -127,7 +307,9 @@ pub fn render(markdown: &str, links: &dyn Resolve, ids: &mut Ids, swedish: bool)
     // A heading's events are held back until its text (and so its id) is known.
     let mut heading: Option<(usize, Vec<Event<'_>>)> = None;
     let mut image: Option<(usize, String, String)> = None;
+    let mut seen = Seen::default();
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        seen.see(&mut out, &event, range.clone());
         let event = match event {
             Event::Text(text) if swedish && text.contains(['“', '‘']) => {
                 Event::Text(CowStr::from(text.replace('“', "”").replace('‘', "’")))

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::config::{Config, SiteConfig};
+use crate::config::{Config, PageCheck, SiteConfig};
 use crate::diagnostic::Diagnostic;
 use crate::front_matter;
 use crate::load::{Asset, Loaded, Source};
@@ -146,6 +146,9 @@ pub struct HomeMeta {
     /// Another template than `home.html`.
     #[serde(default)]
     pub template: Option<String>,
+    /// Checks not run on this page.
+    #[serde(default)]
+    pub check: Option<PageCheck>,
 }
 
 /// Front matter of a region's `_index.md`.
@@ -187,6 +190,9 @@ pub struct RegionMeta {
     /// Language, when not the site's.
     #[serde(default)]
     pub lang: Option<String>,
+    /// Checks not run on this page.
+    #[serde(default)]
+    pub check: Option<PageCheck>,
 }
 
 /// Front matter of a publication's `_index.md`.
@@ -237,6 +243,9 @@ pub struct PublicationMeta {
     /// Language, when not the site's.
     #[serde(default)]
     pub lang: Option<String>,
+    /// Checks not run on this page.
+    #[serde(default)]
+    pub check: Option<PageCheck>,
 }
 
 /// Front matter of a part (any Markdown file but `_index.md`).
@@ -290,6 +299,9 @@ pub struct PartMeta {
     /// Perspective shifts.
     #[serde(default)]
     pub shifts: Vec<Shift>,
+    /// Checks not run on this page.
+    #[serde(default)]
+    pub check: Option<PageCheck>,
 }
 
 /// A page's front matter, by role.
@@ -414,6 +426,17 @@ impl Page {
             Meta::Publication(m) => m.template.as_deref(),
             Meta::Part(m) => m.template.as_deref(),
         }
+    }
+
+    /// The checks its front matter turns off (`check: {ignore: [...]}`).
+    pub fn ignored_checks(&self) -> &[String] {
+        let check = match &*self.meta {
+            Meta::Home(m) => m.check.as_ref(),
+            Meta::Region(m) => m.check.as_ref(),
+            Meta::Publication(m) => m.check.as_ref(),
+            Meta::Part(m) => m.check.as_ref(),
+        };
+        check.map_or(&[], |c| c.ignore.as_slice())
     }
 
     /// The part's front matter, if it is a part.
@@ -589,6 +612,11 @@ fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
             "pages go in content/<region>/<publication>/; move it up, or keep only images in deeper folders",
         )
     })?;
+    if text.trim().is_empty() && role != Role::Home {
+        return Err(Diagnostic::error(&path, "the file is empty").with_hint(
+            "write three lines: ---, then `title: The page's title`, then ---; or remove the file",
+        ));
+    }
     let split = front_matter::split(&path, &text)?;
     let (yaml, yaml_line, body_offset) = (split.yaml, split.yaml_line, split.body_offset);
     if yaml.is_empty() && role != Role::Home {

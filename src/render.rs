@@ -13,7 +13,6 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::check;
 use crate::diagnostic::Diagnostic;
 use crate::links::{self, PageLinks};
 use crate::markdown::{self, Heading, Ids, Rendered};
@@ -56,10 +55,24 @@ pub struct Body {
     pub goal_areas: Vec<(String, String)>,
     /// `factors[].summary`, with the ids of the factors' headings.
     pub factors: Vec<(String, String)>,
-    /// Broken links and warnings found on the way.
+    /// Broken links found on the way.
     pub problems: Vec<Diagnostic>,
     /// A hash of all the HTML above.
     pub html_hash: u64,
+    /// The Markdown fields of the front matter (`summary`, `goal_areas`,
+    /// `factors`) and what rendering saw in them, for the checks.
+    pub fields: Vec<Field>,
+}
+
+/// A Markdown field of the front matter.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Its key: `summary`, `goal_areas` or `factors`.
+    pub key: &'static str,
+    /// Its Markdown.
+    pub markdown: String,
+    /// What rendering saw.
+    pub rendered: Rendered,
 }
 
 /// Bodies rendered by earlier builds, by content path, kept while the page's
@@ -134,7 +147,8 @@ pub fn body_of(site: &Site, id: PageId) -> Body {
             let resolver = PageLinks { site, page };
             let mut ids = Ids::new(RESERVED_IDS);
             let mut problems = Vec::new();
-            let mut field = |key: &str, md: &str, ids: &mut Ids| {
+            let mut fields = Vec::new();
+            let mut field = |key: &'static str, md: &str, ids: &mut Ids| {
                 let r = markdown::render(md, &resolver, ids, swedish);
                 let line = page.key_line(key).unwrap_or(1);
                 for bad in &r.bad_links {
@@ -144,7 +158,13 @@ pub fn body_of(site: &Site, id: PageId) -> Body {
                             .with_hint(bad.hint.clone()),
                     );
                 }
-                r.html
+                let html = r.html.clone();
+                fields.push(Field {
+                    key,
+                    markdown: md.to_string(),
+                    rendered: r,
+                });
+                html
             };
             let summary = match &*page.meta {
                 Meta::Home(m) => m.summary.as_deref(),
@@ -173,7 +193,6 @@ pub fn body_of(site: &Site, id: PageId) -> Body {
                         .with_hint(bad.hint.clone()),
                 );
             }
-            problems.extend(check::a11y::page(page, &content));
             let mut h = crate::hash::Combine::default()
                 .str(&content.html)
                 .str(summary_html.as_deref().unwrap_or("\u{0}"));
@@ -187,6 +206,7 @@ pub fn body_of(site: &Site, id: PageId) -> Body {
                 goal_areas,
                 factors,
                 problems,
+                fields,
             }
         }
     }

@@ -1,6 +1,407 @@
-//! Content checks that do not stop a build: they become warnings.
+//! Content checks: what a careful editor would catch before the public does.
 //!
-//! Each check looks at what the Markdown renderer saw (headings, images) and
-//! returns diagnostics; none of them reads files or changes the site.
+//! Each module judges what the Markdown renderer saw (headings, images, links,
+//! raw HTML, the plain text of each block; see [`crate::markdown::Rendered`])
+//! and returns [`Diagnostic`]s; none of them reads files or changes the site.
+//! [`run`] is one step of the pipeline, after rendering, for `build` and
+//! `check` alike. Almost every finding is a warning a communicator may
+//! silence for a line or a page ([`ignore`]); a link to a missing fragment is
+//! an error, like any link that points nowhere.
 
 pub mod a11y;
+pub mod html;
+pub mod ignore;
+pub mod links;
+pub mod readability;
+pub mod structure;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::CheckConfig;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::Rendered;
+use crate::model::{Page, Site};
+use crate::render::Body;
+use crate::theme::{Text, Theme};
+
+/// A content check; every one finds warnings a communicator can silence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Check {
+    /// A `#` heading in the text.
+    SecondH1,
+    /// A skipped heading level.
+    HeadingLevel,
+    /// A heading without text.
+    EmptyHeading,
+    /// A heading with nothing under it.
+    EmptySection,
+    /// A part without text.
+    EmptyPage,
+    /// Missing or file-name alternative text.
+    AltText,
+    /// Vague or empty link text.
+    LinkText,
+    /// HTML in the Markdown.
+    RawHtml,
+    /// `style=` in HTML in the Markdown.
+    InlineStyle,
+    /// Something loaded from another web site.
+    ThirdParty,
+    /// A repeated sentence or paragraph.
+    Repeated,
+    /// A list marker or bullet that became text.
+    ListMarker,
+    /// Emphasis that does not close.
+    Emphasis,
+    /// A heading that became a line of text.
+    FlatHeading,
+    /// A word hyphenated across lines.
+    Hyphenation,
+    /// The place of a lost image.
+    ImagePlaceholder,
+    /// LIX over the limit.
+    Lix,
+    /// A sentence over the limit.
+    LongSentence,
+}
+
+impl Check {
+    /// Every check, in the order README lists them.
+    pub const ALL: &[Check] = &[
+        Check::SecondH1,
+        Check::HeadingLevel,
+        Check::EmptyHeading,
+        Check::EmptySection,
+        Check::EmptyPage,
+        Check::AltText,
+        Check::LinkText,
+        Check::RawHtml,
+        Check::InlineStyle,
+        Check::ThirdParty,
+        Check::Repeated,
+        Check::ListMarker,
+        Check::Emphasis,
+        Check::FlatHeading,
+        Check::Hyphenation,
+        Check::ImagePlaceholder,
+        Check::Lix,
+        Check::LongSentence,
+    ];
+
+    /// The name a communicator writes to silence it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Check::SecondH1 => "second-h1",
+            Check::HeadingLevel => "heading-level",
+            Check::EmptyHeading => "empty-heading",
+            Check::EmptySection => "empty-section",
+            Check::EmptyPage => "empty-page",
+            Check::AltText => "alt-text",
+            Check::LinkText => "link-text",
+            Check::RawHtml => "raw-html",
+            Check::InlineStyle => "inline-style",
+            Check::ThirdParty => "third-party",
+            Check::Repeated => "repeated",
+            Check::ListMarker => "list-marker",
+            Check::Emphasis => "emphasis",
+            Check::FlatHeading => "flat-heading",
+            Check::Hyphenation => "hyphenation",
+            Check::ImagePlaceholder => "image-placeholder",
+            Check::Lix => "lix",
+            Check::LongSentence => "long-sentence",
+        }
+    }
+
+    /// The check called `name`.
+    pub fn named(name: &str) -> Option<Check> {
+        Check::ALL.iter().copied().find(|c| c.name() == name)
+    }
+}
+
+impl std::fmt::Display for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for Check {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// Whether `name` names a check.
+pub fn is_check(name: &str) -> bool {
+    Check::named(name).is_some()
+}
+
+/// The nearest check name to a misspelt one.
+pub fn suggest(name: &str) -> Option<&'static str> {
+    let name = name.to_lowercase();
+    Check::ALL
+        .iter()
+        .map(|c| (strsim::osa_distance(&name, c.name()), c.name()))
+        .filter(|(edits, n)| *edits <= (n.len() / 3).max(1))
+        .min_by_key(|(edits, _)| *edits)
+        .map(|(_, n)| n)
+}
+
+/// At most this many warnings of one check on one page; the rest are counted.
+pub const MAX_PER_CHECK: usize = 10;
+
+/// What the checks need besides the page: the limits, and the headings the
+/// theme writes after the body (a body may end with a heading the theme's
+/// success factors or shifts continue).
+#[derive(Debug, Clone)]
+pub struct Settings<'a> {
+    /// `check:` of site.yaml.
+    pub config: &'a CheckConfig,
+    /// The theme's heading of the success factors, lower case.
+    pub factors_label: String,
+    /// The theme's heading of the perspective shifts, lower case.
+    pub shifts_label: String,
+}
+
+impl<'a> Settings<'a> {
+    /// The settings of `site` with `theme`.
+    pub fn new(site: &'a Site, theme: &Theme) -> Self {
+        let label = |key: &str| match theme.strings.get(key) {
+            Some(Text::One(t)) => t.to_lowercase(),
+            _ => String::new(),
+        };
+        Settings {
+            config: &site.config.check,
+            factors_label: label("success_factors"),
+            shifts_label: label("shifts"),
+        }
+    }
+}
+
+/// One page's file, with a line index so that placing many diagnostics in a
+/// large file stays fast.
+#[derive(Debug)]
+pub struct PageText<'a> {
+    /// The page.
+    pub page: &'a Page,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> PageText<'a> {
+    /// Indexes the lines of `page`'s file.
+    pub fn new(page: &'a Page) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            page.text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        PageText { page, line_starts }
+    }
+
+    /// The 1-based line of byte `offset` of the file.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// The text of 1-based `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let text = &self.page.text;
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self.line_starts.get(line).map_or(text.len(), |&e| e - 1);
+        text.get(start..end.max(start)).unwrap_or("")
+    }
+
+    /// Points `d` at byte `offset` of the file.
+    pub fn at_offset(&self, mut d: Diagnostic, offset: usize) -> Diagnostic {
+        let text = &self.page.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.line_starts[line - 1];
+        d.line = line;
+        d.column = text[start..offset].chars().count() + 1;
+        d.source_line = Some(self.line_text(line).to_string());
+        d
+    }
+
+    /// Points `d` at 1-based `line`, column 1.
+    pub fn at_line(&self, mut d: Diagnostic, line: usize) -> Diagnostic {
+        d.line = line;
+        d.column = 1;
+        d.source_line = Some(self.line_text(line).to_string());
+        d
+    }
+
+    /// Points `d` at byte `offset` of the Markdown `md`, which is the body or
+    /// the field `md.field` of the front matter. In a field, the place is
+    /// found by looking for the text there in the front matter; failing that,
+    /// it is the line of the field's key.
+    pub fn at(&self, d: Diagnostic, md: &Markdown<'_>, offset: usize) -> Diagnostic {
+        let Some(key) = md.field else {
+            return self.at_offset(d, self.page.body_offset + offset);
+        };
+        // The field's text is searched from its key on.
+        let front = &self.page.text[..self.page.body_offset];
+        let key_start = self
+            .page
+            .key_line(key)
+            .and_then(|l| self.line_starts.get(l - 1).copied())
+            .unwrap_or(0)
+            .min(front.len());
+        let source = md.source;
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let snippet: String = source[offset..]
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .take(40)
+            .collect();
+        let snippet = snippet.trim();
+        match front[key_start..]
+            .find(snippet)
+            .filter(|_| !snippet.is_empty())
+        {
+            Some(i) => self.at_offset(d, key_start + i),
+            None => {
+                let d = self.at_line(d, self.page.key_line(key).unwrap_or(1));
+                Diagnostic {
+                    message: format!("{} (in `{key}`)", d.message),
+                    ..d
+                }
+            }
+        }
+    }
+}
+
+/// One piece of Markdown of a page and what rendering saw in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Markdown<'a> {
+    /// The Markdown.
+    pub source: &'a str,
+    /// What rendering saw.
+    pub rendered: &'a Rendered,
+    /// `None` for the body, else the key of the front matter field.
+    pub field: Option<&'static str>,
+}
+
+/// The body and the Markdown fields of a page.
+pub fn markdown_of<'a>(page: &'a Page, body: &'a Body) -> Vec<Markdown<'a>> {
+    let mut out = vec![Markdown {
+        source: page.body(),
+        rendered: &body.content,
+        field: None,
+    }];
+    out.extend(body.fields.iter().map(|f| Markdown {
+        source: &f.markdown,
+        rendered: &f.rendered,
+        field: Some(f.key),
+    }));
+    out
+}
+
+/// Each page's findings from earlier builds, kept while its rendered body
+/// (so its text and the link world) and the check settings stay the same.
+#[derive(Debug, Default)]
+pub struct CheckCache {
+    settings: u64,
+    pages: HashMap<String, (Arc<Body>, Arc<Vec<Diagnostic>>)>,
+}
+
+/// Runs every check over the site: each page in parallel (reusing what
+/// `cache` holds for pages that did not change), then the links between
+/// pages (fragments, against the ids of the target's body).
+pub fn run(site: &Site, bodies: &[Arc<Body>], theme: &Theme, cache: &mut CheckCache) -> Vec<Diagnostic> {
+    let settings = Settings::new(site, theme);
+    let settings_hash = crate::hash::str(&format!(
+        "{:?}{}{}",
+        settings.config, settings.factors_label, settings.shifts_label
+    ));
+    if settings_hash != cache.settings {
+        cache.pages.clear();
+        cache.settings = settings_hash;
+    }
+    let found: Vec<Arc<Vec<Diagnostic>>> = (0..site.pages.len().min(bodies.len()))
+        .into_par_iter()
+        .map(|id| match cache.pages.get(&site.pages[id].rel) {
+            Some((body, found)) if Arc::ptr_eq(body, &bodies[id]) => found.clone(),
+            _ => Arc::new(page(site, id, &bodies[id], &settings)),
+        })
+        .collect();
+    cache.pages = site
+        .pages
+        .iter()
+        .zip(bodies)
+        .zip(&found)
+        .map(|((p, b), f)| (p.rel.clone(), (b.clone(), f.clone())))
+        .collect();
+    let mut out: Vec<Diagnostic> = found.iter().flat_map(|f| f.iter().cloned()).collect();
+    out.extend(links::fragments(site, bodies));
+    out.extend(ignore::site_names(site));
+    out
+}
+
+/// Every check of one page, with what the page and the site silence taken out.
+pub fn page(site: &Site, id: usize, body: &Body, settings: &Settings<'_>) -> Vec<Diagnostic> {
+    let page = &site.pages[id];
+    let text = PageText::new(page);
+    let parts = markdown_of(page, body);
+    let mut found = Vec::new();
+    found.extend(a11y::page(&text, &parts));
+    found.extend(structure::page(&text, body, settings));
+    found.extend(links::texts(&text, &parts));
+    found.extend(html::page(&text, &parts));
+    found.extend(text::page(&text, &parts));
+    found.extend(readability::page(&text, &parts, settings.config));
+    let (ignores, mut out) = ignore::Ignores::of(&text, &settings.config.ignore);
+    found.retain(|d| ignores.allows(d));
+    out.extend(cap(found));
+    out
+}
+
+/// Keeps the first [`MAX_PER_CHECK`] warnings of each check, and says how
+/// many more there are.
+fn cap(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    found.sort_by_key(|d| (d.line, d.column));
+    let mut seen: BTreeMap<Check, usize> = BTreeMap::new();
+    let mut out = Vec::with_capacity(found.len().min(64));
+    let mut more: BTreeMap<Check, (Diagnostic, usize)> = BTreeMap::new();
+    for d in found {
+        let Some(check) = d.check else {
+            out.push(d);
+            continue;
+        };
+        let n = seen.entry(check).or_default();
+        *n += 1;
+        if *n <= MAX_PER_CHECK {
+            out.push(d);
+        } else {
+            more.entry(check).or_insert((d, 0)).1 += 1;
+        }
+    }
+    for (_, (first, n)) in more {
+        out.push(Diagnostic {
+            message: format!(
+                "{n} more problems of this kind on this page from here on, not listed one by one"
+            ),
+            hint: Some(format!(
+                "fix the ones above first; the page has more than {MAX_PER_CHECK} of them"
+            )),
+            ..first
+        });
+    }
+    out
+}

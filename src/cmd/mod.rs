@@ -5,6 +5,7 @@ pub mod build;
 pub mod new;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod check;
 
 use crate::diagnostic::{Diagnostic, Failed};
 

@@ -2,6 +2,7 @@
 //! the real `malbild` binary in a temporary folder.
 
 mod build;
+mod check;
 mod errors;
 mod incremental;
 #[cfg(feature = "serve")]

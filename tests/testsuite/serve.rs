@@ -357,9 +357,11 @@ fn new_deleted_and_renamed_files_and_a_burst() {
         .iter()
         .filter(|l| l.contains("rebuilt in"))
         .count();
+    // One rebuild, or a few when the machine is so busy that the burst has
+    // pauses longer than the watcher's quiet time; never hundreds.
     assert!(
-        (1..=3).contains(&rebuilds),
-        "{rebuilds} rebuilds for one burst"
+        (1..=5).contains(&rebuilds),
+        "{rebuilds} rebuilds for one burst of 300 files"
     );
     assert_eq!(serve.get("/region-a/plan-2031/del-299/").0, 200);
 }

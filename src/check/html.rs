@@ -1,0 +1,152 @@
+//! HTML written into the Markdown: pasted from Word, a CMS or a PDF
+//! converter, it bypasses the theme. Inline `style=` attributes above all:
+//! they fix colours and sizes the theme keeps readable (contrast, dark mode,
+//! zoom). Also images, scripts and frames loaded from other web sites, which
+//! the site promises never to do.
+
+use super::Check;
+use super::{Markdown, PageText};
+use crate::diagnostic::Diagnostic;
+use crate::links::is_external;
+
+/// The HTML without its comments (`<!-- ... -->`).
+fn without_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<!--") {
+        out.push_str(&rest[..i]);
+        match rest[i + 4..].find("-->") {
+            Some(j) => rest = &rest[i + 4 + j + 3..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The opening tags of `html`: (byte offset, tag name, the whole tag).
+fn tags(html: &str) -> Vec<(usize, String, &str)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(i) = html[pos..].find('<') {
+        let start = pos + i;
+        let rest = &html[start + 1..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let end = rest.find('>').map_or(html.len(), |e| start + 1 + e + 1);
+        if !name.is_empty() && rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            out.push((start, name.to_ascii_lowercase(), &html[start..end]));
+        }
+        pos = start + 1;
+    }
+    out
+}
+
+/// The value of attribute `name` in `tag`, if it has one.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(name) {
+        let at = from + i;
+        from = at + name.len();
+        let before = lower[..at].chars().next_back();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let rest = lower[from..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else {
+            continue;
+        };
+        let value_start = tag.len() - rest.trim_start().len();
+        let value = &tag[value_start..];
+        return Some(match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default(),
+            _ => value
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or_default(),
+        });
+    }
+    None
+}
+
+/// Warnings about raw HTML and third-party resources on one page.
+pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
+    let path = &text.page.path;
+    let mut out = Vec::new();
+    for md in parts {
+        for seen in &md.rendered.raw_html {
+            let html = without_comments(&seen.html);
+            let tags = tags(&html);
+            let Some((_, first, _)) = tags.first() else {
+                continue;
+            };
+            let offset = seen.offset + seen.html.find('<').unwrap_or(0);
+            let external: Option<(&str, &str)> = tags.iter().find_map(|(_, name, tag)| {
+                ["src", "data", "poster"]
+                    .iter()
+                    .chain((name == "link").then_some(&"href"))
+                    .filter_map(|a| attribute(tag, a))
+                    .find(|v| is_external(v) && !v.starts_with("mailto:"))
+                    .map(|v| (name.as_str(), v))
+            });
+            let d = if let Some((name, url)) = external {
+                Diagnostic::warning(
+                    path,
+                    format!("the <{name}> loads `{url}` from another web site"),
+                )
+                .for_check(Check::ThirdParty)
+                .with_hint("the site promises visitors that nothing is loaded from other hosts; save the file in content/ beside the page and link it, or link to the other site instead")
+            } else if let Some((_, name, _)) = tags
+                .iter()
+                .find(|(_, _, tag)| attribute(tag, "style").is_some())
+            {
+                Diagnostic::warning(
+                    path,
+                    format!("the <{name}> has a style=\"...\" attribute"),
+                )
+                .for_check(Check::InlineStyle)
+                .with_hint("inline styles override the theme's colours, sizes and dark mode, and can make text unreadable; remove the HTML and write Markdown, e.g. a list with `- ` or **bold**")
+            } else {
+                Diagnostic::warning(path, format!("HTML (<{first}>) written into the Markdown"))
+                    .for_check(Check::RawHtml)
+                    .with_hint("write Markdown instead (lists with `- `, **bold**, tables with |); HTML pasted from Word or a web page is not checked and bypasses the theme")
+            };
+            out.push(text.at(d, md, offset));
+        }
+        for img in &md.rendered.images {
+            if is_external(&img.dest) {
+                out.push(text.at(
+                    Diagnostic::warning(
+                        path,
+                        format!("the image `{}` is loaded from another web site", img.dest),
+                    )
+                    .for_check(Check::ThirdParty)
+                    .with_hint("save the image in content/ beside the page and write ![what it shows](file.png); the site promises visitors that nothing is loaded from other hosts"),
+                    md,
+                    img.offset,
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_attributes() {
+        let html = "<ul style=\"list-style-type: none\"> a <li class=x>b</li></ul>";
+        let tags = tags(html);
+        let names: Vec<&str> = tags.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert_eq!(names, ["ul", "li"]);
+        assert_eq!(attribute(tags[0].2, "style"), Some("list-style-type: none"));
+        assert_eq!(attribute(tags[1].2, "class"), Some("x"));
+        assert_eq!(attribute("<p data-style=\"x\">", "style"), None);
+        assert_eq!(without_comments("a<!-- b -->c<!-- d"), "ac");
+    }
+}

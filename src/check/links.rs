@@ -1,0 +1,219 @@
+//! Links: texts that say nothing out of context, and `#fragments` that point
+//! to no heading or theme id of their page. (Links to pages and files that
+//! do not exist, or to drafts, are found while rendering: `crate::links`.)
+
+use std::collections::{HashMap, HashSet};
+
+use super::Check;
+use super::{Markdown, PageText, markdown_of};
+use crate::diagnostic::Diagnostic;
+use crate::links::PageLinks;
+use crate::model::{PageId, Site};
+use std::sync::Arc;
+
+use crate::render::{Body, RESERVED_IDS};
+
+/// Link texts that only make sense next to what surrounds them. Screen
+/// reader users often list a page's links without their context (WCAG 2.4.4).
+const VAGUE: &[&str] = &[
+    "här",
+    "klicka här",
+    "klicka",
+    "tryck här",
+    "läs mer",
+    "läs mer här",
+    "läs här",
+    "mer",
+    "mer info",
+    "mer information",
+    "se här",
+    "se mer",
+    "länk",
+    "länken",
+    "denna länk",
+    "den här länken",
+    "hit",
+    "gå hit",
+    "detta",
+    "här hittar du mer",
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "link",
+];
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Warnings about link texts.
+pub fn texts(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
+    let path = &text.page.path;
+    let mut out = Vec::new();
+    for md in parts {
+        for link in &md.rendered.links {
+            let said = normalise(&link.text);
+            let d = if said.is_empty() {
+                Diagnostic::warning(path, "the link has no text")
+                    .with_hint("write what the link leads to between the brackets: [Bakgrund och syfte](bakgrund.md)")
+            } else if VAGUE.contains(&said.as_str()) {
+                Diagnostic::warning(
+                    path,
+                    format!("the link text “{}” does not say where the link leads", link.text.trim()),
+                )
+                .with_hint("screen reader users often hear the links of a page without the text around them; name the target instead, e.g. “Läs mer om [perspektivskiftena](bakgrund.md)”")
+            } else {
+                continue;
+            };
+            out.push(text.at(d.for_check(Check::LinkText), md, link.offset));
+        }
+    }
+    out
+}
+
+/// Every `id="..."` in an HTML page.
+fn ids_in_html(html: &str) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(" id=\"") {
+        rest = &rest[i + 5..];
+        if let Some(end) = rest.find('"') {
+            ids.insert(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+    }
+    ids
+}
+
+/// Errors for links whose `#fragment` names no id on the target page: the
+/// ids of its headings, goal areas and success factors, every id in its
+/// body's HTML (footnotes), and the theme's reserved ids.
+pub fn fragments(site: &Site, bodies: &[Arc<Body>]) -> Vec<Diagnostic> {
+    let mut ids: HashMap<PageId, HashSet<String>> = HashMap::new();
+    let mut ids_of = |target: PageId| -> HashSet<String> {
+        ids.entry(target)
+            .or_insert_with(|| {
+                let page = &site.pages[target];
+                let body = &bodies[target];
+                let _ = page;
+                let mut set: HashSet<String> = ids_in_html(&body.content.html);
+                set.extend(RESERVED_IDS.iter().map(|s| s.to_string()));
+                set.extend(body.content.headings.iter().map(|h| h.id.clone()));
+                set.extend(body.goal_areas.iter().map(|(id, _)| id.clone()));
+                set.extend(body.factors.iter().map(|(id, _)| id.clone()));
+                set
+            })
+            .clone()
+    };
+    let mut out = Vec::new();
+    for (id, page) in site.pages.iter().enumerate() {
+        let Some(body) = bodies.get(id) else { continue };
+        let resolver = PageLinks { site, page };
+        let mut text = None;
+        for md in markdown_of(page, body) {
+            for link in &md.rendered.links {
+                if !link.dest.contains('#') {
+                    continue;
+                }
+                let Some((target, fragment)) = resolver.page_of(&link.dest) else {
+                    continue;
+                };
+                if fragment.is_empty() {
+                    continue;
+                }
+                let known = ids_of(target);
+                // `mb-` ids are the theme's own (vision, factors, table of contents).
+                if known.contains(fragment) || fragment.starts_with("mb-") {
+                    continue;
+                }
+                let target_page = &site.pages[target];
+                let headings: Vec<String> = bodies[target]
+                    .content
+                    .headings
+                    .iter()
+                    .map(|h| h.id.clone())
+                    .chain(bodies[target].goal_areas.iter().map(|(i, _)| i.clone()))
+                    .chain(bodies[target].factors.iter().map(|(i, _)| i.clone()))
+                    .collect();
+                let near = known
+                    .iter()
+                    .map(|k| (strsim::jaro_winkler(&fragment.to_lowercase(), k), k))
+                    .filter(|(s, _)| *s > 0.8)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, k)| k.clone())
+                    .or_else(|| {
+                        let slug = crate::model::slugify(fragment);
+                        known.contains(&slug).then_some(slug)
+                    });
+                let hint = match (near, headings.is_empty()) {
+                    (Some(k), _) => format!("did you mean `#{k}`?"),
+                    (None, true) => {
+                        "that page has no headings to link to; remove the #-part of the link"
+                            .to_string()
+                    }
+                    (None, false) => format!(
+                        "the headings of that page have the ids: {}",
+                        headings
+                            .iter()
+                            .map(|h| format!("#{h}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                let where_ = if target == id {
+                    "this page".to_string()
+                } else {
+                    format!("the page “{}”", target_page.title)
+                };
+                let text = text.get_or_insert_with(|| PageText::new(page));
+                out.push(
+                    text.at(
+                        Diagnostic::error(
+                            &page.path,
+                            format!(
+                                "the link `{}` points to `#{fragment}`, which is not on {where_}",
+                                link.dest
+                            ),
+                        )
+                        .with_hint(hint),
+                        &md,
+                        link.offset,
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vague_texts() {
+        for t in ["Här", "klicka här!", " Läs mer… ", "[mer]"] {
+            assert!(VAGUE.contains(&normalise(t).as_str()), "{t}");
+        }
+        for t in [
+            "Läs mer om perspektivskiftena",
+            "Region Skåne",
+            "här i Sörmland",
+        ] {
+            assert!(!VAGUE.contains(&normalise(t).as_str()), "{t}");
+        }
+    }
+
+    #[test]
+    fn ids_are_found_in_html() {
+        let ids = ids_in_html("<h2 id=\"a\">A</h2><nav id=\"mb-toc\"><div class=\"x\" id=\"b-2\">");
+        let mut ids: Vec<_> = ids.into_iter().collect();
+        ids.sort();
+        assert_eq!(ids, ["a", "b-2", "mb-toc"]);
+    }
+}

@@ -1,0 +1,607 @@
+//! What copying from PDF and Word leaves in the text: sentences and
+//! paragraphs repeated, list markers and bullets that became text (`- 3.**`,
+//! `•`), emphasis marks that do not close, headings that became plain lines,
+//! words hyphenated across lines, and lines where an image used to be
+//! ("FOU Logotyp").
+
+use std::collections::HashMap;
+
+use super::Check;
+use super::readability::{is_running_text, sentences, start_of, words};
+use super::{Markdown, PageText};
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{BlockKind, TextBlock};
+
+/// A sentence or paragraph must have this many words to count as repeated:
+/// short ones ("för att lära") repeat on purpose.
+pub const MIN_REPEATED_WORDS: usize = 4;
+
+/// Bullet characters that word processors and PDF readers paste as text.
+const BULLETS: &[char] = &[
+    '•', '◦', '▪', '■', '●', '‣', '⁃', '○', '□', '➢', '►', '\u{f0b7}', '·',
+];
+
+/// Text for comparing: lower case, single spaces, no end punctuation.
+pub fn normalise(text: &str) -> String {
+    words(text)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
+/// Warnings about repeats, stray list markers and unclosed emphasis.
+pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
+    let mut out = repeated(text, parts);
+    for md in parts {
+        let blocks = &md.rendered.blocks;
+        for (i, block) in blocks.iter().enumerate() {
+            let skip = list_marker(text, md, block, &mut out);
+            emphasis(text, md, block, skip, &mut out);
+            if block.kind == BlockKind::Paragraph {
+                let next = blocks
+                    .get(i + 1)
+                    .filter(|b| is_running_text(b) && reads_as_text(&b.text));
+                if !placeholder(text, md, block, &mut out) {
+                    flat_heading(text, md, block, next.is_some(), &mut out);
+                }
+                hyphenation(text, md, block, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Words that end the text of a line where an image was.
+const IMAGE_WORDS: &[&str] = &[
+    "logotyp",
+    "logotype",
+    "logga",
+    "logo",
+    "bild",
+    "foto",
+    "fotografi",
+    "illustration",
+    "diagram",
+    "figur",
+    "karta",
+    "symbol",
+];
+
+/// A short line such as "FOU Logotyp": the alternative text of an image
+/// that was lost in copying.
+fn placeholder(
+    text: &PageText<'_>,
+    md: &Markdown<'_>,
+    block: &TextBlock,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let line = block.text.trim();
+    let n = words(line).count();
+    let last = line
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    if line.contains('\n') || n == 0 || n > 6 || !IMAGE_WORDS.contains(&last.as_str()) {
+        return false;
+    }
+    out.push(text.at(
+        Diagnostic::warning(
+            &text.page.path,
+            format!("“{line}” looks like the place of an image that was lost when the text was copied"),
+        )
+        .for_check(Check::ImagePlaceholder)
+        .with_hint("put the image file beside the page and write ![what the image shows](file.png), or remove the line"),
+        md,
+        block.offset,
+    ));
+    true
+}
+
+/// The first line of a paragraph that reads like a heading: short, no end
+/// punctuation, and followed by text (on the next line, or as the next
+/// paragraph).
+fn flat_heading(
+    text: &PageText<'_>,
+    md: &Markdown<'_>,
+    block: &TextBlock,
+    text_follows: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut lines = block.text.split('\n');
+    let first = lines.next().unwrap_or_default().trim();
+    let second = lines.next().map(str::trim);
+    let n = words(first).count();
+    let followed = match second {
+        Some(next) => next.starts_with(char::is_uppercase) && reads_as_text(next),
+        None => text_follows,
+    };
+    let ends_open = first
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric());
+    if !(1..=8).contains(&n) || !ends_open || !followed || !first.starts_with(char::is_uppercase) {
+        return;
+    }
+    out.push(text.at(
+        Diagnostic::warning(
+            &text.page.path,
+            format!("“{first}” looks like a heading that became a line of text"),
+        )
+        .for_check(Check::FlatHeading)
+        .with_hint(format!(
+            "if it is a heading, write `## {first}` on a line of its own with empty lines around it; if it is text, end it with a full stop"
+        )),
+        md,
+        block.offset,
+    ));
+}
+
+/// Whether a line reads as running text rather than a label: it is long or
+/// ends a sentence.
+fn reads_as_text(line: &str) -> bool {
+    words(line).count() > 8 || line.contains(['.', '!', '?'])
+}
+
+/// Words after a hyphen at the end of a line that show the hyphen is meant:
+/// `hälso-` / `och sjukvård`.
+const AFTER_HYPHEN: &[&str] = &[
+    "och",
+    "eller",
+    "samt",
+    "respektive",
+    "resp",
+    "som",
+    "till",
+    "med",
+];
+
+/// A word split across two lines with a hyphen, as PDFs do: `omställ-` /
+/// `ningen`.
+fn hyphenation(
+    text: &PageText<'_>,
+    md: &Markdown<'_>,
+    block: &TextBlock,
+    out: &mut Vec<Diagnostic>,
+) {
+    let t = &block.text;
+    let mut from = 0;
+    while let Some(i) = t[from..].find("-\n") {
+        let at = from + i;
+        from = at + 2;
+        let before: String = t[..at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after: String = t[at + 2..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if before.is_empty()
+            || !after.starts_with(char::is_lowercase)
+            || AFTER_HYPHEN.contains(&after.as_str())
+        {
+            continue;
+        }
+        out.push(
+            text.at(
+                Diagnostic::warning(
+                    &text.page.path,
+                    format!("the word “{before}-{after}” is split across two lines with a hyphen"),
+                )
+                .for_check(Check::Hyphenation)
+                .with_hint(format!("join it into one word: {before}{after}")),
+                md,
+                block.source_offset(at - before.len()),
+            ),
+        );
+    }
+}
+
+/// Repeated paragraphs, then repeated sentences in the other paragraphs.
+fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
+    let path = &text.page.path;
+    let mut out = Vec::new();
+    let line =
+        |md: &Markdown<'_>, offset: usize| text.at(Diagnostic::warning(path, ""), md, offset).line;
+    let mut paragraphs: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut sentence_first: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut run: Option<Run> = None;
+    let hint = "text copied from a PDF or Word file is often doubled; keep it once";
+    // In the order of the file: the front matter's fields, then the body.
+    let order = (1..parts.len()).chain(std::iter::once(0));
+    for (p, md) in order.map(|p| (p, &parts[p])) {
+        for block in md.rendered.blocks.iter().filter(|b| is_running_text(b)) {
+            let whole = normalise(&block.text);
+            if words(&whole).count() >= MIN_REPEATED_WORDS && sentences(&block.text).len() > 1 {
+                if let Some(&(fp, fo)) = paragraphs.get(&whole) {
+                    out.push(
+                        text.at(
+                            Diagnostic::warning(
+                                path,
+                                format!(
+                                    "this paragraph is the same as the one on line {}",
+                                    line(&parts[fp], fo)
+                                ),
+                            )
+                            .for_check(Check::Repeated)
+                            .with_hint(hint),
+                            md,
+                            block.offset,
+                        ),
+                    );
+                    run = None;
+                    continue;
+                }
+                paragraphs.insert(whole, (p, block.offset));
+            }
+            for s in sentences(&block.text) {
+                let sentence = &block.text[s.clone()];
+                let norm = normalise(sentence);
+                if words(&norm).count() < MIN_REPEATED_WORDS {
+                    run = None;
+                    continue;
+                }
+                let offset = block.source_offset(s.start);
+                if let Some(r) = run.as_mut().filter(|r| r.norm == norm) {
+                    r.count += 1;
+                    let message = format!(
+                        "the sentence “{}” comes {} times in a row{}",
+                        r.quote, r.count, r.before
+                    );
+                    match r.warning {
+                        Some(i) => out[i].message = message,
+                        None => {
+                            out.push(
+                                text.at(
+                                    Diagnostic::warning(path, message)
+                                        .for_check(Check::Repeated)
+                                        .with_hint(hint),
+                                    md,
+                                    r.offset,
+                                ),
+                            );
+                            r.warning = Some(out.len() - 1);
+                        }
+                    }
+                    continue;
+                }
+                let quote = start_of(sentence);
+                let Some(&(fp, fo)) = sentence_first.get(&norm) else {
+                    sentence_first.insert(norm.clone(), (p, offset));
+                    run = Some(Run {
+                        norm,
+                        quote,
+                        warning: None,
+                        count: 1,
+                        before: String::new(),
+                        offset,
+                    });
+                    continue;
+                };
+                let place = match parts[fp].field {
+                    Some(key) => format!("in `{key}` on line {}", line(&parts[fp], fo)),
+                    None => format!("on line {}", line(&parts[fp], fo)),
+                };
+                out.push(
+                    text.at(
+                        Diagnostic::warning(
+                            path,
+                            format!("the sentence “{quote}” is already {place}"),
+                        )
+                        .for_check(Check::Repeated)
+                        .with_hint(hint),
+                        md,
+                        offset,
+                    ),
+                );
+                run = Some(Run {
+                    norm,
+                    quote,
+                    warning: Some(out.len() - 1),
+                    count: 1,
+                    before: format!(", and is already {place}"),
+                    offset,
+                });
+            }
+        }
+        run = None;
+    }
+    out
+}
+
+/// The last sentence seen, and how many times in a row it came.
+struct Run {
+    /// Its text, for comparing.
+    norm: String,
+    /// Its first words, for the message.
+    quote: String,
+    /// The warning about it, once it repeats.
+    warning: Option<usize>,
+    /// How many times in a row.
+    count: usize,
+    /// Where it was before the run, when it was: `, and is already on line 3`.
+    before: String,
+    /// Where the run starts.
+    offset: usize,
+}
+
+/// A list marker or bullet that became text. Returns the byte range of the
+/// block's text it covers, so that emphasis does not report it again.
+fn list_marker(
+    text: &PageText<'_>,
+    md: &Markdown<'_>,
+    block: &TextBlock,
+    out: &mut Vec<Diagnostic>,
+) -> std::ops::Range<usize> {
+    let path = &text.page.path;
+    if !matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::TableCell
+    ) {
+        return 0..0;
+    }
+    if block.kind == BlockKind::ListItem && block.text.trim().is_empty() && block.pieces.is_empty()
+    {
+        let rest = md.source.get(block.offset..).unwrap_or_default();
+        let first = rest.lines().next().unwrap_or_default();
+        let after_marker = first
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(['-', '*', '+', '.', ')']);
+        if after_marker.trim().is_empty()
+            && !rest.lines().nth(1).is_some_and(|l| l.starts_with(' '))
+        {
+            out.push(
+                text.at(
+                    Diagnostic::warning(path, "an empty list item")
+                        .for_check(Check::ListMarker)
+                        .with_hint("remove the line, or write the item's text after the marker"),
+                    md,
+                    block.offset,
+                ),
+            );
+        }
+        return 0..0;
+    }
+    let mut covered = 0..0;
+    let mut line_start = 0;
+    for (n, line) in block.text.split('\n').enumerate() {
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim_start();
+        let at = line_start + lead;
+        line_start += line.len() + 1;
+        if let Some(bullet) = trimmed.chars().next().filter(|c| BULLETS.contains(c)) {
+            out.push(text.at(
+                Diagnostic::warning(path, format!("a bullet character `{bullet}` pasted as text"))
+                    .for_check(Check::ListMarker)
+                    .with_hint("make a Markdown list: start each item on its own line with `- ` (a hyphen and a space)"),
+                md,
+                block.source_offset(at),
+            ));
+            continue;
+        }
+        let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            continue;
+        }
+        let after = &trimmed[digits..];
+        let Some(rest) = after.strip_prefix(['.', ')']) else {
+            continue;
+        };
+        let next = rest.chars().next();
+        if n == 0 && next.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit()) {
+            let marker = &trimmed[..digits + 1];
+            let stray: String = rest.chars().take_while(|c| "*_".contains(*c)).collect();
+            out.push(text.at(
+                Diagnostic::warning(
+                    path,
+                    format!("`{marker}{stray}` looks like a list number that lost its place"),
+                )
+                .for_check(Check::ListMarker)
+                .with_hint(format!(
+                    "for a numbered list write `{marker} ` and the text at the start of the line, with no `- ` in front; remove any stray `**`"
+                )),
+                md,
+                block.source_offset(at),
+            ));
+            covered = at..at + digits + 1 + stray.len();
+        } else if n > 0 && next.is_some_and(char::is_whitespace) {
+            out.push(text.at(
+                Diagnostic::warning(
+                    path,
+                    format!(
+                        "this line starts with `{}` like a numbered list item, but it is part of the paragraph above",
+                        &trimmed[..digits + 1]
+                    ),
+                )
+                .for_check(Check::ListMarker)
+                .with_hint("put an empty line before the list; a numbered list can only interrupt a paragraph when it starts at 1"),
+                md,
+                block.source_offset(at),
+            ));
+        }
+    }
+    covered
+}
+
+/// `**`, `__` or `*` that do not close: Markdown left them as text.
+fn emphasis(
+    text: &PageText<'_>,
+    md: &Markdown<'_>,
+    block: &TextBlock,
+    skip: std::ops::Range<usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if block.kind == BlockKind::Other {
+        return;
+    }
+    let t = &block.text;
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c != b'*' && c != b'_' {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < bytes.len() && bytes[j] == c {
+            j += 1;
+        }
+        let run = j - i;
+        let before = t[..i].chars().next_back();
+        let after = t[j..].chars().next();
+        let space = |ch: Option<char>| ch.is_none_or(char::is_whitespace);
+        let source = block.source_offset(i);
+        let escaped = source > 0 && md.source.as_bytes().get(source - 1) == Some(&b'\\');
+        let looks_like_delimiter = match (c, run) {
+            (b'*', _) => space(before) != space(after),
+            (b'_', 2..) => space(before) != space(after),
+            _ => false,
+        };
+        if looks_like_delimiter && !escaped && !skip.contains(&i) {
+            let mark = &t[i..j];
+            out.push(text.at(
+                Diagnostic::warning(path_of(text), format!("`{mark}` that does not close: the text after it is not emphasised"))
+                    .for_check(Check::Emphasis)
+                    .with_hint(format!(
+                        "emphasis needs the mark on both sides with no space inside, {mark}like this{mark}; remove it if no emphasis was meant"
+                    )),
+                md,
+                source,
+            ));
+            return;
+        }
+        i = j;
+    }
+}
+
+fn path_of<'a>(text: &'a PageText<'_>) -> &'a std::path::Path {
+    &text.page.path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::{Ids, Resolve, render};
+    use crate::model::{Meta, Page, PartMeta, Role};
+
+    struct Same;
+    impl Resolve for Same {
+        fn resolve(&self, dest: &str) -> Result<String, (String, String)> {
+            Ok(dest.to_string())
+        }
+    }
+
+    /// `line:column: message` of every warning about `body`, a part's text
+    /// after three lines of front matter (so its first line is line 4).
+    fn warnings(body: &str) -> Vec<String> {
+        let text = format!("---\ntitle: A\n---\n{body}");
+        let meta: PartMeta =
+            crate::front_matter::parse(std::path::Path::new("a.md"), &text, "title: A\n", 2)
+                .unwrap();
+        let page = Page {
+            path: "a.md".into(),
+            rel: "a.md".into(),
+            body_offset: text.len() - body.len(),
+            text: text.clone().into(),
+            text_hash: 0,
+            front_hash: 0,
+            role: Role::Part,
+            meta: Meta::Part(Box::new(meta)).into(),
+            title: "A".into(),
+            weight: 0,
+            date: None,
+            url: String::new(),
+            parent: None,
+            children: Vec::new(),
+        };
+        let rendered = render(page.body(), &Same, &mut Ids::default(), true);
+        let parts = [Markdown {
+            source: page.body(),
+            rendered: &rendered,
+            field: None,
+        }];
+        super::page(&PageText::new(&page), &parts)
+            .into_iter()
+            .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn repeats() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Vi ställer om vården. Individens behov och förutsättningar. Individens behov och förutsättningar. Individens behov och förutsättningar.\n",
+                &[
+                    "4:23: the sentence “Individens behov och förutsättningar.” comes 3 times in a row",
+                ],
+            ),
+            (
+                "Primärvården är navet här.\n\nAnnat stycke kommer sedan.\n\nPrimärvården är navet här.\n",
+                &["8:1: the sentence “Primärvården är navet här.” is already on line 4"],
+            ),
+            (
+                "Ett två tre fyra. Fem sex sju åtta.\n\nEtt två tre fyra. Fem sex sju åtta.\n",
+                &["6:1: this paragraph is the same as the one on line 4"],
+            ),
+            // Short sentences repeat on purpose; case and spacing do not matter.
+            ("För att lära. För att lära.\n", &[]),
+            (
+                "Nära vård för alla.\n\nNÄRA  VÅRD för alla\n",
+                &["4:1: the sentence “Nära vård för alla.” comes 2 times in a row"],
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(warnings(body), *want, "{body}");
+        }
+    }
+
+    #[test]
+    fn copy_artefacts() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "- 3.** Fokus flyttas.\n",
+                &["4:3: `3.**` looks like a list number that lost its place"],
+            ),
+            ("- 3. Fokus flyttas.\n", &[]),
+            ("Version 2.0 gäller.\n", &[]),
+            (
+                "▪ Punkt ett.\n",
+                &["4:1: a bullet character `▪` pasted as text"],
+            ),
+            ("-\n- Text här.\n", &["4:1: an empty list item"]),
+            (
+                "Det är **viktigt.\n",
+                &["4:8: `**` that does not close: the text after it is not emphasised"],
+            ),
+            ("Det är **viktigt** och *nära*.\n", &[]),
+            ("Räkna 5 * 3.\n", &[]),
+            ("Ett \\*escaped.\n", &[]),
+            (
+                "omställ-\nningen tar tid.\n",
+                &["4:1: the word “omställ-ningen” is split across two lines with a hyphen"],
+            ),
+            ("hälso-\noch sjukvård.\n", &[]),
+        ];
+        for (body, want) in cases {
+            assert_eq!(warnings(body), *want, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn normalised_text_ignores_case_spacing_and_end_marks() {
+        assert_eq!(
+            normalise("Individens  behov och\nförutsättningar."),
+            normalise("individens behov och förutsättningar")
+        );
+    }
+}

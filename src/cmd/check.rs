@@ -1,0 +1,25 @@
+//! `malbild check`.
+
+use crate::cli::{CheckArgs, Format};
+use crate::config::Config;
+use crate::diagnostic;
+
+/// Checks the site and reports every problem on standard output; returns
+/// the exit status: 1 on errors, or on warnings with `--strict`; else 0.
+pub fn run(args: CheckArgs) -> i32 {
+    let mut config = Config::new(args.root.unwrap_or_else(|| ".".into()));
+    config.drafts = args.drafts;
+    let diagnostics = crate::check(&config);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    match args.format {
+        Format::Json => println!("{}", diagnostic::to_json(&diagnostics)),
+        Format::Text => {
+            for d in &diagnostics {
+                println!("{d}\n");
+            }
+            println!("{}", diagnostic::summary(errors, warnings));
+        }
+    }
+    i32::from(errors > 0 || (args.strict && warnings > 0))
+}
