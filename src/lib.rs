@@ -278,7 +278,8 @@ impl Builder {
         if fresh {
             self.caches.render = render::RenderCache::default();
         }
-        let (prepared, diagnostics) = prepare_with(config, &mut self.caches, edited.as_deref(), None);
+        let (prepared, diagnostics) =
+            prepare_with(config, &mut self.caches, edited.as_deref(), None);
         let Some(mut prepared) = prepared else {
             self.caches.last = None;
             return Err(Failed { diagnostics }.into());
@@ -317,7 +318,10 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
 
 /// [`prepare`] over content already read (the fuzz target and tests give it
 /// content that never was on disk).
-pub fn prepare_loaded(config: &Config, loaded: load::Loaded) -> (Option<Prepared>, Vec<Diagnostic>) {
+pub fn prepare_loaded(
+    config: &Config,
+    loaded: load::Loaded,
+) -> (Option<Prepared>, Vec<Diagnostic>) {
     prepare_with(config, &mut Caches::default(), None, Some(loaded))
 }
 
@@ -334,7 +338,9 @@ fn prepare_with(
     let mut clock = Clock::start();
     let patched = match (given, edited, &caches.loaded) {
         (Some(given), _, _) => Some(given),
-        (None, Some(edited), Some(previous)) => load::reload(config, previous, &mut caches.files, edited),
+        (None, Some(edited), Some(previous)) => {
+            load::reload(config, previous, &mut caches.files, edited)
+        }
         _ => None,
     };
     let loaded = match patched {
@@ -370,7 +376,15 @@ fn prepare_with(
     let bodies = render::markdown(&site, &mut caches.markdown, &mut diagnostics);
     clock.lap("markdown");
     let basis = render::basis(&site, &bodies, &theme);
-    let pages = render::pages(&site, &bodies, &theme, &basis, &caches.render, None, &mut diagnostics);
+    let pages = render::pages(
+        &site,
+        &bodies,
+        &theme,
+        &basis,
+        &caches.render,
+        None,
+        &mut diagnostics,
+    );
     clock.lap("templates");
     diagnostics.extend(check::run(&site, &bodies, &theme, &mut caches.check));
     clock.lap("checks");

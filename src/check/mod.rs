@@ -324,7 +324,12 @@ pub struct CheckCache {
 /// Runs every check over the site: each page in parallel (reusing what
 /// `cache` holds for pages that did not change), then the links between
 /// pages (fragments, against the ids of the target's body).
-pub fn run(site: &Site, bodies: &[Arc<Body>], theme: &Theme, cache: &mut CheckCache) -> Vec<Diagnostic> {
+pub fn run(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    theme: &Theme,
+    cache: &mut CheckCache,
+) -> Vec<Diagnostic> {
     let settings = Settings::new(site, theme);
     let settings_hash = crate::hash::str(&format!(
         "{:?}{}{}",

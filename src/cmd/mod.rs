@@ -2,10 +2,10 @@
 //! calls the library and prints the result. No logic lives here.
 
 pub mod build;
+pub mod check;
 pub mod new;
 #[cfg(feature = "serve")]
 pub mod serve;
-pub mod check;
 
 use crate::diagnostic::{Diagnostic, Failed};
 
@@ -24,10 +24,31 @@ pub fn config(
     config
 }
 
-/// Prints diagnostics, errors and warnings alike, to standard error.
+/// How many warnings `build`, `serve` and `watch` show; `check` shows all.
+pub const WARNINGS_SHOWN: usize = 20;
+
+/// Prints every error and the first [`WARNINGS_SHOWN`] warnings to standard
+/// error, then how many more warnings there are.
 pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stderr().lock());
+    let mut hidden = 0;
+    let mut shown = 0;
     for d in diagnostics {
-        eprintln!("{d}\n");
+        if !d.is_error() {
+            if shown == WARNINGS_SHOWN {
+                hidden += 1;
+                continue;
+            }
+            shown += 1;
+        }
+        let _ = writeln!(out, "{d}\n");
+    }
+    if hidden > 0 {
+        let _ = writeln!(
+            out,
+            "… and {hidden} more warnings; `malbild check` lists them all, `malbild check --format json` for tools\n"
+        );
     }
 }
 

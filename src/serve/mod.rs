@@ -90,7 +90,19 @@ fn rebuild_loop(
         let result = builder.rebuild(&batch);
         let message = match &result {
             Ok(report) => {
-                crate::cmd::print_diagnostics(&report.warnings);
+                // The warnings of the files just saved; the others were shown before.
+                let root = std::path::absolute(&builder.config.root).unwrap_or_default();
+                let saved: Vec<&std::path::Path> = batch
+                    .iter()
+                    .filter_map(|c| c.path.strip_prefix(&root).ok())
+                    .collect();
+                let mine: Vec<_> = report
+                    .warnings
+                    .iter()
+                    .filter(|d| saved.contains(&d.path.as_path()))
+                    .cloned()
+                    .collect();
+                crate::cmd::print_diagnostics(&mine);
                 eprintln!(
                     "{}: rebuilt in {} ms ({} rendered, {} written, {} removed)",
                     describe(&batch),
