@@ -1,5 +1,5 @@
-//! Accessibility checks on one page's Markdown: the heading outline and the
-//! images' alternative text.
+//! Accessibility checks on one page's Markdown: the heading outline, the
+//! images' alternative text and the tables' captions.
 
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Rendered;
@@ -62,6 +62,13 @@ pub fn page(page: &Page, rendered: &Rendered) -> Vec<Diagnostic> {
                 .with_hint("describe what the image shows, in words"),
             );
         }
+    }
+    for table in rendered.tables.iter().filter(|t| !t.named) {
+        out.push(
+            Diagnostic::warning(&page.path, "the table has no caption")
+                .at_offset(&page.text, at(table.offset))
+                .with_hint("screen readers announce a table by its caption: write a line `Tabell: what the table shows` just above it, with an empty line between, or put the table right under a heading"),
+        );
     }
     out
 }
