@@ -4,7 +4,8 @@
 //! The pipeline, one step per module:
 //! `load` (read content/) → `model` (front matter, tree, URLs) → `theme`
 //! (templates, parsed once) → `render::markdown` (bodies, links, checks) →
-//! `render::pages` (templates) → `output` (fresh folder, swapped in).
+//! `render::pages` (templates) → `statement` (the accessibility statement) →
+//! `output` (fresh folder, swapped in).
 //!
 //! [`build`] runs all of it; [`prepare`] stops before writing.
 
@@ -20,6 +21,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod statement;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -64,6 +66,7 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
     let loaded = load::load(config);
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let site_yaml = loaded.site_yaml.clone();
+    let audit_yaml = loaded.audit_yaml.clone();
     let site = model::build(config, loaded, &mut diagnostics);
     let asked_at = match &site_yaml {
         Some(src) => {
@@ -85,7 +88,15 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
         }
     };
     let bodies = render::markdown(&site, &mut diagnostics);
-    let files = render::pages(&site, &bodies, &theme, &mut diagnostics);
+    let mut files = render::pages(&site, &bodies, &theme, &mut diagnostics);
+    files.extend(statement::render(
+        &site,
+        &bodies,
+        &theme,
+        (site_yaml.as_ref(), audit_yaml.as_ref()),
+        &files,
+        &mut diagnostics,
+    ));
     let copies = copies(&site, &theme, &files, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {

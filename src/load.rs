@@ -1,5 +1,6 @@
-//! Reads `content/`: the Markdown files, `site.yaml`, and the list of other
-//! files (images and the like) to copy beside the pages.
+//! Reads `content/`: the Markdown files, `site.yaml`, the record of the
+//! latest accessibility audit (`accessibility-audit.yaml`), and the list of
+//! other files (images and the like) to copy beside the pages.
 //!
 //! This is the only module that reads content from disk. It normalises text
 //! (UTF-8 byte order mark and CRLF line endings simply work) and reports files
@@ -38,6 +39,9 @@ pub struct Asset {
 pub struct Loaded {
     /// `content/site.yaml`, if there is one.
     pub site_yaml: Option<Source>,
+    /// `content/accessibility-audit.yaml`, written by the browser audit
+    /// (`tests/browser/audit.mjs --record`), if there is one.
+    pub audit_yaml: Option<Source>,
     /// The Markdown files, sorted by path.
     pub sources: Vec<Source>,
     /// Every other file, sorted by path.
@@ -45,6 +49,9 @@ pub struct Loaded {
     /// Files that could not be read.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// The record of the latest accessibility audit, in `content/`.
+pub const AUDIT_FILE: &str = "accessibility-audit.yaml";
 
 /// Whether a file is an editor's temporary or backup file, or hidden.
 pub fn is_ignored(name: &str) -> bool {
@@ -106,14 +113,19 @@ pub fn load(config: &Config) -> Loaded {
         let rel = rel_string(abs.strip_prefix(&content).unwrap_or(&abs));
         if rel.ends_with(".md") {
             markdown.push((abs, rel));
-        } else if rel == "site.yaml" {
+        } else if rel == "site.yaml" || rel == AUDIT_FILE {
             match read_text(config, &abs) {
                 Ok(text) => {
-                    loaded.site_yaml = Some(Source {
+                    let source = Some(Source {
                         path: config.relative(&abs).to_path_buf(),
                         rel,
                         text,
-                    })
+                    });
+                    if source.as_ref().is_some_and(|s| s.rel == AUDIT_FILE) {
+                        loaded.audit_yaml = source;
+                    } else {
+                        loaded.site_yaml = source;
+                    }
                 }
                 Err(d) => loaded.diagnostics.push(d),
             }

@@ -295,6 +295,9 @@ pub struct PageView {
     pub shifts: Vec<Shift>,
     /// A region's facts.
     pub region_info: Option<RegionInfo>,
+    /// The language of the page's content when its front matter (or a
+    /// parent's) sets `lang`, e.g. `en`; `null` for the site's language.
+    pub lang: Option<String>,
 }
 
 /// The site for templates.
@@ -308,6 +311,9 @@ pub struct SiteView {
     pub organisation: Option<crate::config::Organisation>,
     /// Regions and their publications, for navigation.
     pub regions: Vec<RegionNav>,
+    /// The accessibility statement, for the footer; `null` when the theme
+    /// has no `accessibility.html`.
+    pub statement: Option<Link>,
 }
 
 /// A region in the site navigation.
@@ -538,6 +544,15 @@ impl Views<'_> {
                 .unwrap_or_default(),
             shifts: part.map(|m| m.shifts.clone()).unwrap_or_default(),
             region_info,
+            lang: std::iter::once(id)
+                .chain(site.ancestors(id))
+                .find_map(|a| match &site.pages[a].meta {
+                    Meta::Region(m) => m.lang.clone(),
+                    Meta::Publication(m) => m.lang.clone(),
+                    Meta::Part(m) => m.lang.clone(),
+                    Meta::Home(_) => None,
+                })
+                .filter(|l| *l != site.config.language),
         }
     }
 
@@ -562,6 +577,13 @@ impl Views<'_> {
                         .collect(),
                 })
                 .collect(),
+            statement: self.theme.has(crate::statement::TEMPLATE).then(|| Link {
+                title: match self.theme.strings.get("statement_title") {
+                    Some(crate::theme::Text::One(t)) => t.clone(),
+                    _ => "Tillgänglighetsredogörelse".into(),
+                },
+                url: crate::statement::URL.into(),
+            }),
         }
     }
 
@@ -629,6 +651,31 @@ pub fn template_for(site: &Site, theme: &Theme, id: PageId) -> Result<String, Di
     .with_hint("add templates/page.html to the theme; every page falls back to it"))
 }
 
+/// The context every template receives (`site`, `lang`, `t`), for outputs
+/// rendered outside this module.
+pub fn base_context(site: &Site, bodies: &[Body], theme: &Theme) -> tera::Context {
+    let views = Views {
+        site,
+        bodies,
+        theme,
+    };
+    let mut base = tera::Context::new();
+    base.insert("site", &views.site());
+    base.insert("lang", &site.config.language);
+    base.insert("t", &theme.strings);
+    base
+}
+
+/// The view of page `id`, for outputs rendered outside this module.
+pub fn page_view(site: &Site, bodies: &[Body], theme: &Theme, id: PageId) -> PageView {
+    Views {
+        site,
+        bodies,
+        theme,
+    }
+    .page(id)
+}
+
 /// Renders every page, and the 404 page, through the theme, in parallel.
 pub fn pages(
     site: &Site,
@@ -641,11 +688,7 @@ pub fn pages(
         bodies,
         theme,
     };
-    let site_view = views.site();
-    let mut base = tera::Context::new();
-    base.insert("site", &site_view);
-    base.insert("lang", &site.config.language);
-    base.insert("t", &theme.strings);
+    let base = base_context(site, bodies, theme);
     let results: Vec<Result<OutFile, Diagnostic>> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
