@@ -199,17 +199,17 @@ pub fn render(
     let known_problems = facts
         .known_problems
         .iter()
-        .map(|p| markdown("known_problems", p))
+        .map(|p| unwrap_paragraph(markdown("known_problems", p)))
         .collect();
     let disproportionate_burden = facts
         .disproportionate_burden
         .iter()
-        .map(|p| markdown("disproportionate_burden", p))
+        .map(|p| unwrap_paragraph(markdown("disproportionate_burden", p)))
         .collect();
     let not_covered = facts
         .not_covered
         .iter()
-        .map(|p| markdown("not_covered", p))
+        .map(|p| unwrap_paragraph(markdown("not_covered", p)))
         .collect();
     let method_html = facts.method.as_deref().map(|m| markdown("method", m));
 
@@ -225,7 +225,7 @@ pub fn render(
                     at_key(
                         Diagnostic::error(
                             &yaml_path,
-                            format!("`{key}` should be a date written YYYY-MM-DD, but here it is `{value}`"),
+                            format!("`accessibility.{key}` should be a date written YYYY-MM-DD, but here it is `{value}`"),
                         ),
                         key,
                     )
@@ -245,20 +245,27 @@ pub fn render(
     };
     let owner = Some(organisation.name.trim().to_string()).filter(|n| !n.is_empty());
     let missing = missing_facts(&facts, owner.is_some(), &contact);
-    if !missing.is_empty() {
+    // When site.yaml could not be read, its facts are not missing.
+    let unreadable = diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.path == yaml_path);
+    if !missing.is_empty() && !unreadable {
+        let (what, add): (Vec<&str>, Vec<&str>) = missing.into_iter().unzip();
         diagnostics.push(
             at_key(
                 Diagnostic::warning(
                     &yaml_path,
-                    format!("the accessibility statement does not say {}", join_and(&missing)),
+                    format!(
+                        "the accessibility statement does not say {}",
+                        join_and(&what)
+                    ),
                 ),
                 "accessibility",
             )
-            .with_hint(
-                "public-sector sites must publish these; add them to site.yaml: `organisation:` with `name:`, \
-                 and under `accessibility:` the keys `compliance: partly` (fully, partly or not), \
-                 `contact_email:` and `statement_date:` (see README.md)",
-            ),
+            .with_hint(format!(
+                "public-sector sites must publish this; add to site.yaml {} (see README.md)",
+                add.join("; ")
+            )),
         );
     }
 
@@ -386,26 +393,48 @@ pub fn render(
     }
 }
 
-/// What DIGG requires that the site does not give, in words.
+/// What DIGG requires that the site does not give: what it is, in words,
+/// and what to add to site.yaml.
 fn missing_facts(
     facts: &Accessibility,
     has_owner: bool,
     contact: &ContactView,
-) -> Vec<&'static str> {
+) -> Vec<(&'static str, &'static str)> {
     let mut missing = Vec::new();
     if !has_owner {
-        missing.push("whose site it is");
+        missing.push(("whose site it is", "`organisation:` with `name:`"));
     }
     if facts.compliance.is_none() {
-        missing.push("how accessible the site is");
+        missing.push((
+            "how accessible the site is",
+            "`compliance:` (fully, partly or not) under `accessibility:`",
+        ));
     }
     if contact.email.is_none() && contact.phone.is_none() && contact.url.is_none() {
-        missing.push("how to report a problem");
+        missing.push((
+            "how to report a problem",
+            "`contact_email:`, `contact_phone:` or `contact_url:` under `accessibility:`",
+        ));
     }
     if facts.statement_date.is_none() {
-        missing.push("when it was made");
+        missing.push((
+            "when it was made",
+            "`statement_date:` (YYYY-MM-DD) under `accessibility:`",
+        ));
     }
     missing
+}
+
+/// One paragraph without its `<p>`, so that it sits in a list item like
+/// text; several blocks stay as they are.
+fn unwrap_paragraph(html: String) -> String {
+    match html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>\n"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => html,
+    }
 }
 
 fn join_and(items: &[&str]) -> String {
@@ -440,13 +469,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_single_paragraph_loses_its_p() {
+        assert_eq!(
+            unwrap_paragraph("<p>En <em>brist</em>.</p>\n".into()),
+            "En <em>brist</em>."
+        );
+        let two = "<p>Ett.</p>\n<p>Två.</p>\n".to_string();
+        assert_eq!(unwrap_paragraph(two.clone()), two);
+    }
+
+    #[test]
     fn missing_facts_in_words() {
         let contact = ContactView {
             email: None,
             phone: None,
             url: None,
         };
-        let missing = missing_facts(&Accessibility::default(), false, &contact);
+        let missing: Vec<&str> = missing_facts(&Accessibility::default(), false, &contact)
+            .into_iter()
+            .map(|(what, _)| what)
+            .collect();
         assert_eq!(
             join_and(&missing),
             "whose site it is, how accessible the site is, how to report a problem, or when it was made"

@@ -5,4 +5,5 @@ mod build;
 mod errors;
 mod site_test;
 mod snapshots;
+mod statement;
 mod themes;
