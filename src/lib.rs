@@ -94,7 +94,6 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
         &bodies,
         &theme,
         (site_yaml.as_ref(), audit_yaml.as_ref()),
-        &files,
         &mut diagnostics,
     ));
     let copies = copies(&site, &theme, &files, &mut diagnostics);

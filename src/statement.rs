@@ -13,7 +13,7 @@
 //! browser. This module does not judge whether the site is accessible; it
 //! says what the site's owner and the audit say.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -23,7 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::links::{self, PageLinks};
 use crate::load::Source;
 use crate::markdown::{self, Ids, Resolve};
-use crate::model::{Date, Site};
+use crate::model::{Date, PageId, Role, Site};
 use crate::render::{self, Body, DateView, Link, OutFile, RESERVED_IDS};
 use crate::theme::{Text, Theme};
 
@@ -132,14 +132,12 @@ impl Resolve for StatementLinks<'_> {
 }
 
 /// Renders the statement, or nothing when the theme has no [`TEMPLATE`].
-/// `taken` are the files already rendered; `site_yaml` and `audit_yaml` are
-/// the sources the facts come from, for messages.
+/// `sources` are `site.yaml` and the audit record, for messages.
 pub fn render(
     site: &Site,
     bodies: &[Body],
     theme: &Theme,
     sources: (Option<&Source>, Option<&Source>),
-    taken: &[OutFile],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<OutFile> {
     let (site_yaml, audit_yaml) = sources;
@@ -269,7 +267,11 @@ pub fn render(
         );
     }
 
-    let titles = page_titles(site, theme);
+    let title = match theme.strings.get("statement_title") {
+        Some(Text::One(t)) => t.clone(),
+        _ => "Tillgänglighetsredogörelse".into(),
+    };
+    let listed = pages_in_order(site, &title);
     let audit = audit_yaml.and_then(|src| {
         let audit: Audit = match crate::front_matter::parse(&src.path, &src.text, &src.text, 1) {
             Ok(a) => a,
@@ -288,20 +290,10 @@ pub fn render(
             return None;
         };
         let checked: HashSet<&str> = audit.pages.iter().map(String::as_str).collect();
-        let link = |url: &str| {
-            titles.get(url).map(|title| Link {
-                title: title.clone(),
-                url: url.to_string(),
-            })
-        };
-        let mut untested: Vec<Link> = taken
+        let (pages, untested): (Vec<Link>, Vec<Link>) = listed
             .iter()
-            .map(|f| f.path.as_str())
-            .chain([URL])
-            .filter(|p| p.ends_with(".html") && *p != "404.html" && !checked.contains(p))
-            .filter_map(link)
-            .collect();
-        untested.sort_by(|a, b| a.url.cmp(&b.url));
+            .cloned()
+            .partition(|l| checked.contains(l.url.as_str()));
         Some(AuditView {
             date: DateView {
                 iso: date.iso(),
@@ -312,12 +304,7 @@ pub fn render(
             checks: audit.checks,
             passed: audit.passed,
             failed: audit.failed,
-            pages: audit
-                .pages
-                .iter()
-                .filter(|p| *p != "404.html")
-                .filter_map(|p| link(p))
-                .collect(),
+            pages,
             untested,
         })
     });
@@ -345,7 +332,7 @@ pub fn render(
     let mut page = render::page_view(site, bodies, theme, Site::HOME);
     page.role = "accessibility";
     page.kind = "page";
-    page.title = titles[URL].clone();
+    page.title = title;
     page.description = match theme.strings.get("statement_description") {
         Some(Text::One(t)) => Some(t.replace("{site}", &site.config.title)),
         _ => None,
@@ -445,23 +432,33 @@ fn join_and(items: &[&str]) -> String {
     }
 }
 
-/// The title of every page the site writes, by path from the site root.
-fn page_titles(site: &Site, theme: &Theme) -> HashMap<String, String> {
-    let text = |key: &str, fallback: &str| match theme.strings.get(key) {
-        Some(Text::One(t)) => t.clone(),
-        _ => fallback.to_string(),
-    };
-    let mut titles: HashMap<String, String> = site
-        .pages
-        .iter()
-        .map(|p| (p.output_path(), p.title.clone()))
-        .collect();
-    titles.insert("404.html".into(), text("not_found_title", "404"));
-    titles.insert(
-        URL.into(),
-        text("statement_title", "Tillgänglighetsredogörelse"),
-    );
-    titles
+/// Every page of the site in reading order (home, then each region with its
+/// publications and their parts), then the statement, as links whose text
+/// tells pages of the same name apart: a part is "Bakgrund – <publication>".
+fn pages_in_order(site: &Site, statement_title: &str) -> Vec<Link> {
+    fn walk(site: &Site, id: PageId, out: &mut Vec<Link>) {
+        let page = &site.pages[id];
+        let title = match (page.role, page.parent) {
+            (Role::Part, Some(parent)) if site.pages[parent].role == Role::Publication => {
+                format!("{} – {}", page.title, site.pages[parent].title)
+            }
+            _ => page.title.clone(),
+        };
+        out.push(Link {
+            title,
+            url: page.output_path(),
+        });
+        for &child in &page.children {
+            walk(site, child, out);
+        }
+    }
+    let mut out = Vec::with_capacity(site.pages.len() + 1);
+    walk(site, Site::HOME, &mut out);
+    out.push(Link {
+        title: statement_title.to_string(),
+        url: URL.into(),
+    });
+    out
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ fn statement_follows_diggs_structure_with_the_facts_of_site_yaml() {
         "44 kontroller gick igenom",
         "axe-core 4.14.1, W3C Nu Html Checker 26.9.27",
         "<a href=\"../norr/plan-2035/index.html\">Plan för nära vård 2035</a>",
-        "<a href=\"../norr/plan-2035/in-english/index.html\">Summary in English</a>",
+        "<a href=\"../norr/plan-2035/in-english/index.html\">Summary in English – Plan för nära vård 2035</a>",
     ] {
         assert!(testing.contains(want), "want {want:?} in\n{testing}");
     }
