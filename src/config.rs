@@ -143,31 +143,66 @@ pub struct Organisation {
     pub phone: Option<String>,
 }
 
-/// Facts for the accessibility statement, as DIGG's model asks for them.
+/// Facts for the accessibility statement (tillgänglighetsredogörelse), as
+/// DIGG's model asks for them. Whose site it is comes from
+/// [`Organisation::name`]; how it was tested comes from the latest browser
+/// audit (`content/accessibility-audit.yaml`). The statement is rendered by
+/// `statement.rs`; every field is optional and the page leaves out what is
+/// not given.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Accessibility {
-    /// `fully`, `partly` or `not` compliant.
+    /// How well the site meets the law: `fully`, `partly` or `not`
+    /// (helt, delvis or inte förenlig).
     #[serde(default)]
-    pub compliance: Option<String>,
-    /// Known problems, one sentence each.
+    pub compliance: Option<Compliance>,
+    /// Known problems: what is not accessible and why, one item each
+    /// (Markdown; links written as from `content/_index.md`).
     #[serde(default)]
     pub known_problems: Vec<String>,
-    /// Where to report a problem: an e-mail address.
+    /// Content left inaccessible because fixing it would be an unreasonable
+    /// burden (12 § of the law), each with the reason.
+    #[serde(default)]
+    pub disproportionate_burden: Vec<String>,
+    /// Content the law does not cover (9 §), e.g. documents published before
+    /// 23 September 2018.
+    #[serde(default)]
+    pub not_covered: Vec<String>,
+    /// Where to report a problem: an e-mail address (else `organisation.email`).
     #[serde(default)]
     pub contact_email: Option<String>,
-    /// Where to report a problem: a telephone number.
+    /// Where to report a problem: a telephone number (else `organisation.phone`).
     #[serde(default)]
     pub contact_phone: Option<String>,
+    /// Where to report a problem: a web form or contact page (else
+    /// `organisation.url`).
+    #[serde(default)]
+    pub contact_url: Option<String>,
     /// How soon a report is answered, e.g. "inom fem arbetsdagar".
     #[serde(default)]
     pub response_time: Option<String>,
+    /// How the site was assessed besides the automated audit, e.g. "Vi har
+    /// granskat webbplatsen själva." (Markdown).
+    #[serde(default)]
+    pub method: Option<String>,
     /// When the statement was first made (YYYY-MM-DD).
     #[serde(default)]
     pub statement_date: Option<String>,
     /// When it was last reviewed (YYYY-MM-DD).
     #[serde(default)]
     pub reviewed_date: Option<String>,
+}
+
+/// How well a site meets the accessibility law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Compliance {
+    /// Helt förenlig.
+    Fully,
+    /// Delvis förenlig.
+    Partly,
+    /// Inte förenlig.
+    Not,
 }
 
 fn default_title() -> String {

@@ -4,8 +4,9 @@
 //! The pipeline, one step per module:
 //! `load` (read content/) → `model` (front matter, tree, URLs) → `theme`
 //! (templates, parsed once) → `render::markdown` (bodies, links) →
-//! `render::pages` (templates) → `check` (content checks) → `output` (fresh
-//! folder, swapped in).
+//! `render::pages` (templates) → `statement` (the accessibility statement) →
+//! `check` (content checks) → `output` (fresh folder swapped in, or only the
+//! changed files).
 //!
 //! [`build`] runs all of it; [`prepare`] stops before writing; [`check`] is
 //! `prepare` for its diagnostics only.
@@ -27,6 +28,7 @@ pub mod render;
 pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod statement;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -351,6 +353,7 @@ fn prepare_with(
     clock.lap("load");
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let site_yaml = loaded.site_yaml.clone();
+    let audit_yaml = loaded.audit_yaml.clone();
     let site = model::build_with(config, loaded, &mut caches.parse, &mut diagnostics);
     clock.lap("model");
     let asked_at = match &site_yaml {
@@ -385,6 +388,38 @@ fn prepare_with(
         None,
         &mut diagnostics,
     );
+    let mut pages = pages;
+    // The statement is one page that shows the whole site (settings, every
+    // page's title): rendered again when any of that changed.
+    let statement_fingerprint = {
+        let mut h = hash::Combine::default()
+            .u64(basis.site_hash)
+            .u64(theme.fingerprint(statement::TEMPLATE))
+            .str(site_yaml.as_ref().map_or("", |s| &s.text))
+            .str(audit_yaml.as_ref().map_or("", |s| &s.text));
+        for f in &basis.facts {
+            h = h.u64(*f);
+        }
+        h.finish()
+    };
+    let statement_path = statement::URL.to_string();
+    // Rendered every time for its warnings (one page, a millisecond); counted
+    // and written only when its inputs changed.
+    if let Some(file) = statement::render(
+        &site,
+        &bodies,
+        &theme,
+        (site_yaml.as_ref(), audit_yaml.as_ref()),
+        &mut diagnostics,
+    ) {
+        pages.all.push(file.path.clone());
+        if caches.render.fingerprints.get(&statement_path) != Some(&statement_fingerprint) {
+            pages.files.push(file);
+        }
+    }
+    pages
+        .fingerprints
+        .insert(statement_path, statement_fingerprint);
     clock.lap("templates");
     diagnostics.extend(check::run(&site, &bodies, &theme, &mut caches.check));
     clock.lap("checks");

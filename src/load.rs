@@ -1,5 +1,6 @@
-//! Reads `content/`: the Markdown files, `site.yaml`, and the list of other
-//! files (images and the like) to copy beside the pages.
+//! Reads `content/`: the Markdown files, `site.yaml`, the record of the
+//! latest accessibility audit (`accessibility-audit.yaml`), and the list of
+//! other files (images and the like) to copy beside the pages.
 //!
 //! This is the only module that reads content from disk. It normalises text
 //! (UTF-8 byte order mark and CRLF line endings simply work) and reports files
@@ -68,6 +69,9 @@ impl FileCache {
 pub struct Loaded {
     /// `content/site.yaml`, if there is one.
     pub site_yaml: Option<Source>,
+    /// `content/accessibility-audit.yaml`, written by the browser audit
+    /// (`tests/browser/audit.mjs --record`), if there is one.
+    pub audit_yaml: Option<Source>,
     /// The Markdown files, sorted by path.
     pub sources: Vec<Source>,
     /// Every other file, sorted by path.
@@ -75,6 +79,9 @@ pub struct Loaded {
     /// Files that could not be read.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// The record of the latest accessibility audit, in `content/`.
+pub const AUDIT_FILE: &str = "accessibility-audit.yaml";
 
 /// Whether a file is an editor's temporary or backup file, or hidden.
 pub fn is_ignored(name: &str) -> bool {
@@ -146,7 +153,7 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
             .unwrap_or((0, None));
         let abs = entry.path().to_path_buf();
         let rel = rel_string(abs.strip_prefix(&content).unwrap_or(&abs));
-        if rel.ends_with(".md") || rel == "site.yaml" {
+        if rel.ends_with(".md") || rel == "site.yaml" || rel == AUDIT_FILE {
             markdown.push((abs, rel, stamp));
         } else {
             loaded.assets.push(Asset { abs, rel, stamp });
@@ -174,6 +181,8 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
                 texts.insert(s.rel.clone(), (stamp, s.text.clone()));
                 if s.rel == "site.yaml" {
                     loaded.site_yaml = Some(s);
+                } else if s.rel == AUDIT_FILE {
+                    loaded.audit_yaml = Some(s);
                 } else {
                     loaded.sources.push(s);
                 }
@@ -204,13 +213,15 @@ pub fn reload(
             .ok()
             .filter(std::fs::Metadata::is_file)?;
         let stamp = (meta.len(), meta.modified().ok());
-        if rel.ends_with(".md") || rel == "site.yaml" {
+        if rel.ends_with(".md") || rel == "site.yaml" || rel == AUDIT_FILE {
             let text: Arc<str> = match read_text(config, &abs) {
                 Ok(text) => Arc::from(text),
                 Err(_) => return None,
             };
             let slot = if rel == "site.yaml" {
                 loaded.site_yaml.as_mut()?
+            } else if rel == AUDIT_FILE {
+                loaded.audit_yaml.as_mut()?
             } else {
                 loaded.sources.iter_mut().find(|s| &s.rel == rel)?
             };

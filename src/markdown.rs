@@ -3,10 +3,14 @@
 //!
 //! Every heading gets an id that is unique on its page, and every link and
 //! image goes through a [`Resolve`] so that `[bakgrund](bakgrund.md)` becomes
-//! the relative URL of that page. This module reports what it saw (headings,
-//! images, links that point nowhere, link texts, raw HTML, the plain text of
-//! each block, with byte offsets); it does not decide what is a problem (the
-//! `check` modules do), and it never reads files.
+//! the relative URL of that page. Tables get a name for screen readers: a
+//! paragraph `Tabell: …` (or `Table: …`) right before a table becomes its
+//! `<caption>`; otherwise a table right under a heading is labelled by that
+//! heading (`aria-labelledby`). Header cells get `scope="col"`. This module
+//! reports what it saw (headings, images, links that point nowhere, link
+//! texts, raw HTML, the plain text of each block, with byte offsets); it does
+//! not decide what is a problem (the `check` modules do), and it never reads
+//! files.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -40,6 +44,15 @@ pub struct Image {
     pub alt: String,
     /// Its target as written.
     pub dest: String,
+    /// Byte offset in the Markdown.
+    pub offset: usize,
+}
+
+/// A table of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Whether it has a name: a caption, or the heading right above it.
+    pub named: bool,
     /// Byte offset in the Markdown.
     pub offset: usize,
 }
@@ -125,6 +138,8 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     /// Every image, in order.
     pub images: Vec<Image>,
+    /// Every table, in order.
+    pub tables: Vec<Table>,
     /// Links that point nowhere.
     pub bad_links: Vec<BadLink>,
     /// Every link, in order.
@@ -357,6 +372,12 @@ pub fn render(markdown: &str, links: &dyn Resolve, ids: &mut Ids, swedish: bool)
                 _ => {}
             }
         }
+        if let Event::Start(Tag::Table(_)) = &event {
+            out.tables.push(Table {
+                named: false,
+                offset: range.start,
+            });
+        }
         match (&mut heading, event) {
             (None, Event::Start(Tag::Heading { .. })) => {
                 heading = Some((range.start, Vec::new()));
@@ -396,8 +417,139 @@ pub fn render(markdown: &str, links: &dyn Resolve, ids: &mut Ids, swedish: bool)
             (None, event) => events.push(event),
         }
     }
+    let (events, labels) = name_tables(events);
+    for (table, label) in out.tables.iter_mut().zip(&labels) {
+        table.named = !matches!(label, TableLabel::None);
+    }
     out.html.reserve(markdown.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter());
+    if !labels.is_empty() {
+        out.html = label_tables(&out.html, &labels);
+    }
+    out
+}
+
+/// How a table is named for screen readers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum TableLabel {
+    /// By a `<caption>` (already in the events).
+    Caption,
+    /// By the heading with this id, right above it.
+    Heading(String),
+    /// Not at all.
+    None,
+}
+
+/// The prefixes that make a paragraph right before a table its caption.
+const CAPTION_PREFIXES: &[&str] = &["Tabell:", "Table:"];
+
+fn marker(n: usize) -> String {
+    format!("<!--mb-table-{n}-->")
+}
+
+/// Moves a `Tabell: …` paragraph right before a table into the table as its
+/// caption, and marks each table (an HTML comment) so that [`label_tables`]
+/// can find it in the HTML. Returns how each table is named, in order.
+fn name_tables(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<TableLabel>) {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::Table(_))))
+    {
+        return (events, Vec::new());
+    }
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len() + 8);
+    let mut labels = Vec::new();
+    let mut caption: Option<Vec<Event<'_>>> = None;
+    let mut last_heading: Option<String> = None;
+    let mut events = events.into_iter().peekable();
+    while let Some(event) = events.next() {
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                let mut inner = Vec::new();
+                for e in events.by_ref() {
+                    if matches!(e, Event::End(TagEnd::Paragraph)) {
+                        break;
+                    }
+                    inner.push(e);
+                }
+                let next_is_table = matches!(events.peek(), Some(Event::Start(Tag::Table(_))));
+                match caption_text(&inner) {
+                    Some(rest) if next_is_table => {
+                        inner[0] = Event::Text(CowStr::from(rest));
+                        caption = Some(inner);
+                    }
+                    _ => {
+                        out.push(Event::Start(Tag::Paragraph));
+                        out.extend(inner);
+                        out.push(Event::End(TagEnd::Paragraph));
+                    }
+                }
+            }
+            Event::Start(Tag::Heading { ref id, .. }) => {
+                last_heading = id.as_ref().map(|i| i.to_string());
+                out.push(event);
+            }
+            Event::Start(Tag::Table(_)) => {
+                let after_heading = matches!(out.last(), Some(Event::End(TagEnd::Heading(_))));
+                out.push(Event::InlineHtml(CowStr::from(marker(labels.len()))));
+                out.push(event);
+                if let Some(inner) = caption.take() {
+                    out.push(Event::InlineHtml(CowStr::from("<caption>")));
+                    out.extend(inner);
+                    out.push(Event::InlineHtml(CowStr::from("</caption>")));
+                    labels.push(TableLabel::Caption);
+                } else {
+                    match (&last_heading, after_heading) {
+                        (Some(id), true) => labels.push(TableLabel::Heading(id.clone())),
+                        _ => labels.push(TableLabel::None),
+                    }
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    (out, labels)
+}
+
+/// The caption of a `Tabell: …` paragraph's first text, without the prefix.
+fn caption_text(inner: &[Event<'_>]) -> Option<String> {
+    let Some(Event::Text(first)) = inner.first() else {
+        return None;
+    };
+    let rest = CAPTION_PREFIXES
+        .iter()
+        .find_map(|p| first.strip_prefix(p))?
+        .trim_start()
+        .to_string();
+    (!rest.is_empty() || inner.len() > 1).then_some(rest)
+}
+
+/// Writes what the events cannot say into the marked tables' HTML:
+/// `aria-labelledby` for a table under a heading and `scope="col"` on the
+/// header cells.
+fn label_tables(html: &str, labels: &[TableLabel]) -> String {
+    let mut out = String::with_capacity(html.len() + labels.len() * 64);
+    let mut rest = html;
+    for (n, label) in labels.iter().enumerate() {
+        let m = marker(n);
+        let Some(at) = rest.find(&m) else { break };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + m.len()..];
+        let mut table = String::from("<table");
+        if let TableLabel::Heading(id) = label {
+            table.push_str(&format!(" aria-labelledby=\"{id}\""));
+        }
+        rest = rest.strip_prefix("<table").unwrap_or(rest);
+        out.push_str(&table);
+        let head_end = rest.find("</thead>").unwrap_or(0);
+        out.push_str(
+            &rest[..head_end]
+                .replace("<th>", "<th scope=\"col\">")
+                .replace("<th style=", "<th scope=\"col\" style="),
+        );
+        rest = &rest[head_end..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -469,6 +621,41 @@ mod tests {
         for (md, want) in cases {
             assert_eq!(html(md), want, "{md}");
         }
+    }
+
+    #[test]
+    fn tables_get_captions_and_header_scopes() {
+        let cases = [
+            (
+                "Tabell: Nyckeltal *per år*\n\n| A | B |\n|---|--:|\n| 1 | 2 |\n",
+                "<table><caption>Nyckeltal <em>per år</em></caption><thead><tr><th scope=\"col\">A</th><th scope=\"col\" style=\"text-align: right\">B</th></tr></thead><tbody>\n<tr><td>1</td><td style=\"text-align: right\">2</td></tr>\n</tbody></table>\n",
+            ),
+            (
+                "## Mål\n\n| A |\n|---|\n| 1 |\n",
+                "<h2 id=\"mal\">Mål</h2>\n<table aria-labelledby=\"mal\"><thead><tr><th scope=\"col\">A</th></tr></thead><tbody>\n<tr><td>1</td></tr>\n</tbody></table>\n",
+            ),
+            (
+                "## Mål\n\nText.\n\n| A |\n|---|\n| 1 |\n",
+                "<h2 id=\"mal\">Mål</h2>\n<p>Text.</p>\n<table><thead><tr><th scope=\"col\">A</th></tr></thead><tbody>\n<tr><td>1</td></tr>\n</tbody></table>\n",
+            ),
+            // Not right before a table: an ordinary paragraph.
+            (
+                "Tabell: ingen\n\nText.\n",
+                "<p>Tabell: ingen</p>\n<p>Text.</p>\n",
+            ),
+        ];
+        for (md, want) in cases {
+            assert_eq!(html(md), want, "{md}");
+        }
+        let r = render(
+            "| A |\n|---|\n| 1 |\n\nTable: B\n\n| B |\n|---|\n| 2 |\n",
+            &Same,
+            &mut Ids::default(),
+            true,
+        );
+        let named: Vec<bool> = r.tables.iter().map(|t| t.named).collect();
+        assert_eq!(named, [false, true]);
+        assert_eq!(r.tables[1].offset, 29);
     }
 
     #[test]

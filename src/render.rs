@@ -383,6 +383,9 @@ pub struct PageView {
     pub shifts: Vec<Shift>,
     /// A region's facts.
     pub region_info: Option<RegionInfo>,
+    /// The language of the page's content when its front matter (or a
+    /// parent's) sets `lang`, e.g. `en`; `null` for the site's language.
+    pub lang: Option<String>,
 }
 
 /// The site for templates.
@@ -396,6 +399,9 @@ pub struct SiteView {
     pub organisation: Option<crate::config::Organisation>,
     /// Regions and their publications, for navigation.
     pub regions: Vec<RegionNav>,
+    /// The accessibility statement, for the footer; `null` when the theme
+    /// has no `accessibility.html`.
+    pub statement: Option<Link>,
 }
 
 /// A region in the site navigation.
@@ -626,6 +632,15 @@ impl Views<'_> {
                 .unwrap_or_default(),
             shifts: part.map(|m| m.shifts.clone()).unwrap_or_default(),
             region_info,
+            lang: std::iter::once(id)
+                .chain(site.ancestors(id))
+                .find_map(|a| match &*site.pages[a].meta {
+                    Meta::Region(m) => m.lang.clone(),
+                    Meta::Publication(m) => m.lang.clone(),
+                    Meta::Part(m) => m.lang.clone(),
+                    Meta::Home(_) => None,
+                })
+                .filter(|l| *l != site.config.language),
         }
     }
 
@@ -650,6 +665,13 @@ impl Views<'_> {
                         .collect(),
                 })
                 .collect(),
+            statement: self.theme.has(crate::statement::TEMPLATE).then(|| Link {
+                title: match self.theme.strings.get("statement_title") {
+                    Some(crate::theme::Text::One(t)) => t.clone(),
+                    _ => "Tillgänglighetsredogörelse".into(),
+                },
+                url: crate::statement::URL.into(),
+            }),
         }
     }
 
@@ -715,6 +737,22 @@ pub fn template_for(site: &Site, theme: &Theme, id: PageId) -> Result<String, Di
         format!("the theme has neither `{wanted}` nor `page.html`"),
     )
     .with_hint("add templates/page.html to the theme; every page falls back to it"))
+}
+
+/// The context every template receives (`site`, `lang`, `t`), for outputs
+/// rendered outside this module.
+pub fn base_context(site: &Site, bodies: &[Arc<Body>], theme: &Theme) -> tera::Context {
+    basis(site, bodies, theme).base
+}
+
+/// The view of page `id`, for outputs rendered outside this module.
+pub fn page_view(site: &Site, bodies: &[Arc<Body>], theme: &Theme, id: PageId) -> PageView {
+    Views {
+        site,
+        bodies,
+        theme,
+    }
+    .page(id)
 }
 
 /// Output fingerprints of the previous build, by output path.

@@ -1,5 +1,5 @@
-//! Accessibility checks on one page's Markdown: the heading outline and the
-//! images' alternative text.
+//! Accessibility checks on one page's Markdown: the heading outline, the
+//! images' alternative text and the tables' captions.
 
 use super::Check;
 use super::{Markdown, PageText};
@@ -71,6 +71,15 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
             };
             out.push(text.at(d.for_check(Check::AltText), md, img.offset));
         }
+    }
+    for table in body.rendered.tables.iter().filter(|t| !t.named) {
+        out.push(text.at(
+            Diagnostic::warning(path, "the table has no caption")
+                .for_check(Check::TableCaption)
+                .with_hint("screen readers announce a table by its caption: write a line `Tabell: what the table shows` just above it, with an empty line between, or put the table right under a heading"),
+            body,
+            table.offset,
+        ));
     }
     out
 }

@@ -43,6 +43,8 @@ pub enum Check {
     EmptyPage,
     /// Missing or file-name alternative text.
     AltText,
+    /// A table without a caption or a heading to name it.
+    TableCaption,
     /// Vague or empty link text.
     LinkText,
     /// HTML in the Markdown.
@@ -78,6 +80,7 @@ impl Check {
         Check::EmptySection,
         Check::EmptyPage,
         Check::AltText,
+        Check::TableCaption,
         Check::LinkText,
         Check::RawHtml,
         Check::InlineStyle,
@@ -101,6 +104,7 @@ impl Check {
             Check::EmptySection => "empty-section",
             Check::EmptyPage => "empty-page",
             Check::AltText => "alt-text",
+            Check::TableCaption => "table-caption",
             Check::LinkText => "link-text",
             Check::RawHtml => "raw-html",
             Check::InlineStyle => "inline-style",

@@ -22,6 +22,7 @@ fn every_page_gets_its_url() {
         "region-a/plan-2030/malbild/index.html",
         "region-o/index.html",
         "region-o/strategi/index.html",
+        "tillganglighet/index.html",
     ];
     assert_eq!(files, want);
 }

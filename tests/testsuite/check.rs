@@ -433,7 +433,7 @@ fn what_only_looks_like_a_problem_passes() {
             "Isolerade vård-\noch omsorgsinsatser blir sammanhållna, t.ex. Primärvården och ",
             "Hälso- och sjukvård 2.0 för länet. Räkna 5 * 3 och skriv \\*stjärna.\n\n",
             "- för att lära\n- för att lära\n\n",
-            "| Område | Mål |\n|---|---|\n| Nära vård | Ett |\n| Nära vård | Två |\n\n",
+            "Tabell: Mål per område\n\n| Område | Mål |\n|---|---|\n| Nära vård | Ett |\n| Nära vård | Två |\n\n",
             "Strategi för en stegvis omställning:\n\n1. Perspektivskiften\n2. Ledning\n",
         )),
     );
@@ -470,7 +470,7 @@ fn a_communicator_can_silence_a_check() {
         (
             "site.yaml",
             page(repeated),
-            "title: Testsajt\ncheck:\n  ignore: [repeated]\n",
+            "title: Testsajt\ncheck:\n  ignore: [repeated]\norganisation:\n  name: Region A\n  email: info@example.se\naccessibility:\n  compliance: fully\n  statement_date: 2026-01-15\n",
         ),
     ];
     for (how, text, site) in cases {
@@ -517,7 +517,7 @@ fn readability_limits_come_from_site_yaml() {
     let t = SiteTest::from_dir("kinds");
     t.write(
         "content/site.yaml",
-        "title: Testsajt\ncheck:\n  lix_max: 40\n  lix_min_words: 10\n  sentence_words_max: 12\n",
+        "title: Testsajt\ncheck:\n  lix_max: 40\n  lix_min_words: 10\n  sentence_words_max: 12\norganisation:\n  name: Region A\n  email: info@example.se\naccessibility:\n  compliance: fully\n  statement_date: 2026-01-15\n",
     );
     t.write(
         BILAGA,
@@ -532,7 +532,7 @@ fn readability_limits_come_from_site_yaml() {
         assert!(out.contains(want), "want {want:?} in\n{out}");
     }
     // The defaults: a page this short is not measured.
-    t.write("content/site.yaml", "title: Testsajt\n");
+    t.write("content/site.yaml", "title: Testsajt\norganisation:\n  name: Region A\n  email: info@example.se\naccessibility:\n  compliance: fully\n  statement_date: 2026-01-15\n");
     let (code, out) = check(&t, &["--strict"]);
     assert_eq!(code, 0, "{out}");
 }

@@ -29,12 +29,12 @@ const STEPS: &[Step] = &[
         Some(1),
     ),
     (
-        "a part's title: its siblings and publication show it",
+        "a part's title: its siblings, publication and the accessibility statement show it",
         &[Edit::Write(
             BILAGA,
             "---\ntitle: Bilaga med ny titel\nweight: 4\n---\n\n## Ordlista\n",
         )],
-        Some(6),
+        Some(7),
     ),
     (
         "a publication's title: every page's navigation shows it",

@@ -9,4 +9,5 @@ mod incremental;
 mod serve;
 mod site_test;
 mod snapshots;
+mod statement;
 mod themes;
