@@ -19,6 +19,8 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pdf;
+pub mod print;
 pub mod render;
 pub mod theme;
 
@@ -42,6 +44,10 @@ pub struct Prepared {
     pub files: Vec<OutFile>,
     /// Theme static files and content assets to copy.
     pub copies: Vec<Copy>,
+    /// The rendered Markdown of every page (to render pages again).
+    pub bodies: Vec<render::Body>,
+    /// The theme.
+    pub theme: theme::Theme,
 }
 
 /// What a successful build did.
@@ -51,6 +57,8 @@ pub struct Report {
     pub pages: usize,
     /// Files written in all.
     pub files: usize,
+    /// PDFs made (with `--pdf`).
+    pub pdfs: usize,
     /// Warnings about the content.
     pub warnings: Vec<Diagnostic>,
     /// How long it took.
@@ -85,7 +93,8 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
         }
     };
     let bodies = render::markdown(&site, &mut diagnostics);
-    let files = render::pages(&site, &bodies, &theme, &mut diagnostics);
+    let mut files = render::pages(&site, &bodies, &theme, &mut diagnostics);
+    files.extend(print::pages(&site, &bodies, &theme, &mut diagnostics));
     let copies = copies(&site, &theme, &files, &mut diagnostics);
     diagnostic::sort(&mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -96,6 +105,8 @@ pub fn prepare(config: &Config) -> (Option<Prepared>, Vec<Diagnostic>) {
             site,
             files,
             copies,
+            bodies,
+            theme,
         }),
         diagnostics,
     )
@@ -161,13 +172,19 @@ pub fn build(config: &Config) -> Result<Report> {
         }
         .into());
     }
-    let (prepared, diagnostics) = prepare(config);
-    let Some(prepared) = prepared else {
+    let (prepared, mut diagnostics) = prepare(config);
+    let Some(mut prepared) = prepared else {
         return Err(Failed { diagnostics }.into());
+    };
+    let made = if config.pdf {
+        pdf::build(config, &mut prepared, &mut diagnostics)
+    } else {
+        pdf::Made::default()
     };
     output::write(config, &prepared.files, &prepared.copies)?;
     Ok(Report {
         pages: prepared.site.pages.len(),
+        pdfs: made.pdfs.len(),
         files: prepared.files.len() + prepared.copies.len(),
         warnings: diagnostics,
         elapsed: start.elapsed(),

@@ -6,6 +6,7 @@
 //! documents the views. Each output records the pages it was made from
 //! ([`OutFile::sources`]), which is what an incremental rebuild needs to know.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -295,6 +296,26 @@ pub struct PageView {
     pub shifts: Vec<Shift>,
     /// A region's facts.
     pub region_info: Option<RegionInfo>,
+    /// Publication landing pages: where its print page (and PDF) are; else `null`.
+    pub print: Option<PrintLink>,
+}
+
+/// A publication's print page and PDF, for a link on its landing page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintLink {
+    /// The print page, path from the site root.
+    pub url: String,
+    /// The PDF, only when this build made it.
+    pub pdf: Option<PdfLink>,
+}
+
+/// A PDF that the build made.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfLink {
+    /// Path from the site root.
+    pub url: String,
+    /// Its size for people, e.g. `412 kB`.
+    pub size: String,
 }
 
 /// The site for templates.
@@ -321,14 +342,17 @@ pub struct RegionNav {
     pub publications: Vec<Link>,
 }
 
-struct Views<'a> {
-    site: &'a Site,
-    bodies: &'a [Body],
-    theme: &'a Theme,
+/// Builds the views of pages; shared with the print stage (`crate::print`).
+pub(crate) struct Views<'a> {
+    pub(crate) site: &'a Site,
+    pub(crate) bodies: &'a [Body],
+    pub(crate) theme: &'a Theme,
+    /// The PDFs made so far, by publication.
+    pub(crate) pdfs: &'a BTreeMap<PageId, PdfLink>,
 }
 
 impl Views<'_> {
-    fn link(&self, id: PageId) -> Link {
+    pub(crate) fn link(&self, id: PageId) -> Link {
         let p = &self.site.pages[id];
         Link {
             title: p.title.clone(),
@@ -428,7 +452,7 @@ impl Views<'_> {
         }
     }
 
-    fn page(&self, id: PageId) -> PageView {
+    pub(crate) fn page(&self, id: PageId) -> PageView {
         let site = self.site;
         let page = &site.pages[id];
         let body = &self.bodies[id];
@@ -538,10 +562,16 @@ impl Views<'_> {
                 .unwrap_or_default(),
             shifts: part.map(|m| m.shifts.clone()).unwrap_or_default(),
             region_info,
+            print: (page.role == Role::Publication && crate::print::enabled(self.theme)).then(
+                || PrintLink {
+                    url: crate::print::output_path(site, id),
+                    pdf: self.pdfs.get(&id).cloned(),
+                },
+            ),
         }
     }
 
-    fn site(&self) -> SiteView {
+    pub(crate) fn site(&self) -> SiteView {
         let site = self.site;
         SiteView {
             title: site.config.title.clone(),
@@ -636,19 +666,66 @@ pub fn pages(
     theme: &Theme,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<OutFile> {
+    let no_pdfs = BTreeMap::new();
     let views = Views {
         site,
         bodies,
         theme,
+        pdfs: &no_pdfs,
     };
-    let site_view = views.site();
-    let mut base = tera::Context::new();
-    base.insert("site", &site_view);
-    base.insert("lang", &site.config.language);
-    base.insert("t", &theme.strings);
-    let results: Vec<Result<OutFile, Diagnostic>> = (0..site.pages.len())
-        .into_par_iter()
-        .map(|id| {
+    let base = views.base_context();
+    let ids: Vec<PageId> = (0..site.pages.len()).collect();
+    let mut out = render_ids(&views, &base, &ids, diagnostics);
+    if theme.has("404.html") {
+        match not_found(site, &views, &base) {
+            Ok(f) => out.push(f),
+            Err(e) => diagnostics.push(theme.explain(&e, None)),
+        }
+    }
+    out
+}
+
+/// Renders the pages `ids` again, now knowing the PDFs this build made (the
+/// publication landing pages link them).
+pub fn rerender(
+    site: &Site,
+    bodies: &[Body],
+    theme: &Theme,
+    ids: &[PageId],
+    pdfs: &BTreeMap<PageId, PdfLink>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<OutFile> {
+    let views = Views {
+        site,
+        bodies,
+        theme,
+        pdfs,
+    };
+    render_ids(&views, &views.base_context(), ids, diagnostics)
+}
+
+impl Views<'_> {
+    /// What every template gets: `site`, `lang` and `t`.
+    pub(crate) fn base_context(&self) -> tera::Context {
+        let mut base = tera::Context::new();
+        base.insert("site", &self.site());
+        base.insert("lang", &self.site.config.language);
+        base.insert("t", &self.theme.strings);
+        base
+    }
+}
+
+/// Renders the pages `ids` in parallel; a template error is reported once.
+fn render_ids(
+    views: &Views<'_>,
+    base: &tera::Context,
+    ids: &[PageId],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<OutFile> {
+    let (site, theme) = (views.site, views.theme);
+    let results: Vec<Result<OutFile, Diagnostic>> = ids
+        .par_iter()
+        .map(|&id| {
             let page = &site.pages[id];
             let template = template_for(site, theme, id)?;
             let mut context = base.clone();
@@ -689,12 +766,6 @@ pub fn pages(
             }
         }
         diagnostics.push(d);
-    }
-    if theme.has("404.html") {
-        match not_found(site, &views, &base) {
-            Ok(f) => out.push(f),
-            Err(e) => diagnostics.push(theme.explain(&e, None)),
-        }
     }
     out
 }

@@ -11,6 +11,10 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
         config.output = output;
     }
     config.drafts = args.drafts;
+    config.pdf = args.pdf;
+    config.chromium = std::env::var_os(crate::pdf::ENV)
+        .filter(|v| !v.is_empty())
+        .map(Into::into);
     let report = crate::build(&config)?;
     super::print_diagnostics(&report.warnings);
     let warnings = match report.warnings.len() {
@@ -18,8 +22,13 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
         1 => ", 1 warning".into(),
         n => format!(", {n} warnings"),
     };
+    let pdfs = match report.pdfs {
+        0 => String::new(),
+        1 => " and 1 PDF".into(),
+        n => format!(" and {n} PDFs"),
+    };
     eprintln!(
-        "built {} pages ({} files) in {:.2} s into {}{warnings}",
+        "built {} pages{pdfs} ({} files) in {:.2} s into {}{warnings}",
         report.pages,
         report.files,
         report.elapsed.as_secs_f64(),
