@@ -301,12 +301,11 @@ fn last_message(stderr: &str) -> String {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .filter(|l| {
+        .rfind(|l| {
             !["dbus", "gpu", "Fontconfig", "sandbox"]
                 .iter()
                 .any(|n| l.contains(n))
         })
-        .last()
         .unwrap_or_default()
         .chars()
         .take(300)

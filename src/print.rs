@@ -34,6 +34,8 @@ pub const PART_TEMPLATE: &str = "print/part.html";
 const PART_ID: &str = "mb-part";
 /// The id of the cover on the print page; links to the landing page lead there.
 const COVER_ID: &str = "mb-cover";
+/// The class of a link whose text is its address: print does not repeat it.
+const URL_SHOWN: &str = "print-url-shown";
 /// Ids `print/publication.html` writes itself.
 const TEMPLATE_IDS: &[&str] = &[COVER_ID, "mb-print-toc"];
 
@@ -256,9 +258,12 @@ fn page(views: &Views<'_>, base: &tera::Context, id: PageId) -> Result<OutFile, 
     // Every id gets its place on the print page before any link is rewritten,
     // since a part may link to a later one.
     let mut maps = IdMaps::default();
+    let mut shows_url = Vec::new();
     for (i, fragment) in fragments.iter().enumerate() {
         let mut map = HashMap::new();
-        for old in collect_ids(&fragment.html).map_err(failed)? {
+        let found = collect(&fragment.html).map_err(failed)?;
+        shows_url.push(found.shows_url);
+        for old in found.ids {
             let new = if i == 0 {
                 ids.unique(&old)
             } else if old == PART_ID {
@@ -275,7 +280,8 @@ fn page(views: &Views<'_>, base: &tera::Context, id: PageId) -> Result<OutFile, 
     let mut toc = Vec::new();
     let mut intro_html = String::new();
     for (i, fragment) in fragments.iter().enumerate() {
-        let (html, headings) = rewrite(fragment, &maps, &print_url).map_err(failed)?;
+        let (html, headings) =
+            rewrite(fragment, &maps, &shows_url[i], &print_url).map_err(failed)?;
         if i == 0 {
             intro_html = html;
             continue;
@@ -326,19 +332,58 @@ fn page(views: &Views<'_>, base: &tera::Context, id: PageId) -> Result<OutFile, 
     })
 }
 
-/// Every `id` in `html`, in order.
-fn collect_ids(html: &str) -> Result<Vec<String>, lol_html::errors::RewritingError> {
-    let mut found = Vec::new();
+/// What the first pass over a fragment finds.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Found {
+    /// Every `id`, in order.
+    ids: Vec<String>,
+    /// For every `a[href]`, in order: whether its text is its own address
+    /// (`[www.example.se](https://www.example.se/)`), so that print need not
+    /// repeat the address after it.
+    shows_url: Vec<bool>,
+}
+
+fn collect(html: &str) -> Result<Found, lol_html::errors::RewritingError> {
+    let ids = RefCell::new(Vec::new());
+    let links: RefCell<Vec<(String, String)>> = RefCell::default();
     rewrite_str(
         html,
-        RewriteStrSettings::new().append_element_content_handler(element!("[id]", |el| {
-            if let Some(id) = el.get_attribute("id") {
-                found.push(id);
-            }
-            Ok(())
-        })),
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!("*", |el| {
+                if let Some(id) = el.get_attribute("id") {
+                    ids.borrow_mut().push(id);
+                }
+                if el.tag_name() == "a" {
+                    if let Some(href) = el.get_attribute("href") {
+                        links.borrow_mut().push((href, String::new()));
+                    }
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(text!("a[href]", |chunk| {
+                if let Some((_, text)) = links.borrow_mut().last_mut() {
+                    text.push_str(chunk.as_str());
+                }
+                Ok(())
+            })),
     )?;
-    Ok(found)
+    let bare = |s: &str| {
+        let s = s.trim().replace("&amp;", "&").to_lowercase();
+        let s = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .unwrap_or(&s);
+        let s = s.strip_prefix("www.").unwrap_or(s);
+        s.trim_end_matches('/').to_string()
+    };
+    Ok(Found {
+        ids: ids.into_inner(),
+        shows_url: links
+            .into_inner()
+            .iter()
+            .map(|(href, text)| links::is_external(href) && bare(href) == bare(text))
+            .collect(),
+    })
 }
 
 /// A heading as it ends up on the print page.
@@ -363,9 +408,11 @@ const ID_LIST_ATTRIBUTES: &[&str] = &[
 fn rewrite(
     fragment: &Fragment,
     maps: &IdMaps,
+    shows_url: &[bool],
     print_url: &str,
 ) -> Result<(String, Vec<PrintHeading>), lol_html::errors::RewritingError> {
     let headings: Rc<RefCell<Vec<PrintHeading>>> = Rc::default();
+    let mut n_links = 0;
     let in_heading = Rc::new(RefCell::new(false));
     let own = &maps.by_page[&fragment.page].1;
     let folder = fragment
@@ -389,6 +436,13 @@ fn rewrite(
                             .collect();
                         el.set_attribute(name, &new.join(" "))?;
                     }
+                }
+                if el.tag_name() == "a" && el.has_attribute("href") {
+                    if shows_url.get(n_links) == Some(&true) {
+                        let class = el.get_attribute("class").unwrap_or_default();
+                        el.set_attribute("class", format!("{class} {URL_SHOWN}").trim())?;
+                    }
+                    n_links += 1;
                 }
                 for name in ["href", "src"] {
                     if let Some(value) = el.get_attribute(name) {
@@ -598,7 +652,7 @@ mod tests {
             .into(),
             shift: 1,
         };
-        let (html, headings) = rewrite(&fragment, &maps, "r/p/print/").unwrap();
+        let (html, headings) = rewrite(&fragment, &maps, &[false], "r/p/print/").unwrap();
         assert_eq!(
             html,
             concat!(
@@ -621,6 +675,23 @@ mod tests {
                     title_html: "Djup".into()
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn links_that_show_their_address_are_found() {
+        let found = collect(concat!(
+            "<h2 id=\"a\">A</h2><p><a href=\"https://www.fou.se/x/\">www.fou.se/x</a> ",
+            "<a href=\"https://fou.se\">FoU</a> <a href=\"../b/index.html\">../b/index.html</a> ",
+            "<a href=\"http://a.se/?q=1&amp;r=2\">a.se/?q=1&amp;r=2</a><span id=\"b\"></span></p>"
+        ))
+        .unwrap();
+        assert_eq!(
+            found,
+            Found {
+                ids: vec!["a".into(), "b".into()],
+                shows_url: vec![true, false, false, true],
+            }
         );
     }
 

@@ -3,6 +3,7 @@
 
 mod build;
 mod errors;
+mod print;
 mod site_test;
 mod snapshots;
 mod themes;
