@@ -4,7 +4,9 @@
 //! The pipeline, one step per module:
 //! `load` (read content/) → `model` (front matter, tree, URLs) → `theme`
 //! (templates, parsed once) → `render::markdown` (bodies, links, checks) →
-//! `render::pages` (templates) → `output` (fresh folder, swapped in).
+//! `render::pages` (templates) → `print::pages` (a print page per
+//! publication) → `pdf::build` (only with `--pdf`) → `output` (fresh folder,
+//! swapped in).
 //!
 //! [`build`] runs all of it; [`prepare`] stops before writing.
 
