@@ -143,6 +143,13 @@ pub fn scratch(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<te
     Ok(dir)
 }
 
+/// Writes `file` into a scratch folder made by [`scratch`], replacing what
+/// is there.
+pub fn write_into(dir: &Path, file: &OutFile) -> Result<()> {
+    let path = dir.join(&file.path);
+    fs::write(&path, &file.bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
 /// Removes staging folders of builds that were killed halfway.
 fn clean_leftovers(parent: &Path, name: &str) {
     let prefix = format!(".{name}.malbild-");

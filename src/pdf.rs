@@ -90,11 +90,7 @@ pub fn build(config: &Config, prepared: &mut Prepared, diagnostics: &mut Vec<Dia
     };
     let results: Vec<(PageId, Result<Vec<u8>, String>)> = wanted
         .par_iter()
-        .map(|&id| {
-            let page = scratch.path().join(print::output_path(site, id));
-            let pdf = scratch.path().join(format!("malbild-{id}.pdf"));
-            (id, print_to_pdf(&chromium, &page, &pdf))
-        })
+        .map(|&id| (id, make(&chromium, scratch.path(), prepared, id)))
         .collect();
     let swedish = site.config.language.starts_with("sv");
     let mut made = Made::default();
@@ -148,6 +144,61 @@ pub fn build(config: &Config, prepared: &mut Prepared, diagnostics: &mut Vec<Dia
         }
     }
     made
+}
+
+/// How many times a PDF is made to get the page numbers of its table of
+/// contents right (the first time without numbers).
+const PASSES: usize = 3;
+
+/// Makes the PDF of publication `id`'s print page in the scratch folder `dir`.
+///
+/// Chromium cannot number a table of contents (`target-counter()`), so the
+/// first PDF's bookmarks give the pages, the print page is made again with
+/// them, and printed again; this is kept when its bookmarks agree with the
+/// numbers in it. Otherwise the first PDF, without numbers, is the one.
+fn make(chromium: &Path, dir: &Path, prepared: &Prepared, id: PageId) -> Result<Vec<u8>, String> {
+    let site = &prepared.site;
+    let page = dir.join(print::output_path(site, id));
+    let pdf = dir.join(format!("malbild-{id}.pdf"));
+    let first = print_to_pdf(chromium, &page, &pdf)?;
+    let mut bytes = first.clone();
+    let mut shown: Option<Vec<usize>> = None;
+    for _ in 1..PASSES {
+        let marks = bookmarks(&bytes);
+        let Some(made) = print::numbered(site, &prepared.bodies, &prepared.theme, id, &marks)
+        else {
+            return Ok(first);
+        };
+        let (file, numbers) = made.map_err(|d| d.message)?;
+        if numbers.is_empty() {
+            return Ok(first);
+        }
+        if shown.as_ref() == Some(&numbers) {
+            return Ok(bytes);
+        }
+        crate::output::write_into(dir, &file).map_err(|e| format!("{e:#}"))?;
+        bytes = print_to_pdf(chromium, &page, &pdf)?;
+        shown = Some(numbers);
+    }
+    let confirmed = print::numbered(
+        site,
+        &prepared.bodies,
+        &prepared.theme,
+        id,
+        &bookmarks(&bytes),
+    )
+    .and_then(Result::ok)
+    .is_some_and(|(_, numbers)| Some(numbers) == shown);
+    Ok(if confirmed { bytes } else { first })
+}
+
+/// The bookmarks of a PDF, in order: title and page (from 1). None when the
+/// PDF cannot be read.
+fn bookmarks(pdf: &[u8]) -> Vec<(String, usize)> {
+    lopdf::Document::load_mem(pdf)
+        .and_then(|doc| doc.get_toc())
+        .map(|toc| toc.toc.into_iter().map(|t| (t.title, t.page)).collect())
+        .unwrap_or_default()
 }
 
 /// The browser to print with: `MALBILD_CHROMIUM` (passed in as `setting`),

@@ -92,6 +92,9 @@ pub struct TocEntry {
     pub title_html: String,
     /// The sections of a part (its `h3` headings on the print page).
     pub children: Vec<TocEntry>,
+    /// The page it is on in the PDF, when known (only in the copy of the
+    /// print page that the PDF is made from; see [`numbered`]).
+    pub page: Option<usize>,
 }
 
 /// One part on the print page.
@@ -153,7 +156,7 @@ pub fn pages(
                 )
                 .with_hint("rename the file, or give it another `slug:`; `print/` is where the print page of a publication goes")));
             }
-            Some(page(&views, &base, id))
+            Some(view(&views, &base, id).and_then(|(page, print)| render(&views, &base, id, &page, &print)))
         })
         .collect();
     let mut out = Vec::new();
@@ -205,13 +208,84 @@ impl IdMaps {
     }
 }
 
-fn page(views: &Views<'_>, base: &tera::Context, id: PageId) -> Result<OutFile, Diagnostic> {
+/// The print page of publication `id`, for the PDF: its table of contents
+/// numbered with the pages of `bookmarks` (the bookmarks of a PDF made from
+/// the print page: title and page, in order). Returns the page and the numbers,
+/// or `None` when an entry of the table of contents has no bookmark.
+pub fn numbered(
+    site: &Site,
+    bodies: &[Body],
+    theme: &Theme,
+    id: PageId,
+    bookmarks: &[(String, usize)],
+) -> Option<Result<(OutFile, Vec<usize>), Diagnostic>> {
+    let no_pdfs = Default::default();
+    let views = Views {
+        site,
+        bodies,
+        theme,
+        pdfs: &no_pdfs,
+    };
+    let base = views.base_context();
+    let (page, mut print) = match view(&views, &base, id) {
+        Ok(v) => v,
+        Err(d) => return Some(Err(d)),
+    };
+    let numbers = number(&mut print.toc, bookmarks)?;
+    Some(render(&views, &base, id, &page, &print).map(|file| (file, numbers)))
+}
+
+/// Gives each entry of `toc` (parts, then their sections, in order) the page
+/// of its bookmark, matching titles in order. Returns the pages in that order,
+/// or `None` when an entry has no bookmark.
+fn number(toc: &mut [TocEntry], bookmarks: &[(String, usize)]) -> Option<Vec<usize>> {
+    /// Letters and digits only: entities, spaces and punctuation do not count.
+    fn key(text: &str) -> String {
+        let mut out = String::new();
+        let mut entity = false;
+        for c in text.chars() {
+            match c {
+                '&' => entity = true,
+                ';' if entity => entity = false,
+                c if !entity && c.is_alphanumeric() => out.extend(c.to_lowercase()),
+                _ => {}
+            }
+        }
+        out
+    }
+    let mut next = 0;
+    let mut pages = Vec::new();
+    let mut find = |entry: &mut TocEntry| -> Option<()> {
+        let want = key(&entry.title_html);
+        let at = bookmarks[next..]
+            .iter()
+            .position(|(title, _)| key(&title.replace('&', " ")) == want)?;
+        let page = bookmarks[next + at].1;
+        next += at + 1;
+        entry.page = Some(page);
+        pages.push(page);
+        Some(())
+    };
+    for entry in toc.iter_mut() {
+        find(entry)?;
+        for section in &mut entry.children {
+            find(section)?;
+        }
+    }
+    Some(pages)
+}
+
+/// Everything on the print page of publication `id`: its `page` and `print`.
+fn view(
+    views: &Views<'_>,
+    base: &tera::Context,
+    id: PageId,
+) -> Result<(crate::render::PageView, PrintView), Diagnostic> {
     let site = views.site;
     let publication = &site.pages[id];
     let theme = views.theme;
     let print_url = url(site, id);
     let root = links::root_prefix(&print_url);
-    let explain = |e: &tera::Error| theme.explain(e, Some(&publication.path));
     let failed = |e: lol_html::errors::RewritingError| {
         Diagnostic::error(
             &publication.path,
@@ -291,6 +365,7 @@ fn page(views: &Views<'_>, base: &tera::Context, id: PageId) -> Result<OutFile, 
         toc.push(TocEntry {
             id: part.id.clone(),
             title_html: escape(&part.title),
+            page: None,
             children: headings
                 .into_iter()
                 .filter(|h| h.level == 3)
@@ -298,6 +373,7 @@ fn page(views: &Views<'_>, base: &tera::Context, id: PageId) -> Result<OutFile, 
                     id: h.id,
                     title_html: h.title_html,
                     children: Vec::new(),
+                    page: None,
                 })
                 .collect(),
         });
@@ -316,14 +392,27 @@ fn page(views: &Views<'_>, base: &tera::Context, id: PageId) -> Result<OutFile, 
         parts,
         publication: views.link(id),
     };
+    Ok((view, print))
+}
+
+/// The print page itself, through `print/publication.html`.
+fn render(
+    views: &Views<'_>,
+    base: &tera::Context,
+    id: PageId,
+    page: &crate::render::PageView,
+    print: &PrintView,
+) -> Result<OutFile, Diagnostic> {
+    let site = views.site;
     let mut context = base.clone();
-    context.insert("root", &root);
-    context.insert("page", &view);
-    context.insert("print", &print);
-    let html = theme
+    context.insert("root", &links::root_prefix(&url(site, id)));
+    context.insert("page", page);
+    context.insert("print", print);
+    let html = views
+        .theme
         .tera
         .render(PAGE_TEMPLATE, &context)
-        .map_err(|e| explain(&e))?;
+        .map_err(|e| views.theme.explain(&e, Some(&site.pages[id].path)))?;
     Ok(OutFile {
         path: output_path(site, id),
         bytes: html.into_bytes(),
@@ -693,6 +782,63 @@ mod tests {
                 shows_url: vec![true, false, false, true],
             }
         );
+    }
+
+    #[test]
+    fn the_table_of_contents_takes_its_pages_from_the_bookmarks() {
+        let entry = |title: &str, children: Vec<TocEntry>| TocEntry {
+            id: String::new(),
+            title_html: title.into(),
+            children,
+            page: None,
+        };
+        let toc = || {
+            vec![
+                entry(
+                    "Målbild",
+                    vec![entry("Vision", vec![]), entry("Syfte &amp; mål", vec![])],
+                ),
+                entry("Bakgrund", vec![entry("Syfte &amp; mål", vec![])]),
+            ]
+        };
+        let marks = |list: &[(&str, usize)]| -> Vec<(String, usize)> {
+            list.iter().map(|(t, p)| (t.to_string(), *p)).collect()
+        };
+        // (the PDF's bookmarks, the pages of the entries)
+        type Case<'a> = (&'a [(&'a str, usize)], Option<&'a [usize]>);
+        let cases: &[Case<'_>] = &[
+            (
+                &[
+                    ("Plan", 1),
+                    ("Innehåll", 2),
+                    ("Målbild", 3),
+                    ("Vision", 3),
+                    ("Syfte & mål", 4),
+                    ("Bakgrund", 5),
+                    ("Syfte &\nmål", 6),
+                ],
+                Some(&[3, 3, 4, 5, 6]),
+            ),
+            // Each bookmark serves one entry, in order.
+            (
+                &[
+                    ("Målbild", 3),
+                    ("Vision", 3),
+                    ("Syfte & mål", 4),
+                    ("Bakgrund", 5),
+                ],
+                None,
+            ),
+            (&[], None),
+        ];
+        for (bookmarks, want) in cases {
+            let mut toc = toc();
+            let got = number(&mut toc, &marks(bookmarks));
+            assert_eq!(got.as_deref(), *want, "{bookmarks:?}");
+            if let Some(want) = want {
+                assert_eq!(toc[1].children[0].page, Some(want[4]));
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 #     count, the document title;
 #   - qpdf: the document language is sv, and there are bookmarks for the title and
 #     for every part, in order, each part on a later page than the one before;
+#   - pdftotext: the table of contents gives each part the page its bookmark has;
 #   - pdffonts: every font embedded;
 #   - pdftotext: the cover gives region, title and facts, and the whole text comes
 #     in reading order (cover, contents, then each part's title before its text);
@@ -187,6 +188,7 @@ for page in pages:
     titles = [t for _, t, _ in marks]
     check(h1 in titles, name, f"no bookmark for the title {h1!r}")
     last_page = 1
+    starts = []
     for part, _ in parts:
         found = [(p) for _, t, p in marks if t == part]
         if not found:
@@ -194,6 +196,21 @@ for page in pages:
             continue
         check(found[0] > last_page, name, f"the part {part!r} starts on page {found[0]}, not after page {last_page}")
         last_page = found[0]
+        starts.append(found[0])
+
+    # The contents: a line per part, "<number> <title ...> <page>".
+    contents_page = next((p for _, t, p in marks if t == doc.contents.strip()), None)
+    if contents_page and starts:
+        toc = run("pdftotext", "-layout", "-f", str(contents_page), "-l", str(starts[0] - 1), pdf, "-")
+        numbered = {}
+        for line in toc.splitlines():
+            m = re.match(r"^\s*(\d+)\s+\S.*?\s(\d+)\s*$", line)
+            if m and int(m.group(1)) not in numbered:
+                numbered[int(m.group(1))] = int(m.group(2))
+        printed = [numbered.get(k + 1) for k in range(len(starts))]
+        check(printed == starts, name, f"the contents gives the parts pages {printed}, the bookmarks {starts}")
+    else:
+        check(False, name, "no bookmark for the table of contents")
 
     fonts = run("pdffonts", pdf).splitlines()[2:]
     unembedded = [l.split()[0] for l in fonts if len(l.split()) > 4 and l.split()[-5] != "yes"]

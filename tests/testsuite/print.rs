@@ -507,3 +507,47 @@ fn pdf_with_and_without_a_browser() {
         }
     }
 }
+
+#[test]
+fn the_copy_for_the_pdf_numbers_its_table_of_contents() {
+    let t = SiteTest::from_dir("kinds");
+    let (prepared, diagnostics) = malbild::prepare(&malbild::Config::new(t.root()));
+    let p = prepared.unwrap_or_else(|| panic!("{diagnostics:?}"));
+    let id = p.site.by_rel["region-a/plan-2030/_index.md"];
+    // The bookmarks Chromium makes from the headings, with their pages.
+    let bookmarks: Vec<(String, usize)> = [
+        ("Plan 2030", 1),
+        ("Innehåll", 2),
+        ("Målbild", 3),
+        ("Vision", 3),
+        ("Tillsammans", 3),
+        ("Nära", 4),
+        ("Så följer vi upp", 4),
+        ("Framgångsfaktorer", 5),
+        ("Tillit", 5),
+        ("Ledarskap", 5),
+        ("Bakgrund", 6),
+        ("Syfte", 6),
+        ("Detaljer", 6),
+        ("Perspektivskiften", 7),
+        ("Bilaga", 8),
+        ("Ordlista", 8),
+    ]
+    .iter()
+    .map(|(t, p)| (t.to_string(), *p))
+    .collect();
+    let (file, numbers) = malbild::print::numbered(&p.site, &p.bodies, &p.theme, id, &bookmarks)
+        .expect("every entry has a bookmark")
+        .unwrap();
+    let want = [3, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 8, 8];
+    assert_eq!(numbers, want);
+    let html = String::from_utf8(file.bytes).unwrap();
+    let shown: Vec<String> = want.iter().map(usize::to_string).collect();
+    assert_eq!(texts(&html, ".print-toc__page"), shown);
+    // A missing bookmark means no numbers rather than wrong ones.
+    let fewer = &bookmarks[..bookmarks.len() - 1];
+    assert!(malbild::print::numbered(&p.site, &p.bodies, &p.theme, id, fewer).is_none());
+    // The web page has none.
+    t.build();
+    assert!(texts(&t.read(&format!("output/{PRINT}")), ".print-toc__page").is_empty());
+}
