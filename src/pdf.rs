@@ -301,14 +301,17 @@ fn print_to_pdf(chromium: &Path, page: &Path, pdf: &Path) -> Result<Vec<u8>, Str
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("{} could not be started: {e}", chromium.display()))?;
-    // Chromium can write a lot to stderr; read it while waiting so it never blocks.
+    // Chromium can write a lot to stderr; read it while waiting so it never
+    // blocks. A helper process may keep the pipe open after the browser has
+    // exited, so the text is taken only if it comes soon after.
     let stderr = child.stderr.take();
-    let reader = std::thread::spawn(move || {
+    let (send, said) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
         let mut text = String::new();
         if let Some(mut s) = stderr {
             let _ = std::io::Read::read_to_string(&mut s, &mut text);
         }
-        text
+        let _ = send.send(text);
     });
     let start = Instant::now();
     let status = loop {
@@ -327,7 +330,9 @@ fn print_to_pdf(chromium: &Path, page: &Path, pdf: &Path) -> Result<Vec<u8>, Str
             Err(e) => return Err(format!("waiting for {} failed: {e}", chromium.display())),
         }
     };
-    let stderr = reader.join().unwrap_or_default();
+    let stderr = said
+        .recv_timeout(Duration::from_secs(5))
+        .unwrap_or_default();
     let bytes = std::fs::read(pdf).unwrap_or_default();
     if status.success() && bytes.starts_with(b"%PDF-") {
         return Ok(bytes);
