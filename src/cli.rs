@@ -151,6 +151,12 @@ pub struct BuildArgs {
     /// Also build pages marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+    /// Also make a PDF of each publication from its print page, with Chromium,
+    /// Google Chrome or Microsoft Edge installed on this computer (found on the
+    /// PATH, or named by the environment variable MALBILD_CHROMIUM). Without a
+    /// browser the website is still built, and a warning says what to install
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 /// Parses `args` and runs the command; returns the exit status: 0 on success,

@@ -17,6 +17,11 @@ pub struct Config {
     pub output: PathBuf,
     /// Whether pages marked `draft: true` are built.
     pub drafts: bool,
+    /// Whether a PDF is made of each publication (`--pdf`).
+    pub pdf: bool,
+    /// The browser that makes PDFs (`MALBILD_CHROMIUM`); looked for on the
+    /// `PATH` when `None`.
+    pub chromium: Option<PathBuf>,
 }
 
 impl Config {
@@ -27,6 +32,8 @@ impl Config {
             output: root.join("output"),
             root,
             drafts: false,
+            pdf: false,
+            chromium: None,
         }
     }
 

@@ -4,9 +4,10 @@
 //! The pipeline, one step per module:
 //! `load` (read content/) → `model` (front matter, tree, URLs) → `theme`
 //! (templates, parsed once) → `render::markdown` (bodies, links) →
-//! `render::pages` (templates) → `statement` (the accessibility statement) →
-//! `check` (content checks) → `output` (fresh folder swapped in, or only the
-//! changed files).
+//! `render::pages` (templates) → `print::pages` (a print page per
+//! publication) → `statement` (the accessibility statement) → `check`
+//! (content checks) → `pdf::build` (only with `--pdf`) → `output` (fresh
+//! folder swapped in, or only the changed files).
 //!
 //! [`build`] runs all of it; [`prepare`] stops before writing; [`check`] is
 //! `prepare` for its diagnostics only.
@@ -24,6 +25,8 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pdf;
+pub mod print;
 pub mod render;
 pub mod scaffold;
 #[cfg(feature = "serve")]
@@ -52,7 +55,7 @@ pub struct Prepared {
     /// Theme static files and content assets to copy.
     pub copies: Vec<Copy>,
     fingerprints: std::collections::HashMap<String, u64>,
-    last: Option<Last>,
+    pub(crate) last: Option<Last>,
 }
 
 impl Prepared {
@@ -60,17 +63,27 @@ impl Prepared {
     pub fn site(&self) -> &Site {
         &self.last.as_ref().expect("a prepared site").site
     }
+
+    /// Every page's rendered Markdown.
+    pub fn bodies(&self) -> &[std::sync::Arc<render::Body>] {
+        &self.last.as_ref().expect("a prepared site").bodies
+    }
+
+    /// The theme.
+    pub fn theme(&self) -> &theme::Theme {
+        &self.last.as_ref().expect("a prepared site").theme
+    }
 }
 
 /// The last successful build, kept whole for edits that change only the text
 /// of pages (see [`Builder::rebuild`]).
 #[derive(Debug)]
-struct Last {
-    site: Site,
-    bodies: Vec<std::sync::Arc<render::Body>>,
-    theme: theme::Theme,
-    basis: render::Basis,
-    world: u64,
+pub(crate) struct Last {
+    pub(crate) site: Site,
+    pub(crate) bodies: Vec<std::sync::Arc<render::Body>>,
+    pub(crate) theme: theme::Theme,
+    pub(crate) basis: render::Basis,
+    pub(crate) world: u64,
 }
 
 /// What a successful build did.
@@ -86,6 +99,8 @@ pub struct Report {
     pub written: usize,
     /// Files removed because their page or file is gone.
     pub removed: usize,
+    /// PDFs made (with `--pdf`).
+    pub pdfs: usize,
     /// Warnings about the content.
     pub warnings: Vec<Diagnostic>,
     /// How long it took.
@@ -242,6 +257,18 @@ impl Builder {
             Some(&ids),
             &mut diagnostics,
         );
+        // The print pages show the parts' bodies: their fingerprints say which.
+        let print = print::pages(
+            &last.site,
+            &last.bodies,
+            &last.theme,
+            &last.basis,
+            &self.caches.render,
+            &mut diagnostics,
+        );
+        let mut pages = pages;
+        pages.files.extend(print.files);
+        pages.fingerprints.extend(print.fingerprints);
         diagnostic::sort(&mut diagnostics);
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Some(Err(Failed { diagnostics }.into()));
@@ -262,6 +289,7 @@ impl Builder {
             rendered: pages.files.len(),
             written: changes.n_written,
             removed: changes.n_removed,
+            pdfs: 0,
             warnings: diagnostics,
             elapsed: start.elapsed(),
         }))
@@ -280,11 +308,16 @@ impl Builder {
         if fresh {
             self.caches.render = render::RenderCache::default();
         }
-        let (prepared, diagnostics) =
+        let (prepared, mut diagnostics) =
             prepare_with(config, &mut self.caches, edited.as_deref(), None);
         let Some(mut prepared) = prepared else {
             self.caches.last = None;
             return Err(Failed { diagnostics }.into());
+        };
+        let made = if config.pdf {
+            pdf::build(config, &mut prepared, &mut diagnostics)
+        } else {
+            pdf::Made::default()
         };
         let changes = if fresh {
             output::write(config, &prepared.files, &prepared.copies)?
@@ -306,6 +339,7 @@ impl Builder {
             rendered: prepared.files.len(),
             written: changes.n_written,
             removed: changes.n_removed,
+            pdfs: made.pdfs.len(),
             warnings: diagnostics,
             elapsed: start.elapsed(),
         })
@@ -420,6 +454,17 @@ fn prepare_with(
     pages
         .fingerprints
         .insert(statement_path, statement_fingerprint);
+    let print = print::pages(
+        &site,
+        &bodies,
+        &theme,
+        &basis,
+        &caches.render,
+        &mut diagnostics,
+    );
+    pages.all.extend(print.all);
+    pages.files.extend(print.files);
+    pages.fingerprints.extend(print.fingerprints);
     clock.lap("templates");
     diagnostics.extend(check::run(&site, &bodies, &theme, &mut caches.check));
     clock.lap("checks");

@@ -248,6 +248,38 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }
 
+/// Writes `files` and `copies` to a new scratch folder beside the output
+/// folder, for a program that reads the built site (Chromium, for PDFs). The
+/// folder is removed when the returned value is dropped, and by the next build
+/// if this one is killed. It is beside the output folder rather than in the
+/// system's temporary folder because a browser installed as a snap package
+/// cannot see the latter.
+pub fn scratch(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<tempfile::TempDir> {
+    let out = absolute(&config.output);
+    let parent = out
+        .parent()
+        .context("the output folder has no parent folder")?;
+    let name = out
+        .file_name()
+        .context("the output folder has no name")?
+        .to_string_lossy()
+        .into_owned();
+    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let dir = tempfile::Builder::new()
+        .prefix(&format!(".{name}.malbild-pdf-"))
+        .tempdir_in(parent)
+        .with_context(|| format!("cannot create a scratch folder in {}", parent.display()))?;
+    fill(dir.path(), files, copies)?;
+    Ok(dir)
+}
+
+/// Writes `file` into a scratch folder made by [`scratch`], replacing what
+/// is there.
+pub fn write_into(dir: &Path, file: &OutFile) -> Result<()> {
+    let path = dir.join(&file.path);
+    fs::write(&path, &file.bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
 /// Removes staging folders of builds that were killed halfway.
 fn clean_leftovers(parent: &Path, name: &str) {
     let prefix = format!(".{name}.malbild-");

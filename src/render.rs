@@ -6,7 +6,7 @@
 //! documents the views. Each output records the pages it was made from
 //! ([`OutFile::sources`]), which is what an incremental rebuild needs to know.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -386,6 +386,26 @@ pub struct PageView {
     /// The language of the page's content when its front matter (or a
     /// parent's) sets `lang`, e.g. `en`; `null` for the site's language.
     pub lang: Option<String>,
+    /// Publication landing pages: where its print page (and PDF) are; else `null`.
+    pub print: Option<PrintLink>,
+}
+
+/// A publication's print page and PDF, for a link on its landing page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintLink {
+    /// The print page, path from the site root.
+    pub url: String,
+    /// The PDF, only when this build made it.
+    pub pdf: Option<PdfLink>,
+}
+
+/// A PDF that the build made.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfLink {
+    /// Path from the site root.
+    pub url: String,
+    /// Its size for people, e.g. `412 kB`.
+    pub size: String,
 }
 
 /// The site for templates.
@@ -415,14 +435,17 @@ pub struct RegionNav {
     pub publications: Vec<Link>,
 }
 
-struct Views<'a> {
-    site: &'a Site,
-    bodies: &'a [Arc<Body>],
-    theme: &'a Theme,
+/// Builds the views of pages; shared with the print stage (`crate::print`).
+pub(crate) struct Views<'a> {
+    pub(crate) site: &'a Site,
+    pub(crate) bodies: &'a [Arc<Body>],
+    pub(crate) theme: &'a Theme,
+    /// The PDFs made so far, by publication.
+    pub(crate) pdfs: &'a BTreeMap<PageId, PdfLink>,
 }
 
 impl Views<'_> {
-    fn link(&self, id: PageId) -> Link {
+    pub(crate) fn link(&self, id: PageId) -> Link {
         let p = &self.site.pages[id];
         Link {
             title: p.title.clone(),
@@ -522,7 +545,7 @@ impl Views<'_> {
         }
     }
 
-    fn page(&self, id: PageId) -> PageView {
+    pub(crate) fn page(&self, id: PageId) -> PageView {
         let site = self.site;
         let page = &site.pages[id];
         let body = &self.bodies[id];
@@ -641,10 +664,16 @@ impl Views<'_> {
                     Meta::Home(_) => None,
                 })
                 .filter(|l| *l != site.config.language),
+            print: (page.role == Role::Publication && crate::print::enabled(self.theme)).then(
+                || PrintLink {
+                    url: crate::print::output_path(site, id),
+                    pdf: self.pdfs.get(&id).cloned(),
+                },
+            ),
         }
     }
 
-    fn site(&self) -> SiteView {
+    pub(crate) fn site(&self) -> SiteView {
         let site = self.site;
         SiteView {
             title: site.config.title.clone(),
@@ -751,8 +780,63 @@ pub fn page_view(site: &Site, bodies: &[Arc<Body>], theme: &Theme, id: PageId) -
         site,
         bodies,
         theme,
+        pdfs: &BTreeMap::new(),
     }
     .page(id)
+}
+
+/// Renders the pages `ids` again, in full, now that the PDFs `pdfs` exist
+/// (their landing pages link them).
+pub fn rerender(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    theme: &Theme,
+    ids: &[PageId],
+    pdfs: &BTreeMap<PageId, PdfLink>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<OutFile> {
+    let views = Views {
+        site,
+        bodies,
+        theme,
+        pdfs,
+    };
+    let base = views.base_context();
+    let mut out = Vec::new();
+    for &id in ids {
+        let page = &site.pages[id];
+        let rendered = template_for(site, theme, id).and_then(|template| {
+            let mut context = base.clone();
+            context.insert("root", &links::root_prefix(&page.url));
+            context.insert("page", &views.page(id));
+            theme
+                .tera
+                .render(&template, &context)
+                .map(|html| OutFile {
+                    path: page.output_path(),
+                    bytes: html.into_bytes(),
+                    sources: views.sources(id),
+                    template,
+                })
+                .map_err(|e| theme.explain(&e, Some(&page.path)))
+        });
+        match rendered {
+            Ok(f) => out.push(f),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    out
+}
+
+impl Views<'_> {
+    /// `site`, `lang` and `t`.
+    pub(crate) fn base_context(&self) -> tera::Context {
+        let mut base = tera::Context::new();
+        base.insert("site", &self.site());
+        base.insert("lang", &self.site.config.language);
+        base.insert("t", &self.theme.strings);
+        base
+    }
 }
 
 /// Output fingerprints of the previous build, by output path.
@@ -788,10 +872,12 @@ pub struct Basis {
 
 /// Computes the [`Basis`] of a build.
 pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme) -> Basis {
+    let no_pdfs = BTreeMap::new();
     let views = Views {
         site,
         bodies,
         theme,
+        pdfs: &no_pdfs,
     };
     let site_view = views.site();
     let site_hash = crate::hash::Combine::default()
@@ -835,10 +921,12 @@ pub fn pages(
     only: Option<&[PageId]>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Pages {
+    let no_pdfs = BTreeMap::new();
     let views = Views {
         site,
         bodies,
         theme,
+        pdfs: &no_pdfs,
     };
     let Basis {
         site_hash,

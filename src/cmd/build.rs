@@ -4,7 +4,11 @@ use crate::cli::BuildArgs;
 
 /// Builds the site and says what was written.
 pub fn run(args: BuildArgs) -> anyhow::Result<()> {
-    let config = super::config(args.root, args.output, args.drafts);
+    let mut config = super::config(args.root, args.output, args.drafts);
+    config.pdf = args.pdf;
+    config.chromium = std::env::var_os(crate::pdf::ENV)
+        .filter(|v| !v.is_empty())
+        .map(Into::into);
     let report = crate::build(&config)?;
     super::print_diagnostics(&report.warnings);
     let warnings = match report.warnings.len() {
@@ -12,8 +16,13 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
         1 => ", 1 warning".into(),
         n => format!(", {n} warnings"),
     };
+    let pdfs = match report.pdfs {
+        0 => String::new(),
+        1 => " and 1 PDF".into(),
+        n => format!(" and {n} PDFs"),
+    };
     eprintln!(
-        "built {} pages ({} files) in {:.2} s into {}{warnings}",
+        "built {} pages{pdfs} ({} files) in {:.2} s into {}{warnings}",
         report.pages,
         report.files,
         report.elapsed.as_secs_f64(),

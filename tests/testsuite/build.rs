@@ -12,6 +12,7 @@ fn every_page_gets_its_url() {
         ".malbild-output",
         "404.html",
         "css/malbild.css",
+        "css/print.css",
         "index.html",
         "region-a/index.html",
         "region-a/plan-2030/bakgrund/index.html",
@@ -20,8 +21,10 @@ fn every_page_gets_its_url() {
         "region-a/plan-2030/index.html",
         "region-a/plan-2030/karta.svg",
         "region-a/plan-2030/malbild/index.html",
+        "region-a/plan-2030/print/index.html",
         "region-o/index.html",
         "region-o/strategi/index.html",
+        "region-o/strategi/print/index.html",
         "tillganglighet/index.html",
     ];
     assert_eq!(files, want);

@@ -143,6 +143,17 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "a part where the print page goes",
+        &[(
+            "content/region-a/plan-2030/print.md",
+            "---\ntitle: Utskrift\n---\n",
+        )],
+        &[
+            "content/region-a/plan-2030/print.md: error: this page and the print page of content/region-a/plan-2030/_index.md would both be written to region-a/plan-2030/print/index.html",
+            "give it another `slug:`",
+        ],
+    ),
+    (
         "a page with no section",
         &[("content/region-c/plan/del.md", "---\ntitle: Del\n---\n")],
         &["content/region-c/plan/del.md: error: the folder `region-c/plan` has no _index.md"],

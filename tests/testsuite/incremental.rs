@@ -24,17 +24,17 @@ type Step = (&'static str, &'static [Edit], Option<usize>);
 const STEPS: &[Step] = &[
     ("nothing changed", &[], Some(0)),
     (
-        "a body edit",
+        "a body edit: the page and its publication's print page",
         &[Edit::Append(BILAGA, "\nEn ny mening.\n")],
-        Some(1),
+        Some(2),
     ),
     (
-        "a part's title: its siblings, publication and the accessibility statement show it",
+        "a part's title: its siblings, publication, print page and the accessibility statement show it",
         &[Edit::Write(
             BILAGA,
             "---\ntitle: Bilaga med ny titel\nweight: 4\n---\n\n## Ordlista\n",
         )],
-        Some(7),
+        Some(8),
     ),
     (
         "a publication's title: every page's navigation shows it",
@@ -197,7 +197,8 @@ fn unchanged_files_are_not_rewritten() {
     t.write(BILAGA, &format!("{old}\nMer text.\n"));
     builder.forget(&t.path(BILAGA));
     let report = builder.build().unwrap();
-    assert_eq!((report.rendered, report.written), (1, 1));
+    // The page and its publication's print page, which shows every part.
+    assert_eq!((report.rendered, report.written), (2, 2));
     assert_eq!(fs::metadata(&page).unwrap().modified().unwrap(), before);
 }
 

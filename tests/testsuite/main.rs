@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod errors;
 mod incremental;
+mod print;
 #[cfg(feature = "serve")]
 mod serve;
 mod site_test;

@@ -2,6 +2,7 @@
 //! `malbild` binary, and read back.
 
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -49,8 +50,18 @@ impl SiteTest {
 
     /// Runs `malbild <args> --root <dir>`.
     pub(crate) fn run(&self, args: &[&str]) -> Run {
-        let out: Output = Command::cargo_bin("malbild")
-            .unwrap()
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs `malbild <args> --root <dir>` with environment variables set
+    /// (`MALBILD_CHROMIUM` is always unset first; an empty value stays unset).
+    pub(crate) fn run_with_env(&self, args: &[&str], env: &[(&str, &OsStr)]) -> Run {
+        let mut command = Command::cargo_bin("malbild").unwrap();
+        command.env_remove("MALBILD_CHROMIUM");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let out: Output = command
             .args(args)
             .arg("--root")
             .arg(self.root())

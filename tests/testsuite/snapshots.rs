@@ -18,6 +18,7 @@ fn main_of_each_page_kind() {
         ),
         ("background", "region-a/plan-2030/bakgrund/index.html"),
         ("page", "region-a/plan-2030/bilaga/index.html"),
+        ("print", "region-a/plan-2030/print/index.html"),
     ];
     for (name, rel) in pages {
         insta::assert_snapshot!(name, t.main_of(rel));
