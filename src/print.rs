@@ -170,11 +170,13 @@ pub fn pages(
     let base = &basis.base;
     /// An output path, its fingerprint, and the file when it was rendered.
     type Rendered = (String, u64, Option<OutFile>);
+    let taken: HashMap<String, PageId> =
+        site.pages.iter().enumerate().map(|(id, p)| (p.output_path(), id)).collect();
     let results: Vec<Result<Rendered, Diagnostic>> = publications(site)
         .into_par_iter()
         .filter_map(|id| {
             let path = output_path(site, id);
-            if let Some(other) = site.pages.iter().find(|p| p.output_path() == path) {
+            if let Some(other) = taken.get(&path).map(|&o| &site.pages[o]) {
                 return Some(Err(Diagnostic::error(
                     &other.path,
                     format!(
