@@ -219,8 +219,13 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let order = (1..parts.len()).chain(std::iter::once(0));
     for (p, md) in order.map(|p| (p, &parts[p])) {
         for block in md.rendered.blocks.iter().filter(|b| is_running_text(b)) {
-            let whole = normalise(&block.text);
-            if words(&whole).count() >= MIN_REPEATED_WORDS && sentences(&block.text).len() > 1 {
+            let ranges = sentences(&block.text);
+            let whole = if ranges.len() > 1 {
+                normalise(&block.text)
+            } else {
+                String::new()
+            };
+            if words(&whole).count() >= MIN_REPEATED_WORDS {
                 if let Some(&(fp, fo)) = paragraphs.get(&whole) {
                     out.push(
                         text.at(
@@ -242,7 +247,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                 }
                 paragraphs.insert(whole, (p, block.offset));
             }
-            for s in sentences(&block.text) {
+            for s in ranges {
                 let sentence = &block.text[s.clone()];
                 let norm = normalise(sentence);
                 if words(&norm).count() < MIN_REPEATED_WORDS {
