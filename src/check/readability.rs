@@ -163,8 +163,11 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>], config: &CheckConfig) -
         for block in md.rendered.blocks.iter().filter(|b| is_running_text(b)) {
             for s in sentences(&block.text) {
                 let sentence = &block.text[s.clone()];
-                let n = words(sentence).count();
-                let long = words(sentence).filter(|w| is_long(w)).count();
+                let (mut n, mut long) = (0, 0);
+                for w in words(sentence) {
+                    n += 1;
+                    long += usize::from(is_long(w));
+                }
                 total.add(Counts {
                     words: n,
                     long,

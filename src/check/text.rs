@@ -23,12 +23,25 @@ const BULLETS: &[char] = &[
 
 /// Text for comparing: lower case, single spaces, no end punctuation.
 pub fn normalise(text: &str) -> String {
-    words(text)
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_string()
+    let mut out = String::with_capacity(text.len());
+    for word in words(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    let end = out.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    out.truncate(end);
+    out
+}
+
+/// The number of words of a [`normalise`]d text.
+fn count(norm: &str) -> usize {
+    if norm.is_empty() {
+        0
+    } else {
+        norm.bytes().filter(|&b| b == b' ').count() + 1
+    }
 }
 
 /// Warnings about repeats, stray list markers and unclosed emphasis.
@@ -225,7 +238,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
             } else {
                 String::new()
             };
-            if words(&whole).count() >= MIN_REPEATED_WORDS {
+            if count(&whole) >= MIN_REPEATED_WORDS {
                 if let Some(&(fp, fo)) = paragraphs.get(&whole) {
                     out.push(
                         text.at(
@@ -250,7 +263,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
             for s in ranges {
                 let sentence = &block.text[s.clone()];
                 let norm = normalise(sentence);
-                if words(&norm).count() < MIN_REPEATED_WORDS {
+                if count(&norm) < MIN_REPEATED_WORDS {
                     run = None;
                     continue;
                 }
