@@ -92,7 +92,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Whether a word is long in LIX's sense: more than six letters.
 pub fn is_long(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 6
+    word.len() > 6 && word.chars().filter(|c| c.is_alphabetic()).nth(6).is_some()
 }
 
 /// Counts for LIX.
