@@ -97,7 +97,12 @@ fuzz_target!(|data: &[u8]| {
         assert!(!shown.is_empty());
         if let Some((_, text)) = texts.iter().find(|(p, _)| *p == d.path) {
             let lines = text.lines().count().max(1);
-            assert!(d.line <= lines + 1, "line {} of {} in {shown}", d.line, lines);
+            assert!(
+                d.line <= lines + 1,
+                "line {} of {} in {shown}",
+                d.line,
+                lines
+            );
         }
     }
 });

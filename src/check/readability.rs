@@ -41,34 +41,24 @@ fn is_abbreviation(before: &str) -> bool {
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…' | ':') {
-            i += 1;
-            continue;
-        }
+    let mut pos = 0;
+    while let Some(found) = text[pos..].find(['.', '!', '?', '…', ':']) {
+        let at = pos + found;
+        let c = text[at..].chars().next().unwrap_or('.');
         // The end mark may be several characters and be followed by a
         // closing quote or parenthesis: `?!`, `.”`, `.)`.
-        let mut j = i + 1;
-        while j < chars.len()
-            && matches!(
-                chars[j].1,
-                '.' | '!' | '?' | '…' | '”' | '"' | '’' | ')' | '»'
-            )
-        {
-            j += 1;
+        let mut end = at + c.len_utf8();
+        for next in text[end..].chars() {
+            if !matches!(next, '.' | '!' | '?' | '…' | '”' | '"' | '’' | ')' | '»') {
+                break;
+            }
+            end += next.len_utf8();
         }
-        let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
-        }
-        let next = chars.get(k).map(|(_, c)| *c);
-        let boundary = match next {
+        let rest = &text[end..];
+        let after_space = rest.trim_start();
+        let boundary = match after_space.chars().next() {
             None => true,
-            Some(_) if k == j => false,
+            Some(_) if after_space.len() == rest.len() => false,
             Some(n) if c == ':' => n.is_uppercase(),
             Some(n) => {
                 (n.is_uppercase() || n.is_ascii_digit() || "”\"–-(«".contains(n))
@@ -79,7 +69,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             push_trimmed(&mut out, text, start..end);
             start = end;
         }
-        i = j;
+        pos = end;
     }
     push_trimmed(&mut out, text, start..text.len());
     out
@@ -102,7 +92,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// Whether a word is long in LIX's sense: more than six letters.
 pub fn is_long(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 6
+    word.len() > 6 && word.chars().filter(|c| c.is_alphabetic()).nth(6).is_some()
 }
 
 /// Counts for LIX.
@@ -173,8 +163,11 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>], config: &CheckConfig) -
         for block in md.rendered.blocks.iter().filter(|b| is_running_text(b)) {
             for s in sentences(&block.text) {
                 let sentence = &block.text[s.clone()];
-                let n = words(sentence).count();
-                let long = words(sentence).filter(|w| is_long(w)).count();
+                let (mut n, mut long) = (0, 0);
+                for w in words(sentence) {
+                    n += 1;
+                    long += usize::from(is_long(w));
+                }
                 total.add(Counts {
                     words: n,
                     long,

@@ -23,12 +23,16 @@ const BULLETS: &[char] = &[
 
 /// Text for comparing: lower case, single spaces, no end punctuation.
 pub fn normalise(text: &str) -> String {
-    words(text)
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_string()
+    let mut out = String::with_capacity(text.len());
+    for word in words(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    let end = out.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    out.truncate(end);
+    out
 }
 
 /// Warnings about repeats, stray list markers and unclosed emphasis.
@@ -78,7 +82,7 @@ fn placeholder(
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     let line = block.text.trim();
-    let n = words(line).count();
+    let n = words(line).take(7).count();
     let last = line
         .rsplit(char::is_whitespace)
         .next()
@@ -113,7 +117,7 @@ fn flat_heading(
     let mut lines = block.text.split('\n');
     let first = lines.next().unwrap_or_default().trim();
     let second = lines.next().map(str::trim);
-    let n = words(first).count();
+    let n = words(first).take(9).count();
     let followed = match second {
         Some(next) => next.starts_with(char::is_uppercase) && reads_as_text(next),
         None => text_follows,
@@ -142,7 +146,7 @@ fn flat_heading(
 /// Whether a line reads as running text rather than a label: it is long or
 /// ends a sentence.
 fn reads_as_text(line: &str) -> bool {
-    words(line).count() > 8 || line.contains(['.', '!', '?'])
+    words(line).nth(8).is_some() || line.contains(['.', '!', '?'])
 }
 
 /// Words after a hyphen at the end of a line that show the hyphen is meant:
@@ -205,56 +209,136 @@ fn hyphenation(
     }
 }
 
+/// A fingerprint of the [`normalise`]d text and its number of words,
+/// without building the text: most sentences never repeat, so only a
+/// fingerprint that matches is checked against the text itself.
+fn fingerprint(text: &str) -> (u64, usize) {
+    // FNV-1a over the characters of the normalised text.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |c: char| {
+        let mut buf = [0; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    let mut n = 0;
+    let mut all = words(text).peekable();
+    while let Some(word) = all.next() {
+        let word = if all.peek().is_none() {
+            word.trim_end_matches(|c: char| !c.is_alphanumeric())
+        } else {
+            word
+        };
+        if n > 0 {
+            feed(' ');
+        }
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .for_each(&mut feed);
+        n += 1;
+    }
+    (hash, n)
+}
+
+/// Where a sentence or paragraph was first seen: part, block, byte range in
+/// the block's text, and offset in the part's Markdown.
+#[derive(Debug, Clone)]
+struct Seen {
+    part: usize,
+    block: usize,
+    range: std::ops::Range<usize>,
+    offset: usize,
+}
+
+impl Seen {
+    fn text<'a>(&self, parts: &'a [Markdown<'_>]) -> &'a str {
+        &parts[self.part].rendered.blocks[self.block].text[self.range.clone()]
+    }
+}
+
 /// Repeated paragraphs, then repeated sentences in the other paragraphs.
 fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let path = &text.page.path;
     let mut out = Vec::new();
-    let line =
-        |md: &Markdown<'_>, offset: usize| text.at(Diagnostic::warning(path, ""), md, offset).line;
-    let mut paragraphs: HashMap<String, (usize, usize)> = HashMap::new();
-    let mut sentence_first: HashMap<String, (usize, usize)> = HashMap::new();
+    let line = |seen: &Seen| {
+        text.at(
+            Diagnostic::warning(path, ""),
+            &parts[seen.part],
+            seen.offset,
+        )
+        .line
+    };
+    let same = |a: &Seen, b: &str| normalise(a.text(parts)) == normalise(b);
+    let mut paragraphs: HashMap<u64, Seen> = HashMap::new();
+    let mut sentence_first: HashMap<u64, Seen> = HashMap::new();
     let mut run: Option<Run> = None;
     let hint = "text copied from a PDF or Word file is often doubled; keep it once";
     // In the order of the file: the front matter's fields, then the body.
     let order = (1..parts.len()).chain(std::iter::once(0));
     for (p, md) in order.map(|p| (p, &parts[p])) {
-        for block in md.rendered.blocks.iter().filter(|b| is_running_text(b)) {
-            let whole = normalise(&block.text);
-            if words(&whole).count() >= MIN_REPEATED_WORDS && sentences(&block.text).len() > 1 {
-                if let Some(&(fp, fo)) = paragraphs.get(&whole) {
-                    out.push(
-                        text.at(
-                            Diagnostic::warning(
-                                path,
-                                format!(
-                                    "this paragraph is the same as the one on line {}",
-                                    line(&parts[fp], fo)
-                                ),
-                            )
-                            .for_check(Check::Repeated)
-                            .with_hint(hint),
-                            md,
-                            block.offset,
-                        ),
-                    );
-                    run = None;
-                    continue;
-                }
-                paragraphs.insert(whole, (p, block.offset));
+        for (b, block) in md.rendered.blocks.iter().enumerate() {
+            if !is_running_text(block) {
+                continue;
             }
-            for s in sentences(&block.text) {
+            let ranges = sentences(&block.text);
+            let (hash, n) = if ranges.len() > 1 {
+                fingerprint(&block.text)
+            } else {
+                (0, 0)
+            };
+            if n >= MIN_REPEATED_WORDS {
+                match paragraphs.get(&hash) {
+                    Some(first) if same(first, &block.text) => {
+                        out.push(
+                            text.at(
+                                Diagnostic::warning(
+                                    path,
+                                    format!(
+                                        "this paragraph is the same as the one on line {}",
+                                        line(first)
+                                    ),
+                                )
+                                .for_check(Check::Repeated)
+                                .with_hint(hint),
+                                md,
+                                block.offset,
+                            ),
+                        );
+                        run = None;
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => {
+                        paragraphs.insert(
+                            hash,
+                            Seen {
+                                part: p,
+                                block: b,
+                                range: 0..block.text.len(),
+                                offset: block.offset,
+                            },
+                        );
+                    }
+                }
+            }
+            for s in ranges {
                 let sentence = &block.text[s.clone()];
-                let norm = normalise(sentence);
-                if words(&norm).count() < MIN_REPEATED_WORDS {
+                let (hash, n) = fingerprint(sentence);
+                if n < MIN_REPEATED_WORDS {
                     run = None;
                     continue;
                 }
                 let offset = block.source_offset(s.start);
-                if let Some(r) = run.as_mut().filter(|r| r.norm == norm) {
+                if let Some(r) = run
+                    .as_mut()
+                    .filter(|r| r.hash == hash && same(&r.first, sentence))
+                {
                     r.count += 1;
                     let message = format!(
                         "the sentence “{}” comes {} times in a row{}",
-                        r.quote, r.count, r.before
+                        start_of(r.first.text(parts)),
+                        r.count,
+                        r.before
                     );
                     match r.warning {
                         Some(i) => out[i].message = message,
@@ -264,8 +348,8 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                                     Diagnostic::warning(path, message)
                                         .for_check(Check::Repeated)
                                         .with_hint(hint),
-                                    md,
-                                    r.offset,
+                                    &parts[r.first.part],
+                                    r.first.offset,
                                 ),
                             );
                             r.warning = Some(out.len() - 1);
@@ -273,28 +357,36 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     }
                     continue;
                 }
-                let quote = start_of(sentence);
-                let Some(&(fp, fo)) = sentence_first.get(&norm) else {
-                    sentence_first.insert(norm.clone(), (p, offset));
+                let here = Seen {
+                    part: p,
+                    block: b,
+                    range: s.clone(),
+                    offset,
+                };
+                let earlier = sentence_first
+                    .get(&hash)
+                    .filter(|first| same(first, sentence))
+                    .cloned();
+                let Some(first) = earlier else {
+                    sentence_first.entry(hash).or_insert_with(|| here.clone());
                     run = Some(Run {
-                        norm,
-                        quote,
+                        hash,
+                        first: here,
                         warning: None,
                         count: 1,
                         before: String::new(),
-                        offset,
                     });
                     continue;
                 };
-                let place = match parts[fp].field {
-                    Some(key) => format!("in `{key}` on line {}", line(&parts[fp], fo)),
-                    None => format!("on line {}", line(&parts[fp], fo)),
+                let place = match parts[first.part].field {
+                    Some(key) => format!("in `{key}` on line {}", line(&first)),
+                    None => format!("on line {}", line(&first)),
                 };
                 out.push(
                     text.at(
                         Diagnostic::warning(
                             path,
-                            format!("the sentence “{quote}” is already {place}"),
+                            format!("the sentence “{}” is already {place}", start_of(sentence)),
                         )
                         .for_check(Check::Repeated)
                         .with_hint(hint),
@@ -303,12 +395,11 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     ),
                 );
                 run = Some(Run {
-                    norm,
-                    quote,
+                    hash,
+                    first: here,
                     warning: Some(out.len() - 1),
                     count: 1,
                     before: format!(", and is already {place}"),
-                    offset,
                 });
             }
         }
@@ -319,18 +410,16 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
 
 /// The last sentence seen, and how many times in a row it came.
 struct Run {
-    /// Its text, for comparing.
-    norm: String,
-    /// Its first words, for the message.
-    quote: String,
+    /// Its fingerprint.
+    hash: u64,
+    /// Where the run starts.
+    first: Seen,
     /// The warning about it, once it repeats.
     warning: Option<usize>,
     /// How many times in a row.
     count: usize,
     /// Where it was before the run, when it was: `, and is already on line 3`.
     before: String,
-    /// Where the run starts.
-    offset: usize,
 }
 
 /// A list marker or bullet that became text. Returns the byte range of the

@@ -604,3 +604,20 @@ fn many_problems_of_one_kind_are_counted_not_listed() {
     assert_eq!(out.matches("[link-text]").count(), 11, "{out}");
     assert!(out.contains("bilaga.md:26:1: warning: 15 more problems of this kind on this page from here on, not listed one by one [link-text]"), "{out}");
 }
+
+#[test]
+fn drafts_are_checked_when_asked() {
+    let t = SiteTest::from_dir("kinds");
+    t.write(
+        "content/region-b/strategi/utkast.md",
+        "---\ntitle: Utkast\ndraft: true\n---\n\nSe [här](../../region-a/plan-2030/bakgrund.md).\n",
+    );
+    let (code, out) = check(&t, &["--strict"]);
+    assert_eq!((code, out.trim()), (0, "no problems found"));
+    let (code, out) = check(&t, &["--strict", "--drafts"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("content/region-b/strategi/utkast.md:6:4: warning: the link text “här” does not say where the link leads [link-text]"),
+        "{out}"
+    );
+}
