@@ -170,8 +170,12 @@ pub fn pages(
     let base = &basis.base;
     /// An output path, its fingerprint, and the file when it was rendered.
     type Rendered = (String, u64, Option<OutFile>);
-    let taken: HashMap<String, PageId> =
-        site.pages.iter().enumerate().map(|(id, p)| (p.output_path(), id)).collect();
+    let taken: HashMap<String, PageId> = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(id, p)| (p.output_path(), id))
+        .collect();
     let results: Vec<Result<Rendered, Diagnostic>> = publications(site)
         .into_par_iter()
         .filter_map(|id| {
