@@ -32,7 +32,8 @@ def main():
     ap.add_argument("--root", default=TOP)
     ap.add_argument("--pages", type=int)
     ap.add_argument("--edits", type=int, default=30)
-    ap.add_argument("--binary", default=os.path.join(TOP, "target", "release", "malbild"))
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(TOP, "target")
+    ap.add_argument("--binary", default=os.path.join(target, "release", "malbild"))
     a = ap.parse_args()
 
     work = tempfile.mkdtemp(prefix="malbild-bench-")
