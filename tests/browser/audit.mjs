@@ -73,7 +73,7 @@ const MIN_FOCUS_CONTRAST = 3;
 
 // ------------------------------------------------------------------ build
 
-const malbild = process.env.MALBILD || join(top, 'target/release/malbild');
+const malbild = process.env.MALBILD || join(process.env.CARGO_TARGET_DIR || join(top, 'target'), 'release/malbild');
 if (!existsSync(malbild)) {
   console.error(`audit: ${malbild} does not exist; run \`cargo build --release\` first`);
   process.exit(2);

@@ -32,7 +32,7 @@ fi
 cargo build --release --quiet
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-if ! target/release/malbild build --pdf --output "$work/site" 2> "$work/build.log"; then
+if ! "${CARGO_TARGET_DIR:-target}/release/malbild" build --pdf --output "$work/site" 2> "$work/build.log"; then
   cat "$work/build.log"
   exit 1
 fi
