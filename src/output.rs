@@ -122,19 +122,28 @@ pub fn check_target(config: &Config) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Writes `files` and `copies` to a fresh folder and swaps it in for the
-/// output folder.
-pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Changes> {
+/// The output folder (absolute), the folder it is in (created if need be),
+/// and its name: staging and scratch folders go beside it.
+fn beside_output(config: &Config) -> Result<(PathBuf, PathBuf, String)> {
     let out = absolute(&config.output);
     let parent = out
         .parent()
-        .context("the output folder has no parent folder")?;
+        .context("the output folder has no parent folder")?
+        .to_path_buf();
     let name = out
         .file_name()
         .context("the output folder has no name")?
         .to_string_lossy()
         .into_owned();
-    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    Ok((out, parent, name))
+}
+
+/// Writes `files` and `copies` to a fresh folder and swaps it in for the
+/// output folder.
+pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Changes> {
+    let (out, parent, name) = beside_output(config)?;
+    let parent = parent.as_path();
     clean_leftovers(parent, &name);
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.malbild-tmp-{pid}"));
@@ -255,16 +264,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// system's temporary folder because a browser installed as a snap package
 /// cannot see the latter.
 pub fn scratch(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<tempfile::TempDir> {
-    let out = absolute(&config.output);
-    let parent = out
-        .parent()
-        .context("the output folder has no parent folder")?;
-    let name = out
-        .file_name()
-        .context("the output folder has no name")?
-        .to_string_lossy()
-        .into_owned();
-    fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let (_, parent, name) = beside_output(config)?;
+    let parent = parent.as_path();
     let dir = tempfile::Builder::new()
         .prefix(&format!(".{name}.malbild-pdf-"))
         .tempdir_in(parent)

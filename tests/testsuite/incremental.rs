@@ -155,22 +155,7 @@ fn every_rebuild_equals_a_build_from_nothing() {
         let mut fresh = Config::new(t.root());
         fresh.output = t.path("fresh");
         malbild::build(&fresh).unwrap();
-        let base = t.path("fresh");
-        let mut from_nothing = std::collections::BTreeMap::new();
-        for e in walkdir::WalkDir::new(&base)
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if e.file_type().is_file() {
-                let rel = e
-                    .path()
-                    .strip_prefix(&base)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                from_nothing.insert(rel, fs::read(e.path()).unwrap());
-            }
-        }
+        let from_nothing = t.files_in("fresh");
         if incremental != from_nothing {
             let differ: Vec<&String> = incremental
                 .keys()

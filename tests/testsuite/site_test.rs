@@ -82,8 +82,13 @@ impl SiteTest {
 
     /// Every file under `output/`, with its bytes.
     pub(crate) fn output_files(&self) -> BTreeMap<String, Vec<u8>> {
+        self.files_in("output")
+    }
+
+    /// Every file under the folder `rel`, with its bytes.
+    pub(crate) fn files_in(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
         let mut out = BTreeMap::new();
-        let base = self.path("output");
+        let base = self.path(rel);
         for e in walkdir::WalkDir::new(&base)
             .into_iter()
             .filter_map(Result::ok)
