@@ -247,6 +247,13 @@ impl Builder {
             .iter()
             .flat_map(|b| b.problems.iter().cloned())
             .collect();
+        // The same checks as a full build (cached for every page not edited).
+        diagnostics.extend(check::run(
+            &last.site,
+            &last.bodies,
+            &last.theme,
+            &mut self.caches.check,
+        ));
         let ids: Vec<model::PageId> = edits.iter().map(|e| e.0).collect();
         let pages = render::pages(
             &last.site,

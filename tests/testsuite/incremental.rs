@@ -24,6 +24,11 @@ type Step = (&'static str, &'static [Edit], Option<usize>);
 const STEPS: &[Step] = &[
     ("nothing changed", &[], Some(0)),
     (
+        "a body edit with a new warning",
+        &[Edit::Append(BILAGA, "\n## Tom rubrik\n")],
+        Some(2),
+    ),
+    (
         "a body edit: the page and its publication's print page",
         &[Edit::Append(BILAGA, "\nEn ny mening.\n")],
         Some(2),
@@ -154,7 +159,17 @@ fn every_rebuild_equals_a_build_from_nothing() {
         let incremental = t.output_files();
         let mut fresh = Config::new(t.root());
         fresh.output = t.path("fresh");
-        malbild::build(&fresh).unwrap();
+        let full = malbild::build(&fresh).unwrap();
+        let said = |w: &[malbild::diagnostic::Diagnostic]| {
+            w.iter().map(|d| d.to_string()).collect::<Vec<_>>()
+        };
+        if said(&report.warnings) != said(&full.warnings) {
+            failures.push(format!(
+                "{what}: the rebuild warned {:?}, a build from nothing {:?}",
+                said(&report.warnings),
+                said(&full.warnings)
+            ));
+        }
         let from_nothing = t.files_in("fresh");
         if incremental != from_nothing {
             let differ: Vec<&String> = incremental
