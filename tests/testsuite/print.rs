@@ -108,7 +108,7 @@ fn the_cover_shows_the_publication_facts() {
         assert_eq!(facts, want, "{index:?}");
         assert_eq!(
             texts(&html, "title"),
-            ["Plan 2030 – Region A"],
+            ["Plan 2030 – Region A – Testsajt"],
             "the PDF's title"
         );
     }
