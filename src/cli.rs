@@ -74,10 +74,9 @@ pub enum NewCommand {
     },
 }
 
-/// Options of `malbild serve`.
-#[cfg(feature = "serve")]
+/// The options `build`, `serve` and `watch` share.
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub struct SiteArgs {
     /// The project folder, the one that holds content/ [default: the current folder]
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
@@ -87,6 +86,15 @@ pub struct ServeArgs {
     /// Also build pages marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+}
+
+/// Options of `malbild serve`.
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Which site, and where it goes.
+    #[command(flatten)]
+    pub site: SiteArgs,
     /// The port to serve on; if it is taken, the next free one is used
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
@@ -102,15 +110,9 @@ pub struct ServeArgs {
 #[cfg(feature = "serve")]
 #[derive(Debug, Args)]
 pub struct WatchArgs {
-    /// The project folder, the one that holds content/ [default: the current folder]
-    #[arg(long, value_name = "DIR")]
-    pub root: Option<PathBuf>,
-    /// Where to write the website [default: output/ in the project folder]
-    #[arg(long, value_name = "DIR")]
-    pub output: Option<PathBuf>,
-    /// Also build pages marked `draft: true`
-    #[arg(long)]
-    pub drafts: bool,
+    /// Which site, and where it goes.
+    #[command(flatten)]
+    pub site: SiteArgs,
 }
 
 /// Options of `malbild check`.
@@ -142,15 +144,9 @@ pub enum Format {
 /// Options of `malbild build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The project folder, the one that holds content/ [default: the current folder]
-    #[arg(long, value_name = "DIR")]
-    pub root: Option<PathBuf>,
-    /// Where to write the website [default: output/ in the project folder]
-    #[arg(long, value_name = "DIR")]
-    pub output: Option<PathBuf>,
-    /// Also build pages marked `draft: true`
-    #[arg(long)]
-    pub drafts: bool,
+    /// Which site, and where it goes.
+    #[command(flatten)]
+    pub site: SiteArgs,
     /// Also make a PDF of each publication from its print page, with Chromium,
     /// Google Chrome or Microsoft Edge installed on this computer (found on the
     /// PATH, or named by the environment variable MALBILD_CHROMIUM). Without a

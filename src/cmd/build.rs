@@ -4,7 +4,7 @@ use crate::cli::BuildArgs;
 
 /// Builds the site and says what was written.
 pub fn run(args: BuildArgs) -> anyhow::Result<()> {
-    let mut config = super::config(args.root, args.output, args.drafts);
+    let mut config = super::config(args.site);
     config.pdf = args.pdf;
     config.chromium = std::env::var_os(crate::pdf::ENV)
         .filter(|v| !v.is_empty())

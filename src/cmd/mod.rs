@@ -10,17 +10,12 @@ pub mod serve;
 use crate::diagnostic::{Diagnostic, Failed};
 
 /// A [`Config`](crate::Config) from the options every command shares.
-pub fn config(
-    root: Option<std::path::PathBuf>,
-    output: Option<std::path::PathBuf>,
-    drafts: bool,
-) -> crate::Config {
-    let root = root.unwrap_or_else(|| ".".into());
-    let mut config = crate::Config::new(root);
-    if let Some(output) = output {
+pub fn config(args: crate::cli::SiteArgs) -> crate::Config {
+    let mut config = crate::Config::new(args.root.unwrap_or_else(|| ".".into()));
+    if let Some(output) = args.output {
         config.output = output;
     }
-    config.drafts = drafts;
+    config.drafts = args.drafts;
     config
 }
 

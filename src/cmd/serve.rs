@@ -5,7 +5,7 @@ use crate::serve::{self, ServeOptions};
 
 /// Builds, serves, and rebuilds on every change.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
-    let config = super::config(args.root, args.output, args.drafts);
+    let config = super::config(args.site);
     serve::serve(
         config,
         ServeOptions {
@@ -18,5 +18,5 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
 
 /// Rebuilds on every change.
 pub fn watch(args: WatchArgs) -> anyhow::Result<()> {
-    serve::watch(super::config(args.root, args.output, args.drafts))
+    serve::watch(super::config(args.site))
 }
