@@ -7,9 +7,15 @@ from the write to the `reload` event. Also reads the server's own line for each
 rebuild, to show how many pages were rendered (a one-page edit must never
 trigger a full rebuild).
 
-Usage: reload_latency.py [--root DIR] [--pages N] [--edits N] [--binary PATH]
+Usage: reload_latency.py [--root DIR] [--pages N] [--edits N] [--edit KIND] [--binary PATH]
   --root DIR   an existing site (default: the shipped site, the repository root)
   --pages N    instead: generate N pages with ../shared/bench/gen_corpus.py
+  --edit KIND  what each edit does to the page:
+                 text     appends a sentence (the default; the usual save)
+                 heading  appends a heading and a sentence (the page's ids change,
+                          so links to it from every page are checked again)
+                 title    changes the title in the front matter (the pages that
+                          show it are rendered again)
 """
 
 import argparse
@@ -32,6 +38,7 @@ def main():
     ap.add_argument("--root", default=TOP)
     ap.add_argument("--pages", type=int)
     ap.add_argument("--edits", type=int, default=30)
+    ap.add_argument("--edit", choices=["text", "heading", "title"], default="text")
     target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(TOP, "target")
     ap.add_argument("--binary", default=os.path.join(target, "release", "malbild"))
     a = ap.parse_args()
@@ -76,6 +83,7 @@ def main():
             sys.exit("the server did not start:\n" + "\n".join(lines))
         first = next((l for l in lines if l.startswith("built ")), "")
         sock = socket.create_connection(("127.0.0.1", port[0]))
+        sock.settimeout(120)
         sock.sendall(b"GET /__malbild/events HTTP/1.1\r\nHost: x\r\n\r\n")
         buf = b""
         while b"\r\n\r\n" not in buf:
@@ -85,10 +93,24 @@ def main():
         for i in range(a.edits):
             time.sleep(0.3)  # let the previous rebuild settle, as between two saves
             start = time.perf_counter()
-            with open(page, "a", encoding="utf-8") as fh:
-                fh.write(f"\nMätning nummer {i}.\n")
+            if a.edit == "title":
+                text = re.sub(
+                    r"(?m)^title: ([\"']?)(.*?)\1[ \t]*$",
+                    lambda m: f"title: {m.group(1)}{m.group(2)} {i}{m.group(1)}",
+                    original,
+                    count=1,
+                )
+                with open(page, "w", encoding="utf-8") as fh:
+                    fh.write(text)
+            else:
+                heading = f"\n## Mätpunkt {i}\n" if a.edit == "heading" else ""
+                with open(page, "a", encoding="utf-8") as fh:
+                    fh.write(f"{heading}\nMätning nummer {i}.\n")
             while b"event: reload" not in buf:
-                chunk = sock.recv(4096)
+                try:
+                    chunk = sock.recv(4096)
+                except socket.timeout:
+                    sys.exit("no reload event within 120 s; the server said:\n" + "\n".join(lines[-30:]))
                 if not chunk:
                     sys.exit("the event stream closed")
                 buf += chunk
@@ -100,7 +122,7 @@ def main():
         server_ms = [int(m.group(1)) for l in rebuilt if (m := re.search(r"rebuilt in (\d+) ms", l))]
         n_pages = int(re.search(r"built (\d+) pages", first).group(1)) if first else 0
         latencies.sort()
-        print(f"site: {root} ({n_pages} pages); edited {os.path.relpath(page, root)} {a.edits} times")
+        print(f"site: {root} ({n_pages} pages); {a.edit} edit of {os.path.relpath(page, root)}, {a.edits} times")
         print(f"first build: {first}")
         print(
             "save -> reload event: median {:.1f} ms, p90 {:.1f} ms, max {:.1f} ms".format(
@@ -109,6 +131,7 @@ def main():
         )
         if server_ms:
             print(f"rebuild inside the server: median {statistics.median(server_ms):.0f} ms, max {max(server_ms)} ms")
+            print("rebuilds in order (ms): " + " ".join(map(str, server_ms)))
         print(f"pages rendered per edit: max {max(rendered) if rendered else '?'} of {n_pages}")
         if rendered and max(rendered) >= n_pages:
             sys.exit("a one-page edit triggered a full rebuild")

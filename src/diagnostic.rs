@@ -7,6 +7,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -240,9 +241,204 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.dedup();
 }
 
+/// Sorts the diagnostics of one file by line and column, and drops exact
+/// repeats: [`sort`] for diagnostics known to share their file.
+pub fn sort_file(diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.sort_by_key(|d| (d.line, d.column, d.severity));
+    diagnostics.dedup();
+}
+
+/// Every diagnostic of a build, sorted by file, line and column, and kept
+/// per file: a rebuild after an edit of one page replaces that page's file
+/// and shares the others with the build before, however many there are.
+#[derive(Debug, Clone, Default)]
+pub struct List {
+    /// One entry per file, in the order of their paths; never empty.
+    files: Vec<Arc<[Diagnostic]>>,
+    len: usize,
+    errors: usize,
+}
+
+impl List {
+    /// The diagnostics of `all`, sorted.
+    pub fn new(mut all: Vec<Diagnostic>) -> Self {
+        sort(&mut all);
+        let mut list = List::default();
+        for group in all.chunk_by(|a, b| a.path == b.path) {
+            list.count(group, 1);
+            list.files.push(group.into());
+        }
+        list
+    }
+
+    /// `files`, each one file's diagnostics as [`sort_file`] leaves them, in
+    /// any order; empty ones are left out.
+    pub fn of_files(files: impl IntoIterator<Item = Arc<[Diagnostic]>>) -> Self {
+        let mut files: Vec<Arc<[Diagnostic]>> =
+            files.into_iter().filter(|f| !f.is_empty()).collect();
+        files.sort_by(|a, b| a[0].path.cmp(&b[0].path));
+        let mut list = List::default();
+        for group in &files {
+            list.count(group, 1);
+        }
+        List { files, ..list }
+    }
+
+    fn count(&mut self, group: &[Diagnostic], sign: isize) {
+        let errors = group.iter().filter(|d| d.is_error()).count();
+        self.len = self.len.wrapping_add_signed(sign * group.len() as isize);
+        self.errors = self.errors.wrapping_add_signed(sign * errors as isize);
+    }
+
+    fn find(&self, path: &Path) -> Result<usize, usize> {
+        self.files
+            .binary_search_by(|f| f[0].path.as_path().cmp(path))
+    }
+
+    /// Every diagnostic, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> + '_ {
+        self.files.iter().flat_map(|f| f.iter())
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// How many are errors.
+    pub fn errors(&self) -> usize {
+        self.errors
+    }
+
+    /// The diagnostics about `path`.
+    pub fn of_file(&self, path: &Path) -> &[Diagnostic] {
+        match self.find(path) {
+            Ok(i) => &self.files[i],
+            Err(_) => &[],
+        }
+    }
+
+    /// All of them, in order, as one vector.
+    pub fn to_vec(&self) -> Vec<Diagnostic> {
+        self.iter().cloned().collect()
+    }
+
+    /// Makes `group` (one file's diagnostics as [`sort_file`] leaves them)
+    /// the diagnostics of `path`; an empty group leaves the file out.
+    pub fn set_file(&mut self, path: &Path, group: Arc<[Diagnostic]>) {
+        debug_assert!(group.iter().all(|d| d.path == path));
+        match self.find(path) {
+            Ok(i) => {
+                let old = std::mem::replace(&mut self.files[i], group.clone());
+                self.count(&old, -1);
+                if group.is_empty() {
+                    self.files.remove(i);
+                }
+            }
+            Err(_) if group.is_empty() => return,
+            Err(i) => self.files.insert(i, group.clone()),
+        }
+        self.count(&group, 1);
+    }
+
+    /// Adds `more`, each one after those of its file with the same line and
+    /// column.
+    pub fn add(&mut self, more: Vec<Diagnostic>) {
+        for group in List::new(more).files {
+            let path = group[0].path.clone();
+            let mut all = self.of_file(&path).to_vec();
+            all.extend(group.iter().cloned());
+            sort_file(&mut all);
+            self.set_file(&path, all.into());
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a List {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::iter::FlatMap<
+        std::slice::Iter<'a, Arc<[Diagnostic]>>,
+        std::slice::Iter<'a, Diagnostic>,
+        fn(&'a Arc<[Diagnostic]>) -> std::slice::Iter<'a, Diagnostic>,
+    >;
+
+    fn into_iter(self) -> Self::IntoIter {
+        fn each(f: &Arc<[Diagnostic]>) -> std::slice::Iter<'_, Diagnostic> {
+            f.iter()
+        }
+        self.files
+            .iter()
+            .flat_map(each as fn(&'a Arc<[Diagnostic]>) -> _)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(path: &str, line: usize, message: &str) -> Diagnostic {
+        let mut d = Diagnostic::warning(path, message);
+        d.line = line;
+        d
+    }
+
+    fn said(list: &List) -> Vec<String> {
+        list.iter()
+            .map(|d| format!("{}:{} {}", d.path.display(), d.line, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_list_is_sorted_by_file_and_line_without_repeats() {
+        let list = List::new(vec![
+            d("b.md", 2, "x"),
+            d("a.md", 9, "y"),
+            d("b.md", 1, "z"),
+            d("a.md", 9, "y"),
+            Diagnostic::error("a.md", "e"),
+        ]);
+        assert_eq!(
+            said(&list),
+            ["a.md:0 e", "a.md:9 y", "b.md:1 z", "b.md:2 x"]
+        );
+        assert_eq!((list.len(), list.errors()), (4, 1));
+        assert_eq!(list.of_file(Path::new("b.md")).len(), 2);
+        assert!(list.of_file(Path::new("c.md")).is_empty());
+        let files = List::of_files([
+            Arc::from(vec![d("b.md", 1, "z"), d("b.md", 2, "x")]),
+            Arc::from(vec![]),
+            Arc::from(vec![Diagnostic::error("a.md", "e"), d("a.md", 9, "y")]),
+        ]);
+        assert_eq!(said(&files), said(&list));
+        assert_eq!((files.len(), files.errors()), (4, 1));
+    }
+
+    #[test]
+    fn a_file_of_a_list_is_replaced_added_or_removed() {
+        let mut list = List::new(vec![d("b.md", 1, "x"), Diagnostic::error("d.md", "e")]);
+        list.set_file(Path::new("c.md"), vec![d("c.md", 3, "new")].into());
+        list.set_file(Path::new("d.md"), vec![d("d.md", 1, "fixed")].into());
+        list.set_file(Path::new("b.md"), Arc::from(vec![]));
+        list.set_file(Path::new("e.md"), Arc::from(vec![]));
+        assert_eq!(said(&list), ["c.md:3 new", "d.md:1 fixed"]);
+        assert_eq!((list.len(), list.errors()), (2, 0));
+        list.add(vec![
+            d("d.md", 0, "first"),
+            d("a.md", 1, "a"),
+            d("d.md", 1, "fixed"),
+        ]);
+        assert_eq!(
+            said(&list),
+            ["a.md:1 a", "c.md:3 new", "d.md:0 first", "d.md:1 fixed"]
+        );
+        assert_eq!(list.len(), 4);
+        assert_eq!(list.to_vec().len(), (&list).into_iter().count());
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

@@ -40,7 +40,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 pub use config::Config;
-use diagnostic::{Diagnostic, Failed};
+use diagnostic::{Diagnostic, Failed, List};
 use model::Site;
 use output::Copy;
 use render::OutFile;
@@ -84,6 +84,17 @@ pub(crate) struct Last {
     pub(crate) theme: theme::Theme,
     pub(crate) basis: render::Basis,
     pub(crate) world: u64,
+    /// Problems not in one page's Markdown (front matter, templates,
+    /// site.yaml, the audit...), sorted: an edit of a page's text leaves
+    /// them as they are.
+    pub(crate) other: Vec<Diagnostic>,
+    /// Each page's own problems, and which pages link to missing fragments.
+    pub(crate) checked: check::Checked,
+    /// All of them, as reported.
+    pub(crate) list: List,
+    /// Pages edited since the last build that wrote anything (the rebuilds
+    /// in between failed): rendered by the next one.
+    pub(crate) pending: std::collections::BTreeSet<model::PageId>,
 }
 
 /// What a successful build did.
@@ -101,8 +112,8 @@ pub struct Report {
     pub removed: usize,
     /// PDFs made (with `--pdf`).
     pub pdfs: usize,
-    /// Warnings about the content.
-    pub warnings: Vec<Diagnostic>,
+    /// Warnings about the content, sorted by file and line.
+    pub warnings: List,
     /// How long it took.
     pub elapsed: Duration,
 }
@@ -194,10 +205,14 @@ impl Builder {
     /// The fast path of [`Builder::rebuild`]: every change is an edit of a
     /// page's body. `None` when it does not apply. Other pages show only a
     /// page's front matter (title, date, summary...), so only the edited
-    /// pages' own outputs can change.
+    /// pages' own outputs and their publications' print pages can change;
+    /// of the problems, only the edited pages' own, and those of the links
+    /// to their `#fragments`.
     fn text_only(&mut self, changes: &[change::Change]) -> Option<Result<Report>> {
         let start = Instant::now();
+        let mut clock = Clock::start();
         if changes.is_empty()
+            || self.config.pdf
             || self.caches.written.is_empty()
             || !self.config.output.join(output::MARKER).is_file()
         {
@@ -223,6 +238,8 @@ impl Builder {
             }
             edits.push((id, rel, text, (meta.len(), meta.modified().ok())));
         }
+        let mut edited = Vec::with_capacity(edits.len());
+        let mut new_ids = Vec::new();
         for (id, rel, text, stamp) in &edits {
             let page = &mut last.site.pages[*id];
             page.text = text.clone();
@@ -237,67 +254,83 @@ impl Builder {
                 source.text = text.clone();
             }
             let body = std::sync::Arc::new(render::body_of(&last.site, *id));
+            if check::links::ids_of(&body) != check::links::ids_of(&last.bodies[*id]) {
+                new_ids.push(*id);
+            }
             self.caches
                 .markdown
                 .remember(rel, text.clone(), last.world, body.clone());
             last.bodies[*id] = body;
+            edited.push(*id);
         }
-        let mut diagnostics: Vec<Diagnostic> = last
-            .bodies
-            .iter()
-            .flat_map(|b| b.problems.iter().cloned())
-            .collect();
-        // The same checks as a full build (cached for every page not edited).
-        diagnostics.extend(check::run(
+        clock.lap("read+markdown");
+        // The same checks as a full build, for what the edits can change.
+        let changed = check::again(
             &last.site,
             &last.bodies,
             &last.theme,
             &mut self.caches.check,
-        ));
-        let ids: Vec<model::PageId> = edits.iter().map(|e| e.0).collect();
-        let pages = render::pages(
+            &edited,
+            &new_ids,
+            &mut last.checked,
+        );
+        for id in changed {
+            let path = &last.site.pages[id].path;
+            let file = file_of(&last.other, path, &last.checked.pages[id]);
+            last.list.set_file(path, file);
+        }
+        clock.lap("checks");
+        // Pages edited by rebuilds that failed are rendered now too.
+        last.pending.extend(&edited);
+        let ids: Vec<model::PageId> = last.pending.iter().copied().collect();
+        let mut transient = Vec::new();
+        let mut pages = render::pages(
             &last.site,
             &last.bodies,
             &last.theme,
             &last.basis,
             &self.caches.render,
             Some(&ids),
-            &mut diagnostics,
+            &mut transient,
         );
-        // The print pages show the parts' bodies: their fingerprints say which.
+        clock.lap("pages");
         let print = print::pages(
             &last.site,
             &last.bodies,
             &last.theme,
             &last.basis,
             &self.caches.render,
-            &mut diagnostics,
+            Some(&print::showing(&last.site, &ids)),
+            &mut transient,
         );
-        let mut pages = pages;
         pages.files.extend(print.files);
         pages.fingerprints.extend(print.fingerprints);
-        diagnostic::sort(&mut diagnostics);
-        if diagnostics.iter().any(Diagnostic::is_error) {
-            return Some(Err(Failed { diagnostics }.into()));
+        clock.lap("print");
+        let mut warnings = last.list.clone();
+        if !transient.is_empty() {
+            warnings.add(transient);
         }
-        let keep: Vec<String> = self.caches.written.keys().cloned().collect();
-        let n_pages = last.site.pages.len();
-        let changes =
-            match output::update(&self.config, &pages.files, &keep, &[], &self.caches.written) {
-                Ok(changes) => changes,
-                Err(err) => return Some(Err(err)),
-            };
+        if warnings.errors() > 0 {
+            return Some(Err(Failed {
+                diagnostics: warnings.to_vec(),
+            }
+            .into()));
+        }
+        let written = match output::patch(&self.config, &pages.files, &mut self.caches.written) {
+            Ok(n) => n,
+            Err(err) => return Some(Err(err)),
+        };
+        last.pending.clear();
         self.caches.render.fingerprints.extend(pages.fingerprints);
-        let files = changes.written.len();
-        self.caches.written = changes.written;
+        clock.lap("write");
         Some(Ok(Report {
-            pages: n_pages,
-            files,
+            pages: last.site.pages.len(),
+            files: self.caches.written.len(),
             rendered: pages.files.len(),
-            written: changes.n_written,
-            removed: changes.n_removed,
+            written,
+            removed: 0,
             pdfs: 0,
-            warnings: diagnostics,
+            warnings,
             elapsed: start.elapsed(),
         }))
     }
@@ -315,14 +348,20 @@ impl Builder {
         if fresh {
             self.caches.render = render::RenderCache::default();
         }
-        let (prepared, mut diagnostics) =
+        let (prepared, mut warnings) =
             prepare_with(config, &mut self.caches, edited.as_deref(), None);
         let Some(mut prepared) = prepared else {
             self.caches.last = None;
-            return Err(Failed { diagnostics }.into());
+            return Err(Failed {
+                diagnostics: warnings.to_vec(),
+            }
+            .into());
         };
         let made = if config.pdf {
-            pdf::build(config, &mut prepared, &mut diagnostics)
+            let mut more = Vec::new();
+            let made = pdf::build(config, &mut prepared, &mut more);
+            warnings.add(more);
+            made
         } else {
             pdf::Made::default()
         };
@@ -347,7 +386,7 @@ impl Builder {
             written: changes.n_written,
             removed: changes.n_removed,
             pdfs: made.pdfs.len(),
-            warnings: diagnostics,
+            warnings,
             elapsed: start.elapsed(),
         })
     }
@@ -365,7 +404,8 @@ pub fn prepare_loaded(
     config: &Config,
     loaded: load::Loaded,
 ) -> (Option<Prepared>, Vec<Diagnostic>) {
-    prepare_with(config, &mut Caches::default(), None, Some(loaded))
+    let (prepared, list) = prepare_with(config, &mut Caches::default(), None, Some(loaded));
+    (prepared, list.to_vec())
 }
 
 /// `edited`: the content files (relative to `content/`) known to be the only
@@ -376,7 +416,7 @@ fn prepare_with(
     caches: &mut Caches,
     edited: Option<&[String]>,
     given: Option<load::Loaded>,
-) -> (Option<Prepared>, Vec<Diagnostic>) {
+) -> (Option<Prepared>, List) {
     let mut diagnostics = Vec::new();
     let mut clock = Clock::start();
     let patched = match (given, edited, &caches.loaded) {
@@ -412,12 +452,11 @@ fn prepare_with(
         Ok(theme) => theme,
         Err(d) => {
             diagnostics.extend(d);
-            diagnostic::sort(&mut diagnostics);
-            return (None, diagnostics);
+            return (None, List::new(diagnostics));
         }
     };
     clock.lap("theme");
-    let bodies = render::markdown(&site, &mut caches.markdown, &mut diagnostics);
+    let bodies = render::markdown(&site, &mut caches.markdown);
     clock.lap("markdown");
     let basis = render::basis(&site, &bodies, &theme);
     let pages = render::pages(
@@ -467,19 +506,22 @@ fn prepare_with(
         &theme,
         &basis,
         &caches.render,
+        None,
         &mut diagnostics,
     );
     pages.all.extend(print.all);
     pages.files.extend(print.files);
     pages.fingerprints.extend(print.fingerprints);
     clock.lap("templates");
-    diagnostics.extend(check::run(&site, &bodies, &theme, &mut caches.check));
+    let mut checked = check::run(&site, &bodies, &theme, &mut caches.check);
+    diagnostics.append(&mut checked.site);
     clock.lap("checks");
     let copies = copies(&site, &theme, &pages.all, &mut diagnostics);
     clock.lap("copies");
     diagnostic::sort(&mut diagnostics);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return (None, diagnostics);
+    let list = assemble(&site, &diagnostics, &checked.pages);
+    if list.errors() > 0 {
+        return (None, list);
     }
     let prepared = Prepared {
         files: pages.files,
@@ -492,9 +534,50 @@ fn prepare_with(
             bodies,
             theme,
             basis,
+            other: diagnostics,
+            checked,
+            list: list.clone(),
+            pending: Default::default(),
         }),
     };
-    (Some(prepared), diagnostics)
+    (Some(prepared), list)
+}
+
+/// Every problem of the site: `other` (sorted), and each page's own
+/// (`pages`, by page) in its file.
+fn assemble(site: &Site, other: &[Diagnostic], pages: &[std::sync::Arc<[Diagnostic]>]) -> List {
+    let page_files: std::collections::HashSet<&std::path::Path> =
+        site.pages.iter().map(|p| p.path.as_path()).collect();
+    let mut files: Vec<std::sync::Arc<[Diagnostic]>> = pages
+        .iter()
+        .enumerate()
+        .map(|(id, found)| file_of(other, &site.pages[id].path, found))
+        .collect();
+    files.extend(
+        other
+            .chunk_by(|a, b| a.path == b.path)
+            .filter(|f| !page_files.contains(f[0].path.as_path()))
+            .map(std::sync::Arc::from),
+    );
+    List::of_files(files)
+}
+
+/// The problems of a page's file: those of `other` (sorted) in it, and the
+/// page's own.
+fn file_of(
+    other: &[Diagnostic],
+    path: &std::path::Path,
+    own: &std::sync::Arc<[Diagnostic]>,
+) -> std::sync::Arc<[Diagnostic]> {
+    let start = other.partition_point(|d| d.path.as_path() < path);
+    let len = other[start..].partition_point(|d| d.path == path);
+    if len == 0 {
+        return own.clone();
+    }
+    let mut all = other[start..start + len].to_vec();
+    all.extend(own.iter().cloned());
+    diagnostic::sort_file(&mut all);
+    all.into()
 }
 
 /// Theme static files, then content files; a content file may not take the

@@ -245,6 +245,29 @@ pub fn update(
     })
 }
 
+/// Writes those of `files` whose bytes changed into an output folder that
+/// `written` describes, and records them there; nothing is removed. Returns
+/// how many were written. For rebuilds that change no page's address.
+pub fn patch(config: &Config, files: &[OutFile], written: &mut Written) -> Result<usize> {
+    let hashes: Vec<u64> = files
+        .par_iter()
+        .map(|f| crate::hash::bytes(&f.bytes))
+        .collect();
+    let changed: Vec<&OutFile> = files
+        .iter()
+        .zip(&hashes)
+        .filter(|(f, h)| written.get(&f.path) != Some(h))
+        .map(|(f, _)| f)
+        .collect();
+    changed
+        .par_iter()
+        .try_for_each(|f| write_atomically(&config.output.join(&f.path), &f.bytes))?;
+    for (f, h) in files.iter().zip(hashes) {
+        written.insert(f.path.clone(), h);
+    }
+    Ok(changed.len())
+}
+
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().context("a file has no folder")?;
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;

@@ -85,6 +85,17 @@ pub fn publications(site: &Site) -> Vec<PageId> {
         .collect()
 }
 
+/// The publications whose print page shows any of `pages`.
+pub fn showing(site: &Site, pages: &[PageId]) -> Vec<PageId> {
+    publications(site)
+        .into_iter()
+        .filter(|&p| {
+            let sources = sources(site, p);
+            pages.iter().any(|id| sources.binary_search(id).is_ok())
+        })
+        .collect()
+}
+
 /// An entry of the print page's table of contents.
 #[derive(Debug, Clone, Serialize)]
 pub struct TocEntry {
@@ -146,14 +157,16 @@ fn fingerprint(site: &Site, bodies: &[Arc<Body>], theme: &Theme, basis: &Basis, 
     h.finish()
 }
 
-/// Renders the print page of every publication, in parallel; a print page
-/// whose inputs hash as in `cache` is not rendered again.
+/// Renders the print page of every publication (or of the publications
+/// `only`, when no address changed since the last build), in parallel; a
+/// print page whose inputs hash as in `cache` is not rendered again.
 pub fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,
     basis: &Basis,
     cache: &RenderCache,
+    only: Option<&[PageId]>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Pages {
     let mut out = Pages::default();
@@ -170,13 +183,22 @@ pub fn pages(
     let base = &basis.base;
     /// An output path, its fingerprint, and the file when it was rendered.
     type Rendered = (String, u64, Option<OutFile>);
-    let taken: HashMap<String, PageId> = site
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(id, p)| (p.output_path(), id))
-        .collect();
-    let results: Vec<Result<Rendered, Diagnostic>> = publications(site)
+    // Addresses a page has taken (they are the same as last time when only
+    // some print pages are rendered).
+    let taken: HashMap<String, PageId> = match only {
+        Some(_) => HashMap::new(),
+        None => site
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(id, p)| (p.output_path(), id))
+            .collect(),
+    };
+    let publications = match only {
+        Some(only) => only.to_vec(),
+        None => publications(site),
+    };
+    let results: Vec<Result<Rendered, Diagnostic>> = publications
         .into_par_iter()
         .filter_map(|id| {
             let path = output_path(site, id);

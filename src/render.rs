@@ -108,11 +108,9 @@ pub fn link_world(site: &Site) -> u64 {
 }
 
 /// Renders every page's Markdown, in parallel, reusing what `cache` holds.
-pub fn markdown(
-    site: &Site,
-    cache: &mut MarkdownCache,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Arc<Body>> {
+/// What it finds wrong (links that lead nowhere...) stays with each body
+/// (`Body::problems`) and is reported with the page's checks.
+pub fn markdown(site: &Site, cache: &mut MarkdownCache) -> Vec<Arc<Body>> {
     let world = link_world(site);
     let bodies: Vec<Arc<Body>> = (0..site.pages.len())
         .into_par_iter()
@@ -132,9 +130,6 @@ pub fn markdown(
         .zip(&bodies)
         .map(|(p, b)| (p.rel.clone(), (p.text.clone(), world, b.clone())))
         .collect();
-    for b in &bodies {
-        diagnostics.extend(b.problems.iter().cloned());
-    }
     bodies
 }
 

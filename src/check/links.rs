@@ -90,28 +90,45 @@ fn ids_in_html(html: &str) -> HashSet<String> {
     ids
 }
 
-/// Errors for links whose `#fragment` names no id on the target page: the
-/// ids of its headings, goal areas and success factors, every id in its
-/// body's HTML (footnotes), and the theme's reserved ids.
-pub fn fragments(site: &Site, bodies: &[Arc<Body>]) -> Vec<Diagnostic> {
+/// The ids a link to `body`'s page may name after `#`: the ids of its
+/// headings, goal areas and success factors, every id in its HTML
+/// (footnotes), and the theme's reserved ids.
+pub fn ids_of(body: &Body) -> HashSet<String> {
+    let mut set: HashSet<String> = ids_in_html(&body.content.html);
+    set.extend(RESERVED_IDS.iter().map(|s| s.to_string()));
+    set.extend(body.content.headings.iter().map(|h| h.id.clone()));
+    set.extend(body.goal_areas.iter().map(|(id, _)| id.clone()));
+    set.extend(body.factors.iter().map(|(id, _)| id.clone()));
+    set
+}
+
+/// Errors for links whose `#fragment` names no id on the target page (see
+/// [`ids_of`]), each with the page it is on. Only the links on `pages`
+/// (every page when `None`) that `look_at` (given the page the link is on
+/// and the page it leads to) picks are checked.
+pub fn fragments(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    pages: Option<&[PageId]>,
+    look_at: impl Fn(PageId, PageId) -> bool,
+) -> Vec<(PageId, Diagnostic)> {
     let mut ids: HashMap<PageId, HashSet<String>> = HashMap::new();
-    let mut ids_of = |target: PageId| -> HashSet<String> {
+    let mut known_ids = |target: PageId| -> HashSet<String> {
         ids.entry(target)
-            .or_insert_with(|| {
-                let page = &site.pages[target];
-                let body = &bodies[target];
-                let _ = page;
-                let mut set: HashSet<String> = ids_in_html(&body.content.html);
-                set.extend(RESERVED_IDS.iter().map(|s| s.to_string()));
-                set.extend(body.content.headings.iter().map(|h| h.id.clone()));
-                set.extend(body.goal_areas.iter().map(|(id, _)| id.clone()));
-                set.extend(body.factors.iter().map(|(id, _)| id.clone()));
-                set
-            })
+            .or_insert_with(|| ids_of(&bodies[target]))
             .clone()
     };
     let mut out = Vec::new();
-    for (id, page) in site.pages.iter().enumerate() {
+    let all: Vec<PageId>;
+    let pages = match pages {
+        Some(pages) => pages,
+        None => {
+            all = (0..site.pages.len()).collect();
+            &all
+        }
+    };
+    for &id in pages {
+        let page = &site.pages[id];
         let Some(body) = bodies.get(id) else { continue };
         let resolver = PageLinks { site, page };
         let mut text = None;
@@ -123,10 +140,10 @@ pub fn fragments(site: &Site, bodies: &[Arc<Body>]) -> Vec<Diagnostic> {
                 let Some((target, fragment)) = resolver.page_of(&link.dest) else {
                     continue;
                 };
-                if fragment.is_empty() {
+                if fragment.is_empty() || !look_at(id, target) {
                     continue;
                 }
-                let known = ids_of(target);
+                let known = known_ids(target);
                 // `mb-` ids are the theme's own (vision, factors, table of contents).
                 if known.contains(fragment) || fragment.starts_with("mb-") {
                     continue;
@@ -171,7 +188,8 @@ pub fn fragments(site: &Site, bodies: &[Arc<Body>]) -> Vec<Diagnostic> {
                     format!("the page “{}”", target_page.title)
                 };
                 let text = text.get_or_insert_with(|| PageText::new(page));
-                out.push(
+                out.push((
+                    id,
                     text.at(
                         Diagnostic::error(
                             &page.path,
@@ -184,7 +202,7 @@ pub fn fragments(site: &Site, bodies: &[Arc<Body>]) -> Vec<Diagnostic> {
                         &md,
                         link.offset,
                     ),
-                );
+                ));
             }
         }
     }

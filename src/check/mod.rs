@@ -16,7 +16,7 @@ pub mod readability;
 pub mod structure;
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use crate::config::CheckConfig;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Rendered;
-use crate::model::{Page, Site};
+use crate::model::{Page, PageId, Site};
 use crate::render::Body;
 use crate::theme::{Text, Theme};
 
@@ -317,50 +317,151 @@ pub fn markdown_of<'a>(page: &'a Page, body: &'a Body) -> Vec<Markdown<'a>> {
     out
 }
 
-/// Each page's findings from earlier builds, kept while its rendered body
-/// (so its text and the link world) and the check settings stay the same.
+/// Each page's own problems from earlier builds, kept while its rendered
+/// body (so its text and the link world) and the check settings stay the
+/// same.
 #[derive(Debug, Default)]
 pub struct CheckCache {
     settings: u64,
-    pages: HashMap<String, (Arc<Body>, Arc<Vec<Diagnostic>>)>,
+    pages: HashMap<String, (Arc<Body>, Arc<[Diagnostic]>)>,
+}
+
+impl CheckCache {
+    /// The settings of `site` with `theme`; forgets everything when they
+    /// are not those of the last build.
+    fn settings<'a>(&mut self, site: &'a Site, theme: &Theme) -> Settings<'a> {
+        let settings = Settings::new(site, theme);
+        let hash = crate::hash::str(&format!(
+            "{:?}{}{}",
+            settings.config, settings.factors_label, settings.shifts_label
+        ));
+        if hash != self.settings {
+            self.pages.clear();
+            self.settings = hash;
+        }
+        settings
+    }
+
+    /// What is known of page `id` with `body`.
+    fn get(&self, site: &Site, id: PageId, body: &Arc<Body>) -> Option<Arc<[Diagnostic]>> {
+        match self.pages.get(&site.pages[id].rel) {
+            Some((b, found)) if Arc::ptr_eq(b, body) => Some(found.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// A page's own problems: what rendering its Markdown found (links that
+/// lead nowhere...) and what the checks find, sorted by line.
+fn own(site: &Site, id: PageId, body: &Body, settings: &Settings<'_>) -> Arc<[Diagnostic]> {
+    let mut found = body.problems.clone();
+    found.extend(page(site, id, body, settings));
+    crate::diagnostic::sort_file(&mut found);
+    found.into()
+}
+
+/// What [`run`] found.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Per page: its own problems (see [`own`]) and its links to missing
+    /// `#fragments`, sorted by line.
+    pub pages: Vec<Arc<[Diagnostic]>>,
+    /// The pages with links to missing fragments.
+    pub broken: BTreeSet<PageId>,
+    /// Problems of the site's settings.
+    pub site: Vec<Diagnostic>,
 }
 
 /// Runs every check over the site: each page in parallel (reusing what
 /// `cache` holds for pages that did not change), then the links between
 /// pages (fragments, against the ids of the target's body).
-pub fn run(
+pub fn run(site: &Site, bodies: &[Arc<Body>], theme: &Theme, cache: &mut CheckCache) -> Checked {
+    let settings = cache.settings(site, theme);
+    let n = site.pages.len().min(bodies.len());
+    let mut pages: Vec<Arc<[Diagnostic]>> = (0..n)
+        .into_par_iter()
+        .map(|id| {
+            cache
+                .get(site, id, &bodies[id])
+                .unwrap_or_else(|| own(site, id, &bodies[id], &settings))
+        })
+        .collect();
+    cache.pages = (0..n)
+        .map(|id| {
+            let rel = site.pages[id].rel.clone();
+            (rel, (bodies[id].clone(), pages[id].clone()))
+        })
+        .collect();
+    let broken = add_fragments(site, bodies, &mut pages, None, |_, _| true);
+    Checked {
+        pages,
+        broken,
+        site: ignore::site_names(site),
+    }
+}
+
+/// Checks again after the text of the pages `edited` changed (nothing
+/// else): their own problems, their links to fragments, the links to their
+/// fragments when their ids changed (`new_ids`), and the links of the
+/// pages in `checked.broken`. Returns the pages whose entry in
+/// `checked.pages` changed.
+pub fn again(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,
     cache: &mut CheckCache,
-) -> Vec<Diagnostic> {
-    let settings = Settings::new(site, theme);
-    let settings_hash = crate::hash::str(&format!(
-        "{:?}{}{}",
-        settings.config, settings.factors_label, settings.shifts_label
-    ));
-    if settings_hash != cache.settings {
-        cache.pages.clear();
-        cache.settings = settings_hash;
+    edited: &[PageId],
+    new_ids: &[PageId],
+    checked: &mut Checked,
+) -> BTreeSet<PageId> {
+    let settings = cache.settings(site, theme);
+    let mut changed: BTreeSet<PageId> = edited.iter().copied().collect();
+    changed.extend(&checked.broken);
+    for &id in edited {
+        let found = cache
+            .get(site, id, &bodies[id])
+            .unwrap_or_else(|| own(site, id, &bodies[id], &settings));
+        cache
+            .pages
+            .insert(site.pages[id].rel.clone(), (bodies[id].clone(), found));
     }
-    let found: Vec<Arc<Vec<Diagnostic>>> = (0..site.pages.len().min(bodies.len()))
-        .into_par_iter()
-        .map(|id| match cache.pages.get(&site.pages[id].rel) {
-            Some((body, found)) if Arc::ptr_eq(body, &bodies[id]) => found.clone(),
-            _ => Arc::new(page(site, id, &bodies[id], &settings)),
-        })
-        .collect();
-    cache.pages = site
-        .pages
-        .iter()
-        .zip(bodies)
-        .zip(&found)
-        .map(|((p, b), f)| (p.rel.clone(), (b.clone(), f.clone())))
-        .collect();
-    let mut out: Vec<Diagnostic> = found.iter().flat_map(|f| f.iter().cloned()).collect();
-    out.extend(links::fragments(site, bodies));
-    out.extend(ignore::site_names(site));
-    out
+    for &id in &changed {
+        checked.pages[id] = cache
+            .get(site, id, &bodies[id])
+            .unwrap_or_else(|| own(site, id, &bodies[id], &settings));
+    }
+    let from: Vec<PageId> = changed.iter().copied().collect();
+    let to: BTreeSet<PageId> = new_ids.iter().copied().collect();
+    // Links to the edited pages are looked at only when their ids changed.
+    let pages = if to.is_empty() { Some(&from[..]) } else { None };
+    checked.broken = add_fragments(site, bodies, &mut checked.pages, pages, |page, target| {
+        changed.contains(&page) || to.contains(&target)
+    });
+    changed.extend(&checked.broken);
+    changed
+}
+
+/// Adds to `pages` the errors for links to missing fragments among the
+/// links `look_at` picks (see [`links::fragments`]); returns the pages that
+/// have them.
+fn add_fragments(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    pages: &mut [Arc<[Diagnostic]>],
+    only: Option<&[PageId]>,
+    look_at: impl Fn(PageId, PageId) -> bool,
+) -> BTreeSet<PageId> {
+    let mut by_page: BTreeMap<PageId, Vec<Diagnostic>> = BTreeMap::new();
+    for (id, d) in links::fragments(site, bodies, only, look_at) {
+        by_page.entry(id).or_default().push(d);
+    }
+    for (&id, found) in &mut by_page {
+        let mut all = pages[id].to_vec();
+        all.append(found);
+        crate::diagnostic::sort_file(&mut all);
+        pages[id] = all.into();
+    }
+    by_page.into_keys().collect()
 }
 
 /// Every check of one page, with what the page and the site silence taken out.

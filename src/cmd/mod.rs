@@ -24,7 +24,7 @@ pub const WARNINGS_SHOWN: usize = 20;
 
 /// Prints every error and the first [`WARNINGS_SHOWN`] warnings to standard
 /// error, then how many more warnings there are.
-pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
+pub fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stderr().lock());
     let mut hidden = 0;

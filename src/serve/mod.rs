@@ -96,13 +96,9 @@ fn rebuild_loop(
                     .iter()
                     .filter_map(|c| c.path.strip_prefix(&root).ok())
                     .collect();
-                let mine: Vec<_> = report
-                    .warnings
-                    .iter()
-                    .filter(|d| saved.contains(&d.path.as_path()))
-                    .cloned()
-                    .collect();
-                crate::cmd::print_diagnostics(&mine);
+                crate::cmd::print_diagnostics(
+                    saved.iter().flat_map(|p| report.warnings.of_file(p)),
+                );
                 eprintln!(
                     "{}: rebuilt in {} ms ({} rendered, {} written, {} removed)",
                     describe(&batch),

@@ -12,26 +12,41 @@ const MALBILD: &str = "content/region-a/plan-2030/målbild.md";
 const BILAGA: &str = "content/region-a/plan-2030/bilaga.md";
 const PUBLICATION: &str = "content/region-a/plan-2030/_index.md";
 
+const BAKGRUND: &str = "content/region-a/plan-2030/bakgrund.md";
+
 enum Edit {
     Write(&'static str, &'static str),
     Append(&'static str, &'static str),
+    /// Replaces the first text with the second.
+    Replace(&'static str, &'static str, &'static str),
     Remove(&'static str),
 }
 
-/// (what, edits, how many pages may be rendered at most; None = any)
-type Step = (&'static str, &'static [Edit], Option<usize>);
+/// What a rebuild after a step must do.
+enum Expect {
+    /// Build, rendering at most this many pages.
+    AtMost(usize),
+    /// Build, rendering any number of pages.
+    Any,
+    /// Fail, with the errors of a build from nothing.
+    Fails,
+}
+use Expect::*;
+
+/// (what, edits, what the rebuild must do)
+type Step = (&'static str, &'static [Edit], Expect);
 
 const STEPS: &[Step] = &[
-    ("nothing changed", &[], Some(0)),
+    ("nothing changed", &[], AtMost(0)),
     (
         "a body edit with a new warning",
         &[Edit::Append(BILAGA, "\n## Tom rubrik\n")],
-        Some(2),
+        AtMost(2),
     ),
     (
         "a body edit: the page and its publication's print page",
         &[Edit::Append(BILAGA, "\nEn ny mening.\n")],
-        Some(2),
+        AtMost(2),
     ),
     (
         "a part's title: its siblings, publication, print page and the accessibility statement show it",
@@ -39,7 +54,7 @@ const STEPS: &[Step] = &[
             BILAGA,
             "---\ntitle: Bilaga med ny titel\nweight: 4\n---\n\n## Ordlista\n",
         )],
-        Some(8),
+        AtMost(8),
     ),
     (
         "a publication's title: every page's navigation shows it",
@@ -47,7 +62,7 @@ const STEPS: &[Step] = &[
             PUBLICATION,
             "---\ntitle: Plan 2031\npublisher: Region A\n---\n\nInledning. Se [målbilden](målbild.md#tillsammans).\n",
         )],
-        None,
+        Any,
     ),
     (
         "a new page",
@@ -55,12 +70,12 @@ const STEPS: &[Step] = &[
             "content/region-a/plan-2030/ny.md",
             "---\ntitle: Ny del\nweight: 9\n---\n\nSe [bilagan](bilaga.md).\n",
         )],
-        None,
+        Any,
     ),
     (
         "a removed page",
         &[Edit::Remove("content/region-a/plan-2030/ny.md")],
-        None,
+        Any,
     ),
     (
         "a goal area's text",
@@ -68,7 +83,7 @@ const STEPS: &[Step] = &[
             MALBILD,
             "---\ntitle: Målbild\nkind: goal-picture\nweight: 1\ngoal_areas:\n  - title: Tillsammans\n    text: Ny text.\n---\n",
         )],
-        None,
+        Any,
     ),
     (
         "an image",
@@ -76,7 +91,7 @@ const STEPS: &[Step] = &[
             "content/region-a/plan-2030/karta.svg",
             "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
         )],
-        Some(0),
+        AtMost(0),
     ),
     (
         "site.yaml",
@@ -84,7 +99,7 @@ const STEPS: &[Step] = &[
             "content/site.yaml",
             "title: Ny titel på sajten\n",
         )],
-        None,
+        Any,
     ),
     (
         "a site theme with one template",
@@ -96,7 +111,7 @@ const STEPS: &[Step] = &[
                 "{% extends \"base.html\" %}{% block body %}<p>egen</p>{{ page.content | safe }}{% endblock body %}\n",
             ),
         ],
-        None,
+        Any,
     ),
     (
         "an edit of that template re-renders only the pages that use it",
@@ -104,7 +119,7 @@ const STEPS: &[Step] = &[
             "themes/egen/templates/page.html",
             "{% extends \"base.html\" %}{% block body %}<p>egen 2</p>{{ page.content | safe }}{% endblock body %}\n",
         )],
-        Some(1),
+        AtMost(1),
     ),
     (
         "a CSS edit renders nothing",
@@ -112,7 +127,52 @@ const STEPS: &[Step] = &[
             "themes/egen/static/css/malbild.css",
             "body { color: black }\n",
         )],
-        Some(0),
+        AtMost(0),
+    ),
+    (
+        "a link to a heading of another page",
+        &[Edit::Append(BILAGA, "\nSe [syftet](bakgrund.md#syfte).\n")],
+        AtMost(2),
+    ),
+    (
+        "that heading renamed in the body: the link breaks",
+        &[Edit::Replace(BAKGRUND, "## Syfte", "## Ändamål")],
+        Fails,
+    ),
+    (
+        "an edit of a third page while the link is broken still fails",
+        &[Edit::Append(MALBILD, "\nEn mening om uppföljning.\n")],
+        Fails,
+    ),
+    (
+        "the heading back: everything edited meanwhile is built",
+        &[Edit::Replace(BAKGRUND, "## Ändamål", "## Syfte")],
+        AtMost(4),
+    ),
+    (
+        "a link to a page that does not exist",
+        &[Edit::Append(BILAGA, "\nSe [planen](finns-inte.md).\n")],
+        Fails,
+    ),
+    (
+        "another page edited while that link is broken",
+        &[Edit::Append(BAKGRUND, "\nMer om syftet.\n")],
+        Fails,
+    ),
+    (
+        "the link mended",
+        &[Edit::Replace(BILAGA, "finns-inte.md", "bakgrund.md")],
+        AtMost(4),
+    ),
+    (
+        "a link to a heading of its own page that is not there",
+        &[Edit::Append(BAKGRUND, "\nSe [detaljerna](#detaljerna).\n")],
+        Fails,
+    ),
+    (
+        "mended",
+        &[Edit::Replace(BAKGRUND, "(#detaljerna)", "(#detaljer)")],
+        AtMost(2),
     ),
 ];
 
@@ -122,7 +182,7 @@ fn every_rebuild_equals_a_build_from_nothing() {
     let mut builder = Builder::new(Config::new(t.root()));
     builder.build().unwrap();
     let mut failures = Vec::new();
-    for (what, edits, max_rendered) in STEPS {
+    for (what, edits, expect) in STEPS {
         let mut changes = Vec::new();
         for edit in *edits {
             match edit {
@@ -133,10 +193,18 @@ fn every_rebuild_equals_a_build_from_nothing() {
                     let old = t.read(rel);
                     t.write(rel, &format!("{old}{text}"));
                 }
+                Edit::Replace(rel, from, to) => {
+                    let old = t.read(rel);
+                    assert!(old.contains(from), "{what}: no {from} in {rel}");
+                    t.write(rel, &old.replacen(from, to, 1));
+                }
                 Edit::Remove(rel) => fs::remove_file(t.path(rel)).unwrap(),
             }
             let rel = match edit {
-                Edit::Write(r, _) | Edit::Append(r, _) | Edit::Remove(r) => r,
+                Edit::Write(r, _)
+                | Edit::Append(r, _)
+                | Edit::Replace(r, _, _)
+                | Edit::Remove(r) => r,
             };
             // As the watcher reports it: absolute paths, classified.
             let path = std::path::absolute(t.path(rel)).unwrap();
@@ -147,8 +215,44 @@ fn every_rebuild_equals_a_build_from_nothing() {
                 &path,
             ));
         }
-        let report = builder.rebuild(&changes).unwrap();
-        if let Some(max) = max_rendered {
+        let result = builder.rebuild(&changes);
+        let mut fresh = Config::new(t.root());
+        fresh.output = t.path("fresh");
+        if let Fails = expect {
+            let errors = |e: anyhow::Error| -> Vec<String> {
+                let failed = e.downcast::<malbild::diagnostic::Failed>().unwrap();
+                failed
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.is_error())
+                    .map(|d| d.to_string())
+                    .collect()
+            };
+            match (result, malbild::build(&fresh)) {
+                (Err(mine), Err(full)) => {
+                    let (mine, full) = (errors(mine), errors(full));
+                    if mine != full {
+                        failures.push(format!(
+                            "{what}: the rebuild said {mine:?}, a build from nothing {full:?}"
+                        ));
+                    }
+                }
+                (mine, full) => failures.push(format!(
+                    "{what}: both should fail; the rebuild {}, a build from nothing {}",
+                    if mine.is_ok() { "built" } else { "failed" },
+                    if full.is_ok() { "built" } else { "failed" },
+                )),
+            }
+            continue;
+        }
+        let report = match result {
+            Ok(report) => report,
+            Err(e) => {
+                failures.push(format!("{what}: the rebuild failed: {e:#}"));
+                continue;
+            }
+        };
+        if let AtMost(max) = expect {
             if report.rendered > *max {
                 failures.push(format!(
                     "{what}: rendered {} pages, at most {max} expected",
@@ -157,12 +261,9 @@ fn every_rebuild_equals_a_build_from_nothing() {
             }
         }
         let incremental = t.output_files();
-        let mut fresh = Config::new(t.root());
-        fresh.output = t.path("fresh");
         let full = malbild::build(&fresh).unwrap();
-        let said = |w: &[malbild::diagnostic::Diagnostic]| {
-            w.iter().map(|d| d.to_string()).collect::<Vec<_>>()
-        };
+        let said =
+            |w: &malbild::diagnostic::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
         if said(&report.warnings) != said(&full.warnings) {
             failures.push(format!(
                 "{what}: the rebuild warned {:?}, a build from nothing {:?}",
