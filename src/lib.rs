@@ -39,6 +39,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
+use change::ChangeKind;
 pub use config::Config;
 use diagnostic::{Diagnostic, Failed, List};
 use model::Site;
@@ -179,6 +180,28 @@ impl Builder {
     ///   content folder is not walked and only changed inputs are re-rendered;
     /// - anything else (new, removed or renamed files): as [`Builder::build`].
     pub fn rebuild(&mut self, changes: &[change::Change]) -> Result<Report> {
+        let start = Instant::now();
+        let changes: Vec<change::Change> = changes
+            .iter()
+            .filter(|c| !self.is_stray(c))
+            .cloned()
+            .collect();
+        if changes.is_empty() {
+            if let Some(last) = &self.caches.last {
+                // Only files that came and went: nothing to do.
+                return Ok(Report {
+                    pages: last.site.pages.len(),
+                    files: self.caches.written.len(),
+                    rendered: 0,
+                    written: 0,
+                    removed: 0,
+                    pdfs: 0,
+                    warnings: last.list.clone(),
+                    elapsed: start.elapsed(),
+                });
+            }
+        }
+        let changes = &changes[..];
         if let Some(report) = self.text_only(changes) {
             return report;
         }
@@ -202,12 +225,42 @@ impl Builder {
         self.build_with(edited)
     }
 
+    /// Whether `change` is of a content file that is gone and that the last
+    /// build did not read: a temporary file that a program saving a page
+    /// wrote and renamed (sed, gedit...). It changes nothing.
+    fn is_stray(&self, change: &change::Change) -> bool {
+        let (Some(loaded), ChangeKind::Content) = (&self.caches.loaded, change.kind) else {
+            return false;
+        };
+        if change.path.symlink_metadata().is_ok() {
+            return false;
+        }
+        let content = std::path::absolute(self.config.content_dir())
+            .unwrap_or_else(|_| self.config.content_dir());
+        let Ok(rel) = change.path.strip_prefix(&content) else {
+            return false;
+        };
+        let rel = load::rel_string(rel);
+        // A folder that held files the last build read is not stray.
+        let folder = format!("{rel}/");
+        let read = |r: &str| r == rel || r.starts_with(&folder);
+        !(loaded.sources.iter().any(|s| read(&s.rel))
+            || loaded.assets.iter().any(|a| read(&a.rel))
+            || loaded.site_yaml.is_some() && rel == "site.yaml"
+            || loaded.audit_yaml.is_some() && rel == load::AUDIT_FILE)
+    }
+
     /// The fast path of [`Builder::rebuild`]: every change is an edit of a
-    /// page's body. `None` when it does not apply. Other pages show only a
-    /// page's front matter (title, date, summary...), so only the edited
-    /// pages' own outputs and their publications' print pages can change;
-    /// of the problems, only the edited pages' own, and those of the links
-    /// to their `#fragments`.
+    /// page's text that leaves every address as it was: of its body, or of
+    /// the front matter of a part (a page without pages below it). `None`
+    /// when it does not apply.
+    ///
+    /// Other pages show only a page's front matter (title, date,
+    /// summary...), so a body edit changes only the page's own output and
+    /// its publication's print page; a part's front matter also shows on its
+    /// siblings, its publication and region, and in the accessibility
+    /// statement. Of the problems, only the edited pages' own can change,
+    /// and those of the links to their `#fragments`.
     fn text_only(&mut self, changes: &[change::Change]) -> Option<Result<Report>> {
         let start = Instant::now();
         let mut clock = Clock::start();
@@ -231,37 +284,51 @@ impl Builder {
             let meta = std::fs::metadata(&c.path).ok()?;
             let text: std::sync::Arc<str> = load::read_text(&self.config, &c.path).ok()?.into();
             let split = front_matter::split(&page.path, &text).ok()?;
-            if split.body_offset != page.body_offset
+            // A new front matter: the page parsed again, if it stays put.
+            let parsed = if split.body_offset != page.body_offset
                 || text[..split.body_offset] != page.text[..page.body_offset]
             {
-                return None;
-            }
-            edits.push((id, rel, text, (meta.len(), meta.modified().ok())));
+                Some(model::reparse_part(&last.site, id, text.clone())?)
+            } else {
+                None
+            };
+            edits.push((id, rel, text, (meta.len(), meta.modified().ok()), parsed));
         }
         let mut edited = Vec::with_capacity(edits.len());
         let mut new_ids = Vec::new();
-        for (id, rel, text, stamp) in &edits {
-            let page = &mut last.site.pages[*id];
-            page.text = text.clone();
-            page.text_hash = hash::str(text);
-            self.caches.files.remember(rel, *stamp, text.clone());
+        let mut front_edited = Vec::new();
+        for (id, rel, text, stamp, parsed) in edits {
+            match parsed {
+                Some(page) => {
+                    self.caches.parse.remember(&page);
+                    last.site.replace_part(id, page);
+                    front_edited.push(id);
+                }
+                None => {
+                    let page = &mut last.site.pages[id];
+                    page.text = text.clone();
+                    page.text_hash = hash::str(&text);
+                }
+            }
+            self.caches.files.remember(&rel, stamp, text.clone());
             if let Some(source) = self
                 .caches
                 .loaded
                 .as_mut()
-                .and_then(|l| l.sources.iter_mut().find(|s| &s.rel == rel))
+                .and_then(|l| l.sources.iter_mut().find(|s| s.rel == rel))
             {
                 source.text = text.clone();
             }
-            let body = std::sync::Arc::new(render::body_of(&last.site, *id));
-            if check::links::ids_of(&body) != check::links::ids_of(&last.bodies[*id]) {
-                new_ids.push(*id);
+            let body = std::sync::Arc::new(render::body_of(&last.site, id));
+            if check::links::ids_of(&body) != check::links::ids_of(&last.bodies[id]) {
+                new_ids.push(id);
             }
             self.caches
                 .markdown
-                .remember(rel, text.clone(), last.world, body.clone());
-            last.bodies[*id] = body;
-            edited.push(*id);
+                .remember(&rel, text.clone(), last.world, body.clone());
+            last.bodies[id] = body;
+            last.basis.facts[id] = render::fact(&last.site.pages[id], &last.bodies[id]);
+            edited.push(id);
         }
         clock.lap("read+markdown");
         // The same checks as a full build, for what the edits can change.
@@ -282,6 +349,9 @@ impl Builder {
         clock.lap("checks");
         // Pages edited by rebuilds that failed are rendered now too.
         last.pending.extend(&edited);
+        for &id in &front_edited {
+            last.pending.extend(render::shown_by(&last.site, id));
+        }
         let ids: Vec<model::PageId> = last.pending.iter().copied().collect();
         let mut transient = Vec::new();
         let mut pages = render::pages(
@@ -305,6 +375,25 @@ impl Builder {
         );
         pages.files.extend(print.files);
         pages.fingerprints.extend(print.fingerprints);
+        // The accessibility statement shows every page's title.
+        let loaded = self.caches.loaded.as_ref();
+        let sources = (
+            loaded.and_then(|l| l.site_yaml.as_ref()),
+            loaded.and_then(|l| l.audit_yaml.as_ref()),
+        );
+        let fingerprint = statement_fingerprint(&last.site, &last.basis, &last.theme, sources);
+        if self.caches.render.fingerprints.get(statement::URL) != Some(&fingerprint) {
+            // Its warnings are those of the last full build (they come from
+            // site.yaml and the audit, which did not change).
+            let mut again = Vec::new();
+            let file =
+                statement::render(&last.site, &last.bodies, &last.theme, sources, &mut again);
+            transient.extend(again.into_iter().filter(Diagnostic::is_error));
+            pages.files.extend(file);
+            pages
+                .fingerprints
+                .insert(statement::URL.into(), fingerprint);
+        }
         clock.lap("print");
         let mut warnings = last.list.clone();
         if !transient.is_empty() {
@@ -471,17 +560,12 @@ fn prepare_with(
     let mut pages = pages;
     // The statement is one page that shows the whole site (settings, every
     // page's title): rendered again when any of that changed.
-    let statement_fingerprint = {
-        let mut h = hash::Combine::default()
-            .u64(basis.site_hash)
-            .u64(theme.fingerprint(statement::TEMPLATE))
-            .str(site_yaml.as_ref().map_or("", |s| &s.text))
-            .str(audit_yaml.as_ref().map_or("", |s| &s.text));
-        for f in &basis.facts {
-            h = h.u64(*f);
-        }
-        h.finish()
-    };
+    let statement_fingerprint = statement_fingerprint(
+        &site,
+        &basis,
+        &theme,
+        (site_yaml.as_ref(), audit_yaml.as_ref()),
+    );
     let statement_path = statement::URL.to_string();
     // Rendered every time for its warnings (one page, a millisecond); counted
     // and written only when its inputs changed.
@@ -541,6 +625,30 @@ fn prepare_with(
         }),
     };
     (Some(prepared), list)
+}
+
+/// A hash of everything the accessibility statement shows: the settings,
+/// the audit, the home page, and (with an audit, which lists the pages it
+/// tested and those it did not) every page's title.
+fn statement_fingerprint(
+    site: &Site,
+    basis: &render::Basis,
+    theme: &theme::Theme,
+    (site_yaml, audit_yaml): (Option<&load::Source>, Option<&load::Source>),
+) -> u64 {
+    let mut h = hash::Combine::default()
+        .u64(basis.site_hash)
+        .u64(theme.fingerprint(statement::TEMPLATE))
+        .str(site_yaml.map_or("", |s| &s.text))
+        .str(audit_yaml.map_or("", |s| &s.text));
+    let shown = match audit_yaml {
+        Some(_) => (0..site.pages.len()).collect(),
+        None => render::sources(site, Site::HOME),
+    };
+    for id in shown {
+        h = h.u64(basis.facts[id]);
+    }
+    h.finish()
 }
 
 /// Every problem of the site: `other` (sorted), and each page's own

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::links::{self, PageLinks};
 use crate::markdown::{self, Heading, Ids, Rendered};
-use crate::model::{Kind, Meta, PageId, Role, Shift, Site};
+use crate::model::{Kind, Meta, Page, PageId, Role, Shift, Site};
 use crate::theme::Theme;
 
 /// Ids the default theme uses itself; headings never get them.
@@ -701,7 +701,14 @@ impl Views<'_> {
 
     /// The pages whose titles, dates or summaries the page `id` shows.
     fn sources(&self, id: PageId) -> Vec<PageId> {
-        let site = self.site;
+        sources(self.site, id)
+    }
+}
+
+/// The pages whose titles, dates or summaries the page `id` shows: itself,
+/// its ancestors, its siblings, its children and grandchildren.
+pub fn sources(site: &Site, id: PageId) -> Vec<PageId> {
+    {
         let mut s: Vec<PageId> = vec![id];
         s.extend(site.ancestors(id));
         if let Some(parent) = site.pages[id].parent {
@@ -865,6 +872,31 @@ pub struct Basis {
     pub base: tera::Context,
 }
 
+/// A hash of what other pages show of `page`: its front matter, its address
+/// and its summary.
+pub fn fact(page: &Page, body: &Body) -> u64 {
+    crate::hash::Combine::default()
+        .u64(page.front_hash)
+        .str(&page.url)
+        .str(body.summary_html.as_deref().unwrap_or_default())
+        .finish()
+}
+
+/// The pages whose output may show the front matter of page `id` (which
+/// has no children): itself, its siblings, its parent and grandparent (see
+/// `Views::sources`).
+pub fn shown_by(site: &Site, id: PageId) -> Vec<PageId> {
+    let mut out = vec![id];
+    if let Some(parent) = site.pages[id].parent {
+        out.extend(&site.pages[parent].children);
+        out.push(parent);
+        out.extend(site.pages[parent].parent);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Computes the [`Basis`] of a build.
 pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme) -> Basis {
     let no_pdfs = BTreeMap::new();
@@ -884,13 +916,7 @@ pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme) -> Basis {
         .pages
         .iter()
         .zip(bodies)
-        .map(|(p, b)| {
-            crate::hash::Combine::default()
-                .u64(p.front_hash)
-                .str(&p.url)
-                .str(b.summary_html.as_deref().unwrap_or_default())
-                .finish()
-        })
+        .map(|(p, b)| fact(p, b))
         .collect();
     let mut base = tera::Context::new();
     base.insert("site", &site_view);

@@ -271,7 +271,6 @@ pub fn render(
         Some(Text::One(t)) => t.clone(),
         _ => "Tillgänglighetsredogörelse".into(),
     };
-    let listed = pages_in_order(site, &title);
     let audit = audit_yaml.and_then(|src| {
         let audit: Audit = match crate::front_matter::parse(&src.path, &src.text, &src.text, 1) {
             Ok(a) => a,
@@ -290,9 +289,8 @@ pub fn render(
             return None;
         };
         let checked: HashSet<&str> = audit.pages.iter().map(String::as_str).collect();
-        let (pages, untested): (Vec<Link>, Vec<Link>) = listed
-            .iter()
-            .cloned()
+        let (pages, untested): (Vec<Link>, Vec<Link>) = pages_in_order(site, &title)
+            .into_iter()
             .partition(|l| checked.contains(l.url.as_str()));
         Some(AuditView {
             date: DateView {

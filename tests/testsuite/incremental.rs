@@ -20,6 +20,11 @@ enum Edit {
     /// Replaces the first text with the second.
     Replace(&'static str, &'static str, &'static str),
     Remove(&'static str),
+    /// Writes and removes a file before the rebuild, as a program saving a
+    /// page through a temporary file does.
+    Stray(&'static str),
+    /// Removes a folder; only the folder is reported.
+    RemoveDir(&'static str),
 }
 
 /// What a rebuild after a step must do.
@@ -49,7 +54,7 @@ const STEPS: &[Step] = &[
         AtMost(2),
     ),
     (
-        "a part's title: its siblings, publication, print page and the accessibility statement show it",
+        "a part's title: its siblings, publication and print page show it",
         &[Edit::Write(
             BILAGA,
             "---\ntitle: Bilaga med ny titel\nweight: 4\n---\n\n## Ordlista\n",
@@ -174,6 +179,129 @@ const STEPS: &[Step] = &[
         &[Edit::Replace(BAKGRUND, "(#detaljerna)", "(#detaljer)")],
         AtMost(2),
     ),
+    (
+        "a part's weight: the order of its siblings, its publication and print page",
+        &[Edit::Replace(BILAGA, "weight: 4", "weight: 0")],
+        AtMost(9),
+    ),
+    (
+        "a part's summary and date",
+        &[Edit::Replace(
+            BILAGA,
+            "weight: 0\n",
+            "weight: 0\nsummary: Ord *och* begrepp.\ndate: 2024-02\n",
+        )],
+        AtMost(9),
+    ),
+    (
+        "a goal area renamed that a link names: the link breaks",
+        &[Edit::Replace(
+            MALBILD,
+            "  - title: Tillsammans",
+            "  - title: Samverkan",
+        )],
+        Fails,
+    ),
+    (
+        "renamed back",
+        &[Edit::Replace(
+            MALBILD,
+            "  - title: Samverkan",
+            "  - title: Tillsammans",
+        )],
+        AtMost(9),
+    ),
+    (
+        "a template that does not exist",
+        &[Edit::Replace(
+            BILAGA,
+            "weight: 0\n",
+            "weight: 0\ntemplate: saknas.html\n",
+        )],
+        Fails,
+    ),
+    (
+        "a title edit of another part while that is broken",
+        &[Edit::Replace(
+            BAKGRUND,
+            "title: Bakgrund",
+            "title: Bakgrund och syfte",
+        )],
+        Fails,
+    ),
+    (
+        "the template line removed",
+        &[Edit::Replace(BILAGA, "template: saknas.html\n", "")],
+        AtMost(9),
+    ),
+    (
+        "a part made a draft: it is gone",
+        &[Edit::Replace(
+            BILAGA,
+            "weight: 0\n",
+            "weight: 0\ndraft: true\n",
+        )],
+        Any,
+    ),
+    (
+        "and back",
+        &[Edit::Replace(BILAGA, "draft: true\n", "")],
+        Any,
+    ),
+    (
+        "a part's slug: a new address",
+        &[Edit::Replace(
+            BILAGA,
+            "weight: 0\n",
+            "weight: 0\nslug: ordlista\n",
+        )],
+        Any,
+    ),
+    (
+        "front matter that is not YAML",
+        &[Edit::Replace(BILAGA, "weight: 0\n", "weight: [0\n")],
+        Fails,
+    ),
+    (
+        "mended",
+        &[Edit::Replace(BILAGA, "weight: [0\n", "weight: 0\n")],
+        Any,
+    ),
+    (
+        "a body edit saved through a temporary file (sed -i)",
+        &[
+            Edit::Stray("content/region-a/plan-2030/sedX1b2c3"),
+            Edit::Append(BILAGA, "\nSparad med sed.\n"),
+        ],
+        AtMost(2),
+    ),
+    (
+        "only a temporary file came and went",
+        &[Edit::Stray("content/region-a/sedY4d5e6")],
+        AtMost(0),
+    ),
+    (
+        "a folder of pages removed, reported as the folder",
+        &[Edit::RemoveDir("content/region-b/strategi")],
+        Any,
+    ),
+    (
+        "an audit record: the statement lists the pages tested and not",
+        &[Edit::Write(
+            "content/accessibility-audit.yaml",
+            "date: \"2026-01-02\"\ntools: [axe]\nchecks: 1\npassed: 2\nfailed: 0\npages:\n  - \"index.html\"\n  - \"region-a/plan-2030/bakgrund/index.html\"\n",
+        )],
+        Any,
+    ),
+    (
+        "a part's title, which the statement shows",
+        &[Edit::Replace(
+            BAKGRUND,
+            "title: Bakgrund och syfte",
+            "title: Bakgrunden",
+        )],
+        AtMost(10),
+    ),
 ];
 
 #[test]
@@ -199,12 +327,19 @@ fn every_rebuild_equals_a_build_from_nothing() {
                     t.write(rel, &old.replacen(from, to, 1));
                 }
                 Edit::Remove(rel) => fs::remove_file(t.path(rel)).unwrap(),
+                Edit::Stray(rel) => {
+                    t.write(rel, "tillfällig");
+                    fs::remove_file(t.path(rel)).unwrap();
+                }
+                Edit::RemoveDir(rel) => fs::remove_dir_all(t.path(rel)).unwrap(),
             }
             let rel = match edit {
                 Edit::Write(r, _)
                 | Edit::Append(r, _)
                 | Edit::Replace(r, _, _)
-                | Edit::Remove(r) => r,
+                | Edit::Remove(r)
+                | Edit::Stray(r)
+                | Edit::RemoveDir(r) => r,
             };
             // As the watcher reports it: absolute paths, classified.
             let path = std::path::absolute(t.path(rel)).unwrap();
