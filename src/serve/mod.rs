@@ -88,14 +88,14 @@ fn rebuild_loop(
         let start = Instant::now();
         let only_css = batch.iter().all(|c| c.kind == ChangeKind::Css);
         let result = builder.rebuild(&batch);
+        // The warnings of the files just saved; the others were shown before.
+        let root = std::path::absolute(&builder.config.root).unwrap_or_default();
+        let saved: Vec<&std::path::Path> = batch
+            .iter()
+            .filter_map(|c| c.path.strip_prefix(&root).ok())
+            .collect();
         let message = match &result {
             Ok(report) => {
-                // The warnings of the files just saved; the others were shown before.
-                let root = std::path::absolute(&builder.config.root).unwrap_or_default();
-                let saved: Vec<&std::path::Path> = batch
-                    .iter()
-                    .filter_map(|c| c.path.strip_prefix(&root).ok())
-                    .collect();
                 crate::cmd::print_diagnostics(
                     saved.iter().flat_map(|p| report.warnings.of_file(p)),
                 );
@@ -114,7 +114,19 @@ fn rebuild_loop(
                 }
             }
             Err(err) => {
-                crate::cmd::print_error(err);
+                match err.downcast_ref::<crate::diagnostic::Failed>() {
+                    // Every error, and the warnings of the files just saved.
+                    Some(failed) => {
+                        crate::cmd::print_diagnostics(
+                            failed
+                                .diagnostics
+                                .iter()
+                                .filter(|d| d.is_error() || saved.contains(&d.path.as_path())),
+                        );
+                        eprintln!("error: {failed}; the browser shows the last pages that built");
+                    }
+                    None => crate::cmd::print_error(err),
+                }
                 Message::Error(error_text(err))
             }
         };
