@@ -117,8 +117,19 @@ pub fn markdown(site: &Site, cache: &mut MarkdownCache) -> Vec<Arc<Body>> {
         .map(|id| {
             let page = &site.pages[id];
             match cache.bodies.get(&page.rel) {
-                Some((text, w, body)) if *w == world && Arc::ptr_eq(text, &page.text) => {
-                    body.clone()
+                Some((text, w, body)) if Arc::ptr_eq(text, &page.text) => {
+                    if *w == world {
+                        return body.clone();
+                    }
+                    // Another page moved: most bodies link the same way as
+                    // before, and keeping them keeps what depends on them
+                    // (their checks, their pages' outputs).
+                    let new = body_of(site, id);
+                    if new.html_hash == body.html_hash && new.problems == body.problems {
+                        body.clone()
+                    } else {
+                        Arc::new(new)
+                    }
                 }
                 _ => Arc::new(body_of(site, id)),
             }
@@ -910,7 +921,6 @@ pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme) -> Basis {
     let site_hash = crate::hash::Combine::default()
         .str(&format!("{:?}", site.config))
         .str(&format!("{site_view:?}"))
-        .u64(link_world(site))
         .finish();
     let facts: Vec<u64> = site
         .pages
