@@ -286,6 +286,15 @@ const STEPS: &[Step] = &[
         Any,
     ),
     (
+        "a slug for a page that other pages link to: their links follow",
+        &[Edit::Replace(
+            BAKGRUND,
+            "weight: 3\n",
+            "weight: 3\nslug: om-planen\n",
+        )],
+        Any,
+    ),
+    (
         "an audit record: the statement lists the pages tested and not",
         &[Edit::Write(
             "content/accessibility-audit.yaml",
