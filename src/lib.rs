@@ -187,8 +187,14 @@ impl Builder {
             .cloned()
             .collect();
         if changes.is_empty() {
-            if let Some(last) = &self.caches.last {
-                // Only files that came and went: nothing to do.
+            if let Some(last) = self
+                .caches
+                .last
+                .as_ref()
+                .filter(|l| l.pending.is_empty() && l.list.errors() == 0)
+            {
+                // Only files that came and went, after a build that worked:
+                // nothing to do.
                 return Ok(Report {
                     pages: last.site.pages.len(),
                     files: self.caches.written.len(),
@@ -241,6 +247,9 @@ impl Builder {
             return false;
         };
         let rel = load::rel_string(rel);
+        if rel.is_empty() {
+            return false;
+        }
         // A folder that held files the last build read is not stray.
         let folder = format!("{rel}/");
         let read = |r: &str| r == rel || r.starts_with(&folder);
@@ -280,6 +289,11 @@ impl Builder {
             }
             let rel = load::rel_string(c.path.strip_prefix(&content).ok()?);
             let id = *last.site.by_rel.get(&rel)?;
+            // Not a page made up for a file that was not there (the home page).
+            let loaded = self.caches.loaded.as_ref()?;
+            if !loaded.sources.iter().any(|s| s.rel == rel) {
+                return None;
+            }
             let page = &last.site.pages[id];
             let meta = std::fs::metadata(&c.path).ok()?;
             let text: std::sync::Arc<str> = load::read_text(&self.config, &c.path).ok()?.into();
@@ -381,7 +395,8 @@ impl Builder {
             loaded.and_then(|l| l.site_yaml.as_ref()),
             loaded.and_then(|l| l.audit_yaml.as_ref()),
         );
-        let fingerprint = statement_fingerprint(&last.site, &last.basis, &last.theme, sources);
+        let fingerprint =
+            statement_fingerprint(&last.site, last.world, &last.basis, &last.theme, sources);
         if self.caches.render.fingerprints.get(statement::URL) != Some(&fingerprint) {
             // Its warnings are those of the last full build (they come from
             // site.yaml and the audit, which did not change).
@@ -546,6 +561,7 @@ fn prepare_with(
     };
     clock.lap("theme");
     let bodies = render::markdown(&site, &mut caches.markdown);
+    let world = render::link_world(&site);
     clock.lap("markdown");
     let basis = render::basis(&site, &bodies, &theme);
     let pages = render::pages(
@@ -562,6 +578,7 @@ fn prepare_with(
     // page's title): rendered again when any of that changed.
     let statement_fingerprint = statement_fingerprint(
         &site,
+        world,
         &basis,
         &theme,
         (site_yaml.as_ref(), audit_yaml.as_ref()),
@@ -613,7 +630,7 @@ fn prepare_with(
         copies,
         fingerprints: pages.fingerprints,
         last: Some(Last {
-            world: render::link_world(&site),
+            world,
             site,
             bodies,
             theme,
@@ -632,12 +649,15 @@ fn prepare_with(
 /// tested and those it did not) every page's title.
 fn statement_fingerprint(
     site: &Site,
+    world: u64,
     basis: &render::Basis,
     theme: &theme::Theme,
     (site_yaml, audit_yaml): (Option<&load::Source>, Option<&load::Source>),
 ) -> u64 {
     let mut h = hash::Combine::default()
         .u64(basis.site_hash)
+        // The links of its Markdown (in site.yaml) lead to pages.
+        .u64(world)
         .u64(theme.fingerprint(statement::TEMPLATE))
         .str(site_yaml.map_or("", |s| &s.text))
         .str(audit_yaml.map_or("", |s| &s.text));

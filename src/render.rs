@@ -595,13 +595,7 @@ impl Views<'_> {
         let region_info = match &*page.meta {
             Meta::Region(m) => Some(RegionInfo {
                 organisations: m.organisations.clone(),
-                logo: m.logo.as_ref().map(|l| {
-                    let folder = page.rel.rsplit_once('/').map_or("", |(d, _)| d);
-                    site.asset_by_rel
-                        .get(&format!("{folder}/{l}"))
-                        .cloned()
-                        .unwrap_or_else(|| format!("{}{l}", page.url))
-                }),
+                logo: region_logo(site, id),
                 logo_alt: m.logo_alt.clone(),
                 contact: m.contact.clone(),
             }),
@@ -883,6 +877,22 @@ pub struct Basis {
     pub base: tera::Context,
 }
 
+/// The address of the logo of region `id`, when it has one.
+fn region_logo(site: &Site, id: PageId) -> Option<String> {
+    let page = &site.pages[id];
+    let Meta::Region(m) = &*page.meta else {
+        return None;
+    };
+    let logo = m.logo.as_ref()?;
+    let folder = page.rel.rsplit_once('/').map_or("", |(d, _)| d);
+    Some(
+        site.asset_by_rel
+            .get(&format!("{folder}/{logo}"))
+            .cloned()
+            .unwrap_or_else(|| format!("{}{logo}", page.url)),
+    )
+}
+
 /// A hash of what other pages show of `page`: its front matter, its address
 /// and its summary.
 pub fn fact(page: &Page, body: &Body) -> u64 {
@@ -982,7 +992,9 @@ pub fn pages(
                 .u64(theme.fingerprint(&template))
                 .str(&template)
                 .u64(page.text_hash)
-                .u64(bodies[id].html_hash);
+                .u64(bodies[id].html_hash)
+                // Where its logo file went (a region's page shows it).
+                .str(region_logo(site, id).as_deref().unwrap_or_default());
             for &s in &sources {
                 h = h.u64(facts[s]);
             }

@@ -161,7 +161,9 @@ pub fn fragments(
                     .iter()
                     .map(|k| (strsim::jaro_winkler(&fragment.to_lowercase(), k), k))
                     .filter(|(s, _)| *s > 0.8)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    // Of equally near ids the first in order, so that the
+                    // hint is the same from one build to the next.
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
                     .map(|(_, k)| k.clone())
                     .or_else(|| {
                         let slug = crate::model::slugify(fragment);

@@ -33,7 +33,7 @@ enum Expect {
     AtMost(usize),
     /// Build, rendering any number of pages.
     Any,
-    /// Fail, with the errors of a build from nothing.
+    /// Fail, with the errors and warnings of a build from nothing.
     Fails,
 }
 use Expect::*;
@@ -316,10 +316,15 @@ const STEPS: &[Step] = &[
 #[test]
 fn every_rebuild_equals_a_build_from_nothing() {
     let t = SiteTest::from_dir("kinds");
+    let failures = run_steps(&t, STEPS);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn run_steps(t: &SiteTest, steps: &[Step]) -> Vec<String> {
     let mut builder = Builder::new(Config::new(t.root()));
     builder.build().unwrap();
     let mut failures = Vec::new();
-    for (what, edits, expect) in STEPS {
+    for (what, edits, expect) in steps {
         let mut changes = Vec::new();
         for edit in *edits {
             match edit {
@@ -363,18 +368,13 @@ fn every_rebuild_equals_a_build_from_nothing() {
         let mut fresh = Config::new(t.root());
         fresh.output = t.path("fresh");
         if let Fails = expect {
-            let errors = |e: anyhow::Error| -> Vec<String> {
+            let diagnostics = |e: anyhow::Error| -> Vec<String> {
                 let failed = e.downcast::<malbild::diagnostic::Failed>().unwrap();
-                failed
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.is_error())
-                    .map(|d| d.to_string())
-                    .collect()
+                failed.diagnostics.iter().map(|d| d.to_string()).collect()
             };
             match (result, malbild::build(&fresh)) {
                 (Err(mine), Err(full)) => {
-                    let (mine, full) = (errors(mine), errors(full));
+                    let (mine, full) = (diagnostics(mine), diagnostics(full));
                     if mine != full {
                         failures.push(format!(
                             "{what}: the rebuild said {mine:?}, a build from nothing {full:?}"
@@ -427,7 +427,7 @@ fn every_rebuild_equals_a_build_from_nothing() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    failures
 }
 
 #[test]
@@ -463,5 +463,148 @@ fn a_failed_rebuild_writes_nothing_and_the_fix_recovers() {
     assert!(
         t.read("output/region-a/plan-2030/bilaga/index.html")
             .contains("Bilaga lagad")
+    );
+}
+
+fn check(name: &str, steps: &[Step]) {
+    let t = SiteTest::from_dir("kinds");
+    let failures = run_steps(&t, steps);
+    assert!(failures.is_empty(), "{name}:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_batch_of_temporary_files_after_a_failed_rebuild_still_fails() {
+    check(
+        "stray",
+        &[
+            (
+                "a link to a page that does not exist",
+                &[Edit::Append(BILAGA, "\nSe [planen](finns-inte.md).\n")],
+                Fails,
+            ),
+            (
+                "only a temporary file came and went while it is broken",
+                &[Edit::Stray("content/region-a/sedY4d5e6")],
+                Fails,
+            ),
+            ("nothing changed while it is broken", &[], Fails),
+        ],
+    );
+}
+
+#[test]
+fn a_batch_of_temporary_files_after_a_template_error_still_fails() {
+    check(
+        "stray template",
+        &[
+            (
+                "a template that does not exist",
+                &[Edit::Replace(
+                    BILAGA,
+                    "weight: 4\n",
+                    "weight: 4\ntemplate: saknas.html\n",
+                )],
+                Fails,
+            ),
+            (
+                "only a temporary file came and went while it is broken",
+                &[Edit::Stray("content/region-a/sedY4d5e6")],
+                Fails,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_link_of_the_statement_follows_a_slug() {
+    check(
+        "statement",
+        &[
+            (
+                "site.yaml with a known problem that links a part",
+                &[Edit::Write(
+                    "content/site.yaml",
+                    "title: Testsajt\norganisation:\n  name: Region A\n  email: info@example.se\naccessibility:\n  compliance: partly\n  statement_date: 2026-01-15\n  known_problems:\n    - \"Tabellen i [bakgrunden](region-a/plan-2030/bakgrund.md) saknar rubrik.\"\n",
+                )],
+                Any,
+            ),
+            (
+                "a slug for that part",
+                &[Edit::Replace(
+                    BAKGRUND,
+                    "weight: 3\n",
+                    "weight: 3\nslug: om-planen\n",
+                )],
+                Any,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_region_logo_follows_its_file() {
+    check(
+        "logo",
+        &[
+            (
+                "a region logo in a subfolder",
+                &[
+                    Edit::Write(
+                        "content/region-b/_index.md",
+                        "---\ntitle: Region Ö\nslug: region-o\nweight: 1\nlogo: Bilder/logo.svg\nlogo_alt: Region Ö\n---\n",
+                    ),
+                    Edit::Write(
+                        "content/region-b/Bilder/logo.svg",
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+                    ),
+                ],
+                Any,
+            ),
+            (
+                "the logo file removed",
+                &[Edit::Remove("content/region-b/Bilder/logo.svg")],
+                Any,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_home_page_file_after_none() {
+    check(
+        "home",
+        &[
+            (
+                "no home page file",
+                &[Edit::Remove("content/_index.md")],
+                Any,
+            ),
+            (
+                "a home page file without front matter",
+                &[Edit::Write("content/_index.md", "Välkommen hit.\n")],
+                Any,
+            ),
+            (
+                "a publication's title",
+                &[Edit::Replace(
+                    PUBLICATION,
+                    "title: Plan 2030",
+                    "title: Plan 2031",
+                )],
+                Any,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn the_content_folder_moved_away() {
+    check(
+        "content",
+        &[(
+            "the content folder moved away",
+            &[Edit::RemoveDir("content")],
+            Fails,
+        )],
     );
 }
