@@ -349,10 +349,24 @@ impl List {
     /// Adds `more`, each one after those of its file with the same line and
     /// column.
     pub fn add(&mut self, more: Vec<Diagnostic>) {
+        self.merge(more, false);
+    }
+
+    /// Adds `more`, each one before those of its file with the same line
+    /// and column.
+    pub fn add_before(&mut self, more: Vec<Diagnostic>) {
+        self.merge(more, true);
+    }
+
+    fn merge(&mut self, more: Vec<Diagnostic>, before: bool) {
         for group in List::new(more).files {
             let path = group[0].path.clone();
             let mut all = self.of_file(&path).to_vec();
-            all.extend(group.iter().cloned());
+            if before {
+                all.splice(0..0, group.iter().cloned());
+            } else {
+                all.extend(group.iter().cloned());
+            }
             sort_file(&mut all);
             self.set_file(&path, all.into());
         }

@@ -412,7 +412,8 @@ impl Builder {
         clock.lap("print");
         let mut warnings = last.list.clone();
         if !transient.is_empty() {
-            warnings.add(transient);
+            // As a full build has them: with the problems that are not a page's own.
+            warnings.add_before(transient);
         }
         if warnings.errors() > 0 {
             return Some(Err(Failed {

@@ -194,7 +194,9 @@ impl Resolve for PageLinks<'_> {
                 .chain(site.asset_by_rel.keys())
                 .map(|k| (strsim::jaro_winkler(&target, k), k))
                 .filter(|(s, k)| *s > 0.85 || k.ends_with(name))
-                .max_by(|a, b| a.0.total_cmp(&b.0));
+                // Of equally near files the first in order, so that the hint
+                // is the same from one build to the next.
+                .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
             match near {
                 Some((_, k)) => format!(
                     "did you mean `{}`? Links are relative to this file's folder",

@@ -91,7 +91,8 @@ impl MarkdownCache {
 }
 
 /// A hash of everything a link can resolve to: every page's content path and
-/// address, every file, every draft, and the language. Bodies rendered under
+/// address, every file, every draft, every page that could not be read, and
+/// the language. Bodies rendered under
 /// the same hash link the same way.
 pub fn link_world(site: &Site) -> u64 {
     let mut h = crate::hash::Combine::default().str(&site.config.language);
@@ -103,6 +104,12 @@ pub fn link_world(site: &Site) -> u64 {
     }
     for d in &site.drafts {
         h = h.str(d);
+    }
+    // A link to a page that could not be read is not an error of its own.
+    let mut unreadable: Vec<&String> = site.unreadable.iter().collect();
+    unreadable.sort();
+    for u in unreadable {
+        h = h.str(u);
     }
     h.finish()
 }

@@ -608,3 +608,846 @@ fn the_content_folder_moved_away() {
         )],
     );
 }
+
+// Sequences that mix the fast and the full way, and failures between them.
+
+const REGION: &str = "content/region-a/_index.md";
+const FRAMGANG: &str = "content/region-a/plan-2030/framgångsfaktorer.md";
+
+#[test]
+fn body_then_site_yaml() {
+    check(
+        "body_then_site_yaml",
+        &[
+            (
+                "body",
+                &[Edit::Append(BILAGA, "\nEn ny mening.\n")],
+                AtMost(2),
+            ),
+            (
+                "title",
+                &[Edit::Replace(BILAGA, "title: Bilaga", "title: Bilaga B")],
+                AtMost(9),
+            ),
+            (
+                "site.yaml",
+                &[Edit::Replace(
+                    "content/site.yaml",
+                    "title: Testsajt",
+                    "title: Ny sajt",
+                )],
+                Any,
+            ),
+            (
+                "body again",
+                &[Edit::Append(BILAGA, "\nÄnnu en.\n")],
+                AtMost(2),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn fast_then_template_and_css() {
+    check(
+        "fast_then_template_and_css",
+        &[
+            (
+                "a site theme with one template",
+                &[
+                    Edit::Write("content/site.yaml", "title: Test\ntheme: egen\n"),
+                    Edit::Write("themes/egen/theme.yaml", "extends: default\n"),
+                    Edit::Write(
+                        "themes/egen/templates/page.html",
+                        "{% extends \"base.html\" %}{% block body %}<p>egen</p>{{ page.content | safe }}{% endblock body %}\n",
+                    ),
+                ],
+                Any,
+            ),
+            (
+                "body",
+                &[Edit::Append(BILAGA, "\nEn ny mening.\n")],
+                AtMost(2),
+            ),
+            (
+                "title",
+                &[Edit::Replace(BILAGA, "title: Bilaga", "title: Bilaga B")],
+                AtMost(9),
+            ),
+            (
+                "template",
+                &[Edit::Write(
+                    "themes/egen/templates/page.html",
+                    "{% extends \"base.html\" %}{% block body %}<p>egen 2</p>{{ page.content | safe }}{% endblock body %}\n",
+                )],
+                Any,
+            ),
+            (
+                "title 2",
+                &[Edit::Replace(BILAGA, "title: Bilaga B", "title: Bilaga C")],
+                AtMost(9),
+            ),
+            (
+                "css",
+                &[Edit::Write(
+                    "themes/egen/static/css/malbild.css",
+                    "body { color: black }\n",
+                )],
+                AtMost(0),
+            ),
+            ("body 2", &[Edit::Append(BAKGRUND, "\nMer.\n")], AtMost(2)),
+        ],
+    );
+}
+
+#[test]
+fn fast_then_new_and_removed_page() {
+    check(
+        "fast_then_new_and_removed_page",
+        &[
+            (
+                "title",
+                &[Edit::Replace(BILAGA, "title: Bilaga", "title: Bilaga B")],
+                AtMost(9),
+            ),
+            ("body", &[Edit::Append(BAKGRUND, "\nMer.\n")], AtMost(2)),
+            (
+                "a new page",
+                &[Edit::Write(
+                    "content/region-a/plan-2030/ny.md",
+                    "---\ntitle: Ny del\nweight: 9\n---\n\nSe [bilagan](bilaga.md).\n",
+                )],
+                Any,
+            ),
+            (
+                "title of new",
+                &[Edit::Replace(
+                    "content/region-a/plan-2030/ny.md",
+                    "title: Ny del",
+                    "title: Ny del 2",
+                )],
+                AtMost(9),
+            ),
+            (
+                "weight of new",
+                &[Edit::Replace(
+                    "content/region-a/plan-2030/ny.md",
+                    "weight: 9",
+                    "weight: -1",
+                )],
+                AtMost(9),
+            ),
+            (
+                "removed",
+                &[Edit::Remove("content/region-a/plan-2030/ny.md")],
+                Any,
+            ),
+            (
+                "title again",
+                &[Edit::Replace(BILAGA, "title: Bilaga B", "title: Bilaga C")],
+                AtMost(9),
+            ),
+            ("removed bilaga", &[Edit::Remove(BILAGA)], Any),
+            (
+                "body again",
+                &[Edit::Append(BAKGRUND, "\nMer.\n")],
+                AtMost(2),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn weight_twice_then_sibling() {
+    check(
+        "weight_twice_then_sibling",
+        &[
+            (
+                "w1",
+                &[Edit::Replace(BILAGA, "weight: 4", "weight: 0")],
+                AtMost(9),
+            ),
+            (
+                "w2",
+                &[Edit::Replace(BILAGA, "weight: 0", "weight: 2")],
+                AtMost(9),
+            ),
+            (
+                "w3",
+                &[Edit::Replace(BAKGRUND, "weight: 3", "weight: 5")],
+                AtMost(9),
+            ),
+            (
+                "a new sibling",
+                &[Edit::Write(
+                    "content/region-a/plan-2030/ny.md",
+                    "---\ntitle: Ny del\nweight: 2\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            (
+                "w4",
+                &[Edit::Replace(BILAGA, "weight: 2", "weight: 7")],
+                AtMost(9),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn summary_warning() {
+    check(
+        "summary_warning",
+        &[
+            (
+                "summary with a warning",
+                &[Edit::Replace(
+                    BILAGA,
+                    "weight: 4\n",
+                    "weight: 4\nsummary: \"Läs <b>mer</b> [här](bakgrund.md).\"\n",
+                )],
+                AtMost(9),
+            ),
+            (
+                "summary fixed",
+                &[Edit::Replace(
+                    BILAGA,
+                    "summary: \"Läs <b>mer</b> [här](bakgrund.md).\"\n",
+                    "summary: Läs om bakgrunden.\n",
+                )],
+                AtMost(9),
+            ),
+            (
+                "summary with a broken link",
+                &[Edit::Replace(
+                    BILAGA,
+                    "summary: Läs om bakgrunden.\n",
+                    "summary: Se [x](saknas.md).\n",
+                )],
+                Fails,
+            ),
+            (
+                "summary removed",
+                &[Edit::Replace(BILAGA, "summary: Se [x](saknas.md).\n", "")],
+                AtMost(9),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn fast_fail_then_slow_fix() {
+    check(
+        "fast_fail_then_slow_fix",
+        &[
+            (
+                "broken link",
+                &[Edit::Append(BILAGA, "\nSe [x](saknas.md).\n")],
+                Fails,
+            ),
+            (
+                "title while broken",
+                &[Edit::Replace(
+                    BAKGRUND,
+                    "title: Bakgrund",
+                    "title: Bakgrund 2",
+                )],
+                Fails,
+            ),
+            (
+                "the missing page created",
+                &[Edit::Write(
+                    "content/region-a/plan-2030/saknas.md",
+                    "---\ntitle: Saknas\n---\n\nNu finns den.\n",
+                )],
+                Any,
+            ),
+            ("body", &[Edit::Append(BILAGA, "\nMer.\n")], AtMost(2)),
+        ],
+    );
+}
+
+#[test]
+fn fast_fail_then_site_yaml() {
+    check(
+        "fast_fail_then_site_yaml",
+        &[
+            (
+                "template missing",
+                &[Edit::Replace(
+                    BILAGA,
+                    "weight: 4\n",
+                    "weight: 4\ntemplate: saknas.html\n",
+                )],
+                Fails,
+            ),
+            (
+                "site.yaml",
+                &[Edit::Replace(
+                    "content/site.yaml",
+                    "title: Testsajt",
+                    "title: Ny sajt",
+                )],
+                Fails,
+            ),
+            (
+                "fixed",
+                &[Edit::Replace(BILAGA, "template: saknas.html\n", "")],
+                Any,
+            ),
+            ("body", &[Edit::Append(BILAGA, "\nMer.\n")], AtMost(2)),
+        ],
+    );
+}
+
+#[test]
+fn fast_fail_template_then_slow_fix_other() {
+    check(
+        "fast_fail_template_then_slow_fix_other",
+        &[
+            (
+                "template missing",
+                &[Edit::Replace(
+                    BILAGA,
+                    "weight: 4\n",
+                    "weight: 4\ntemplate: saknas.html\n",
+                )],
+                Fails,
+            ),
+            (
+                "file fixed and new page",
+                &[
+                    Edit::Replace(BILAGA, "template: saknas.html\n", ""),
+                    Edit::Write(
+                        "content/region-a/plan-2030/ny.md",
+                        "---\ntitle: Ny\n---\n\nText.\n",
+                    ),
+                ],
+                Any,
+            ),
+            (
+                "title",
+                &[Edit::Replace(BILAGA, "title: Bilaga", "title: Bilaga 2")],
+                AtMost(10),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn same_page_twice() {
+    check(
+        "same_page_twice",
+        &[
+            (
+                "body twice",
+                &[
+                    Edit::Append(BILAGA, "\nA.\n"),
+                    Edit::Append(BILAGA, "\nB.\n"),
+                ],
+                AtMost(2),
+            ),
+            (
+                "front twice",
+                &[
+                    Edit::Replace(BILAGA, "title: Bilaga", "title: Bilaga X"),
+                    Edit::Replace(BILAGA, "weight: 4", "weight: 0"),
+                ],
+                AtMost(9),
+            ),
+            (
+                "front then body",
+                &[
+                    Edit::Replace(BILAGA, "title: Bilaga X", "title: Bilaga Y"),
+                    Edit::Append(BILAGA, "\n## Tom\n"),
+                ],
+                AtMost(9),
+            ),
+            (
+                "new heading ids twice",
+                &[
+                    Edit::Replace(BILAGA, "## Ordlista", "## Begrepp"),
+                    Edit::Append(BILAGA, "\nSe [x](#ordlista).\n"),
+                ],
+                Fails,
+            ),
+            (
+                "fixed",
+                &[Edit::Replace(BILAGA, "(#ordlista)", "(#begrepp)")],
+                AtMost(9),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn batch_two_parts() {
+    check(
+        "batch_two_parts",
+        &[
+            (
+                "body + front",
+                &[
+                    Edit::Append(BAKGRUND, "\nMer.\n"),
+                    Edit::Replace(BILAGA, "weight: 4", "weight: 0"),
+                ],
+                AtMost(10),
+            ),
+            (
+                "front + body",
+                &[
+                    Edit::Replace(BILAGA, "weight: 0", "weight: 4"),
+                    Edit::Append(BAKGRUND, "\nÄnnu mer.\n"),
+                ],
+                AtMost(10),
+            ),
+            (
+                "front + front",
+                &[
+                    Edit::Replace(BILAGA, "title: Bilaga", "title: A-bilaga"),
+                    Edit::Replace(BAKGRUND, "title: Bakgrund", "title: Z-bakgrund"),
+                ],
+                AtMost(10),
+            ),
+            (
+                "weights swap",
+                &[
+                    Edit::Replace(BILAGA, "weight: 4", "weight: 3"),
+                    Edit::Replace(BAKGRUND, "weight: 3", "weight: 4"),
+                ],
+                AtMost(10),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn template_page_html() {
+    check(
+        "template_page_html",
+        &[
+            (
+                "template page.html",
+                &[Edit::Replace(
+                    BAKGRUND,
+                    "weight: 3\n",
+                    "weight: 3\ntemplate: page.html\n",
+                )],
+                AtMost(10),
+            ),
+            (
+                "template line removed",
+                &[Edit::Replace(BAKGRUND, "template: page.html\n", "")],
+                AtMost(10),
+            ),
+            (
+                "template page.html again",
+                &[Edit::Replace(
+                    BAKGRUND,
+                    "weight: 3\n",
+                    "weight: 3\ntemplate: page.html\n",
+                )],
+                AtMost(10),
+            ),
+            ("removed", &[Edit::Remove(BAKGRUND)], Fails),
+        ],
+    );
+}
+
+#[test]
+fn template_page_html_removed_file() {
+    check(
+        "template_page_html_removed_file",
+        &[
+            (
+                "template page.html",
+                &[Edit::Replace(
+                    BILAGA,
+                    "weight: 4\n",
+                    "weight: 4\ntemplate: page.html\n",
+                )],
+                AtMost(10),
+            ),
+            ("removed", &[Edit::Remove(BILAGA)], Any),
+            (
+                "back",
+                &[Edit::Write(
+                    BILAGA,
+                    "---\ntitle: Bilaga\nweight: 4\n---\n\n## Ordlista\n\nEn vanlig sida.\n",
+                )],
+                Any,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn audit_after_fast() {
+    check(
+        "audit_after_fast",
+        &[
+            (
+                "an audit record",
+                &[Edit::Write(
+                    "content/accessibility-audit.yaml",
+                    "date: \"2026-01-02\"\ntools: [axe]\nchecks: 1\npassed: 2\nfailed: 0\npages:\n  - \"index.html\"\n  - \"region-a/plan-2030/bakgrund/index.html\"\n",
+                )],
+                Any,
+            ),
+            (
+                "title",
+                &[Edit::Replace(BILAGA, "title: Bilaga", "title: Bilaga B")],
+                AtMost(10),
+            ),
+            (
+                "weight",
+                &[Edit::Replace(BILAGA, "weight: 4", "weight: 0")],
+                AtMost(10),
+            ),
+            ("body", &[Edit::Append(BAKGRUND, "\nMer.\n")], AtMost(2)),
+            (
+                "audit edited",
+                &[Edit::Replace(
+                    "content/accessibility-audit.yaml",
+                    "checks: 1",
+                    "checks: 3",
+                )],
+                Any,
+            ),
+            (
+                "title 2",
+                &[Edit::Replace(BILAGA, "title: Bilaga B", "title: Bilaga C")],
+                AtMost(10),
+            ),
+            (
+                "audit removed",
+                &[Edit::Remove("content/accessibility-audit.yaml")],
+                Any,
+            ),
+            (
+                "title 3",
+                &[Edit::Replace(BILAGA, "title: Bilaga C", "title: Bilaga D")],
+                AtMost(10),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn index_bodies() {
+    check(
+        "index_bodies",
+        &[
+            (
+                "publication body",
+                &[Edit::Append(PUBLICATION, "\nMer om planen.\n")],
+                AtMost(3),
+            ),
+            (
+                "region body",
+                &[Edit::Append(REGION, "\nMer om regionen.\n")],
+                Any,
+            ),
+            (
+                "home body",
+                &[Edit::Append("content/_index.md", "\nMer.\n")],
+                Any,
+            ),
+            (
+                "publication body heading",
+                &[Edit::Append(PUBLICATION, "\n## Mål\n\nText.\n")],
+                AtMost(3),
+            ),
+            (
+                "link to it",
+                &[Edit::Append(BILAGA, "\nSe [mål](_index.md#mal).\n")],
+                AtMost(2),
+            ),
+            (
+                "heading renamed",
+                &[Edit::Replace(PUBLICATION, "## Mål", "## Syften")],
+                Fails,
+            ),
+            (
+                "back",
+                &[Edit::Replace(PUBLICATION, "## Syften", "## Mål")],
+                Any,
+            ),
+            (
+                "region body warn",
+                &[Edit::Append(REGION, "\n## Tom\n")],
+                Any,
+            ),
+            (
+                "region body unwarn",
+                &[Edit::Replace(REGION, "\n## Tom\n", "\n")],
+                Any,
+            ),
+            (
+                "site.yaml",
+                &[Edit::Replace(
+                    "content/site.yaml",
+                    "title: Testsajt",
+                    "title: Ny sajt",
+                )],
+                Any,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn goal_areas_fast() {
+    check(
+        "goal_areas_fast",
+        &[
+            (
+                "goal area renamed with a link to it",
+                &[Edit::Replace(
+                    MALBILD,
+                    "  - title: Nära",
+                    "  - title: Närhet",
+                )],
+                AtMost(10),
+            ),
+            (
+                "factor summary warning",
+                &[Edit::Replace(
+                    FRAMGANG,
+                    "summary: Tydligt ledarskap.",
+                    "summary: \"Tydligt <i>ledarskap</i>.\"",
+                )],
+                AtMost(10),
+            ),
+            (
+                "factor summary fixed",
+                &[Edit::Replace(
+                    FRAMGANG,
+                    "summary: \"Tydligt <i>ledarskap</i>.\"",
+                    "summary: Tydligt ledarskap.",
+                )],
+                AtMost(10),
+            ),
+            (
+                "kind changed",
+                &[Edit::Replace(
+                    FRAMGANG,
+                    "kind: success-factors",
+                    "kind: background",
+                )],
+                Any,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn tie_order() {
+    check(
+        "tie_order",
+        &[(
+            "a missing template and an unknown check name on the same spot",
+            &[Edit::Replace(
+                BILAGA,
+                "weight: 4\n",
+                "weight: 4\ntemplate: saknas.html\ncheck:\n  ignore: [temp]\n",
+            )],
+            Fails,
+        )],
+    );
+}
+
+#[test]
+fn parts_elsewhere() {
+    check(
+        "parts_elsewhere",
+        &[
+            (
+                "parts under the home page and a region",
+                &[
+                    Edit::Write(
+                        "content/om.md",
+                        "---\ntitle: Om sajten\nweight: 5\n---\n\nText om sajten.\n",
+                    ),
+                    Edit::Write(
+                        "content/region-a/kontakt.md",
+                        "---\ntitle: Kontakt\nweight: 5\n---\n\nRing oss.\n",
+                    ),
+                ],
+                Any,
+            ),
+            (
+                "home part title",
+                &[Edit::Replace(
+                    "content/om.md",
+                    "title: Om sajten",
+                    "title: Om webbplatsen",
+                )],
+                AtMost(10),
+            ),
+            (
+                "home part weight",
+                &[Edit::Replace("content/om.md", "weight: 5", "weight: 0")],
+                AtMost(10),
+            ),
+            (
+                "region part weight",
+                &[Edit::Replace(
+                    "content/region-a/kontakt.md",
+                    "weight: 5",
+                    "weight: -3",
+                )],
+                AtMost(10),
+            ),
+            (
+                "region part summary",
+                &[Edit::Replace(
+                    "content/region-a/kontakt.md",
+                    "weight: -3\n",
+                    "weight: -3\nsummary: Så når du oss.\n",
+                )],
+                AtMost(10),
+            ),
+            (
+                "region part body",
+                &[Edit::Append("content/region-a/kontakt.md", "\nMejla.\n")],
+                AtMost(10),
+            ),
+            (
+                "region title",
+                &[Edit::Replace(
+                    REGION,
+                    "title: Region A",
+                    "title: Region Alfa",
+                )],
+                Any,
+            ),
+            (
+                "home part title 2",
+                &[Edit::Replace(
+                    "content/om.md",
+                    "title: Om webbplatsen",
+                    "title: Om oss",
+                )],
+                AtMost(10),
+            ),
+            (
+                "audit",
+                &[Edit::Write(
+                    "content/accessibility-audit.yaml",
+                    "date: \"2026-01-02\"\ntools: [axe]\nchecks: 1\npassed: 2\nfailed: 0\npages:\n  - \"index.html\"\n",
+                )],
+                Any,
+            ),
+            (
+                "home part title 3",
+                &[Edit::Replace("content/om.md", "title: Om oss", "title: Om")],
+                AtMost(20),
+            ),
+            (
+                "region part title",
+                &[Edit::Replace(
+                    "content/region-a/kontakt.md",
+                    "title: Kontakt",
+                    "title: Kontakta oss",
+                )],
+                AtMost(20),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn link_to_unreadable_then_removed() {
+    check(
+        "link_to_unreadable_then_removed",
+        &[
+            (
+                "a new page and a link to it",
+                &[
+                    Edit::Write(
+                        "content/region-a/plan-2030/ny.md",
+                        "---\ntitle: Ny del\nweight: 9\n---\n\nText.\n",
+                    ),
+                    Edit::Append(BILAGA, "\nSe [den nya](ny.md).\n"),
+                ],
+                Any,
+            ),
+            (
+                "its front matter broken",
+                &[Edit::Replace(
+                    "content/region-a/plan-2030/ny.md",
+                    "weight: 9",
+                    "weight: [9",
+                )],
+                Fails,
+            ),
+            (
+                "and the page removed: the link leads nowhere",
+                &[Edit::Remove("content/region-a/plan-2030/ny.md")],
+                Fails,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn link_to_missing_then_unreadable() {
+    check(
+        "link_to_missing_then_unreadable",
+        &[
+            (
+                "a link to a page that does not exist",
+                &[Edit::Append(BILAGA, "\nSe [den nya](ny.md).\n")],
+                Fails,
+            ),
+            (
+                "the page created, with front matter that is not YAML",
+                &[Edit::Write(
+                    "content/region-a/plan-2030/ny.md",
+                    "---\ntitle: Ny del\nweight: [9\n---\n\nText.\n",
+                )],
+                Fails,
+            ),
+        ],
+    );
+}
+
+#[test]
+fn link_hint_ties() {
+    for _ in 0..8 {
+        check(
+            "link_hint_ties",
+            &[
+                (
+                    "two pages whose names differ in one letter",
+                    &[
+                        Edit::Write(
+                            "content/region-a/plan-2030/a.md",
+                            "---\ntitle: A\n---\n\nText a.\n",
+                        ),
+                        Edit::Write(
+                            "content/region-a/plan-2030/b.md",
+                            "---\ntitle: B\n---\n\nText b.\n",
+                        ),
+                    ],
+                    Any,
+                ),
+                (
+                    "a link to a third such name",
+                    &[Edit::Append(BILAGA, "\nSe [c](c.md).\n")],
+                    Fails,
+                ),
+                (
+                    "site.yaml edited",
+                    &[Edit::Replace(
+                        "content/site.yaml",
+                        "title: Testsajt",
+                        "title: Ny sajt",
+                    )],
+                    Fails,
+                ),
+            ],
+        );
+    }
+}

@@ -6,6 +6,7 @@ mod check;
 mod errors;
 mod incremental;
 mod print;
+mod random_edits;
 #[cfg(feature = "serve")]
 mod serve;
 mod site_test;
