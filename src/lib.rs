@@ -234,7 +234,7 @@ impl Builder {
     /// Whether `change` is of a content file that is gone and that the last
     /// build did not read: a temporary file that a program saving a page
     /// wrote and renamed (sed, gedit...). It changes nothing.
-    fn is_stray(&self, change: &change::Change) -> bool {
+    pub(crate) fn is_stray(&self, change: &change::Change) -> bool {
         let (Some(loaded), ChangeKind::Content) = (&self.caches.loaded, change.kind) else {
             return false;
         };

@@ -188,17 +188,26 @@ impl Resolve for PageLinks<'_> {
             format!("a web address needs https:// in front: `https://{dest}`")
         } else {
             let name = target.rsplit('/').next().unwrap_or(&target);
+            // Near by file name (a whole path is near every file of its
+            // folder), then by path; of equally near files the first in
+            // order, so that the hint is the same from one build to the next.
             let near = site
                 .by_rel
                 .keys()
                 .chain(site.asset_by_rel.keys())
-                .map(|k| (strsim::jaro_winkler(&target, k), k))
-                .filter(|(s, k)| *s > 0.85 || k.ends_with(name))
-                // Of equally near files the first in order, so that the hint
-                // is the same from one build to the next.
-                .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+                .map(|k| {
+                    let k_name = k.rsplit('/').next().unwrap_or(k);
+                    let by_name = strsim::jaro_winkler(name, k_name);
+                    (by_name, strsim::jaro_winkler(&target, k), k)
+                })
+                .filter(|(by_name, _, _)| *by_name > 0.85)
+                .max_by(|a, b| {
+                    a.0.total_cmp(&b.0)
+                        .then(a.1.total_cmp(&b.1))
+                        .then_with(|| b.2.cmp(a.2))
+                });
             match near {
-                Some((_, k)) => format!(
+                Some((_, _, k)) => format!(
                     "did you mean `{}`? Links are relative to this file's folder",
                     relative_source(folder, k)
                 ),

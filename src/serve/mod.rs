@@ -87,6 +87,12 @@ fn rebuild_loop(
     for batch in batches {
         let start = Instant::now();
         let only_css = batch.iter().all(|c| c.kind == ChangeKind::Css);
+        // Temporary files that came and went are not worth naming.
+        let saved_files: Vec<Change> = batch
+            .iter()
+            .filter(|c| !builder.is_stray(c))
+            .cloned()
+            .collect();
         let result = builder.rebuild(&batch);
         // The warnings of the files just saved; the others were shown before.
         let root = std::path::absolute(&builder.config.root).unwrap_or_default();
@@ -101,7 +107,11 @@ fn rebuild_loop(
                 );
                 eprintln!(
                     "{}: rebuilt in {} ms ({} rendered, {} written, {} removed)",
-                    describe(&batch),
+                    describe(if saved_files.is_empty() {
+                        &batch
+                    } else {
+                        &saved_files
+                    }),
                     start.elapsed().as_millis(),
                     report.rendered,
                     report.written,

@@ -294,6 +294,17 @@ const ERRORS: &[ErrorCase] = &[
         ],
     ),
     (
+        "a link to a missing page named like none: no guess from the folder",
+        &[(
+            BILAGA,
+            "---\ntitle: Bilaga\n---\n\nSe [planen](finns-ej.md).\n",
+        )],
+        &[
+            "bilaga.md:5:4: error: the link `finns-ej.md` points to `content/region-a/plan-2030/finns-ej.md`, which does not exist",
+            "= hint: check the spelling; links are relative to this file's folder",
+        ],
+    ),
+    (
         "a link to a missing file",
         &[(BILAGA, "---\ntitle: Bilaga\n---\n\n![Karta](kartan.svg)\n")],
         &[
