@@ -174,8 +174,11 @@ impl Builder {
 
     /// Builds again after `changes`, doing only the work they call for:
     ///
-    /// - edits of the text of pages (front matter unchanged): those pages'
-    ///   Markdown and HTML, nothing else;
+    /// - files that came and went unread (an editor's temporary files):
+    ///   nothing;
+    /// - edits of pages' bodies, or of parts' front matter that keeps every
+    ///   address: those pages and the pages that show them, and only their
+    ///   problems (see `text_only`);
     /// - edits of files the last build read: everything is checked, but the
     ///   content folder is not walked and only changed inputs are re-rendered;
     /// - anything else (new, removed or renamed files): as [`Builder::build`].
@@ -389,7 +392,8 @@ impl Builder {
         );
         pages.files.extend(print.files);
         pages.fingerprints.extend(print.fingerprints);
-        // The accessibility statement shows every page's title.
+        // The accessibility statement shows the titles of pages (with an
+        // audit, every page's).
         let loaded = self.caches.loaded.as_ref();
         let sources = (
             loaded.and_then(|l| l.site_yaml.as_ref()),
@@ -575,8 +579,8 @@ fn prepare_with(
         &mut diagnostics,
     );
     let mut pages = pages;
-    // The statement is one page that shows the whole site (settings, every
-    // page's title): rendered again when any of that changed.
+    // The statement is one page that shows much of the site (settings, the
+    // audit, pages' titles): rendered again when any of that changed.
     let statement_fingerprint = statement_fingerprint(
         &site,
         world,

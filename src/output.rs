@@ -184,18 +184,7 @@ pub fn update(
 ) -> Result<Changes> {
     let out = &config.output;
     let mut written = before.clone();
-    let page_hashes: Vec<(&OutFile, u64)> = files
-        .par_iter()
-        .map(|f| (f, crate::hash::bytes(&f.bytes)))
-        .collect();
-    let changed: Vec<&OutFile> = page_hashes
-        .iter()
-        .filter(|(f, h)| before.get(&f.path) != Some(h))
-        .map(|(f, _)| *f)
-        .collect();
-    changed
-        .par_iter()
-        .try_for_each(|f| write_atomically(&out.join(&f.path), &f.bytes))?;
+    let n_pages = patch(config, files, &mut written)?;
     let changed_copies: Vec<&Copy> = copies
         .iter()
         .filter(|c| before.get(&c.to) != Some(&c.stamp))
@@ -209,9 +198,6 @@ pub fn update(
         };
         write_atomically(&out.join(&c.to), &bytes)
     })?;
-    for (f, h) in &page_hashes {
-        written.insert(f.path.clone(), *h);
-    }
     for c in copies {
         written.insert(c.to.clone(), c.stamp);
     }
@@ -240,7 +226,7 @@ pub fn update(
     }
     Ok(Changes {
         written,
-        n_written: changed.len() + changed_copies.len(),
+        n_written: n_pages + changed_copies.len(),
         n_removed: gone.len(),
     })
 }
