@@ -5,7 +5,6 @@
 //! once, `..` is refused, and the resolved file must lie inside the folder
 //! after symbolic links are followed.
 
-use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,15 +13,14 @@ use anyhow::{Context, Result, bail};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
+use axum::extract::ws::{Message as Frame, WebSocket, WebSocketUpgrade};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
-use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use tokio_stream::StreamExt;
-use tokio_stream::wrappers::BroadcastStream;
+use tokio::sync::broadcast::error::RecvError;
 
 use super::ServeOptions;
-use super::livereload::{self, Hub, Message};
+use super::livereload::{self, Hub};
 
 /// A running server.
 #[derive(Debug)]
@@ -58,7 +56,7 @@ pub(super) fn start(root: PathBuf, options: &ServeOptions, hub: Arc<Hub>) -> Res
     let root = std::path::absolute(&root)?;
     let shared = Shared { root, hub };
     let app = Router::new()
-        .route(livereload::EVENTS_PATH, get(events))
+        .route(livereload::SOCKET_PATH, get(socket))
         .fallback(file)
         .with_state(shared);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -108,22 +106,43 @@ fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
     }
 }
 
-async fn events(State(shared): State<Shared>) -> impl IntoResponse {
-    let (current, receiver) = shared.hub.subscribe();
-    let first = tokio_stream::iter(current.map(|m| Ok::<_, Infallible>(to_event(&m))));
-    let rest = BroadcastStream::new(receiver).filter_map(|m| m.ok().map(|m| Ok(to_event(&m))));
-    let mut response = Sse::new(first.chain(rest))
-        .keep_alive(KeepAlive::default())
-        .into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+async fn socket(State(shared): State<Shared>, upgrade: WebSocketUpgrade) -> Response {
+    upgrade.on_upgrade(move |socket| live(socket, shared.hub))
 }
 
-fn to_event(message: &Message) -> Event {
-    let (name, data) = message.event();
-    Event::default().event(name).data(data)
+/// One browser page's connection: its first messages, then every message of
+/// the hub, until the page goes away.
+async fn live(mut socket: WebSocket, hub: Arc<Hub>) {
+    let (first, mut receiver) = hub.subscribe();
+    for text in first {
+        if socket.send(Frame::Text(text.into())).await.is_err() {
+            return;
+        }
+    }
+    loop {
+        tokio::select! {
+            message = receiver.recv() => match message {
+                Ok(text) => {
+                    if socket.send(Frame::Text(text.into())).await.is_err() {
+                        return;
+                    }
+                }
+                // Too far behind to know what it missed: reload to be sure.
+                Err(RecvError::Lagged(_)) => {
+                    let reload = r#"{"type":"reload","generation":""}"#;
+                    if socket.send(Frame::Text(reload.into())).await.is_err() {
+                        return;
+                    }
+                }
+                Err(RecvError::Closed) => return,
+            },
+            incoming = socket.recv() => match incoming {
+                // The page says nothing; it only closes.
+                Some(Ok(Frame::Close(_))) | Some(Err(_)) | None => return,
+                Some(Ok(_)) => {}
+            },
+        }
+    }
 }
 
 /// The file of the output folder that `path` (still percent-encoded) names.
@@ -218,7 +237,7 @@ async fn file(State(shared): State<Shared>, method: Method, uri: Uri) -> Respons
             return not_found(&shared).await;
         }
     }
-    match send(&found, StatusCode::OK).await {
+    match send(&shared, &found, StatusCode::OK).await {
         Some(response) => response,
         None => not_found(&shared).await,
     }
@@ -226,7 +245,7 @@ async fn file(State(shared): State<Shared>, method: Method, uri: Uri) -> Respons
 
 async fn not_found(shared: &Shared) -> Response {
     let page = shared.root.join("404.html");
-    match send(&page, StatusCode::NOT_FOUND).await {
+    match send(shared, &page, StatusCode::NOT_FOUND).await {
         Some(response) => response,
         None => (
             StatusCode::NOT_FOUND,
@@ -237,11 +256,18 @@ async fn not_found(shared: &Shared) -> Response {
     }
 }
 
-async fn send(path: &Path, status: StatusCode) -> Option<Response> {
+async fn send(shared: &Shared, path: &Path, status: StatusCode) -> Option<Response> {
+    // The generation before the file is read: if a rebuild ends in between,
+    // the page looks older than it is and reloads once more, never the other
+    // way round.
+    let generation = shared.hub.generation();
     let bytes = tokio::fs::read(path).await.ok()?;
     let kind = content_type(path);
     let body = if kind.starts_with("text/html") {
-        Body::from(livereload::inject(&String::from_utf8_lossy(&bytes)))
+        Body::from(livereload::inject(
+            &String::from_utf8_lossy(&bytes),
+            &generation,
+        ))
     } else {
         Body::from(bytes)
     };

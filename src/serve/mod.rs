@@ -117,10 +117,14 @@ fn rebuild_loop(
                     report.written,
                     report.removed
                 );
-                if only_css {
-                    Message::Css
+                let failing = hub.as_ref().is_some_and(|h| h.failing());
+                if report.written + report.removed == 0 && !failing {
+                    // Saved without a change the browser could see.
+                    None
+                } else if only_css {
+                    Some(Message::Css)
                 } else {
-                    Message::Reload
+                    Some(Message::Reload)
                 }
             }
             Err(err) => {
@@ -137,10 +141,10 @@ fn rebuild_loop(
                     }
                     None => crate::cmd::print_error(err),
                 }
-                Message::Error(error_text(err))
+                Some(Message::Error(error_text(err)))
             }
         };
-        if let Some(hub) = &hub {
+        if let (Some(hub), Some(message)) = (&hub, message) {
             hub.send(message);
         }
     }

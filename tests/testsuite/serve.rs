@@ -1,6 +1,7 @@
 //! `malbild serve` end to end: a real server on a free port, real files
 //! edited the way editors save them, and the browser's view through HTTP and
-//! the live-reload event stream.
+//! the live-reload connection (what a browser does with it is tested in a
+//! browser: `tests/browser/livereload.mjs`).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -99,67 +100,58 @@ impl Serve {
         (status, head.to_lowercase(), body.to_string())
     }
 
+    /// The live-reload connection a page opens, as a browser would.
     fn events(&self) -> Events {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(
-            s,
-            "GET /__malbild/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
-        )
-        .unwrap();
-        s.set_read_timeout(Some(Duration::from_millis(200)))
+        let stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let url = format!("ws://127.0.0.1:{}/__malbild/live", self.port);
+        let (mut socket, _) = tungstenite::client(url.as_str(), stream).unwrap();
+        socket
+            .get_mut()
+            .set_read_timeout(Some(Duration::from_millis(200)))
             .unwrap();
-        let mut events = Events {
-            stream: s,
-            buffer: String::new(),
-        };
-        // The server subscribes before it answers: once the headers are here,
-        // no event can be missed.
-        let deadline = Instant::now() + WAIT;
-        while !events.buffer.contains("\n\n") {
-            assert!(Instant::now() < deadline, "the event stream never answered");
-            events.read();
-        }
+        let mut events = Events { socket };
+        // The server subscribes before its first message: once the hello
+        // is here, no message can be missed.
+        events.next("hello");
         events
     }
 }
 
 struct Events {
-    stream: TcpStream,
-    buffer: String,
+    socket: tungstenite::WebSocket<TcpStream>,
 }
 
 impl Events {
-    /// Waits for the next event called `name` and returns its data.
-    fn next(&mut self, name: &str) -> String {
+    /// Waits for the next message of `kind` and returns it whole. Every
+    /// message is a JSON object with a `type`: a message without data is one
+    /// a browser would never act on.
+    fn next(&mut self, kind: &str) -> String {
         let deadline = Instant::now() + WAIT;
-        let marker = format!("event: {name}\n");
+        let mut seen = Vec::new();
         loop {
-            if let Some(i) = self.buffer.find(&marker) {
-                let rest = &self.buffer[i + marker.len()..];
-                if let Some(end) = rest.find("\n\n") {
-                    let data = rest[..end]
-                        .lines()
-                        .filter_map(|l| l.strip_prefix("data: "))
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    self.buffer = rest[end..].to_string();
-                    return data;
+            match self.socket.read() {
+                Ok(tungstenite::Message::Text(text)) => {
+                    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+                    if value["type"] == kind {
+                        return match &value["text"] {
+                            serde_json::Value::String(t) => t.clone(),
+                            _ => text.to_string(),
+                        };
+                    }
+                    seen.push(text.to_string());
                 }
+                Ok(_) => {}
+                Err(tungstenite::Error::Io(e))
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) => {}
+                Err(e) => panic!("the live-reload connection failed: {e}"),
             }
             assert!(
                 Instant::now() < deadline,
-                "no {name:?} event; got {:?}",
-                self.buffer
+                "no {kind:?} message; got {seen:?}"
             );
-            self.read();
-        }
-    }
-
-    fn read(&mut self) {
-        let mut chunk = [0u8; 4096];
-        if let Ok(n) = self.stream.read(&mut chunk) {
-            self.buffer
-                .push_str(&String::from_utf8_lossy(&chunk[..n]).replace("\r\n", "\n"));
         }
     }
 }
@@ -176,7 +168,7 @@ fn edit_break_and_fix_while_serving() {
     );
     assert!(head.contains("cache-control: no-store"), "{head}");
     assert!(
-        body.contains("/__malbild/events"),
+        body.contains("/__malbild/live"),
         "the reload script is injected"
     );
     assert!(
@@ -199,7 +191,7 @@ fn edit_break_and_fix_while_serving() {
     );
 
     t.write(BILAGA, "---\ntitle: Bilaga\nweight: abc\n---\n\nTrasig.\n");
-    let error = events.next("build-error");
+    let error = events.next("error");
     assert!(
         error.contains("bilaga.md:3:9: error: `weight` should be a whole number"),
         "{error}"
@@ -211,7 +203,7 @@ fn edit_break_and_fix_while_serving() {
     );
     // A page opened now sees the error at once.
     let mut late = serve.events();
-    assert!(late.next("build-error").contains("bilaga.md:3:9"));
+    assert!(late.next("error").contains("bilaga.md:3:9"));
 
     t.write(BILAGA, "---\ntitle: Bilaga\nweight: 4\n---\n\nLagad.\n");
     events.next("reload");

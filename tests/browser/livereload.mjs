@@ -1,0 +1,312 @@
+// Live reload as a person sees it, in a real browser (Debian's Chromium).
+//
+// Starts `malbild serve` on a copy of a site, opens pages in Chromium and
+// edits files the way an editor saves them. Every check waits for what the
+// page itself shows: new text on the page, a changed style, the error panel.
+// Nothing is accepted because some bytes went over the wire.
+//
+//   node tests/browser/livereload.mjs [--root DIR | --pages N] [--edits N]
+//                                     [--screenshots DIR] [--json FILE]
+//
+// --root DIR   the project to copy (default: this repository's site)
+// --pages N    a generated site of N parts (../shared/bench/gen_corpus.py)
+// --edits N    how many timed edits (default 5): save -> page changed
+// --screenshots DIR  pictures of the page, the error panel and the fix
+//
+// Checks, one line each, then `N passed, N failed`; exits 1 on a failure:
+//   reload        an edit of a part reloads every open tab (10 tabs, more than
+//                 the six connections a browser keeps per host), the edited
+//                 page shows the new text
+//   scroll        the reloaded page keeps its scroll position
+//   unchanged     a save that changes nothing does not reload
+//   css           a stylesheet edit restyles the page without reloading it
+//   panel         a broken edit shows the panel naming the file and line, over
+//                 the last good page, in every tab
+//   panel-late    a page opened while the site is broken shows the panel too
+//   fix           saving the fix removes the panel and shows the new text
+//   timing        N edits, save -> the edited page's new DOM is loaded
+
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const top = resolve(here, '..', '..');
+
+// ------------------------------------------------------------------ arguments
+
+const args = process.argv.slice(2);
+let root = top;
+let pages = 0;
+let edits = 5;
+let shots = null;
+let jsonFile = null;
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--root') root = resolve(args[++i]);
+  else if (a === '--pages') pages = Number(args[++i]);
+  else if (a === '--edits') edits = Number(args[++i]);
+  else if (a === '--screenshots') shots = resolve(args[++i]);
+  else if (a === '--json') jsonFile = resolve(args[++i]);
+  else {
+    console.error(`livereload: unknown argument \`${a}\`; see the top of tests/browser/livereload.mjs`);
+    process.exit(2);
+  }
+}
+if (shots) mkdirSync(shots, { recursive: true });
+
+const malbild = process.env.MALBILD || join(process.env.CARGO_TARGET_DIR || join(top, 'target'), 'release/malbild');
+if (!existsSync(malbild)) {
+  console.error(`livereload: ${malbild} does not exist; run \`cargo build --release\` first`);
+  process.exit(2);
+}
+
+// ------------------------------------------------------------------ the site
+
+const work = mkdtempSync(join(tmpdir(), 'malbild-live-'));
+const site = join(work, 'site');
+if (pages > 0) {
+  const made = spawnSync('python3', [join(top, '..', 'shared', 'bench', 'gen_corpus.py'), String(pages), site], { encoding: 'utf8' });
+  if (made.status !== 0) {
+    console.error(`livereload: gen_corpus.py failed:\n${made.stderr}`);
+    process.exit(2);
+  }
+} else {
+  mkdirSync(site);
+  cpSync(join(root, 'content'), join(site, 'content'), { recursive: true });
+}
+// The stylesheet edit needs the theme's files on disk.
+if (!existsSync(join(site, 'themes'))) {
+  const themes = existsSync(join(root, 'themes')) ? join(root, 'themes') : join(top, 'themes');
+  cpSync(join(themes, 'default'), join(site, 'themes', 'default'), { recursive: true });
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+// The part to edit: the first part (a .md file that is not _index.md two
+// folders down), and the address it is served at.
+const parts = walk(join(site, 'content'))
+  .map((f) => relative(join(site, 'content'), f).split(sep))
+  .filter((p) => p.length === 3 && p[2].endsWith('.md') && p[2] !== '_index.md')
+  .sort((a, b) => a.join('/').localeCompare(b.join('/')));
+if (!parts.length) {
+  console.error('livereload: the site has no part to edit');
+  process.exit(2);
+}
+const part = parts[0];
+const partFile = join(site, 'content', ...part);
+const partShown = `content/${part.join('/')}`;
+const original = readFileSync(partFile, 'utf8');
+
+// ------------------------------------------------------------------ serve
+
+let serverLog = '';
+const server = spawn(malbild, ['serve', '--port', '0', '--root', site], { stdio: ['ignore', 'ignore', 'pipe'] });
+server.stderr.setEncoding('utf8');
+function cleanUp() {
+  server.kill();
+  rmSync(work, { recursive: true, force: true });
+}
+process.on('exit', cleanUp);
+const base = await new Promise((ok, fail) => {
+  const timer = setTimeout(() => fail(new Error(`malbild serve did not start within 300 s:\n${serverLog}`)), 300_000);
+  server.stderr.on('data', (chunk) => {
+    serverLog += chunk;
+    const m = serverLog.match(/serving the site at (http:\S+)/);
+    if (m) {
+      clearTimeout(timer);
+      ok(m[1]);
+    }
+  });
+  server.on('exit', (code) => fail(new Error(`malbild serve exited with ${code}:\n${serverLog}`)));
+});
+
+// The part's address, from the link to it on its publication's page.
+function pageOf(rel) {
+  const out = join(site, 'output', rel);
+  return existsSync(out) ? out : null;
+}
+const partSlugGuess = part[2].replace(/\.md$/, '');
+const pubDir = join(site, 'output', part[0], part[1]);
+const partDir = readdirSync(pubDir).find((d) => existsSync(join(pubDir, d, 'index.html')) && d === slugify(partSlugGuess))
+  || readdirSync(pubDir).find((d) => existsSync(join(pubDir, d, 'index.html')) && d !== 'print');
+function slugify(s) {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+if (!pageOf(join(part[0], part[1], partDir, 'index.html'))) {
+  console.error(`livereload: cannot find the page of ${partShown}`);
+  process.exit(2);
+}
+const partUrl = `${base}${part[0]}/${part[1]}/${partDir}/`;
+
+// ------------------------------------------------------------------ checks
+
+let passed = 0;
+let failed = 0;
+function verdict(name, ok, what) {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${what}`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 700 } });
+
+/** Evaluates `fn` in the page, or returns `fallback` while it navigates. */
+async function probe(page, fn, arg, fallback = null) {
+  try {
+    return await page.evaluate(fn, arg);
+  } catch {
+    return fallback;
+  }
+}
+
+/** Polls until `fn` is true in the page; the time it became true, or null. */
+async function until(page, fn, arg, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await probe(page, fn, arg, false)) return Date.now();
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return null;
+}
+
+const hasText = (text) => document.body !== null && document.body.innerText.includes(text);
+const marked = () => window.__malbildTest === true;
+const mark = () => { window.__malbildTest = true; };
+const panelText = () => {
+  const box = document.getElementById('malbild-overlay');
+  return box && box.checkVisibility() && box.getBoundingClientRect().height > 0 ? box.innerText : null;
+};
+
+function append(text) {
+  // The way most editors save: the whole file written in place.
+  writeFileSync(partFile, `${readFileSync(partFile, 'utf8').replace(/\s*$/, '')}\n\n${text}\n`);
+}
+
+try {
+  // Ten tabs: the edited part, the home page, and the rest of the site.
+  const others = [base, `${base}${part[0]}/`, `${base}${part[0]}/${part[1]}/`];
+  const tabs = [];
+  for (let i = 0; i < 10; i++) {
+    const page = await context.newPage();
+    await page.goto(i === 0 ? partUrl : others[(i - 1) % others.length], { waitUntil: 'load', timeout: 30_000 });
+    tabs.push(page);
+  }
+  const tab = tabs[0];
+  // Wait until every tab's live-reload connection is open.
+  await new Promise((r) => setTimeout(r, 500));
+  const height = await tab.evaluate(() => document.documentElement.scrollHeight);
+  const scrollTo = Math.max(0, Math.min(600, height - 800));
+  await tab.evaluate((y) => window.scrollTo(0, y), scrollTo);
+  for (const t of tabs) await t.evaluate(mark);
+  if (shots) await tab.screenshot({ path: join(shots, '1-before.png') });
+
+  // reload, scroll
+  const first = `Ändrad i webbläsaren ${Date.now()}.`;
+  append(first);
+  const seen = await until(tab, hasText, first);
+  verdict('reload', seen !== null, seen ? `the edited page shows the new text` : `the new text never appeared on ${partUrl} within 10 s`);
+  let reloaded = 0;
+  for (const t of tabs.slice(1)) if (await until(t, () => window.__malbildTest !== true, null, 5000)) reloaded++;
+  verdict('reload', reloaded === tabs.length - 1, `${reloaded} of the ${tabs.length - 1} other open tabs reloaded`);
+  await tab.waitForLoadState('load');
+  await new Promise((r) => setTimeout(r, 200));
+  const y = await probe(tab, () => window.scrollY, null, -1);
+  verdict('scroll', Math.abs(y - scrollTo) <= 2, `scrolled to ${y} px after the reload (was ${scrollTo})`);
+
+  // unchanged: the same bytes saved again
+  await tab.evaluate(mark);
+  writeFileSync(partFile, readFileSync(partFile, 'utf8'));
+  await new Promise((r) => setTimeout(r, 1500));
+  verdict('unchanged', await probe(tab, marked, null, false), 'a save without a change leaves the page as it is');
+
+  // css
+  const css = join(site, 'themes', 'default', 'static', 'css', 'malbild.css');
+  const cssBefore = readFileSync(css, 'utf8');
+  await tab.evaluate(mark);
+  writeFileSync(css, `${cssBefore}\nbody { border-top: 7px solid rgb(1, 2, 3); }\n`);
+  const styled = await until(tab, () => getComputedStyle(document.body).borderTopColor === 'rgb(1, 2, 3)');
+  const kept = await probe(tab, marked, null, false);
+  verdict('css', styled !== null && kept, styled === null ? 'the new style never applied within 10 s' : kept ? 'the page took the new stylesheet without reloading' : 'the page reloaded instead of swapping the stylesheet');
+  writeFileSync(css, cssBefore);
+  await until(tab, () => getComputedStyle(document.body).borderTopColor !== 'rgb(1, 2, 3)');
+
+  // panel: an unknown key on line 2 of the front matter
+  const good = readFileSync(partFile, 'utf8');
+  writeFileSync(partFile, good.replace(/^---\n/, '---\nvikt: 3\n'));
+  const want = `${partShown}:2:`;
+  const panelSeen = await until(tab, () => document.getElementById('malbild-overlay') !== null);
+  const text = panelSeen ? await probe(tab, panelText, null, '') : '';
+  verdict('panel', Boolean(text && text.includes(want)), text ? `the panel says: ${text.split('\n').slice(0, 2).join(' | ')}` : 'no panel within 10 s');
+  verdict('panel', await probe(tab, hasText, first, false), 'the last good page stays under the panel');
+  let panels = 0;
+  for (const t of tabs.slice(1)) if (await until(t, () => document.getElementById('malbild-overlay') !== null, null, 3000)) panels++;
+  verdict('panel', panels === tabs.length - 1, `${panels} of the ${tabs.length - 1} other tabs show the panel`);
+  if (shots) await tab.screenshot({ path: join(shots, '2-panel.png') });
+  const late = await context.newPage();
+  await late.goto(`${base}`, { waitUntil: 'load' });
+  const lateText = (await until(late, () => document.getElementById('malbild-overlay') !== null, null, 5000)) ? await probe(late, panelText, null, '') : '';
+  verdict('panel-late', Boolean(lateText && lateText.includes(want)), lateText ? 'a page opened now shows the panel' : 'a page opened while broken shows no panel');
+  await late.close();
+
+  // fix
+  const fixed = `Lagad ${Date.now()}.`;
+  writeFileSync(partFile, `${good.replace(/\s*$/, '')}\n\n${fixed}\n`);
+  const fixSeen = await until(tab, hasText, fixed);
+  const gone = fixSeen !== null && (await until(tab, () => document.getElementById('malbild-overlay') === null, null, 2000)) !== null;
+  verdict('fix', fixSeen !== null && gone, fixSeen === null ? 'the fixed text never appeared' : gone ? 'the panel is gone and the page shows the fix' : 'the panel stayed after the fix');
+  let cleared = 0;
+  for (const t of tabs.slice(1)) if (await until(t, () => document.getElementById('malbild-overlay') === null, null, 5000)) cleared++;
+  verdict('fix', cleared === tabs.length - 1, `the panel is gone in ${cleared} of the ${tabs.length - 1} other tabs`);
+  if (shots) await tab.screenshot({ path: join(shots, '3-fixed.png') });
+  for (const t of tabs.slice(1)) await t.close();
+
+  // timing: save -> the new page's DOM loaded
+  const times = [];
+  for (let i = 0; i < edits; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    const text = `Mätning ${i} ${Date.now()}.`;
+    const saved = Date.now();
+    append(text);
+    if ((await until(tab, hasText, text)) === null) {
+      verdict('timing', false, `edit ${i + 1}: the new text never appeared`);
+      break;
+    }
+    const loaded = await tab.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return performance.timeOrigin + nav.domContentLoadedEventEnd;
+    });
+    times.push(loaded - saved);
+  }
+  if (times.length === edits && edits > 0) {
+    const sorted = [...times].sort((a, b) => a - b);
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    verdict('timing', true, `save -> page changed in the browser, ${edits} edits: median ${median.toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
+    const rebuilds = [...serverLog.matchAll(/rebuilt in (\d+) ms/g)].slice(-edits).map((m) => Number(m[1]));
+    console.log(`     the server's own rebuilds: ${rebuilds.join(', ')} ms`);
+    if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ pages, edits, times, rebuilds }, null, 2));
+  }
+} catch (err) {
+  verdict('run', false, String(err && err.stack || err));
+} finally {
+  writeFileSync(partFile, original);
+  await browser.close();
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+if (failed) console.log(`the server said:\n${serverLog.split('\n').slice(-15).join('\n')}`);
+process.exit(failed ? 1 : 0);
