@@ -849,6 +849,7 @@ impl Views<'_> {
         base.insert("site", &self.site());
         base.insert("lang", &self.site.config.language);
         base.insert("t", &self.theme.strings);
+        base.insert("inline_css", &None::<()>);
         base
     }
 }
@@ -949,6 +950,7 @@ pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme) -> Basis {
     base.insert("site", &site_view);
     base.insert("lang", &site.config.language);
     base.insert("t", &theme.strings);
+    base.insert("inline_css", &None::<()>);
     Basis {
         site_hash,
         facts,
@@ -1059,6 +1061,7 @@ pub fn pages(
         let fingerprint = crate::hash::Combine::default()
             .u64(site_hash)
             .u64(theme.fingerprint("404.html"))
+            .u64(theme.stylesheets_hash())
             .u64(facts[Site::HOME])
             .finish();
         fingerprints.insert("404.html".into(), fingerprint);
@@ -1074,8 +1077,11 @@ pub fn pages(
     out
 }
 
-/// The 404 page is served at any address, so its links start from the site's
-/// base URL (or `/` when `base_url` is not set).
+/// The 404 page is served at any address, so it carries its stylesheets
+/// inline (`inline_css`), and its links start from the path of the site's
+/// base URL (or `/` when `base_url` is not set). In a browser, its script
+/// finds where the site really is (see `404.html`) and corrects the links,
+/// so it works at a domain root, under any sub-path and in the preview.
 fn not_found(site: &Site, views: &Views<'_>, base: &tera::Context) -> Result<OutFile, tera::Error> {
     let strings = &views.theme.strings;
     let title = match strings.get("not_found_title") {
@@ -1105,6 +1111,7 @@ fn not_found(site: &Site, views: &Views<'_>, base: &tera::Context) -> Result<Out
     let mut context = base.clone();
     context.insert("root", &root);
     context.insert("page", &view);
+    context.insert("inline_css", &views.theme.stylesheets);
     let html = views.theme.tera.render("404.html", &context)?;
     Ok(OutFile {
         path: "404.html".into(),

@@ -72,6 +72,9 @@ pub struct Theme {
     pub chain: Vec<String>,
     /// Files to copy to the output, by output path.
     pub static_files: BTreeMap<String, FileSource>,
+    /// The text of every stylesheet among them, by output path, for pages
+    /// that carry their styles inline (the 404 page, served at any address).
+    pub stylesheets: BTreeMap<String, String>,
     /// The UI strings of the site's language.
     pub strings: BTreeMap<String, Text>,
     /// Month names for dates, from `strings.months`.
@@ -242,6 +245,7 @@ pub fn load(
     let mut diagnostics = Vec::new();
     let mut templates: BTreeMap<String, TemplateSource> = BTreeMap::new();
     let mut static_files = BTreeMap::new();
+    let mut stylesheets = BTreeMap::new();
     let mut strings: BTreeMap<String, Text> = BTreeMap::new();
     // Base first, so that the site's own theme overrides.
     for (_, dir) in chain.iter().rev() {
@@ -253,7 +257,16 @@ pub fn load(
                 Err(d) => diagnostics.push(d),
             }
         }
-        for (rel, source, _) in dir.files("static") {
+        for (rel, source, shown) in dir.files("static") {
+            if rel.ends_with(".css") {
+                match read(config, &source, &shown) {
+                    // Never the end of the <style> element it goes into.
+                    Ok(text) => {
+                        stylesheets.insert(rel.clone(), text.replace("</style", "<\\/style"));
+                    }
+                    Err(d) => diagnostics.push(d),
+                }
+            }
             static_files.insert(rel, source);
         }
         if let Some((source, shown)) = dir.file(&format!("i18n/{language}.yaml")) {
@@ -287,6 +300,7 @@ pub fn load(
         tera: tera::Tera::new(),
         chain: chain.iter().map(|(n, _)| n.clone()).collect(),
         static_files,
+        stylesheets,
         strings,
         months,
         templates,
@@ -358,6 +372,15 @@ impl Theme {
     /// A hash of a template, of every template it uses, and of the UI strings.
     pub fn fingerprint(&self, name: &str) -> u64 {
         self.fingerprints.get(name).copied().unwrap_or_default()
+    }
+
+    /// A hash of every stylesheet's text.
+    pub fn stylesheets_hash(&self) -> u64 {
+        let mut h = crate::hash::Combine::default();
+        for (name, text) in &self.stylesheets {
+            h = h.str(name).str(text);
+        }
+        h.finish()
     }
 
     /// Whether the cascade has a template called `name`.
