@@ -17,6 +17,7 @@ use axum::extract::ws::{Message as Frame, WebSocket, WebSocketUpgrade};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::serve::ListenerExt;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::ServeOptions;
@@ -68,8 +69,12 @@ pub(super) fn start(root: PathBuf, options: &ServeOptions, hub: Arc<Hub>) -> Res
         .name("malbild-http".into())
         .spawn(move || {
             runtime.block_on(async move {
-                let listener =
-                    tokio::net::TcpListener::from_std(listener).expect("a bound listener");
+                // No Nagle delay on the small live-reload messages.
+                let listener = tokio::net::TcpListener::from_std(listener)
+                    .expect("a bound listener")
+                    .tap_io(|tcp| {
+                        let _ = tcp.set_nodelay(true);
+                    });
                 if let Err(err) = axum::serve(listener, app).await {
                     eprintln!("error: the preview server stopped: {err}");
                 }

@@ -11,7 +11,11 @@
 // --root DIR   the project to copy (default: this repository's site)
 // --pages N    a generated site of N parts (../shared/bench/gen_corpus.py)
 // --edits N    how many timed edits (default 5): save -> page changed
+// --edit KIND  what the timed edits change: text (a sentence appended, the
+//              default), heading (a heading and a sentence), title (the
+//              part's title in its front matter, shown on several pages)
 // --screenshots DIR  pictures of the page, the error panel and the fix
+// --json FILE  the timings, for the benchmark notes
 //
 // Checks, one line each, then `N passed, N failed`; exits 1 on a failure:
 //   reload        an edit of a part reloads every open tab (10 tabs, more than
@@ -45,6 +49,7 @@ let pages = 0;
 let edits = 5;
 let shots = null;
 let jsonFile = null;
+let editKind = 'text';
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--root') root = resolve(args[++i]);
@@ -52,12 +57,17 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--edits') edits = Number(args[++i]);
   else if (a === '--screenshots') shots = resolve(args[++i]);
   else if (a === '--json') jsonFile = resolve(args[++i]);
+  else if (a === '--edit') editKind = args[++i];
   else {
     console.error(`livereload: unknown argument \`${a}\`; see the top of tests/browser/livereload.mjs`);
     process.exit(2);
   }
 }
 if (shots) mkdirSync(shots, { recursive: true });
+if (!['text', 'heading', 'title'].includes(editKind)) {
+  console.error(`livereload: --edit is text, heading or title, not \`${editKind}\``);
+  process.exit(2);
+}
 
 const malbild = process.env.MALBILD || join(process.env.CARGO_TARGET_DIR || join(top, 'target'), 'release/malbild');
 if (!existsSync(malbild)) {
@@ -278,9 +288,11 @@ try {
   const times = [];
   for (let i = 0; i < edits; i++) {
     await new Promise((r) => setTimeout(r, 300));
-    const text = `Mätning ${i} ${Date.now()}.`;
+    const text = `Mätning ${i} ${Date.now()}`;
     const saved = Date.now();
-    append(text);
+    if (editKind === 'title') writeFileSync(partFile, readFileSync(partFile, 'utf8').replace(/^title: .*$/m, `title: ${text}`));
+    else if (editKind === 'heading') append(`## ${text}\n\nEn mening under rubriken.`);
+    else append(`${text}.`);
     if ((await until(tab, hasText, text)) === null) {
       verdict('timing', false, `edit ${i + 1}: the new text never appeared`);
       break;
@@ -295,7 +307,7 @@ try {
     const sorted = [...times].sort((a, b) => a - b);
     const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    verdict('timing', true, `save -> page changed in the browser, ${edits} edits: median ${median.toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
+    verdict('timing', true, `save -> page changed in the browser, ${edits} ${editKind} edits: median ${median.toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
     const rebuilds = [...serverLog.matchAll(/rebuilt in (\d+) ms/g)].slice(-edits).map((m) => Number(m[1]));
     console.log(`     the server's own rebuilds: ${rebuilds.join(', ')} ms`);
     if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ pages, edits, times, rebuilds }, null, 2));
