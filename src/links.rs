@@ -52,8 +52,13 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+        if bytes[i] == b'%' {
+            // `get`, not slicing: the two bytes after `%` may be part of a
+            // character (`100%€.md`).
+            if let Some(b) = s
+                .get(i + 1..i + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            {
                 out.push(b);
                 i += 3;
                 continue;
@@ -269,5 +274,22 @@ mod tests {
         assert_eq!(join("a/b", "./c.md").as_deref(), Some("a/b/c.md"));
         assert_eq!(join("a", "../../c.md"), None);
         assert_eq!(percent_decode("min%20bild.png"), "min bild.png");
+    }
+
+    // See: issue 12 (a `%` before a character of more than one byte panicked,
+    // and ended `serve`).
+    #[test]
+    fn percent_before_a_wide_character() {
+        for (s, want) in [
+            ("100%€.md", "100%€.md"),
+            ("%€", "%€"),
+            ("a%Å", "a%Å"),
+            ("%", "%"),
+            ("%4", "%4"),
+            ("%41", "A"),
+            ("x%c3%a5", "xå"),
+        ] {
+            assert_eq!(percent_decode(s), want, "{s}");
+        }
     }
 }
