@@ -61,8 +61,9 @@ pub struct SiteConfig {
     /// The language of the content; picks `i18n/<language>.yaml` of the theme.
     #[serde(default = "default_language")]
     pub language: String,
-    /// Where the site is published, e.g. `https://example.se/malbild`. Only
-    /// the sitemap, feed and 404 page need it; every other link is relative.
+    /// Where the site is published, e.g. `https://example.se/malbild`. Every
+    /// link is relative without it; the 404 page's links start from its path,
+    /// so they are right without JavaScript under a sub-path too.
     #[serde(default)]
     pub base_url: Option<String>,
     /// The theme in `themes/<name>/`; `default` is built in.

@@ -15,7 +15,7 @@
 // place; exits 1 on any problem.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -40,7 +40,17 @@ for (let i = 0; i < args.length; i++) {
     process.exit(2);
   }
 }
-if (!projects.length) projects.push(top, join(top, 'tests/testsuite/fixtures/everything'));
+const work = mkdtempSync(join(tmpdir(), 'malbild-crawl-'));
+if (!projects.length) {
+  // The shipped site, the fixture with every feature, and that fixture with
+  // a base_url naming the sub-path (the 404 page's links then start there).
+  projects.push(top, join(top, 'tests/testsuite/fixtures/everything'));
+  const withBase = join(work, 'everything-base-url');
+  cpSync(join(top, 'tests/testsuite/fixtures/everything'), withBase, { recursive: true });
+  const yaml = join(withBase, 'content', 'site.yaml');
+  writeFileSync(yaml, `${readFileSync(yaml, 'utf8').replace(/\s*$/, '')}\nbase_url: https://www.example.se/a/sub/path\n`);
+  projects.push(withBase);
+}
 if (shots) mkdirSync(shots, { recursive: true });
 
 const malbild = process.env.MALBILD || join(process.env.CARGO_TARGET_DIR || join(top, 'target'), 'release/malbild');
@@ -53,7 +63,6 @@ for (const [what, path] of [['malbild', malbild], ['chromium', chromiumPath], ['
   }
 }
 
-const work = mkdtempSync(join(tmpdir(), 'malbild-crawl-'));
 const children = [];
 process.on('exit', () => {
   for (const c of children) c.kill();
@@ -70,7 +79,7 @@ function walk(dir) {
 // ------------------------------------------------------------------ build
 
 const sites = projects.map((root, i) => {
-  const name = root === top ? 'site' : relative(top, root).split(sep).pop();
+  const name = root === top ? 'site' : root.split(sep).pop();
   const out = join(work, `${i}-${name}`);
   const built = spawnSync(malbild, ['build', '--root', root, '--output', out, ...(pdf ? ['--pdf'] : [])], {
     encoding: 'utf8',
@@ -312,6 +321,20 @@ async function crawl(site, place, start, inside, fetchFile, notFoundUrl) {
       good++;
     }
     notFound = `404 page with ${good} working links`;
+    // Without JavaScript its links are as written: right where the site is
+    // at the path of base_url (or at the domain root without base_url).
+    const written = await page.evaluate(() => document.querySelector('meta[name="malbild-not-found"]')?.content);
+    if (notFoundUrl.startsWith('http') && written === new URL(start).pathname.replace(/index\.html$/, '')) {
+      const bare = await browser.newContext({ javaScriptEnabled: false });
+      const p = await bare.newPage();
+      await p.goto(notFoundUrl, { waitUntil: 'load' });
+      const plain = await p.evaluate(inPage.facts);
+      const wrong = plain.links.filter((l) => l.startsWith(new URL(start).origin) && !(new URL(l).hash && pageKey(l) === pageKey(notFoundUrl)) && !seen.has(pageKey(l)));
+      if (!plain.styled) problem(`the 404 page at ${notFoundUrl} is not styled without JavaScript`);
+      for (const l of wrong) problem(`without JavaScript, the 404 page at ${notFoundUrl} links ${l}, which is not a page of the site`);
+      await bare.close();
+      notFound += ', also without JavaScript';
+    }
   }
   await context.close();
   const total = problems.length;
