@@ -86,6 +86,10 @@ pub struct SiteArgs {
     /// Also build pages marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+    /// Print only the problems (errors and warnings): no progress, no
+    /// summary line. `serve` still prints its address
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Options of `malbild serve`.
@@ -130,6 +134,9 @@ pub struct CheckArgs {
     /// Also check pages marked `draft: true`, as if they were published
     #[arg(long)]
     pub drafts: bool,
+    /// Print only the problems: no progress, no summary line
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// How `malbild check` reports.
