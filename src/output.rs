@@ -148,9 +148,7 @@ pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Chan
     clean_leftovers(parent, &name);
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.malbild-tmp-{pid}"));
-    let progress = &*config.progress;
-    progress.phase(Phase::Write, (files.len() + copies.len()) as u64);
-    let result = fill(&staging, files, copies, progress);
+    let result = fill(&staging, files, copies, &*config.progress);
     if let Err(err) = result {
         let _ = fs::remove_dir_all(&staging);
         return Err(err);
@@ -323,7 +321,12 @@ fn fill(staging: &Path, files: &[OutFile], copies: &[Copy], progress: &dyn Progr
         .collect();
     dirs.sort();
     dirs.dedup();
+    progress.phase(
+        Phase::Write,
+        (dirs.len() + files.len() + copies.len()) as u64,
+    );
     for d in &dirs {
+        progress.advance(1);
         fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
     files.par_iter().try_for_each(|f| {

@@ -32,7 +32,7 @@ pub mod words {
             Phase::Print => "print pages",
             Phase::Checks => "checks",
             Phase::Pdf => "PDFs",
-            Phase::Write => "writing files",
+            Phase::Write => "writing",
         }
     }
 }
@@ -63,12 +63,22 @@ pub fn on_terminal(quiet: bool) -> Handle {
         .and_then(|ms| ms.parse().ok())
         .map_or(DELAY, Duration::from_millis);
     let terminal = Arc::new(Terminal::new(ProgressDrawTarget::stderr()));
-    let waiting = terminal.clone();
-    std::thread::spawn(move || waiting.show_after(delay));
+    if delay.is_zero() {
+        // Shown at once and drawn on every change, with no ticking thread
+        // that might draw only after a short build is over.
+        terminal.show(false);
+    } else {
+        let waiting = terminal.clone();
+        std::thread::spawn(move || {
+            if waiting.wait(delay) {
+                waiting.show(true);
+            }
+        });
+    }
     Handle::new(terminal)
 }
 
-/// A progress bar that draws nothing until [`Terminal::show_after`] lets it.
+/// A progress bar that draws nothing until [`Terminal::show`] lets it.
 struct Terminal {
     bar: ProgressBar,
     /// Where to draw, taken when the bar is shown.
@@ -84,12 +94,6 @@ struct State {
 impl Terminal {
     fn new(target: ProgressDrawTarget) -> Self {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {human_pos}/{human_len}")
-                .expect("a valid template")
-                .tick_chars("-\\|/ ")
-                .progress_chars("=> "),
-        );
         Terminal {
             bar,
             target: Mutex::new(State {
@@ -100,26 +104,46 @@ impl Terminal {
         }
     }
 
-    /// Waits `delay`, then draws the bar unless the build is over.
-    fn show_after(&self, delay: Duration) {
+    /// Waits `delay` or until the build is over; whether it still runs.
+    fn wait(&self, delay: Duration) -> bool {
         let state = self.target.lock().unwrap_or_else(|e| e.into_inner());
-        let (mut state, _) = self
+        let (state, _) = self
             .over
             .wait_timeout_while(state, delay, |s| !s.over)
             .unwrap_or_else(|e| e.into_inner());
+        !state.over
+    }
+
+    /// Draws the bar from now on, unless the build is over; `tick`: again
+    /// every [`TICK`] too.
+    fn show(&self, tick: bool) {
+        let mut state = self.target.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(target) = state.target.take().filter(|_| !state.over) {
             self.bar.set_draw_target(target);
-            self.bar.enable_steady_tick(TICK);
+            if tick {
+                self.bar.enable_steady_tick(TICK);
+            }
         }
     }
 }
 
 impl Progress for Terminal {
     fn phase(&self, phase: Phase, total: u64) {
+        // The name is in the style, which draws nothing, so that the next
+        // line drawn has the new name, length and position together.
         // Padded, so the bar stays in its place from one phase to the next.
-        self.bar.set_message(format!("{:<13}", words::phase(phase)));
-        self.bar.set_length(total);
-        self.bar.set_position(0);
+        let template = format!(
+            "{{spinner}} {:<13} [{{bar:30}}] {{human_pos}}/{{human_len}}",
+            words::phase(phase).replace('{', "{{").replace('}', "}}")
+        );
+        if let Ok(style) = ProgressStyle::with_template(&template) {
+            self.bar
+                .set_style(style.tick_chars("-\\|/ ").progress_chars("=> "));
+        }
+        self.bar.update(|state| {
+            state.set_len(total);
+            state.set_pos(0);
+        });
     }
 
     fn advance(&self, n: u64) {
