@@ -10,7 +10,9 @@
 //! folder swapped in, or only the changed files).
 //!
 //! [`build`] runs all of it; [`prepare`] stops before writing; [`check`] is
-//! `prepare` for its diagnostics only.
+//! `prepare` for its diagnostics only. Each step tells
+//! [`Config::progress`](config::Config::progress) how far it is
+//! ([`progress`]); the core itself draws nothing.
 
 pub mod change;
 pub mod check;
