@@ -24,13 +24,16 @@ pub enum Command {
     ///
     /// The new site is written to a fresh folder and only then replaces
     /// output/, so when something is wrong the previous site stays as it was.
+    /// A build that takes more than a second shows how far it is, on a
+    /// terminal only and not when the environment variable NO_COLOR is set.
     Build(BuildArgs),
     /// Preview the site in your browser while you edit.
     ///
     /// Builds the site, serves it at http://127.0.0.1:1111/ and rebuilds it
     /// every time you save a file in content/ or themes/; open pages reload by
     /// themselves. When a file has an error, the browser shows it until you
-    /// save a fix. Press Ctrl+C to stop.
+    /// save a fix. A long first build shows how far it is, as `build` does.
+    /// Press Ctrl+C to stop.
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
     /// Rebuild the site every time a file changes, without a server.
@@ -86,6 +89,10 @@ pub struct SiteArgs {
     /// Also build pages marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+    /// Print only the problems (errors and warnings): no progress, no
+    /// summary line. `serve` still prints its address
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Options of `malbild serve`.
@@ -130,6 +137,9 @@ pub struct CheckArgs {
     /// Also check pages marked `draft: true`, as if they were published
     #[arg(long)]
     pub drafts: bool,
+    /// Print only the problems: no progress, no summary line
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// How `malbild check` reports.

@@ -22,6 +22,8 @@ pub struct Config {
     /// The browser that makes PDFs (`MALBILD_CHROMIUM`); looked for on the
     /// `PATH` when `None`.
     pub chromium: Option<PathBuf>,
+    /// Where the build reports how far it is; silent unless given.
+    pub progress: crate::progress::Handle,
 }
 
 impl Config {
@@ -34,6 +36,7 @@ impl Config {
             drafts: false,
             pdf: false,
             chromium: None,
+            progress: Default::default(),
         }
     }
 

@@ -10,7 +10,9 @@
 //! folder swapped in, or only the changed files).
 //!
 //! [`build`] runs all of it; [`prepare`] stops before writing; [`check`] is
-//! `prepare` for its diagnostics only.
+//! `prepare` for its diagnostics only. Each step tells
+//! [`Config::progress`](config::Config::progress) how far it is
+//! ([`progress`]); the core itself draws nothing.
 
 pub mod change;
 pub mod check;
@@ -27,6 +29,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod print;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 #[cfg(feature = "serve")]
@@ -379,6 +382,7 @@ impl Builder {
             &self.caches.render,
             Some(&ids),
             &mut transient,
+            &progress::Silent,
         );
         clock.lap("pages");
         let print = print::pages(
@@ -389,6 +393,7 @@ impl Builder {
             &self.caches.render,
             Some(&print::showing(&last.site, &ids)),
             &mut transient,
+            &progress::Silent,
         );
         pages.files.extend(print.files);
         pages.fingerprints.extend(print.fingerprints);
@@ -565,7 +570,8 @@ fn prepare_with(
         }
     };
     clock.lap("theme");
-    let bodies = render::markdown(&site, &mut caches.markdown);
+    let progress = &*config.progress;
+    let bodies = render::markdown(&site, &mut caches.markdown, progress);
     let world = render::link_world(&site);
     clock.lap("markdown");
     let basis = render::basis(&site, &bodies, &theme);
@@ -577,6 +583,7 @@ fn prepare_with(
         &caches.render,
         None,
         &mut diagnostics,
+        progress,
     );
     let mut pages = pages;
     // The statement is one page that shows much of the site (settings, the
@@ -614,12 +621,13 @@ fn prepare_with(
         &caches.render,
         None,
         &mut diagnostics,
+        progress,
     );
     pages.all.extend(print.all);
     pages.files.extend(print.files);
     pages.fingerprints.extend(print.fingerprints);
     clock.lap("templates");
-    let mut checked = check::run(&site, &bodies, &theme, &mut caches.check);
+    let mut checked = check::run(&site, &bodies, &theme, &mut caches.check, progress);
     diagnostics.append(&mut checked.site);
     clock.lap("checks");
     let copies = copies(&site, &theme, &pages.all, &mut diagnostics);

@@ -159,9 +159,12 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
             loaded.assets.push(Asset { abs, rel, stamp });
         }
     }
+    let progress = &config.progress;
+    progress.phase(crate::progress::Phase::Read, markdown.len() as u64);
     let read: Vec<(Result<Source, Diagnostic>, Stamp)> = markdown
         .into_par_iter()
         .map(|(abs, rel, stamp)| {
+            progress.advance(1);
             let text = match cache.texts.get(&rel) {
                 Some((seen, text)) if *seen == stamp && stamp.1.is_some() => Ok(text.clone()),
                 _ => read_text(config, &abs).map(Arc::from),

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::progress::{Phase, Progress, Silent};
 use crate::render::OutFile;
 use crate::theme::FileSource;
 
@@ -147,7 +148,7 @@ pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Chan
     clean_leftovers(parent, &name);
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.malbild-tmp-{pid}"));
-    let result = fill(&staging, files, copies);
+    let result = fill(&staging, files, copies, &*config.progress);
     if let Err(err) = result {
         let _ = fs::remove_dir_all(&staging);
         return Err(err);
@@ -279,7 +280,7 @@ pub fn scratch(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<te
         .prefix(&format!(".{name}.malbild-pdf-"))
         .tempdir_in(parent)
         .with_context(|| format!("cannot create a scratch folder in {}", parent.display()))?;
-    fill(dir.path(), files, copies)?;
+    fill(dir.path(), files, copies, &Silent)?;
     Ok(dir)
 }
 
@@ -301,7 +302,7 @@ fn clean_leftovers(parent: &Path, name: &str) {
     }
 }
 
-fn fill(staging: &Path, files: &[OutFile], copies: &[Copy]) -> Result<()> {
+fn fill(staging: &Path, files: &[OutFile], copies: &[Copy], progress: &dyn Progress) -> Result<()> {
     if staging.exists() {
         fs::remove_dir_all(staging)
             .with_context(|| format!("cannot clear {}", staging.display()))?;
@@ -320,14 +321,21 @@ fn fill(staging: &Path, files: &[OutFile], copies: &[Copy]) -> Result<()> {
         .collect();
     dirs.sort();
     dirs.dedup();
+    progress.phase(
+        Phase::Write,
+        (dirs.len() + files.len() + copies.len()) as u64,
+    );
     for d in &dirs {
+        progress.advance(1);
         fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
     files.par_iter().try_for_each(|f| {
+        progress.advance(1);
         let path = staging.join(&f.path);
         fs::write(&path, &f.bytes).with_context(|| format!("cannot write {}", path.display()))
     })?;
     copies.par_iter().try_for_each(|c| {
+        progress.advance(1);
         let path = staging.join(&c.to);
         match &c.from {
             FileSource::Disk(from) => fs::copy(from, &path)

@@ -91,9 +91,15 @@ pub fn build(config: &Config, prepared: &mut Prepared, diagnostics: &mut Vec<Dia
             return Made::default();
         }
     };
+    let progress = &config.progress;
+    progress.phase(crate::progress::Phase::Pdf, wanted.len() as u64);
     let results: Vec<(PageId, Result<Vec<u8>, String>)> = wanted
         .par_iter()
-        .map(|&id| (id, make(&chromium, scratch.path(), prepared, id)))
+        .map(|&id| {
+            let made = make(&chromium, scratch.path(), prepared, id);
+            progress.advance(1);
+            (id, made)
+        })
         .collect();
     let swedish = site.config.language.starts_with("sv");
     let mut made = Made::default();

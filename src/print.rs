@@ -25,6 +25,7 @@ use crate::markdown::Ids;
 use crate::model::{PageId, Role, Site};
 use std::sync::Arc;
 
+use crate::progress::{Phase, Progress};
 use crate::render::{Basis, Body, Link, OutFile, Pages, RESERVED_IDS, RenderCache, Views};
 use crate::theme::Theme;
 
@@ -160,6 +161,10 @@ fn fingerprint(site: &Site, bodies: &[Arc<Body>], theme: &Theme, basis: &Basis, 
 /// Renders the print page of every publication (or of the publications
 /// `only`, when no address changed since the last build), in parallel; a
 /// print page whose inputs hash as in `cache` is not rendered again.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one step of the pipeline: its inputs, where the diagnostics go and who hears how far it is"
+)]
 pub fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
@@ -168,6 +173,7 @@ pub fn pages(
     cache: &RenderCache,
     only: Option<&[PageId]>,
     diagnostics: &mut Vec<Diagnostic>,
+    progress: &dyn Progress,
 ) -> Pages {
     let mut out = Pages::default();
     if !enabled(theme) {
@@ -198,9 +204,11 @@ pub fn pages(
         Some(only) => only.to_vec(),
         None => publications(site),
     };
+    progress.phase(Phase::Print, publications.len() as u64);
     let results: Vec<Result<Rendered, Diagnostic>> = publications
         .into_par_iter()
         .filter_map(|id| {
+            progress.advance(1);
             let path = output_path(site, id);
             if let Some(other) = taken.get(&path).map(|&o| &site.pages[o]) {
                 return Some(Err(Diagnostic::error(

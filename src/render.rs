@@ -17,6 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::links::{self, PageLinks};
 use crate::markdown::{self, Heading, Ids, Rendered};
 use crate::model::{Kind, Meta, Page, PageId, Role, Shift, Site};
+use crate::progress::{Phase, Progress};
 use crate::theme::Theme;
 
 /// Ids the default theme uses itself; headings never get them.
@@ -117,11 +118,13 @@ pub fn link_world(site: &Site) -> u64 {
 /// Renders every page's Markdown, in parallel, reusing what `cache` holds.
 /// What it finds wrong (links that lead nowhere...) stays with each body
 /// (`Body::problems`) and is reported with the page's checks.
-pub fn markdown(site: &Site, cache: &mut MarkdownCache) -> Vec<Arc<Body>> {
+pub fn markdown(site: &Site, cache: &mut MarkdownCache, progress: &dyn Progress) -> Vec<Arc<Body>> {
     let world = link_world(site);
+    progress.phase(Phase::Markdown, site.pages.len() as u64);
     let bodies: Vec<Arc<Body>> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
+            progress.advance(1);
             let page = &site.pages[id];
             match cache.bodies.get(&page.rel) {
                 Some((text, w, body)) if Arc::ptr_eq(text, &page.text) => {
@@ -962,6 +965,10 @@ pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme) -> Basis {
 /// the theme, in parallel.
 /// A page whose inputs (its text, the facts of the pages it shows, its
 /// template, the site) hash the same as in `cache` is not rendered again.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one step of the pipeline: its inputs, where the diagnostics go and who hears how far it is"
+)]
 pub fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
@@ -970,6 +977,7 @@ pub fn pages(
     cache: &RenderCache,
     only: Option<&[PageId]>,
     diagnostics: &mut Vec<Diagnostic>,
+    progress: &dyn Progress,
 ) -> Pages {
     let no_pdfs = BTreeMap::new();
     let views = Views {
@@ -990,9 +998,11 @@ pub fn pages(
     };
     /// An output path, its fingerprint, and the file when it was rendered.
     type Rendered = (String, u64, Option<OutFile>);
+    progress.phase(Phase::Pages, ids.len() as u64);
     let results: Vec<Result<Rendered, Diagnostic>> = ids
         .into_par_iter()
         .map(|id| {
+            progress.advance(1);
             let page = &site.pages[id];
             let template = template_for(site, theme, id)?;
             let sources = views.sources(id);

@@ -25,6 +25,7 @@ use crate::config::CheckConfig;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Rendered;
 use crate::model::{Page, PageId, Site};
+use crate::progress::{Phase, Progress};
 use crate::render::Body;
 use crate::theme::{Text, Theme};
 
@@ -375,12 +376,20 @@ pub struct Checked {
 /// Runs every check over the site: each page in parallel (reusing what
 /// `cache` holds for pages that did not change), then the links between
 /// pages (fragments, against the ids of the target's body).
-pub fn run(site: &Site, bodies: &[Arc<Body>], theme: &Theme, cache: &mut CheckCache) -> Checked {
+pub fn run(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    theme: &Theme,
+    cache: &mut CheckCache,
+    progress: &dyn Progress,
+) -> Checked {
     let settings = cache.settings(site, theme);
     let n = site.pages.len().min(bodies.len());
+    progress.phase(Phase::Checks, n as u64);
     let mut pages: Vec<Arc<[Diagnostic]>> = (0..n)
         .into_par_iter()
         .map(|id| {
+            progress.advance(1);
             cache
                 .get(site, id, &bodies[id])
                 .unwrap_or_else(|| own(site, id, &bodies[id], &settings))

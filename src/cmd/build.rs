@@ -4,13 +4,19 @@ use crate::cli::BuildArgs;
 
 /// Builds the site and says what was written.
 pub fn run(args: BuildArgs) -> anyhow::Result<()> {
+    let quiet = args.site.quiet;
     let mut config = super::config(args.site);
     config.pdf = args.pdf;
     config.chromium = std::env::var_os(crate::pdf::ENV)
         .filter(|v| !v.is_empty())
         .map(Into::into);
-    let report = crate::build(&config)?;
+    let report = crate::build(&config);
+    config.progress.finish();
+    let report = report?;
     super::print_diagnostics(&report.warnings);
+    if quiet {
+        return Ok(());
+    }
     let warnings = match report.warnings.len() {
         0 => String::new(),
         1 => ", 1 warning".into(),

@@ -9,7 +9,9 @@ use crate::diagnostic;
 pub fn run(args: CheckArgs) -> i32 {
     let mut config = Config::new(args.root.unwrap_or_else(|| ".".into()));
     config.drafts = args.drafts;
+    config.progress = super::progress::on_terminal(args.quiet);
     let diagnostics = crate::check(&config);
+    config.progress.finish();
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     match args.format {
@@ -18,7 +20,9 @@ pub fn run(args: CheckArgs) -> i32 {
             for d in &diagnostics {
                 println!("{d}\n");
             }
-            println!("{}", diagnostic::summary(errors, warnings));
+            if !args.quiet {
+                println!("{}", diagnostic::summary(errors, warnings));
+            }
         }
     }
     i32::from(errors > 0 || (args.strict && warnings > 0))

@@ -4,18 +4,21 @@
 pub mod build;
 pub mod check;
 pub mod new;
+pub mod progress;
 #[cfg(feature = "serve")]
 pub mod serve;
 
 use crate::diagnostic::{Diagnostic, Failed};
 
-/// A [`Config`](crate::Config) from the options every command shares.
+/// A [`Config`](crate::Config) from the options every command shares, with
+/// the progress of its (first) build shown on the terminal unless `--quiet`.
 pub fn config(args: crate::cli::SiteArgs) -> crate::Config {
     let mut config = crate::Config::new(args.root.unwrap_or_else(|| ".".into()));
     if let Some(output) = args.output {
         config.output = output;
     }
     config.drafts = args.drafts;
+    config.progress = progress::on_terminal(args.quiet);
     config
 }
 

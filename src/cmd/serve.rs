@@ -5,18 +5,32 @@ use crate::serve::{self, ServeOptions};
 
 /// Builds, serves, and rebuilds on every change.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
+    let quiet = args.site.quiet;
     let config = super::config(args.site);
+    building(quiet);
     serve::serve(
         config,
         ServeOptions {
             port: args.port,
             bind: args.bind,
             open: args.open,
+            quiet,
         },
     )
 }
 
 /// Rebuilds on every change.
 pub fn watch(args: WatchArgs) -> anyhow::Result<()> {
-    serve::watch(super::config(args.site))
+    let quiet = args.site.quiet;
+    let config = super::config(args.site);
+    building(quiet);
+    serve::watch(config, quiet)
+}
+
+/// Says at once that the first build has begun: on a large site it takes
+/// seconds before anything else is printed.
+fn building(quiet: bool) {
+    if !quiet {
+        eprintln!("{}", super::progress::words::BUILDING);
+    }
 }

@@ -28,6 +28,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// Open the site in the default browser.
     pub open: bool,
+    /// Print only problems and the address (`--quiet`).
+    pub quiet: bool,
 }
 
 /// Builds, serves and rebuilds on every change until the process is stopped.
@@ -36,10 +38,12 @@ pub fn serve(config: Config, options: ServeOptions) -> Result<()> {
     // Watch first: a file saved during the first build is not missed.
     let batches = watcher::watch(&config)?;
     let mut builder = Builder::new(config);
-    first_build(&mut builder, &hub);
+    first_build(&mut builder, &hub, options.quiet);
     let server = http::start(builder.config.output.clone(), &options, hub.clone())?;
     eprintln!("serving the site at {}", server.url);
-    eprintln!("saving a file rebuilds the site and reloads the page; press Ctrl+C to stop");
+    if !options.quiet {
+        eprintln!("saving a file rebuilds the site and reloads the page; press Ctrl+C to stop");
+    }
     if options.open {
         if let Err(err) = opener::open_browser(&server.url) {
             eprintln!(
@@ -48,21 +52,29 @@ pub fn serve(config: Config, options: ServeOptions) -> Result<()> {
             );
         }
     }
-    rebuild_loop(builder, batches, Some(hub))
+    rebuild_loop(builder, batches, Some(hub), options.quiet)
 }
 
-/// Builds and rebuilds on every change, without a server.
-pub fn watch(config: Config) -> Result<()> {
+/// Builds and rebuilds on every change, without a server; `quiet` prints
+/// only problems.
+pub fn watch(config: Config, quiet: bool) -> Result<()> {
     let hub = Arc::new(Hub::new());
     let batches = watcher::watch(&config)?;
     let mut builder = Builder::new(config);
-    first_build(&mut builder, &hub);
-    eprintln!("watching for changes; press Ctrl+C to stop");
-    rebuild_loop(builder, batches, None)
+    first_build(&mut builder, &hub, quiet);
+    if !quiet {
+        eprintln!("watching for changes; press Ctrl+C to stop");
+    }
+    rebuild_loop(builder, batches, None, quiet)
 }
 
-fn first_build(builder: &mut Builder, hub: &Hub) {
-    match builder.build() {
+/// The first build shows the progress of `builder.config` (then taken away:
+/// rebuilds say one line each).
+fn first_build(builder: &mut Builder, hub: &Hub, quiet: bool) {
+    let result = builder.build();
+    std::mem::take(&mut builder.config.progress).finish();
+    match result {
+        Ok(report) if quiet => crate::cmd::print_diagnostics(&report.warnings),
         Ok(report) => {
             crate::cmd::print_diagnostics(&report.warnings);
             eprintln!(
@@ -83,6 +95,7 @@ fn rebuild_loop(
     mut builder: Builder,
     batches: impl Iterator<Item = Vec<Change>>,
     hub: Option<Arc<Hub>>,
+    quiet: bool,
 ) -> Result<()> {
     for batch in batches {
         let start = Instant::now();
@@ -105,18 +118,20 @@ fn rebuild_loop(
                 crate::cmd::print_diagnostics(
                     saved.iter().flat_map(|p| report.warnings.of_file(p)),
                 );
-                eprintln!(
-                    "{}: rebuilt in {} ms ({} rendered, {} written, {} removed)",
-                    describe(if saved_files.is_empty() {
-                        &batch
-                    } else {
-                        &saved_files
-                    }),
-                    start.elapsed().as_millis(),
-                    report.rendered,
-                    report.written,
-                    report.removed
-                );
+                if !quiet {
+                    eprintln!(
+                        "{}: rebuilt in {} ms ({} rendered, {} written, {} removed)",
+                        describe(if saved_files.is_empty() {
+                            &batch
+                        } else {
+                            &saved_files
+                        }),
+                        start.elapsed().as_millis(),
+                        report.rendered,
+                        report.written,
+                        report.removed
+                    );
+                }
                 let failing = hub.as_ref().is_some_and(|h| h.failing());
                 if report.written + report.removed == 0 && !failing {
                     // Saved without a change the browser could see.

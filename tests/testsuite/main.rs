@@ -6,6 +6,7 @@ mod check;
 mod errors;
 mod incremental;
 mod print;
+mod progress;
 mod random_edits;
 #[cfg(feature = "serve")]
 mod serve;
