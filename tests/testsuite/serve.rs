@@ -373,7 +373,10 @@ fn nothing_outside_the_output_is_served() {
     ] {
         let (status, _, body) = serve.get(path);
         assert_eq!(status, 404, "{path}");
-        assert!(!body.contains("title:"), "{path} leaked a file");
+        assert!(
+            !body.contains("description: En webbplats"),
+            "{path} leaked a file"
+        );
     }
     let (status, head, body) = serve.get("/finns-inte/");
     assert_eq!(status, 404);
