@@ -542,10 +542,9 @@ fn name_tables<'a>(
                 let n = ids.next_table();
                 let caption = caption.take();
                 let label = match (&caption, &last_heading) {
-                    (Some(inner), _) => TableLabel::Caption(ids.unique(&format!(
-                        "tabell-{}",
-                        plain_text(inner)
-                    ))),
+                    (Some(inner), _) => {
+                        TableLabel::Caption(ids.unique(&format!("tabell-{}", plain_text(inner))))
+                    }
                     (None, Some(id)) if after_heading => TableLabel::Heading(id.clone()),
                     _ => TableLabel::None(n),
                 };

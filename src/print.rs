@@ -627,13 +627,16 @@ fn rewrite(
                 let tag = el.tag_name();
                 if tag == "div"
                     && el.get_attribute("role").as_deref() == Some("region")
-                    && el
-                        .get_attribute("class")
-                        .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == TABLE_REGION_CLASS))
+                    && el.get_attribute("class").is_some_and(|c| {
+                        c.split_ascii_whitespace().any(|c| c == TABLE_REGION_CLASS)
+                    })
                 {
                     *tables.n += 1;
                     if el.has_attribute("aria-label") {
-                        el.set_attribute("aria-label", &unnamed_table_name(tables.unnamed, *tables.n))?;
+                        el.set_attribute(
+                            "aria-label",
+                            &unnamed_table_name(tables.unnamed, *tables.n),
+                        )?;
                     }
                 }
                 if let Some(level) = heading_level(&tag) {
