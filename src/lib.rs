@@ -339,7 +339,7 @@ impl Builder {
             {
                 source.text = text.clone();
             }
-            let body = std::sync::Arc::new(render::body_of(&last.site, id));
+            let body = std::sync::Arc::new(render::body_of(&last.site, &last.theme, id));
             if check::links::ids_of(&body) != check::links::ids_of(&last.bodies[id]) {
                 new_ids.push(id);
             }
@@ -571,8 +571,8 @@ fn prepare_with(
     };
     clock.lap("theme");
     let progress = &*config.progress;
-    let bodies = render::markdown(&site, &mut caches.markdown, progress);
-    let world = render::link_world(&site);
+    let bodies = render::markdown(&site, &theme, &mut caches.markdown, progress);
+    let world = render::link_world(&site, &theme);
     clock.lap("markdown");
     let basis = render::basis(&site, &bodies, &theme);
     let pages = render::pages(

@@ -6,7 +6,12 @@
 //! the relative URL of that page. Tables get a name for screen readers: a
 //! paragraph `Tabell: …` (or `Table: …`) right before a table becomes its
 //! `<caption>`; otherwise a table right under a heading is labelled by that
-//! heading (`aria-labelledby`). Header cells get `scope="col"`. This module
+//! heading (`aria-labelledby`). Header cells get `scope="col"`. Every table
+//! sits in a `<div class="mb-table" role="region" tabindex="0">` named like
+//! the table (its caption, its heading, or [`Settings::unnamed_table`]), so
+//! that a table wider than the screen scrolls sideways inside a region that
+//! keyboards reach and screen readers name (the stylesheet makes it scroll);
+//! the table itself keeps its semantics. This module
 //! reports what it saw (headings, images, links that point nowhere, link
 //! texts, raw HTML, the plain text of each block, with byte offsets); it does
 //! not decide what is a problem (the `check` modules do), and it never reads
@@ -261,10 +266,41 @@ impl Seen {
     }
 }
 
-/// Hands out ids unique within one page.
+/// What rendering takes from the site and the theme.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings<'a> {
+    /// Smart quotes become Swedish ones (”…” and ’).
+    pub swedish: bool,
+    /// The accessible name of the region around a table that has neither a
+    /// caption nor a heading right above it; `{n}` becomes the table's number
+    /// on the page (the theme's `table_unnamed`).
+    pub unnamed_table: &'a str,
+}
+
+impl Settings<'_> {
+    /// The name of an unnamed table when the theme has none.
+    pub const UNNAMED_TABLE: &'static str = "Tabell {n}";
+    /// Swedish quotes and the default name of an unnamed table.
+    pub const SWEDISH: Settings<'static> = Settings {
+        swedish: true,
+        unnamed_table: Self::UNNAMED_TABLE,
+    };
+}
+
+/// The class of the region around every table.
+pub const TABLE_REGION_CLASS: &str = "mb-table";
+
+/// The name of the region around the `n`th table of a page (from 1) that
+/// has no name of its own.
+pub fn unnamed_table_name(format: &str, n: usize) -> String {
+    format.replace("{n}", &n.to_string())
+}
+
+/// Hands out ids unique within one page, and numbers its tables.
 #[derive(Debug, Default)]
 pub struct Ids {
     used: HashSet<String>,
+    tables: usize,
 }
 
 impl Ids {
@@ -272,7 +308,14 @@ impl Ids {
     pub fn new(reserved: &[&str]) -> Self {
         Ids {
             used: reserved.iter().map(|s| s.to_string()).collect(),
+            tables: 0,
         }
+    }
+
+    /// The number of the next table on the page, from 1.
+    fn next_table(&mut self) -> usize {
+        self.tables += 1;
+        self.tables
     }
 
     /// `base` as an id, with `-2`, `-3`... when taken.
@@ -314,9 +357,15 @@ fn level_number(level: HeadingLevel) -> u8 {
     }
 }
 
-/// Renders `markdown`. `swedish` turns smart quotes into Swedish ones (”…”
-/// and ’). Heading ids come from `ids`.
-pub fn render(markdown: &str, links: &dyn Resolve, ids: &mut Ids, swedish: bool) -> Rendered {
+/// Renders `markdown`. Heading and caption ids and table numbers come from
+/// `ids`.
+pub fn render(
+    markdown: &str,
+    links: &dyn Resolve,
+    ids: &mut Ids,
+    settings: &Settings<'_>,
+) -> Rendered {
+    let swedish = settings.swedish;
     let mut out = Rendered::default();
     let mut events: Vec<Event<'_>> = Vec::new();
     // A heading's events are held back until its text (and so its id) is known.
@@ -384,13 +433,7 @@ pub fn render(markdown: &str, links: &dyn Resolve, ids: &mut Ids, swedish: bool)
             }
             (Some(_), Event::End(TagEnd::Heading(level))) => {
                 let (offset, inner) = heading.take().expect("inside a heading");
-                let mut title = String::new();
-                for e in &inner {
-                    if let Event::Text(t) | Event::Code(t) = e {
-                        title.push_str(t);
-                    }
-                }
-                let title = title.trim().to_string();
+                let title = plain_text(&inner).trim().to_string();
                 let explicit = markdown[offset..]
                     .lines()
                     .next()
@@ -417,9 +460,9 @@ pub fn render(markdown: &str, links: &dyn Resolve, ids: &mut Ids, swedish: bool)
             (None, event) => events.push(event),
         }
     }
-    let (events, labels) = name_tables(events);
+    let (events, labels) = name_tables(events, ids, settings);
     for (table, label) in out.tables.iter_mut().zip(&labels) {
-        table.named = !matches!(label, TableLabel::None);
+        table.named = !matches!(label, TableLabel::None(_));
     }
     out.html.reserve(markdown.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter());
@@ -432,12 +475,12 @@ pub fn render(markdown: &str, links: &dyn Resolve, ids: &mut Ids, swedish: bool)
 /// How a table is named for screen readers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum TableLabel {
-    /// By a `<caption>` (already in the events).
-    Caption,
+    /// By its `<caption>` (already in the events), which has this id.
+    Caption(String),
     /// By the heading with this id, right above it.
     Heading(String),
-    /// Not at all.
-    None,
+    /// Not at all; its region gets the theme's generic name, with this number.
+    None(usize),
 }
 
 /// The prefixes that make a paragraph right before a table its caption.
@@ -448,9 +491,14 @@ fn marker(n: usize) -> String {
 }
 
 /// Moves a `Tabell: …` paragraph right before a table into the table as its
-/// caption, and marks each table (an HTML comment) so that [`label_tables`]
-/// can find it in the HTML. Returns how each table is named, in order.
-fn name_tables(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<TableLabel>) {
+/// caption (with an id), puts each table in its named, focusable region, and
+/// marks each table (an HTML comment) so that [`label_tables`] can find it in
+/// the HTML. Returns how each table is named, in order.
+fn name_tables<'a>(
+    events: Vec<Event<'a>>,
+    ids: &mut Ids,
+    settings: &Settings<'_>,
+) -> (Vec<Event<'a>>, Vec<TableLabel>) {
     if !events
         .iter()
         .any(|e| matches!(e, Event::Start(Tag::Table(_))))
@@ -491,24 +539,65 @@ fn name_tables(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, Vec<TableLabel>) {
             }
             Event::Start(Tag::Table(_)) => {
                 let after_heading = matches!(out.last(), Some(Event::End(TagEnd::Heading(_))));
+                let n = ids.next_table();
+                let caption = caption.take();
+                let label = match (&caption, &last_heading) {
+                    (Some(inner), _) => {
+                        TableLabel::Caption(ids.unique(&format!("tabell-{}", plain_text(inner))))
+                    }
+                    (None, Some(id)) if after_heading => TableLabel::Heading(id.clone()),
+                    _ => TableLabel::None(n),
+                };
+                let name = match &label {
+                    TableLabel::Caption(id) | TableLabel::Heading(id) => {
+                        format!("aria-labelledby=\"{id}\"")
+                    }
+                    TableLabel::None(n) => format!(
+                        "aria-label=\"{}\"",
+                        escape_attribute(&unnamed_table_name(settings.unnamed_table, *n))
+                    ),
+                };
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<div class=\"{TABLE_REGION_CLASS}\" role=\"region\" tabindex=\"0\" {name}>"
+                ))));
                 out.push(Event::InlineHtml(CowStr::from(marker(labels.len()))));
                 out.push(event);
-                if let Some(inner) = caption.take() {
-                    out.push(Event::InlineHtml(CowStr::from("<caption>")));
+                if let (Some(inner), TableLabel::Caption(id)) = (caption, &label) {
+                    out.push(Event::InlineHtml(CowStr::from(format!(
+                        "<caption id=\"{id}\">"
+                    ))));
                     out.extend(inner);
                     out.push(Event::InlineHtml(CowStr::from("</caption>")));
-                    labels.push(TableLabel::Caption);
-                } else {
-                    match (&last_heading, after_heading) {
-                        (Some(id), true) => labels.push(TableLabel::Heading(id.clone())),
-                        _ => labels.push(TableLabel::None),
-                    }
                 }
+                labels.push(label);
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(event);
+                out.push(Event::InlineHtml(CowStr::from("</div>\n")));
             }
             other => out.push(other),
         }
     }
     (out, labels)
+}
+
+/// The text of some inline events, without markup.
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for e in events {
+        if let Event::Text(t) | Event::Code(t) = e {
+            text.push_str(t);
+        }
+    }
+    text
+}
+
+/// `text` for an HTML attribute value in double quotes.
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The caption of a `Tabell: …` paragraph's first text, without the prefix.
@@ -590,7 +679,7 @@ mod tests {
     }
 
     fn html(md: &str) -> String {
-        render(md, &Same, &mut Ids::new(&["main"]), true).html
+        render(md, &Same, &mut Ids::new(&["main"]), &Settings::SWEDISH).html
     }
 
     #[test]
@@ -628,15 +717,15 @@ mod tests {
         let cases = [
             (
                 "Tabell: Nyckeltal *per år*\n\n| A | B |\n|---|--:|\n| 1 | 2 |\n",
-                "<table><caption>Nyckeltal <em>per år</em></caption><thead><tr><th scope=\"col\">A</th><th scope=\"col\" style=\"text-align: right\">B</th></tr></thead><tbody>\n<tr><td>1</td><td style=\"text-align: right\">2</td></tr>\n</tbody></table>\n",
+                "<div class=\"mb-table\" role=\"region\" tabindex=\"0\" aria-labelledby=\"tabell-nyckeltal-per-ar\"><table><caption id=\"tabell-nyckeltal-per-ar\">Nyckeltal <em>per år</em></caption><thead><tr><th scope=\"col\">A</th><th scope=\"col\" style=\"text-align: right\">B</th></tr></thead><tbody>\n<tr><td>1</td><td style=\"text-align: right\">2</td></tr>\n</tbody></table>\n</div>\n",
             ),
             (
                 "## Mål\n\n| A |\n|---|\n| 1 |\n",
-                "<h2 id=\"mal\">Mål</h2>\n<table aria-labelledby=\"mal\"><thead><tr><th scope=\"col\">A</th></tr></thead><tbody>\n<tr><td>1</td></tr>\n</tbody></table>\n",
+                "<h2 id=\"mal\">Mål</h2>\n<div class=\"mb-table\" role=\"region\" tabindex=\"0\" aria-labelledby=\"mal\"><table aria-labelledby=\"mal\"><thead><tr><th scope=\"col\">A</th></tr></thead><tbody>\n<tr><td>1</td></tr>\n</tbody></table>\n</div>\n",
             ),
             (
-                "## Mål\n\nText.\n\n| A |\n|---|\n| 1 |\n",
-                "<h2 id=\"mal\">Mål</h2>\n<p>Text.</p>\n<table><thead><tr><th scope=\"col\">A</th></tr></thead><tbody>\n<tr><td>1</td></tr>\n</tbody></table>\n",
+                "## Mål\n\nText.\n\n| A |\n|---|\n| 1 |\n\nText.\n",
+                "<h2 id=\"mal\">Mål</h2>\n<p>Text.</p>\n<div class=\"mb-table\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell 1\"><table><thead><tr><th scope=\"col\">A</th></tr></thead><tbody>\n<tr><td>1</td></tr>\n</tbody></table>\n</div>\n<p>Text.</p>\n",
             ),
             // Not right before a table: an ordinary paragraph.
             (
@@ -651,11 +740,51 @@ mod tests {
             "| A |\n|---|\n| 1 |\n\nTable: B\n\n| B |\n|---|\n| 2 |\n",
             &Same,
             &mut Ids::default(),
-            true,
+            &Settings::SWEDISH,
         );
         let named: Vec<bool> = r.tables.iter().map(|t| t.named).collect();
         assert_eq!(named, [false, true]);
         assert_eq!(r.tables[1].offset, 29);
+    }
+
+    #[test]
+    fn table_regions_are_named_and_numbered_on_the_page() {
+        // The number counts every table of the page, across the renders that
+        // share the page's ids; the theme's words are escaped.
+        let mut ids = Ids::default();
+        let settings = Settings {
+            swedish: true,
+            unnamed_table: "Tabell {n} & \"mer\"",
+        };
+        let first = render("| A |\n|---|\n| 1 |\n", &Same, &mut ids, &settings);
+        let second = render(
+            "Tabell: Namn\n\n| B |\n|---|\n| 2 |\n\n| C |\n|---|\n| 3 |\n\n## Namn\n",
+            &Same,
+            &mut ids,
+            &settings,
+        );
+        assert!(
+            first
+                .html
+                .starts_with("<div class=\"mb-table\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell 1 &amp; &quot;mer&quot;\"><table>"),
+            "{}",
+            first.html
+        );
+        let regions: Vec<&str> = second
+            .html
+            .lines()
+            .filter(|l| l.starts_with("<div"))
+            .collect();
+        assert_eq!(
+            regions,
+            [
+                "<div class=\"mb-table\" role=\"region\" tabindex=\"0\" aria-labelledby=\"tabell-namn\"><table><caption id=\"tabell-namn\">Namn</caption><thead><tr><th scope=\"col\">B</th></tr></thead><tbody>",
+                "<div class=\"mb-table\" role=\"region\" tabindex=\"0\" aria-label=\"Tabell 3 &amp; &quot;mer&quot;\"><table><thead><tr><th scope=\"col\">C</th></tr></thead><tbody>",
+            ]
+        );
+        // A heading's id comes first; the caption's id does not take it.
+        assert!(second.html.contains("<h2 id=\"namn\">"), "{}", second.html);
+        assert_eq!(second.html.matches("</table>\n</div>\n").count(), 2);
     }
 
     #[test]
@@ -671,7 +800,7 @@ mod tests {
             "# Ett\n\n![](bild.png)\n\n[x](missing.md)\n",
             &Same,
             &mut Ids::default(),
-            true,
+            &Settings::SWEDISH,
         );
         assert_eq!(r.headings[0].level, 1);
         assert_eq!(r.images[0].alt, "");

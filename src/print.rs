@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::links;
-use crate::markdown::Ids;
+use crate::markdown::{Ids, TABLE_REGION_CLASS, unnamed_table_name};
 use crate::model::{PageId, Role, Site};
 use std::sync::Arc;
 
@@ -428,9 +428,16 @@ fn view(
 
     let mut toc = Vec::new();
     let mut intro_html = String::new();
+    // Tables without a name are numbered again across the print page.
+    let unnamed = crate::render::markdown_settings(site, theme).unnamed_table;
+    let mut n_tables = 0;
     for (i, fragment) in fragments.iter().enumerate() {
+        let tables = Tables {
+            unnamed,
+            n: &mut n_tables,
+        };
         let (html, headings) =
-            rewrite(fragment, &maps, &shows_url[i], &print_url).map_err(failed)?;
+            rewrite(fragment, &maps, &shows_url[i], &print_url, tables).map_err(failed)?;
         if i == 0 {
             intro_html = html;
             continue;
@@ -567,13 +574,22 @@ const ID_LIST_ATTRIBUTES: &[&str] = &[
     "headers",
 ];
 
-/// Rewrites one fragment for the print page: ids, links and heading levels.
-/// Returns the HTML and its headings.
+/// The numbering of tables on the print page: the theme's name of a table
+/// without one, and how many tables came before.
+struct Tables<'a> {
+    unnamed: &'a str,
+    n: &'a mut usize,
+}
+
+/// Rewrites one fragment for the print page: ids, links, heading levels and
+/// the numbers in the names of unnamed tables. Returns the HTML and its
+/// headings.
 fn rewrite(
     fragment: &Fragment,
     maps: &IdMaps,
     shows_url: &[bool],
     print_url: &str,
+    tables: Tables<'_>,
 ) -> Result<(String, Vec<PrintHeading>), lol_html::errors::RewritingError> {
     let headings: Rc<RefCell<Vec<PrintHeading>>> = Rc::default();
     let mut n_links = 0;
@@ -617,6 +633,20 @@ fn rewrite(
                     }
                 }
                 let tag = el.tag_name();
+                if tag == "div"
+                    && el.get_attribute("role").as_deref() == Some("region")
+                    && el.get_attribute("class").is_some_and(|c| {
+                        c.split_ascii_whitespace().any(|c| c == TABLE_REGION_CLASS)
+                    })
+                {
+                    *tables.n += 1;
+                    if el.has_attribute("aria-label") {
+                        el.set_attribute(
+                            "aria-label",
+                            &unnamed_table_name(tables.unnamed, *tables.n),
+                        )?;
+                    }
+                }
                 if let Some(level) = heading_level(&tag) {
                     let level = (level + fragment.shift).min(6);
                     el.set_tag_name(&format!("h{level}"))?;
@@ -816,7 +846,11 @@ mod tests {
             .into(),
             shift: 1,
         };
-        let (html, headings) = rewrite(&fragment, &maps, &[false], "r/p/print/").unwrap();
+        let tables = Tables {
+            unnamed: "Tabell {n}",
+            n: &mut 0,
+        };
+        let (html, headings) = rewrite(&fragment, &maps, &[false], "r/p/print/", tables).unwrap();
         assert_eq!(
             html,
             concat!(

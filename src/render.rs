@@ -91,12 +91,26 @@ impl MarkdownCache {
     }
 }
 
+/// What Markdown rendering takes from the site and the theme: the language
+/// (quotes) and the theme's name for a table without one (`table_unnamed`).
+pub fn markdown_settings<'a>(site: &Site, theme: &'a Theme) -> markdown::Settings<'a> {
+    markdown::Settings {
+        swedish: site.config.language.starts_with("sv"),
+        unnamed_table: match theme.strings.get("table_unnamed") {
+            Some(crate::theme::Text::One(s)) => s,
+            _ => markdown::Settings::UNNAMED_TABLE,
+        },
+    }
+}
+
 /// A hash of everything a link can resolve to: every page's content path and
 /// address, every file, every draft, every page that could not be read, and
-/// the language. Bodies rendered under
-/// the same hash link the same way.
-pub fn link_world(site: &Site) -> u64 {
-    let mut h = crate::hash::Combine::default().str(&site.config.language);
+/// the [`markdown_settings`]. Bodies rendered under the same hash link (and
+/// read) the same way.
+pub fn link_world(site: &Site, theme: &Theme) -> u64 {
+    let mut h = crate::hash::Combine::default()
+        .str(&site.config.language)
+        .str(markdown_settings(site, theme).unnamed_table);
     for p in &site.pages {
         h = h.str(&p.rel).str(&p.url);
     }
@@ -118,8 +132,13 @@ pub fn link_world(site: &Site) -> u64 {
 /// Renders every page's Markdown, in parallel, reusing what `cache` holds.
 /// What it finds wrong (links that lead nowhere...) stays with each body
 /// (`Body::problems`) and is reported with the page's checks.
-pub fn markdown(site: &Site, cache: &mut MarkdownCache, progress: &dyn Progress) -> Vec<Arc<Body>> {
-    let world = link_world(site);
+pub fn markdown(
+    site: &Site,
+    theme: &Theme,
+    cache: &mut MarkdownCache,
+    progress: &dyn Progress,
+) -> Vec<Arc<Body>> {
+    let world = link_world(site, theme);
     progress.phase(Phase::Markdown, site.pages.len() as u64);
     let bodies: Vec<Arc<Body>> = (0..site.pages.len())
         .into_par_iter()
@@ -134,14 +153,14 @@ pub fn markdown(site: &Site, cache: &mut MarkdownCache, progress: &dyn Progress)
                     // Another page moved: most bodies link the same way as
                     // before, and keeping them keeps what depends on them
                     // (their checks, their pages' outputs).
-                    let new = body_of(site, id);
+                    let new = body_of(site, theme, id);
                     if new.html_hash == body.html_hash && new.problems == body.problems {
                         body.clone()
                     } else {
                         Arc::new(new)
                     }
                 }
-                _ => Arc::new(body_of(site, id)),
+                _ => Arc::new(body_of(site, theme, id)),
             }
         })
         .collect();
@@ -155,8 +174,8 @@ pub fn markdown(site: &Site, cache: &mut MarkdownCache, progress: &dyn Progress)
 }
 
 /// Renders one page's Markdown: its body and the Markdown of its front matter.
-pub fn body_of(site: &Site, id: PageId) -> Body {
-    let swedish = site.config.language.starts_with("sv");
+pub fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
+    let settings = markdown_settings(site, theme);
     {
         {
             let page = &site.pages[id];
@@ -165,7 +184,7 @@ pub fn body_of(site: &Site, id: PageId) -> Body {
             let mut problems = Vec::new();
             let mut fields = Vec::new();
             let mut field = |key: &'static str, md: &str, ids: &mut Ids| {
-                let r = markdown::render(md, &resolver, ids, swedish);
+                let r = markdown::render(md, &resolver, ids, &settings);
                 let line = page.key_line(key).unwrap_or(1);
                 for bad in &r.bad_links {
                     problems.push(
@@ -201,7 +220,7 @@ pub fn body_of(site: &Site, id: PageId) -> Body {
                     factors.push((id, field("factors", &factor.summary, &mut ids)));
                 }
             }
-            let content = markdown::render(page.body(), &resolver, &mut ids, swedish);
+            let content = markdown::render(page.body(), &resolver, &mut ids, &settings);
             for bad in &content.bad_links {
                 problems.push(
                     Diagnostic::error(&page.path, bad.message.clone())

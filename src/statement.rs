@@ -172,14 +172,14 @@ pub fn render(
 
     let facts = site.config.accessibility.clone().unwrap_or_default();
     let organisation = site.config.organisation.clone().unwrap_or_default();
-    let swedish = site.config.language.starts_with("sv");
+    let settings = crate::render::markdown_settings(site, theme);
     let resolver = StatementLinks(PageLinks {
         site,
         page: &site.pages[Site::HOME],
     });
     let mut ids = Ids::new(RESERVED_IDS);
     let mut markdown = |key: &str, text: &str| {
-        let r = markdown::render(text, &resolver, &mut ids, swedish);
+        let r = markdown::render(text, &resolver, &mut ids, &settings);
         for bad in &r.bad_links {
             diagnostics.push(
                 at_key(

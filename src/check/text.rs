@@ -613,7 +613,12 @@ mod tests {
             parent: None,
             children: Vec::new(),
         };
-        let rendered = render(page.body(), &Same, &mut Ids::default(), true);
+        let rendered = render(
+            page.body(),
+            &Same,
+            &mut Ids::default(),
+            &crate::markdown::Settings::SWEDISH,
+        );
         let parts = [Markdown {
             source: page.body(),
             rendered: &rendered,

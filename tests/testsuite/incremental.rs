@@ -135,6 +135,22 @@ const STEPS: &[Step] = &[
         AtMost(1),
     ),
     (
+        "a table without a name",
+        &[Edit::Append(
+            BILAGA,
+            "\nEn tabell:\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
+        )],
+        AtMost(2),
+    ),
+    (
+        "the theme's name for tables without one: the bodies that use it",
+        &[Edit::Write(
+            "themes/egen/i18n/sv.yaml",
+            "table_unnamed: \"Tabell nummer {n}\"\n",
+        )],
+        Any,
+    ),
+    (
         "a link to a heading of another page",
         &[Edit::Append(BILAGA, "\nSe [syftet](bakgrund.md#syfte).\n")],
         AtMost(2),

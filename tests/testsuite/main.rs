@@ -13,4 +13,5 @@ mod serve;
 mod site_test;
 mod snapshots;
 mod statement;
+mod tables;
 mod themes;
