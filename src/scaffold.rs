@@ -206,6 +206,93 @@ pub fn new_publication(root: &Path, path: &str) -> Result<Vec<PathBuf>> {
     Ok(written)
 }
 
+/// How to start malbild again from the current folder, as the user would
+/// type it: `malbild` when that name finds this program on the `PATH`,
+/// otherwise the program's own path (`./malbild`, `.\malbild.exe` when it is
+/// in the current folder), so the hint works right after a download.
+pub fn command() -> Program {
+    // Compared canonical (links resolved), shown as the system gives it
+    // (Windows' canonical form starts with `\\?\`).
+    let canonical = |p: &Path| p.canonicalize().ok();
+    let Ok(exe) = std::env::current_exe() else {
+        return Program::OnPath;
+    };
+    let Some(real) = canonical(&exe) else {
+        return Program::OnPath;
+    };
+    let found = which::which("malbild").ok();
+    if found.as_deref().and_then(canonical).as_ref() == Some(&real) {
+        return Program::OnPath;
+    }
+    let here = std::env::current_dir().ok();
+    if here.as_deref().and_then(canonical).as_deref() == real.parent() {
+        let name = exe.file_name().map(|n| n.to_string_lossy().into_owned());
+        return Program::Here(name.unwrap_or_else(|| "malbild".into()));
+    }
+    Program::At(exe)
+}
+
+/// Where the program that runs is, seen from the current folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Program {
+    /// Found as `malbild` on the `PATH`.
+    OnPath,
+    /// In the current folder, under this file name.
+    Here(String),
+    /// Somewhere else.
+    At(PathBuf),
+}
+
+impl Program {
+    /// The words that start the program in a terminal.
+    fn words(&self) -> String {
+        match self {
+            Program::OnPath => "malbild".into(),
+            Program::Here(name) if cfg!(windows) => format!(r".\{name}"),
+            Program::Here(name) => quote(&format!("./{name}")),
+            // PowerShell runs a quoted program name only after `&`.
+            Program::At(path) if cfg!(windows) && path.to_string_lossy().contains(' ') => {
+                format!("& {}", quote(&path.to_string_lossy()))
+            }
+            Program::At(path) => quote(&path.to_string_lossy()),
+        }
+    }
+}
+
+/// What `malbild new site DIR` says last: how to preview the new site from
+/// the folder the user is in now.
+pub fn site_hint(dir: &Path, program: &Program) -> String {
+    let shown = dir.display().to_string();
+    let run = match program {
+        // Once in DIR, a relative path to the program would no longer work.
+        Program::OnPath => format!("cd {}\n    malbild serve", quote(&shown)),
+        other => format!("{} serve --root {}", other.words(), quote(&shown)),
+    };
+    format!(
+        "\na new site is in {shown}. Preview it with:\n\n    {run}\n\nthen edit the files in {}/content/ and watch the browser.",
+        shown.trim_end_matches(['/', '\\'])
+    )
+}
+
+/// What `malbild new publication` says last.
+pub fn publication_hint(program: &Program) -> String {
+    format!(
+        "\nfill in the facts in _index.md and the text of each part; `{} serve` shows the result as you save",
+        program.words()
+    )
+}
+
+/// A word as a terminal needs it: quoted when it holds a space or a quote.
+fn quote(word: &str) -> String {
+    if !word.contains([' ', '\'', '"', '&', '(', ')', '$', ';']) {
+        word.to_string()
+    } else if cfg!(windows) {
+        format!("\"{word}\"")
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -227,4 +314,53 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_hint_names_the_program_as_the_user_can_run_it() {
+        let dir = Path::new("mitt projekt");
+        let hint = |p: Program| site_hint(dir, &p);
+        assert_eq!(
+            hint(Program::OnPath),
+            "\na new site is in mitt projekt. Preview it with:\n\n    cd 'mitt projekt'\n    malbild serve\n\nthen edit the files in mitt projekt/content/ and watch the browser."
+                .replace('\'', if cfg!(windows) { "\"" } else { "'" })
+        );
+        let here = hint(Program::Here("malbild".into()));
+        if cfg!(windows) {
+            assert!(
+                here.contains(r#"    .\malbild serve --root "mitt projekt""#),
+                "{here}"
+            );
+        } else {
+            assert!(
+                here.contains("    ./malbild serve --root 'mitt projekt'"),
+                "{here}"
+            );
+        }
+        let at = hint(Program::At("/home/anna/Hämtade filer/malbild".into()));
+        if !cfg!(windows) {
+            assert!(
+                at.contains("    '/home/anna/Hämtade filer/malbild' serve --root 'mitt projekt'"),
+                "{at}"
+            );
+        }
+        assert!(
+            site_hint(Path::new("site"), &Program::OnPath)
+                .contains("    cd site\n    malbild serve\n")
+        );
+    }
+
+    #[test]
+    fn publication_hint_uses_the_same_program() {
+        assert!(publication_hint(&Program::OnPath).contains("`malbild serve`"));
+        if !cfg!(windows) {
+            assert!(
+                publication_hint(&Program::Here("malbild".into())).contains("`./malbild serve`")
+            );
+        }
+    }
 }

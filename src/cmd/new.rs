@@ -11,10 +11,7 @@ pub fn run(what: NewCommand) -> anyhow::Result<()> {
             for f in &files {
                 eprintln!("  created {}", f.display());
             }
-            eprintln!(
-                "\na new site is in {dir}. Preview it with:\n\n    malbild serve --root {dir}\n\nthen edit the files in {dir}/content/ and watch the browser.",
-                dir = dir.display()
-            );
+            eprintln!("{}", scaffold::site_hint(&dir, &scaffold::command()));
         }
         NewCommand::Publication { path, root } => {
             let root = root.unwrap_or_else(|| ".".into());
@@ -22,9 +19,7 @@ pub fn run(what: NewCommand) -> anyhow::Result<()> {
             for f in &files {
                 eprintln!("  created {}", f.display());
             }
-            eprintln!(
-                "\nfill in the facts in _index.md and the text of each part; `malbild serve` shows the result as you save"
-            );
+            eprintln!("{}", scaffold::publication_hint(&scaffold::command()));
         }
     }
     Ok(())

@@ -520,7 +520,7 @@ fn huge_and_deep_markdown_builds() {
     let mut i = 0usize;
     while big.len() < 20 * 1024 * 1024 {
         i += 1;
-        if i % 50 == 0 {
+        if i.is_multiple_of(50) {
             big.push_str(&format!("## Avsnitt {i}\n\n"));
             continue;
         }

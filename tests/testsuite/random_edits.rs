@@ -146,7 +146,7 @@ fn run(seed: u64, steps: usize) -> Vec<String> {
             t.write(FILES[i], &p.text());
         }
     }
-    if seed % 2 == 0 {
+    if seed.is_multiple_of(2) {
         let old = t.read("content/site.yaml");
         t.write("content/site.yaml", &format!("{old}\ntheme: egen\n"));
     }
