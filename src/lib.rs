@@ -192,26 +192,25 @@ impl Builder {
             .filter(|c| !self.is_stray(c))
             .cloned()
             .collect();
-        if changes.is_empty() {
-            if let Some(last) = self
+        if changes.is_empty()
+            && let Some(last) = self
                 .caches
                 .last
                 .as_ref()
                 .filter(|l| l.pending.is_empty() && l.list.errors() == 0)
-            {
-                // Only files that came and went, after a build that worked:
-                // nothing to do.
-                return Ok(Report {
-                    pages: last.site.pages.len(),
-                    files: self.caches.written.len(),
-                    rendered: 0,
-                    written: 0,
-                    removed: 0,
-                    pdfs: 0,
-                    warnings: last.list.clone(),
-                    elapsed: start.elapsed(),
-                });
-            }
+        {
+            // Only files that came and went, after a build that worked:
+            // nothing to do.
+            return Ok(Report {
+                pages: last.site.pages.len(),
+                files: self.caches.written.len(),
+                rendered: 0,
+                written: 0,
+                removed: 0,
+                pdfs: 0,
+                warnings: last.list.clone(),
+                elapsed: start.elapsed(),
+            });
         }
         let changes = &changes[..];
         if let Some(report) = self.text_only(changes) {

@@ -524,10 +524,10 @@ fn collect(html: &str) -> Result<Found, lol_html::errors::RewritingError> {
                 if let Some(id) = el.get_attribute("id") {
                     ids.borrow_mut().push(id);
                 }
-                if el.tag_name() == "a" {
-                    if let Some(href) = el.get_attribute("href") {
-                        links.borrow_mut().push((href, String::new()));
-                    }
+                if el.tag_name() == "a"
+                    && let Some(href) = el.get_attribute("href")
+                {
+                    links.borrow_mut().push((href, String::new()));
                 }
                 Ok(())
             }))
@@ -603,10 +603,10 @@ fn rewrite(
         &fragment.html,
         RewriteStrSettings::new()
             .append_element_content_handler(element!("*", |el| {
-                if let Some(id) = el.get_attribute("id") {
-                    if let Some(new) = own.get(&id) {
-                        el.set_attribute("id", new)?;
-                    }
+                if let Some(id) = el.get_attribute("id")
+                    && let Some(new) = own.get(&id)
+                {
+                    el.set_attribute("id", new)?;
                 }
                 for name in ID_LIST_ATTRIBUTES {
                     if let Some(list) = el.get_attribute(name) {
@@ -667,10 +667,10 @@ fn rewrite(
                 Ok(())
             }))
             .append_element_content_handler(text!("h1, h2, h3, h4, h5, h6", |chunk| {
-                if *in_heading.borrow() {
-                    if let Some(h) = headings.borrow_mut().last_mut() {
-                        h.title_html.push_str(chunk.as_str());
-                    }
+                if *in_heading.borrow()
+                    && let Some(h) = headings.borrow_mut().last_mut()
+                {
+                    h.title_html.push_str(chunk.as_str());
                 }
                 Ok(())
             })),

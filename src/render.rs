@@ -1079,10 +1079,10 @@ pub fn pages(
         }
     }
     for (mut d, others) in template_errors {
-        if others > 0 {
-            if let Some(i) = d.message.rfind(')') {
-                d.message.insert_str(i, &format!(" and {others} more"));
-            }
+        if others > 0
+            && let Some(i) = d.message.rfind(')')
+        {
+            d.message.insert_str(i, &format!(" and {others} more"));
         }
         diagnostics.push(d);
     }

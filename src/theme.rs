@@ -353,10 +353,10 @@ fn fingerprints(
             let mut seen = std::collections::BTreeSet::new();
             let mut todo = vec![name.clone()];
             while let Some(n) = todo.pop() {
-                if let Some(t) = templates.get(&n) {
-                    if seen.insert(n) {
-                        todo.extend(references(&t.text));
-                    }
+                if let Some(t) = templates.get(&n)
+                    && seen.insert(n)
+                {
+                    todo.extend(references(&t.text));
                 }
             }
             let mut h = crate::hash::Combine::default().u64(strings_hash);

@@ -250,7 +250,10 @@ mod tests {
         let (first, mut receiver) = hub.subscribe();
         assert_eq!(
             first,
-            [format!(r#"{{"type":"hello","generation":"{}-0"}}"#, hub.run)]
+            [format!(
+                r#"{{"type":"hello","generation":"{}-0"}}"#,
+                hub.run
+            )]
         );
         hub.send(Message::Error("a.md:3:1: error: \"x\"\n  = hint".into()));
         assert_eq!(

@@ -44,13 +44,13 @@ pub fn serve(config: Config, options: ServeOptions) -> Result<()> {
     if !options.quiet {
         eprintln!("saving a file rebuilds the site and reloads the page; press Ctrl+C to stop");
     }
-    if options.open {
-        if let Err(err) = opener::open_browser(&server.url) {
-            eprintln!(
-                "warning: could not open a browser ({err}); open {} yourself",
-                server.url
-            );
-        }
+    if options.open
+        && let Err(err) = opener::open_browser(&server.url)
+    {
+        eprintln!(
+            "warning: could not open a browser ({err}); open {} yourself",
+            server.url
+        );
     }
     rebuild_loop(builder, batches, Some(hub), options.quiet)
 }

@@ -24,10 +24,10 @@ pub(super) fn watch(config: &Config) -> Result<impl Iterator<Item = Vec<Change>>
     let output = std::path::absolute(&config.output)?;
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            if !matches!(event.kind, EventKind::Access(_)) {
-                let _ = tx.send(event.paths);
-            }
+        if let Ok(event) = event
+            && !matches!(event.kind, EventKind::Access(_))
+        {
+            let _ = tx.send(event.paths);
         }
     })
     .context("cannot watch the project folder for changes")?;

@@ -412,13 +412,13 @@ fn run_steps(t: &SiteTest, steps: &[Step]) -> Vec<String> {
                 continue;
             }
         };
-        if let AtMost(max) = expect {
-            if report.rendered > *max {
-                failures.push(format!(
-                    "{what}: rendered {} pages, at most {max} expected",
-                    report.rendered
-                ));
-            }
+        if let AtMost(max) = expect
+            && report.rendered > *max
+        {
+            failures.push(format!(
+                "{what}: rendered {} pages, at most {max} expected",
+                report.rendered
+            ));
         }
         let incremental = t.output_files();
         let full = malbild::build(&fresh).unwrap();
