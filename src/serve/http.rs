@@ -14,7 +14,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::State;
 use axum::extract::ws::{Message as Frame, WebSocket, WebSocketUpgrade};
-use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::serve::ListenerExt;
@@ -111,8 +111,53 @@ fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
     }
 }
 
-async fn socket(State(shared): State<Shared>, upgrade: WebSocketUpgrade) -> Response {
+async fn socket(
+    State(shared): State<Shared>,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    if let Some(refused) = refuse_host(&headers) {
+        return refused;
+    }
     upgrade.on_upgrade(move |socket| live(socket, shared.hub))
+}
+
+/// Whether `host` (a `Host` header) names this computer by address or as
+/// `localhost`. A web page elsewhere can make a browser send its requests
+/// here under a name of its own (DNS rebinding), and read the preview,
+/// drafts too; such a name is never an address.
+pub(super) fn host_allowed(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        // [::1]:1111
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, port)| {
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                name
+            } else {
+                host
+            }
+        }),
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost" || name.ends_with(".localhost") || name.parse::<IpAddr>().is_ok()
+}
+
+fn refuse_host(headers: &HeaderMap) -> Option<Response> {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if host_allowed(host) {
+        return None;
+    }
+    Some(
+        (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "malbild serve answers only at the address it printed (http://127.0.0.1:…/ or http://localhost:…/).\n",
+        )
+            .into_response(),
+    )
 }
 
 /// One browser page's connection: its first messages, then every message of
@@ -214,7 +259,15 @@ pub(super) fn content_type(path: &Path) -> &'static str {
     }
 }
 
-async fn file(State(shared): State<Shared>, method: Method, uri: Uri) -> Response {
+async fn file(
+    State(shared): State<Shared>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(refused) = refuse_host(&headers) {
+        return refused;
+    }
     if method != Method::GET && method != Method::HEAD {
         return (
             StatusCode::METHOD_NOT_ALLOWED,
@@ -320,6 +373,27 @@ mod tests {
         ];
         for (path, ok) in cases {
             assert_eq!(resolve(&root, path).is_some(), ok, "{path}");
+        }
+    }
+
+    // See: issue 12, item 6 (DNS rebinding).
+    #[test]
+    fn only_addresses_and_localhost_are_hosts() {
+        for (host, ok) in [
+            ("127.0.0.1:1111", true),
+            ("localhost:1111", true),
+            ("LOCALHOST", true),
+            ("app.localhost:1111", true),
+            ("[::1]:1111", true),
+            ("192.168.1.20:1111", true),
+            ("10.0.0.5", true),
+            ("evil.example:1111", false),
+            ("evil.example", false),
+            ("127.0.0.1.evil.example:1111", false),
+            ("localhost.evil.example", false),
+            ("", false),
+        ] {
+            assert_eq!(host_allowed(host), ok, "{host}");
         }
     }
 

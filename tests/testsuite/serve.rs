@@ -378,6 +378,18 @@ fn nothing_outside_the_output_is_served() {
             "{path} leaked a file"
         );
     }
+    // A page of another site cannot read the preview through a name of its
+    // own for this computer (DNS rebinding).
+    let mut s = TcpStream::connect(("127.0.0.1", serve.port)).unwrap();
+    write!(
+        s,
+        "GET / HTTP/1.1\r\nHost: rebind.example:{}\r\nConnection: close\r\n\r\n",
+        serve.port
+    )
+    .unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    assert!(raw.starts_with("HTTP/1.1 403"), "{raw}");
     let (status, head, body) = serve.get("/finns-inte/");
     assert_eq!(status, 404);
     assert!(head.contains("text/html"));
