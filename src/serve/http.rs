@@ -17,7 +17,6 @@ use axum::extract::ws::{Message as Frame, WebSocket, WebSocketUpgrade};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::serve::ListenerExt;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::ServeOptions;
@@ -68,20 +67,57 @@ pub(super) fn start(root: PathBuf, options: &ServeOptions, hub: Arc<Hub>) -> Res
     std::thread::Builder::new()
         .name("malbild-http".into())
         .spawn(move || {
-            runtime.block_on(async move {
-                // No Nagle delay on the small live-reload messages.
-                let listener = tokio::net::TcpListener::from_std(listener)
-                    .expect("a bound listener")
-                    .tap_io(|tcp| {
-                        let _ = tcp.set_nodelay(true);
-                    });
-                if let Err(err) = axum::serve(listener, app).await {
-                    eprintln!("error: the preview server stopped: {err}");
-                }
-            });
+            runtime.block_on(accept(listener, app));
         })
         .context("cannot start the server thread")?;
     Ok(Server { url })
+}
+
+/// Connections served at once. More are closed as soon as they come, so the
+/// server never runs out of file handles (1,024 by default on Linux) and
+/// stops accepting; idle ones end after [`HEADER_TIMEOUT`].
+const MAX_CONNECTIONS: usize = 512;
+/// How long a client may take to send a request's headers.
+const HEADER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Accepts connections and serves each over HTTP/1 (with upgrades, for the
+/// live-reload socket), with a header timeout and a bound on connections.
+async fn accept(listener: TcpListener, app: Router) {
+    let listener = match tokio::net::TcpListener::from_std(listener) {
+        Ok(l) => l,
+        Err(err) => {
+            eprintln!("error: the preview server stopped: {err}");
+            return;
+        }
+    };
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let (tcp, _) = match listener.accept().await {
+            Ok(c) => c,
+            // Out of file handles and the like: wait a little, go on.
+            Err(_) => {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            drop(tcp);
+            continue;
+        };
+        // No Nagle delay on the small live-reload messages.
+        let _ = tcp.set_nodelay(true);
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT);
+            let _ = http
+                .serve_connection(hyper_util::rt::TokioIo::new(tcp), service)
+                .with_upgrades()
+                .await;
+            drop(slot);
+        });
+    }
 }
 
 fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
@@ -319,20 +355,28 @@ async fn send(shared: &Shared, path: &Path, status: StatusCode) -> Option<Respon
     // the page looks older than it is and reloads once more, never the other
     // way round.
     let generation = shared.hub.generation();
-    let bytes = tokio::fs::read(path).await.ok()?;
     let kind = content_type(path);
+    let mut length = None;
     let body = if kind.starts_with("text/html") {
+        let bytes = tokio::fs::read(path).await.ok()?;
         Body::from(livereload::inject(
             &String::from_utf8_lossy(&bytes),
             &generation,
         ))
     } else {
-        Body::from(bytes)
+        // Streamed: forty clients asking for a 100 MB PDF do not hold forty
+        // copies of it in memory.
+        let file = tokio::fs::File::open(path).await.ok()?;
+        length = file.metadata().await.ok().map(|m| m.len());
+        Body::from_stream(tokio_util::io::ReaderStream::new(file))
     };
     let mut response = Response::new(body);
     *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    if let Some(length) = length {
+        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(
         "x-content-type-options",

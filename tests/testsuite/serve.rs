@@ -433,4 +433,25 @@ fn many_connections_and_clients_that_hang_up() {
         h.join().unwrap();
     }
     assert_eq!(serve.get("/").0, 200, "still up");
+    // See: issue 12, item 6. Connections that never send their headers hold
+    // a slot for ten seconds at most, and never the server's file handles.
+    let idle: Vec<TcpStream> = (0..300)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap())
+        .collect();
+    let (status, _, body) = serve.get("/region-a/plan-2030/malbild/");
+    assert_eq!(status, 200, "answers beside 300 idle connections");
+    assert!(body.contains("</html>"));
+    drop(idle);
+    // A file other than a page comes whole, with its length.
+    let (status, head, body) = serve.get("/css/malbild.css");
+    assert_eq!(status, 200);
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length: "))
+        .expect("a content-length")
+        .trim()
+        .parse()
+        .unwrap();
+    assert_eq!(length, body.len());
+    assert_eq!(body, t.read("output/css/malbild.css"));
 }
