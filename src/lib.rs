@@ -433,9 +433,9 @@ impl Builder {
             }
             .into()));
         }
-        let written = match output::lock(&self.config).and_then(|_lock| {
-            output::patch(&self.config, &pages.files, &mut self.caches.written)
-        }) {
+        let written = match output::lock(&self.config)
+            .and_then(|_lock| output::patch(&self.config, &pages.files, &mut self.caches.written))
+        {
             Ok(n) => n,
             Err(err) => return Some(Err(err)),
         };

@@ -121,7 +121,10 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
     let mut markdown = Vec::new();
     // Links may lead anywhere inside the project, and nowhere outside it: a
     // link to /etc/passwd must not be published.
-    let project = config.root.canonicalize().unwrap_or_else(|_| config.root.clone());
+    let project = config
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| config.root.clone());
     let mut walker = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()

@@ -69,11 +69,11 @@ pub struct Lock {
 
 /// Waits until no other malbild builds into the output folder of `config`
 /// (saying so through [`Config::notice`]), then holds it. The lock is a file
-/// beside the output folder, `.<output>.malbild-lock`; it stays there.
+/// beside the output folder, `.<output>.malbild.lock`; it stays there.
 pub fn lock(config: &Config) -> Result<Lock> {
     use fs4::fs_std::FileExt;
     let (_, parent, name) = beside_output(config)?;
-    let path = parent.join(format!(".{name}.malbild-lock"));
+    let path = parent.join(format!(".{name}.malbild.lock"));
     let file = fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -90,7 +90,7 @@ pub fn lock(config: &Config) -> Result<Lock> {
     };
     if !file.try_lock_exclusive().map_err(locked)? {
         (config.notice)(&format!(
-            "another malbild is building into {}; waiting for it to finish…",
+            "another malbild is building into {}/; waiting for it to finish…",
             config.relative(&config.output).display()
         ));
         file.lock_exclusive().map_err(locked)?;
@@ -125,7 +125,7 @@ pub fn recover(config: &Config) -> Result<()> {
         )
     })?;
     (config.notice)(&format!(
-        "{} was missing after a build that stopped halfway; put the previous one back from {}",
+        "{}/ was missing after a build that stopped halfway; put the previous one back from {}",
         config.relative(&config.output).display(),
         old.file_name().to_string_lossy()
     ));
@@ -434,7 +434,7 @@ fn fill(staging: &Path, files: &[OutFile], copies: &[Copy], progress: &dyn Progr
             .chain(copies.iter().map(|c| c.to.as_str())),
     );
     fs::write(staging.join(MARKER), text)
-    .with_context(|| format!("cannot write in {}", staging.display()))?;
+        .with_context(|| format!("cannot write in {}", staging.display()))?;
     let mut dirs: Vec<PathBuf> = files
         .iter()
         .map(|f| f.path.as_str())
