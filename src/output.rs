@@ -574,3 +574,58 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str) -> OutFile {
+        OutFile {
+            path: path.into(),
+            bytes: path.as_bytes().to_vec(),
+            sources: Vec::new(),
+            template: String::new(),
+        }
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    #[test]
+    fn exchange_swaps_two_folders_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir(&a).unwrap();
+        fs::create_dir(&b).unwrap();
+        fs::write(a.join("x"), "in a").unwrap();
+        fs::write(b.join("x"), "in b").unwrap();
+        exchange(&a, &b).unwrap();
+        assert_eq!(fs::read_to_string(a.join("x")).unwrap(), "in b");
+        assert_eq!(fs::read_to_string(b.join("x")).unwrap(), "in a");
+    }
+
+    #[test]
+    fn the_marker_lists_what_the_build_wrote_after_every_update() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::new(dir.path());
+        let files = [page("index.html"), page("a/index.html")];
+        let changes = write(&config, &files, &[]).unwrap();
+        let listed_now = || {
+            let mut l: Vec<String> = listed(&config.output).unwrap().into_iter().collect();
+            l.sort();
+            l
+        };
+        assert_eq!(listed_now(), ["a/index.html", "index.html"]);
+        // A page gone and one new, written by a rebuild of `serve`.
+        let files = [page("index.html"), page("b/index.html")];
+        let all = ["index.html".to_string(), "b/index.html".to_string()];
+        update(&config, &files, &all, &[], &changes.written).unwrap();
+        assert_eq!(listed_now(), ["b/index.html", "index.html"]);
+        assert!(!config.output.join("a").exists());
+        // A marker of an older malbild lists nothing: all of it was malbild's.
+        fs::write(
+            config.output.join(MARKER),
+            "This folder was written by malbild; each build replaces all of it.\n",
+        )
+        .unwrap();
+        assert!(listed(&config.output).is_none());
+    }
+}
