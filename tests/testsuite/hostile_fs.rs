@@ -383,3 +383,50 @@ fn a_build_waits_for_the_one_before_and_says_so() {
     );
     assert_eq!(t.output_files(), want);
 }
+
+/// `watch` (and `serve`) lock the output for each build only: a `build` run
+/// while it watches does not wait for it to end.
+#[cfg(feature = "serve")]
+#[test]
+fn a_build_while_watch_runs_does_not_wait_for_it() {
+    use std::io::{BufRead, BufReader};
+    let t = SiteTest::from_dir("kinds");
+    let mut watch = Command::new(assert_cmd::cargo::cargo_bin("malbild"))
+        .args(["watch", "--root"])
+        .arg(t.root())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(watch.stderr.take().unwrap()).lines();
+    let watching = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .any(|l| l.contains("watching for changes"));
+    assert!(watching, "watch did not start");
+    let mut build = Command::new(assert_cmd::cargo::cargo_bin("malbild"))
+        .args(["build", "--root"])
+        .arg(t.root())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = build.try_wait().unwrap() {
+            break Some(status);
+        }
+        if started.elapsed() > std::time::Duration::from_secs(5) {
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let _ = build.kill();
+    let _ = watch.kill();
+    let _ = watch.wait();
+    let out = build.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "the build waited or failed: {stderr}"
+    );
+    assert!(!stderr.contains("waiting"), "{stderr}");
+}
