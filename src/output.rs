@@ -295,6 +295,20 @@ pub fn update(
     before: &Written,
 ) -> Result<Changes> {
     let out = &config.output;
+    // A new file where one malbild did not write is: refused, as by `write`.
+    let ours = listed(out).unwrap_or_default();
+    for path in files
+        .iter()
+        .map(|f| &f.path)
+        .chain(copies.iter().map(|c| &c.to))
+    {
+        if !before.contains_key(path)
+            && !ours.contains(path)
+            && out.join(path).symlink_metadata().is_ok()
+        {
+            return Err(not_ours(config, path));
+        }
+    }
     let mut written = before.clone();
     let n_pages = patch(config, files, &mut written)?;
     let changed_copies: Vec<&Copy> = copies
@@ -491,11 +505,7 @@ fn carry_over(config: &Config, out: &Path, staging: &Path) -> Result<()> {
         }
         let to = staging.join(&rel);
         if to.symlink_metadata().is_ok() {
-            bail!(
-                "{} was not written by malbild, and this build would write its own {rel} in its place; move your file out of {}, or rename the page or file in content/ that becomes {rel}",
-                config.relative(&config.output).join(&rel).display(),
-                config.relative(&config.output).display()
-            );
+            return Err(not_ours(config, &rel));
         }
         if let Some(dir) = to.parent() {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -514,6 +524,17 @@ fn carry_over(config: &Config, out: &Path, staging: &Path) -> Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// The error for a file malbild did not write at `rel`, where this build
+/// writes its own.
+fn not_ours(config: &Config, rel: &str) -> anyhow::Error {
+    let out = config.relative(&config.output);
+    anyhow::anyhow!(
+        "{} was not written by malbild, and this build would write its own {rel} in its place; move your file out of {}, or rename the page or file in content/ that becomes {rel}",
+        out.join(rel).display(),
+        out.display()
+    )
 }
 
 #[cfg(unix)]
@@ -620,6 +641,22 @@ mod tests {
         update(&config, &files, &all, &[], &changes.written).unwrap();
         assert_eq!(listed_now(), ["b/index.html", "index.html"]);
         assert!(!config.output.join("a").exists());
+        // A file someone put where a rebuild now writes stays, and the
+        // rebuild says why it stops.
+        let before = listed(&config.output).unwrap();
+        fs::write(config.output.join("c.txt"), "someone's").unwrap();
+        let files = [page("index.html"), page("b/index.html"), page("c.txt")];
+        let all = files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+        let written: Written = before.iter().map(|p| (p.clone(), 0)).collect();
+        let err = update(&config, &files, &all, &[], &written).unwrap_err();
+        assert!(
+            format!("{err}").contains("c.txt was not written by malbild"),
+            "{err}"
+        );
+        assert_eq!(
+            fs::read_to_string(config.output.join("c.txt")).unwrap(),
+            "someone's"
+        );
         // A marker of an older malbild lists nothing: all of it was malbild's.
         fs::write(
             config.output.join(MARKER),
