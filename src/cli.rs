@@ -24,6 +24,8 @@ pub enum Command {
     ///
     /// The new site is written to a fresh folder and only then replaces
     /// output/, so when something is wrong the previous site stays as it was.
+    /// Files in output/ that malbild did not write (web.config, .htaccess,
+    /// CNAME) stay. A second build into the same folder waits for the first.
     /// A build that takes more than a second shows how far it is, on a
     /// terminal only and not when the environment variable NO_COLOR is set.
     Build(BuildArgs),

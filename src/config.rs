@@ -24,6 +24,10 @@ pub struct Config {
     pub chromium: Option<PathBuf>,
     /// Where the build reports how far it is; silent unless given.
     pub progress: crate::progress::Handle,
+    /// Where the build says something the user should know at once (that
+    /// it waits for another build, that it put back an output folder);
+    /// nowhere unless given.
+    pub notice: fn(&str),
 }
 
 impl Config {
@@ -37,6 +41,7 @@ impl Config {
             pdf: false,
             chromium: None,
             progress: Default::default(),
+            notice: |_| {},
         }
     }
 
@@ -214,6 +219,54 @@ pub enum Compliance {
     Partly,
     /// Inte förenlig.
     Not,
+}
+
+/// Whether `name` can name a theme or a language: letters, digits, `-` and
+/// `_` only, so that it can never be a path (`../x`, `/etc`, `a/b`).
+pub fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+impl SiteConfig {
+    /// Errors for a `theme:` or `language:` that is not a plain name, placed
+    /// on its line of `text` (the site.yaml at `path`); each such value is set
+    /// back to its default, so nothing is read from where it points.
+    pub fn check_names(&mut self, path: &Path, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let mut out = Vec::new();
+        for (key, value, default) in [
+            ("theme", &mut self.theme, default_theme()),
+            ("language", &mut self.language, default_language()),
+        ] {
+            if is_plain_name(value) {
+                continue;
+            }
+            let line = text
+                .lines()
+                .position(|l| l.starts_with(&format!("{key}:")))
+                .map_or(1, |i| i + 1);
+            // At the value: after the colon and the spaces.
+            let l = text.lines().nth(line - 1).unwrap_or("");
+            let column = l.find(':').map_or(1, |colon| {
+                let rest = &l[colon + 1..];
+                colon + 2 + rest.len() - rest.trim_start().len()
+            });
+            out.push(
+                crate::diagnostic::Diagnostic::error(
+                    path,
+                    format!("`{key}:` must be a name, not a path: `{value}`"),
+                )
+                .at(text, line, column)
+                .with_hint(format!(
+                    "write only letters, digits, `-` and `_`, for example `{key}: {default}`"
+                )),
+            );
+            *value = default;
+        }
+        out
+    }
 }
 
 fn default_title() -> String {

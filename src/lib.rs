@@ -300,6 +300,10 @@ impl Builder {
                 return None;
             }
             let page = &last.site.pages[id];
+            // A file that became a link: the walk checks where it leads.
+            if load::is_link(&c.path) {
+                return None;
+            }
             let meta = std::fs::metadata(&c.path).ok()?;
             let text: std::sync::Arc<str> = load::read_text(&self.config, &c.path).ok()?.into();
             let split = front_matter::split(&page.path, &text).ok()?;
@@ -429,7 +433,9 @@ impl Builder {
             }
             .into()));
         }
-        let written = match output::patch(&self.config, &pages.files, &mut self.caches.written) {
+        let written = match output::lock(&self.config)
+            .and_then(|_lock| output::patch(&self.config, &pages.files, &mut self.caches.written))
+        {
             Ok(n) => n,
             Err(err) => return Some(Err(err)),
         };
@@ -451,6 +457,10 @@ impl Builder {
     fn build_with(&mut self, edited: Option<Vec<String>>) -> Result<Report> {
         let start = Instant::now();
         let config = &self.config;
+        // One build at a time per output folder, for this build only (a
+        // `serve` between its rebuilds holds nothing).
+        let _lock = output::lock(config)?;
+        output::recover(config)?;
         if let Err(d) = output::check_target(config) {
             return Err(Failed {
                 diagnostics: vec![d],
@@ -548,7 +558,10 @@ fn prepare_with(
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let site_yaml = loaded.site_yaml.clone();
     let audit_yaml = loaded.audit_yaml.clone();
-    let site = model::build_with(config, loaded, &mut caches.parse, &mut diagnostics);
+    let mut site = model::build_with(config, loaded, &mut caches.parse, &mut diagnostics);
+    if let Some(src) = &site_yaml {
+        diagnostics.extend(site.config.check_names(&src.path, &src.text));
+    }
     clock.lap("model");
     let asked_at = match &site_yaml {
         Some(src) => {

@@ -119,12 +119,18 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
         return loaded;
     }
     let mut markdown = Vec::new();
-    let walker = WalkDir::new(&content)
+    // Links may lead anywhere inside the project, and nowhere outside it: a
+    // link to /etc/passwd must not be published.
+    let project = config
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| config.root.clone());
+    let mut walker = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -132,6 +138,13 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
                     .path()
                     .map(Path::to_path_buf)
                     .unwrap_or_else(|| content.clone());
+                if err.loop_ancestor().is_none()
+                    && is_link(&path)
+                    && let Some(d) = outside_link(config, &project, &path)
+                {
+                    loaded.diagnostics.push(d);
+                    continue;
+                }
                 let message = if err.loop_ancestor().is_some() {
                     "this folder link points back to a folder that contains it".to_string()
                 } else {
@@ -144,6 +157,15 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
                 continue;
             }
         };
+        if entry.path_is_symlink()
+            && let Some(d) = outside_link(config, &project, entry.path())
+        {
+            loaded.diagnostics.push(d);
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -197,6 +219,50 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
     loaded
 }
 
+/// An error when the link at `link` leads outside the folder `project`
+/// (canonical), or nowhere.
+fn outside_link(config: &Config, project: &Path, link: &Path) -> Option<Diagnostic> {
+    let shown = config.relative(link);
+    let target = std::fs::read_link(link).unwrap_or_default();
+    match link.canonicalize() {
+        Ok(real) if real.starts_with(project) => None,
+        Ok(real) => Some(
+            Diagnostic::error(
+                shown,
+                format!(
+                    "this is a link to {}, outside the project folder, and malbild publishes only files inside it",
+                    real.display()
+                ),
+            )
+            .with_hint(format!(
+                "copy what you want published into content/ and remove the link ({})",
+                shown.display()
+            )),
+        ),
+        Err(e) => Some(
+            Diagnostic::error(
+                shown,
+                match e.kind() {
+                    std::io::ErrorKind::NotFound => {
+                        format!("this is a link to {}, which does not exist", target.display())
+                    }
+                    _ => format!(
+                        "this is a link to {}, which cannot be followed: {}",
+                        target.display(),
+                        io_reason(Some(&e))
+                    ),
+                },
+            )
+            .with_hint("remove the link, or make it point to a file inside the project"),
+        ),
+    }
+}
+
+/// Whether `path` is a link (which only a walk of the folder checks).
+pub fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 /// Brings `previous` up to date when only the files `changed` (paths
 /// relative to `content/`) changed, without walking the folder. `None` when
 /// that is not enough: a file is new, gone, or could not be read before.
@@ -212,6 +278,9 @@ pub fn reload(
     let mut loaded = previous.clone();
     for rel in changed {
         let abs = config.content_dir().join(rel);
+        if is_link(&abs) {
+            return None;
+        }
         let meta = std::fs::metadata(&abs)
             .ok()
             .filter(std::fs::Metadata::is_file)?;

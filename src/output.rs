@@ -1,10 +1,12 @@
 //! Writes the built site: into a fresh folder beside the output folder, then
-//! swapped in with two renames, so a failed build leaves the previous output
-//! exactly as it was.
+//! swapped in (one atomic exchange where the system has one, else two
+//! renames), so a failed build leaves the previous output exactly as it was.
 //!
 //! This is the only module that writes to disk (besides `malbild new`). It
-//! never deletes a folder it did not create: the output folder must be empty,
-//! absent, or hold the marker file a previous build left there.
+//! deletes only what malbild wrote: the output folder must be empty, absent,
+//! or hold the marker file a previous build left there, which lists the files
+//! that build wrote; every other file in it is carried over into the new
+//! folder. One build at a time writes into an output folder ([`lock`]).
 
 use std::collections::HashMap;
 use std::fs;
@@ -19,8 +21,116 @@ use crate::progress::{Phase, Progress, Silent};
 use crate::render::OutFile;
 use crate::theme::FileSource;
 
-/// The file that marks a folder as written by malbild.
+/// The file that marks a folder as written by malbild, and lists the files
+/// malbild wrote there.
 pub const MARKER: &str = ".malbild-output";
+
+/// The first lines of [`MARKER`]; the files follow, one a line.
+const MARKER_HEAD: &str = "This folder was written by malbild. A build replaces the files listed below\nand leaves every other file in the folder alone.\nfiles:\n";
+
+/// What a test build does wrong on purpose (`MALBILD_FAULT`, only in debug
+/// builds): `kill-between-renames` swaps with two renames and exits between
+/// them, as a power cut would.
+#[cfg(debug_assertions)]
+fn fault(what: &str) -> bool {
+    std::env::var("MALBILD_FAULT").is_ok_and(|v| v == what)
+}
+
+#[cfg(not(debug_assertions))]
+fn fault(_: &str) -> bool {
+    false
+}
+
+/// The files a marker lists, or `None` for a marker of an older malbild
+/// (which replaced the whole folder) or none at all.
+fn listed(out: &Path) -> Option<std::collections::HashSet<String>> {
+    let text = fs::read_to_string(out.join(MARKER)).ok()?;
+    let (_, files) = text.split_once("\nfiles:\n")?;
+    Some(files.lines().map(str::to_string).collect())
+}
+
+/// The marker's text for a folder holding `files`.
+fn marker_text<'a>(files: impl Iterator<Item = &'a str>) -> String {
+    let mut files: Vec<&str> = files.filter(|f| !f.contains('\n')).collect();
+    files.sort_unstable();
+    let mut text = String::from(MARKER_HEAD);
+    for f in files {
+        text.push_str(f);
+        text.push('\n');
+    }
+    text
+}
+
+/// Holds the output folder for one build; dropping it lets the next one in.
+#[derive(Debug)]
+pub struct Lock {
+    _file: fs::File,
+}
+
+/// Waits until no other malbild builds into the output folder of `config`
+/// (saying so through [`Config::notice`]), then holds it. The lock is a file
+/// beside the output folder, `.<output>.malbild.lock`; it stays there.
+pub fn lock(config: &Config) -> Result<Lock> {
+    use fs4::fs_std::FileExt;
+    let (_, parent, name) = beside_output(config)?;
+    let path = parent.join(format!(".{name}.malbild.lock"));
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    let locked = |e: std::io::Error| {
+        anyhow::anyhow!(
+            "cannot lock {} ({e}); is another malbild building into {}?",
+            path.display(),
+            config.output.display()
+        )
+    };
+    if !file.try_lock_exclusive().map_err(locked)? {
+        (config.notice)(&format!(
+            "another malbild is building into {}/; waiting for it to finish…",
+            config.relative(&config.output).display()
+        ));
+        file.lock_exclusive().map_err(locked)?;
+    }
+    Ok(Lock { _file: file })
+}
+
+/// Puts the previous output folder back when a build stopped between the two
+/// renames of the swap (killed, or the power went): the output folder is
+/// missing and the old one is beside it. Says so through [`Config::notice`].
+pub fn recover(config: &Config) -> Result<()> {
+    let (out, parent, name) = beside_output(config)?;
+    if out.symlink_metadata().is_ok() {
+        return Ok(());
+    }
+    let prefix = format!(".{name}.malbild-old-");
+    let newest = fs::read_dir(&parent)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|e| e.path().join(MARKER).is_file())
+        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok());
+    let Some(old) = newest else {
+        return Ok(());
+    };
+    fs::rename(old.path(), &out).with_context(|| {
+        format!(
+            "the output folder is missing after a build that stopped halfway, and the previous one could not be put back from {}; rename that folder to {}",
+            old.path().display(),
+            out.display()
+        )
+    })?;
+    (config.notice)(&format!(
+        "{}/ was missing after a build that stopped halfway; put the previous one back from {}",
+        config.relative(&config.output).display(),
+        old.file_name().to_string_lossy()
+    ));
+    Ok(())
+}
 
 /// A file copied to the output as it is.
 #[derive(Debug, Clone)]
@@ -148,7 +258,8 @@ pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Chan
     clean_leftovers(parent, &name);
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.malbild-tmp-{pid}"));
-    let result = fill(&staging, files, copies, &*config.progress);
+    let result = fill(&staging, files, copies, &*config.progress)
+        .and_then(|()| carry_over(config, &out, &staging));
     if let Err(err) = result {
         let _ = fs::remove_dir_all(&staging);
         return Err(err);
@@ -184,6 +295,20 @@ pub fn update(
     before: &Written,
 ) -> Result<Changes> {
     let out = &config.output;
+    // A new file where one malbild did not write is: refused, as by `write`.
+    let ours = listed(out).unwrap_or_default();
+    for path in files
+        .iter()
+        .map(|f| &f.path)
+        .chain(copies.iter().map(|c| &c.to))
+    {
+        if !before.contains_key(path)
+            && !ours.contains(path)
+            && out.join(path).symlink_metadata().is_ok()
+        {
+            return Err(not_ours(config, path));
+        }
+    }
     let mut written = before.clone();
     let n_pages = patch(config, files, &mut written)?;
     let changed_copies: Vec<&Copy> = copies
@@ -199,9 +324,11 @@ pub fn update(
         };
         write_atomically(&out.join(&c.to), &bytes)
     })?;
+    let mut new_files = false;
     for c in copies {
-        written.insert(c.to.clone(), c.stamp);
+        new_files |= written.insert(c.to.clone(), c.stamp).is_none();
     }
+    new_files |= written.len() != before.len();
     let keep: std::collections::HashSet<&str> = all
         .iter()
         .map(String::as_str)
@@ -224,6 +351,12 @@ pub fn update(
             }
             dir = d.parent();
         }
+    }
+    if new_files || !gone.is_empty() {
+        write_atomically(
+            &out.join(MARKER),
+            marker_text(written.keys().map(String::as_str)).as_bytes(),
+        )?;
     }
     Ok(Changes {
         written,
@@ -308,11 +441,14 @@ fn fill(staging: &Path, files: &[OutFile], copies: &[Copy], progress: &dyn Progr
             .with_context(|| format!("cannot clear {}", staging.display()))?;
     }
     fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
-    fs::write(
-        staging.join(MARKER),
-        "This folder was written by malbild; each build replaces all of it.\n",
-    )
-    .with_context(|| format!("cannot write in {}", staging.display()))?;
+    let text = marker_text(
+        files
+            .iter()
+            .map(|f| f.path.as_str())
+            .chain(copies.iter().map(|c| c.to.as_str())),
+    );
+    fs::write(staging.join(MARKER), text)
+        .with_context(|| format!("cannot write in {}", staging.display()))?;
     let mut dirs: Vec<PathBuf> = files
         .iter()
         .map(|f| f.path.as_str())
@@ -349,7 +485,91 @@ fn fill(staging: &Path, files: &[OutFile], copies: &[Copy], progress: &dyn Progr
     Ok(())
 }
 
+/// Copies the files of the output folder that malbild did not write (those
+/// its marker does not list: a `web.config`, `CNAME` or `.htaccess` put there
+/// by hand or by the server) into the new folder `staging`, as hard links
+/// where the file system allows. A file the new build writes itself at the
+/// same place is an error: malbild would delete someone else's file.
+fn carry_over(config: &Config, out: &Path, staging: &Path) -> Result<()> {
+    let Some(ours) = listed(out) else {
+        return Ok(());
+    };
+    for entry in walkdir::WalkDir::new(out).min_depth(1) {
+        let entry = entry.with_context(|| format!("cannot read {}", out.display()))?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = crate::load::rel_string(entry.path().strip_prefix(out).unwrap_or(entry.path()));
+        if rel == MARKER || ours.contains(&rel) {
+            continue;
+        }
+        let to = staging.join(&rel);
+        if to.symlink_metadata().is_ok() {
+            return Err(not_ours(config, &rel));
+        }
+        if let Some(dir) = to.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let from = entry.path();
+        let copied = if entry.file_type().is_symlink() {
+            copy_link(from, &to)
+        } else {
+            fs::hard_link(from, &to).or_else(|_| fs::copy(from, &to).map(|_| ()))
+        };
+        copied.with_context(|| {
+            format!(
+                "cannot keep {} (a file malbild did not write) in the new output",
+                from.display()
+            )
+        })?;
+    }
+    Ok(())
+}
+
+/// The error for a file malbild did not write at `rel`, where this build
+/// writes its own.
+fn not_ours(config: &Config, rel: &str) -> anyhow::Error {
+    let out = config.relative(&config.output);
+    anyhow::anyhow!(
+        "{} was not written by malbild, and this build would write its own {rel} in its place; move your file out of {}, or rename the page or file in content/ that becomes {rel}",
+        out.join(rel).display(),
+        out.display()
+    )
+}
+
+#[cfg(unix)]
+fn copy_link(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(fs::read_link(from)?, to)
+}
+
+#[cfg(not(unix))]
+fn copy_link(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::copy(from, to).map(|_| ())
+}
+
+/// Exchanges two folders in one step, where the system can.
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(Into::into)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Puts `staging` in the place of `out`: in one atomic exchange where the
+/// system and file system have one, else with two renames (`out` to `old`,
+/// `staging` to `out`); a build killed between those is undone by the next
+/// one ([`recover`]).
 fn swap(staging: &Path, out: &Path, old: &Path) -> Result<()> {
+    let kill = fault("kill-between-renames");
+    if out.exists() && !kill && exchange(staging, out).is_ok() {
+        // `staging` now holds the previous output.
+        let _ = fs::remove_dir_all(staging);
+        return Ok(());
+    }
     if out.exists() {
         if old.exists() {
             fs::remove_dir_all(old).with_context(|| format!("cannot remove {}", old.display()))?;
@@ -361,6 +581,9 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<()> {
                 out.display()
             );
         }
+        if kill {
+            std::process::exit(137);
+        }
     }
     if let Err(e) = fs::rename(staging, out) {
         let _ = fs::rename(old, out);
@@ -371,4 +594,75 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<()> {
         let _ = fs::remove_dir_all(old);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(path: &str) -> OutFile {
+        OutFile {
+            path: path.into(),
+            bytes: path.as_bytes().to_vec(),
+            sources: Vec::new(),
+            template: String::new(),
+        }
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+    #[test]
+    fn exchange_swaps_two_folders_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir(&a).unwrap();
+        fs::create_dir(&b).unwrap();
+        fs::write(a.join("x"), "in a").unwrap();
+        fs::write(b.join("x"), "in b").unwrap();
+        exchange(&a, &b).unwrap();
+        assert_eq!(fs::read_to_string(a.join("x")).unwrap(), "in b");
+        assert_eq!(fs::read_to_string(b.join("x")).unwrap(), "in a");
+    }
+
+    #[test]
+    fn the_marker_lists_what_the_build_wrote_after_every_update() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::new(dir.path());
+        let files = [page("index.html"), page("a/index.html")];
+        let changes = write(&config, &files, &[]).unwrap();
+        let listed_now = || {
+            let mut l: Vec<String> = listed(&config.output).unwrap().into_iter().collect();
+            l.sort();
+            l
+        };
+        assert_eq!(listed_now(), ["a/index.html", "index.html"]);
+        // A page gone and one new, written by a rebuild of `serve`.
+        let files = [page("index.html"), page("b/index.html")];
+        let all = ["index.html".to_string(), "b/index.html".to_string()];
+        update(&config, &files, &all, &[], &changes.written).unwrap();
+        assert_eq!(listed_now(), ["b/index.html", "index.html"]);
+        assert!(!config.output.join("a").exists());
+        // A file someone put where a rebuild now writes stays, and the
+        // rebuild says why it stops.
+        let before = listed(&config.output).unwrap();
+        fs::write(config.output.join("c.txt"), "someone's").unwrap();
+        let files = [page("index.html"), page("b/index.html"), page("c.txt")];
+        let all = files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+        let written: Written = before.iter().map(|p| (p.clone(), 0)).collect();
+        let err = update(&config, &files, &all, &[], &written).unwrap_err();
+        assert!(
+            format!("{err}").contains("c.txt was not written by malbild"),
+            "{err}"
+        );
+        assert_eq!(
+            fs::read_to_string(config.output.join("c.txt")).unwrap(),
+            "someone's"
+        );
+        // A marker of an older malbild lists nothing: all of it was malbild's.
+        fs::write(
+            config.output.join(MARKER),
+            "This folder was written by malbild; each build replaces all of it.\n",
+        )
+        .unwrap();
+        assert!(listed(&config.output).is_none());
+    }
 }

@@ -7,6 +7,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
     let quiet = args.site.quiet;
     let mut config = super::config(args.site);
     config.pdf = args.pdf;
+    config.notice = super::progress::notice;
     config.chromium = std::env::var_os(crate::pdf::ENV)
         .filter(|v| !v.is_empty())
         .map(Into::into);

@@ -37,6 +37,13 @@ pub mod words {
     }
 }
 
+/// Prints what the core wants the user to know at once (see
+/// [`crate::Config::notice`]), `--quiet` or not: that a build waits for
+/// another, or that an output folder was put back.
+pub fn notice(message: &str) {
+    eprintln!("{message}");
+}
+
 /// How long a build runs before its progress is shown.
 pub const DELAY: Duration = Duration::from_secs(1);
 

@@ -6,7 +6,8 @@ use crate::serve::{self, ServeOptions};
 /// Builds, serves, and rebuilds on every change.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     let quiet = args.site.quiet;
-    let config = super::config(args.site);
+    let mut config = super::config(args.site);
+    config.notice = super::progress::notice;
     building(quiet);
     serve::serve(
         config,
@@ -22,7 +23,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
 /// Rebuilds on every change.
 pub fn watch(args: WatchArgs) -> anyhow::Result<()> {
     let quiet = args.site.quiet;
-    let config = super::config(args.site);
+    let mut config = super::config(args.site);
+    config.notice = super::progress::notice;
     building(quiet);
     serve::watch(config, quiet)
 }

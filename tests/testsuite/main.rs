@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod errors;
+mod hostile_fs;
 mod incremental;
 mod print;
 mod progress;
