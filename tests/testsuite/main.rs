@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod errors;
+mod hostile_input;
 mod incremental;
 mod print;
 mod progress;
