@@ -64,9 +64,16 @@ impl std::fmt::Display for Internal {
 
 impl std::error::Error for Internal {}
 
-/// How many [`catch_panics`] are running: while any is, panics are recorded
-/// for it instead of being printed with Rust's message (and backtrace).
+/// How many [`catch_panics`] are running: while any is, panics in it and in
+/// the rayon threads it waits for are recorded for it instead of being
+/// printed with Rust's message (and backtrace). Panics in other threads (the
+/// preview server's) keep Rust's message.
 static CATCHING: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// How many [`catch_panics`] this thread is in.
+    static IN_CATCH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
 /// The first panic while catching, as the hook saw it (in the thread that
 /// panicked, which knows the file it worked on).
 static CAUGHT: Mutex<Option<Internal>> = Mutex::new(None);
@@ -76,7 +83,9 @@ fn install_hook() {
     ONCE.call_once(|| {
         let default = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
-            if CATCHING.load(Ordering::SeqCst) == 0 {
+            let caught_here = IN_CATCH.get() > 0
+                || (rayon::current_thread_index().is_some() && CATCHING.load(Ordering::SeqCst) > 0);
+            if !caught_here {
                 return default(info);
             }
             let message = payload_text(info.payload());
@@ -116,7 +125,9 @@ fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
 pub fn catch_panics<T>(f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
     install_hook();
     CATCHING.fetch_add(1, Ordering::SeqCst);
+    IN_CATCH.set(IN_CATCH.get() + 1);
     let result = panic::catch_unwind(AssertUnwindSafe(f));
+    IN_CATCH.set(IN_CATCH.get() - 1);
     CATCHING.fetch_sub(1, Ordering::SeqCst);
     match result {
         Ok(result) => result,
