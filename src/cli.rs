@@ -168,7 +168,8 @@ pub struct BuildArgs {
 }
 
 /// Parses `args` and runs the command; returns the exit status: 0 on success,
-/// 1 when the content has errors, 2 for wrong command-line usage.
+/// 1 when the content has errors, 2 for wrong command-line usage, 70 when
+/// malbild stopped on a bug of its own ([`crate::cmd::EXIT_INTERNAL`]).
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
@@ -177,20 +178,22 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
             return if err.use_stderr() { 2 } else { 0 };
         }
     };
-    let result = match cli.command {
-        Command::Build(args) => crate::cmd::build::run(args),
+    // A panic anywhere is a bug: reported as such (exit status 70), not
+    // with Rust's message and backtrace.
+    let result = crate::cmd::catch_panics(|| match cli.command {
+        Command::Build(args) => crate::cmd::build::run(args).map(|()| 0),
         #[cfg(feature = "serve")]
-        Command::Serve(args) => crate::cmd::serve::run(args),
+        Command::Serve(args) => crate::cmd::serve::run(args).map(|()| 0),
         #[cfg(feature = "serve")]
-        Command::Watch(args) => crate::cmd::serve::watch(args),
-        Command::New(what) => crate::cmd::new::run(what),
-        Command::Check(args) => return crate::cmd::check::run(args),
-    };
+        Command::Watch(args) => crate::cmd::serve::watch(args).map(|()| 0),
+        Command::New(what) => crate::cmd::new::run(what).map(|()| 0),
+        Command::Check(args) => Ok(crate::cmd::check::run(args)),
+    });
     match result {
-        Ok(()) => 0,
+        Ok(status) => status,
         Err(err) => {
             crate::cmd::print_error(&err);
-            1
+            crate::cmd::exit_status(&err)
         }
     }
 }

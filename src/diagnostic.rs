@@ -39,7 +39,21 @@ pub struct Diagnostic {
     /// The content check that found it (`lix`, `repeated`...), by which a
     /// communicator can silence it; `None` for errors of the build itself.
     pub check: Option<crate::check::Check>,
+    /// How many characters of a long line were cut from the start of
+    /// `source_line` (see [`Diagnostic::with_source_line`]); 32 bits keep a
+    /// diagnostic within 128 bytes.
+    #[serde(skip)]
+    pub(crate) source_from: u32,
 }
+
+/// Lines longer than this many characters are shown cut, as a window around
+/// the column.
+pub const MAX_LINE_SHOWN: usize = 160;
+/// Characters shown before the column of a cut line.
+const SHOWN_BEFORE: usize = 60;
+
+/// The errors shown per file; the rest are counted in one more error.
+pub const MAX_ERRORS_PER_FILE: usize = 20;
 
 impl Diagnostic {
     /// An error about `path` as a whole.
@@ -53,6 +67,7 @@ impl Diagnostic {
             hint: None,
             source_line: None,
             check: None,
+            source_from: 0,
         }
     }
 
@@ -69,10 +84,32 @@ impl Diagnostic {
     pub fn at(mut self, text: &str, line: usize, column: usize) -> Self {
         self.line = line;
         self.column = column;
-        self.source_line = text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+        match text.lines().nth(line.saturating_sub(1)) {
+            Some(l) => self.with_source_line(l.trim_end_matches('\r')),
+            None => {
+                self.source_line = None;
+                self
+            }
+        }
+    }
+
+    /// Keeps `line` (the line the diagnostic points at; set `column` first)
+    /// to show it; a line longer than [`MAX_LINE_SHOWN`] characters is kept
+    /// as a window around the column, with `…` where it was cut, so that a
+    /// message never repeats a whole long line.
+    pub fn with_source_line(mut self, line: &str) -> Self {
+        self.source_from = 0;
+        if line.len() <= MAX_LINE_SHOWN {
+            self.source_line = Some(line.to_string());
+            return self;
+        }
+        let from = self.column.saturating_sub(1).saturating_sub(SHOWN_BEFORE);
+        let mut chars = line.chars().skip(from);
+        let window: String = chars.by_ref().take(MAX_LINE_SHOWN).collect();
+        let before = if from > 0 { "…" } else { "" };
+        let after = if chars.next().is_some() { "…" } else { "" };
+        self.source_line = Some(format!("{before}{window}{after}"));
+        self.source_from = u32::try_from(from).unwrap_or(u32::MAX);
         self
     }
 
@@ -97,6 +134,49 @@ impl Diagnostic {
     /// Whether this stops the build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+/// One file's errors of one kind, of which the first [`MAX_ERRORS_PER_FILE`]
+/// are kept and the rest counted in one more error at the first of them: 20,000
+/// broken links on a page are 21 messages, not 20,000 (and the ones not kept
+/// are not even made).
+#[derive(Debug, Default)]
+pub struct Capped {
+    kept: Vec<Diagnostic>,
+    more: usize,
+    first_more: Option<Diagnostic>,
+}
+
+impl Capped {
+    /// Adds the error `make` makes, or counts it when there are enough.
+    pub fn push_with(&mut self, make: impl FnOnce() -> Diagnostic) {
+        if self.kept.len() < MAX_ERRORS_PER_FILE {
+            self.kept.push(make());
+        } else {
+            if self.more == 0 {
+                self.first_more = Some(make());
+            }
+            self.more += 1;
+        }
+    }
+
+    /// The errors kept, and one that says how many more there are.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        let mut out = self.kept;
+        if let Some(first) = self.first_more {
+            let n = self.more;
+            out.push(Diagnostic {
+                message: format!(
+                    "{n} more errors like the ones above from here on, not listed one by one"
+                ),
+                hint: Some(format!(
+                    "fix the {MAX_ERRORS_PER_FILE} above first and build again; the next ones are shown then"
+                )),
+                ..first
+            });
+        }
+        out
     }
 }
 
@@ -139,9 +219,11 @@ impl fmt::Display for Diagnostic {
             let pad = " ".repeat(number.len());
             write!(f, "\n {pad} |\n {number} | {src}")?;
             if self.column > 0 {
+                // A cut line starts with `…` in place of what was cut.
+                let cut = usize::from(self.source_from > 0);
                 let indent: String = src
                     .chars()
-                    .take(self.column - 1)
+                    .take((self.column - 1).saturating_sub(self.source_from as usize) + cut)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 write!(f, "\n {pad} | {indent}^")?;
@@ -151,6 +233,46 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n  = hint: {hint}")?;
         }
         Ok(())
+    }
+}
+
+thread_local! {
+    static WORKING_ON: std::cell::RefCell<Option<PathBuf>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Says which file this thread works on until the guard is dropped, so that
+/// a bug (a panic) can be reported with the file that was being built
+/// (`crate::cmd::catch_panics`).
+///
+/// For the tests of that report, `MALBILD_INJECT_PANIC=<end of a path>`
+/// makes working on a file whose path ends so panic.
+pub fn working_on(path: &Path) -> WorkingOn {
+    static INJECT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    let previous = WORKING_ON.with(|w| w.replace(Some(path.to_path_buf())));
+    let guard = WorkingOn { previous };
+    if let Some(end) = INJECT.get_or_init(|| std::env::var("MALBILD_INJECT_PANIC").ok())
+        && !end.is_empty()
+        && display_path(path).ends_with(end.as_str())
+    {
+        panic!("a panic injected by MALBILD_INJECT_PANIC");
+    }
+    guard
+}
+
+/// The file this thread works on (see [`working_on`]).
+pub fn current_file() -> Option<PathBuf> {
+    WORKING_ON.with(|w| w.borrow().clone())
+}
+
+/// Restores the file worked on before, when dropped.
+#[must_use]
+pub struct WorkingOn {
+    previous: Option<PathBuf>,
+}
+
+impl Drop for WorkingOn {
+    fn drop(&mut self) {
+        WORKING_ON.with(|w| *w.borrow_mut() = self.previous.take());
     }
 }
 

@@ -70,12 +70,116 @@ pub fn parse<T: DeserializeOwned>(
     first_line: usize,
 ) -> Result<T, Diagnostic> {
     let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
+    if let Some((line, column)) = too_deep(yaml) {
+        return Err(Diagnostic::error(
+            path,
+            format!("the YAML is nested more than {MAX_DEPTH} levels deep"),
+        )
+        .at(file_text, line + first_line - 1, column)
+        .with_hint(
+            "a list or group of keys inside another this many times is not a målbild's content; check the brackets [ ] and { } and the indentation from here on",
+        ));
+    }
     serde_yaml::from_str(yaml).map_err(|err| {
         let (line, column) = err
             .location()
             .map_or((first_line, 1), |l| (l.line() + first_line - 1, l.column()));
         explain(path, &err.to_string(), yaml).at(file_text, line, column.max(1))
     })
+}
+
+/// How deep lists and groups of keys may nest in YAML. Far more than any
+/// målbild needs, and little enough that the parser's time stays bounded:
+/// serde_yaml takes minutes over `[[[[…]]]]` 100,000 deep (issue 12).
+pub const MAX_DEPTH: usize = 64;
+
+/// The 1-based line and column (in `yaml`) where its nesting first goes
+/// deeper than [`MAX_DEPTH`], if it does: a scan of the text before the
+/// parser sees it. Depth is the indentation levels of block collections,
+/// plus the `- ` that open a list on the same line, plus the open `[` and
+/// `{` of flow collections (not those in quotes, comments or block texts).
+fn too_deep(yaml: &str) -> Option<(usize, usize)> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    // The indentation of a `|` or `>` text's key: lines more indented are text.
+    let mut block_text: Option<usize> = None;
+    // Inside a quoted text, which can span lines: its quote.
+    let mut quote: Option<char> = None;
+    for (n, line) in yaml.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if let Some(key_indent) = block_text {
+            if rest.is_empty() || indent > key_indent {
+                continue;
+            }
+            block_text = None;
+        }
+        if quote.is_none() && flow == 0 {
+            if rest.is_empty() || rest.starts_with('#') {
+                continue;
+            }
+            while indents.last().is_some_and(|&i| i >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+        }
+        let mut depth = indents.len() + flow;
+        let mut value_start = true;
+        let mut chars = rest.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if let Some(q) = quote {
+                if c == '\\' && q == '"' {
+                    chars.next();
+                } else if c == q {
+                    // '' inside single quotes is one quote.
+                    if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                        chars.next();
+                    } else {
+                        quote = None;
+                    }
+                }
+                continue;
+            }
+            match c {
+                '"' | '\'' if value_start => quote = Some(c),
+                '#' if i == 0 || rest[..i].ends_with([' ', '\t']) => break,
+                '[' | '{' => {
+                    flow += 1;
+                    depth += 1;
+                }
+                ']' | '}' => {
+                    flow = flow.saturating_sub(1);
+                    depth = depth.saturating_sub(1);
+                }
+                '-' if value_start && flow == 0 && chars.peek().is_none_or(|&(_, n)| n == ' ') => {
+                    depth += 1;
+                }
+                _ => {}
+            }
+            if depth > MAX_DEPTH {
+                return Some((n + 1, indent + rest[..i].chars().count() + 1));
+            }
+            // A quote opens a quoted text only where a value starts: at
+            // the start of the line, or after `: `, `- `, `[`, `{`, `,`.
+            if !c.is_whitespace() {
+                let spaced = chars.peek().is_none_or(|&(_, n)| n == ' ' || n == '\t');
+                value_start =
+                    matches!(c, '[' | '{' | ',') || (matches!(c, ':' | '-' | '?') && spaced);
+            }
+        }
+        let trimmed = rest.split(" #").next().unwrap_or_default().trim_end();
+        if quote.is_none()
+            && flow == 0
+            && trimmed.rsplit([' ', ':']).next().is_some_and(|last| {
+                !last.is_empty()
+                    && (last.starts_with('|') || last.starts_with('>'))
+                    && last.len() <= 3
+            })
+        {
+            block_text = Some(indent);
+        }
+    }
+    None
 }
 
 /// Turns serde_yaml's message into words and a hint.

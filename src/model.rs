@@ -662,6 +662,7 @@ fn role_of(rel: &str) -> Option<Role> {
 
 fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
     let Source { path, rel, text } = source;
+    let _working = crate::diagnostic::working_on(&path);
     let role = role_of(&rel).ok_or_else(|| {
         Diagnostic::error(&path, "this page is nested too deep").with_hint(
             "pages go in content/<region>/<publication>/; move it up, or keep only images in deeper folders",

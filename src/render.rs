@@ -179,19 +179,20 @@ pub fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
     {
         {
             let page = &site.pages[id];
+            let _working = crate::diagnostic::working_on(&page.path);
             let resolver = PageLinks { site, page };
             let mut ids = Ids::new(RESERVED_IDS);
-            let mut problems = Vec::new();
+            let mut problems = crate::diagnostic::Capped::default();
             let mut fields = Vec::new();
             let mut field = |key: &'static str, md: &str, ids: &mut Ids| {
                 let r = markdown::render(md, &resolver, ids, &settings);
                 let line = page.key_line(key).unwrap_or(1);
                 for bad in &r.bad_links {
-                    problems.push(
+                    problems.push_with(|| {
                         Diagnostic::error(&page.path, format!("{} (in `{key}`)", bad.message))
                             .at(&page.text, line, 1)
-                            .with_hint(bad.hint.clone()),
-                    );
+                            .with_hint(bad.hint.clone())
+                    });
                 }
                 let html = r.html.clone();
                 fields.push(Field {
@@ -222,12 +223,13 @@ pub fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
             }
             let content = markdown::render(page.body(), &resolver, &mut ids, &settings);
             for bad in &content.bad_links {
-                problems.push(
+                problems.push_with(|| {
                     Diagnostic::error(&page.path, bad.message.clone())
                         .at_offset(&page.text, page.body_offset + bad.offset)
-                        .with_hint(bad.hint.clone()),
-                );
+                        .with_hint(bad.hint.clone())
+                });
             }
+            let problems = problems.finish();
             let mut h = crate::hash::Combine::default()
                 .str(&content.html)
                 .str(summary_html.as_deref().unwrap_or("\u{0}"));
@@ -1023,6 +1025,7 @@ pub fn pages(
         .map(|id| {
             progress.advance(1);
             let page = &site.pages[id];
+            let _working = crate::diagnostic::working_on(&page.path);
             let template = template_for(site, theme, id)?;
             let sources = views.sources(id);
             let mut h = crate::hash::Combine::default()

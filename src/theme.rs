@@ -430,6 +430,18 @@ impl Theme {
                     .at(text, span.start_line, span.start_col + 1)
                     .with_hint(hint)
             }
+            tera::ErrorKind::CircularInclude { include_chain, .. } => {
+                self.explain_loop(include_chain, "include", context)
+            }
+            tera::ErrorKind::CircularExtend {
+                tpl,
+                inheritance_chain,
+            } => {
+                let chain: Vec<String> = std::iter::once(tpl.clone())
+                    .chain(inheritance_chain.iter().cloned())
+                    .collect();
+                self.explain_loop(&chain, "extends", context)
+            }
             tera::ErrorKind::MissingParent { current, parent } => {
                 let (shown, text) = self.source_of(current);
                 let line = text
@@ -494,6 +506,49 @@ impl Theme {
                 format!("template problem: {other}{context}"),
             ),
         }
+    }
+
+    /// A loop of `{% include %}` or `{% extends %}` (`tag`) through the
+    /// templates of `chain`, whose last is one before it: an error in the
+    /// template that closes the loop, on the line of its tag.
+    fn explain_loop(&self, chain: &[String], tag: &str, context: String) -> Diagnostic {
+        let (Some(last), Some(closing)) = (chain.last(), chain.len().checked_sub(2)) else {
+            return Diagnostic::error(
+                "themes",
+                format!("templates {tag} each other in a loop{context}"),
+            );
+        };
+        let closing = &chain[closing];
+        let (shown, text) = self.source_of(closing);
+        let line = text
+            .lines()
+            .position(|l| l.contains(tag) && l.contains(last.as_str()))
+            .map_or(1, |i| i + 1);
+        let (verb, hint) = if tag == "include" {
+            (
+                "includes",
+                "a template cannot include itself, directly or through others; remove this {% include %} or the one that leads back here",
+            )
+        } else {
+            (
+                "extends",
+                "a template cannot extend itself, directly or through others; make this {% extends %} name a template that does not lead back here (layouts usually extend base.html)",
+            )
+        };
+        let path = if text.is_empty() {
+            PathBuf::from(closing)
+        } else {
+            shown
+        };
+        Diagnostic::error(
+            path,
+            format!(
+                "`{closing}` {verb} `{last}`, which leads back to it: {}{context}",
+                chain.join(" → ")
+            ),
+        )
+        .at(text, line, 1)
+        .with_hint(hint)
     }
 
     fn source_of(&self, name: &str) -> (PathBuf, &str) {

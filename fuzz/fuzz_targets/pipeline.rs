@@ -56,7 +56,7 @@ fuzz_target!(|data: &[u8]| {
                 loaded.site_yaml = Some(Source {
                     path: shown("site.yaml"),
                     rel: "site.yaml".into(),
-                    text,
+                    text: text.into(),
                 })
             }
             Err(d) => loaded.diagnostics.push(d),
@@ -76,12 +76,12 @@ fuzz_target!(|data: &[u8]| {
             Ok(text) => loaded.sources.push(Source {
                 path: shown(rel),
                 rel: rel.into(),
-                text,
+                text: text.into(),
             }),
             Err(d) => loaded.diagnostics.push(d),
         }
     }
-    let texts: Vec<(std::path::PathBuf, String)> = loaded
+    let texts: Vec<(std::path::PathBuf, std::sync::Arc<str>)> = loaded
         .sources
         .iter()
         .chain(loaded.site_yaml.iter())

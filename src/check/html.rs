@@ -24,22 +24,28 @@ fn without_comments(html: &str) -> String {
     out
 }
 
-/// The opening tags of `html`: (byte offset, tag name, the whole tag).
+/// The opening tags of `html`: (byte offset, tag name, the whole tag). A
+/// tag runs to its `>` (or the end, if it has none), and the next tag is
+/// looked for after it, as a browser reads them: each byte is looked at a
+/// bounded number of times, so that text with many `<` and no `>` is read in
+/// linear time, not quadratic (issue 12).
 fn tags(html: &str) -> Vec<(usize, String, &str)> {
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(i) = html[pos..].find('<') {
         let start = pos + i;
         let rest = &html[start + 1..];
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            pos = start + 1;
+            continue;
+        }
         let name: String = rest
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
         let end = rest.find('>').map_or(html.len(), |e| start + 1 + e + 1);
-        if !name.is_empty() && rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            out.push((start, name.to_ascii_lowercase(), &html[start..end]));
-        }
-        pos = start + 1;
+        out.push((start, name.to_ascii_lowercase(), &html[start..end]));
+        pos = end;
     }
     out
 }
@@ -148,5 +154,9 @@ mod tests {
         assert_eq!(attribute(tags[1].2, "class"), Some("x"));
         assert_eq!(attribute("<p data-style=\"x\">", "style"), None);
         assert_eq!(without_comments("a<!-- b -->c<!-- d"), "ac");
+        // A `<` inside a tag is part of it, as in a browser.
+        let names = |html| -> Vec<String> { super::tags(html).into_iter().map(|t| t.1).collect() };
+        assert_eq!(names("<p <b style=x> 1 < 2 <i>"), ["p", "i"]);
+        assert_eq!(super::tags("<a <b <c")[0].2, "<a <b <c");
     }
 }

@@ -76,6 +76,21 @@ pub fn texts(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     out
 }
 
+/// The first ids of `ids`, as `#a, #b`, and how many more there are.
+fn shown_ids(ids: &[String]) -> String {
+    const SHOWN: usize = 20;
+    let mut list = ids
+        .iter()
+        .take(SHOWN)
+        .map(|h| format!("#{h}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > SHOWN {
+        list.push_str(&format!(" and {} more", ids.len() - SHOWN));
+    }
+    list
+}
+
 /// Every `id="..."` in an HTML page.
 fn ids_in_html(html: &str) -> HashSet<String> {
     let mut ids = HashSet::new();
@@ -113,11 +128,6 @@ pub fn fragments(
     look_at: impl Fn(PageId, PageId) -> bool,
 ) -> Vec<(PageId, Diagnostic)> {
     let mut ids: HashMap<PageId, HashSet<String>> = HashMap::new();
-    let mut known_ids = |target: PageId| -> HashSet<String> {
-        ids.entry(target)
-            .or_insert_with(|| ids_of(&bodies[target]))
-            .clone()
-    };
     let mut out = Vec::new();
     let all: Vec<PageId>;
     let pages = match pages {
@@ -132,6 +142,7 @@ pub fn fragments(
         let Some(body) = bodies.get(id) else { continue };
         let resolver = PageLinks { site, page };
         let mut text = None;
+        let mut errors = crate::diagnostic::Capped::default();
         for md in markdown_of(page, body) {
             for link in &md.rendered.links {
                 if !link.dest.contains('#') {
@@ -143,55 +154,51 @@ pub fn fragments(
                 if fragment.is_empty() || !look_at(id, target) {
                     continue;
                 }
-                let known = known_ids(target);
+                let known = &*ids.entry(target).or_insert_with(|| ids_of(&bodies[target]));
                 // `mb-` ids are the theme's own (vision, factors, table of contents).
                 if known.contains(fragment) || fragment.starts_with("mb-") {
                     continue;
                 }
-                let target_page = &site.pages[target];
-                let headings: Vec<String> = bodies[target]
-                    .content
-                    .headings
-                    .iter()
-                    .map(|h| h.id.clone())
-                    .chain(bodies[target].goal_areas.iter().map(|(i, _)| i.clone()))
-                    .chain(bodies[target].factors.iter().map(|(i, _)| i.clone()))
-                    .collect();
-                let near = known
-                    .iter()
-                    .map(|k| (strsim::jaro_winkler(&fragment.to_lowercase(), k), k))
-                    .filter(|(s, _)| *s > 0.8)
-                    // Of equally near ids the first in order, so that the
-                    // hint is the same from one build to the next.
-                    .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-                    .map(|(_, k)| k.clone())
-                    .or_else(|| {
-                        let slug = crate::model::slugify(fragment);
-                        known.contains(&slug).then_some(slug)
-                    });
-                let hint = match (near, headings.is_empty()) {
-                    (Some(k), _) => format!("did you mean `#{k}`?"),
-                    (None, true) => {
-                        "that page has no headings to link to; remove the #-part of the link"
-                            .to_string()
-                    }
-                    (None, false) => format!(
-                        "the headings of that page have the ids: {}",
-                        headings
-                            .iter()
-                            .map(|h| format!("#{h}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
-                let where_ = if target == id {
-                    "this page".to_string()
-                } else {
-                    format!("the page “{}”", target_page.title)
-                };
-                let text = text.get_or_insert_with(|| PageText::new(page));
-                out.push((
-                    id,
+                // Made only for the errors that are shown (see `Capped`).
+                errors.push_with(|| {
+                    let target_page = &site.pages[target];
+                    let headings: Vec<String> = bodies[target]
+                        .content
+                        .headings
+                        .iter()
+                        .map(|h| h.id.clone())
+                        .chain(bodies[target].goal_areas.iter().map(|(i, _)| i.clone()))
+                        .chain(bodies[target].factors.iter().map(|(i, _)| i.clone()))
+                        .collect();
+                    let near = known
+                        .iter()
+                        .map(|k| (strsim::jaro_winkler(&fragment.to_lowercase(), k), k))
+                        .filter(|(s, _)| *s > 0.8)
+                        // Of equally near ids the first in order, so that the
+                        // hint is the same from one build to the next.
+                        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+                        .map(|(_, k)| k.clone())
+                        .or_else(|| {
+                            let slug = crate::model::slugify(fragment);
+                            known.contains(&slug).then_some(slug)
+                        });
+                    let hint = match (near, headings.is_empty()) {
+                        (Some(k), _) => format!("did you mean `#{k}`?"),
+                        (None, true) => {
+                            "that page has no headings to link to; remove the #-part of the link"
+                                .to_string()
+                        }
+                        (None, false) => format!(
+                            "the headings of that page have the ids: {}",
+                            shown_ids(&headings)
+                        ),
+                    };
+                    let where_ = if target == id {
+                        "this page".to_string()
+                    } else {
+                        format!("the page “{}”", target_page.title)
+                    };
+                    let text = text.get_or_insert_with(|| PageText::new(page));
                     text.at(
                         Diagnostic::error(
                             &page.path,
@@ -203,10 +210,11 @@ pub fn fragments(
                         .with_hint(hint),
                         &md,
                         link.offset,
-                    ),
-                ));
+                    )
+                });
             }
         }
+        out.extend(errors.finish().into_iter().map(|d| (id, d)));
     }
     out
 }

@@ -235,16 +235,14 @@ impl<'a> PageText<'a> {
         let start = self.line_starts[line - 1];
         d.line = line;
         d.column = text[start..offset].chars().count() + 1;
-        d.source_line = Some(self.line_text(line).to_string());
-        d
+        d.with_source_line(self.line_text(line))
     }
 
     /// Points `d` at 1-based `line`, column 1.
     pub fn at_line(&self, mut d: Diagnostic, line: usize) -> Diagnostic {
         d.line = line;
         d.column = 1;
-        d.source_line = Some(self.line_text(line).to_string());
-        d
+        d.with_source_line(self.line_text(line))
     }
 
     /// Points `d` at byte `offset` of the Markdown `md`, which is the body or
@@ -355,6 +353,7 @@ impl CheckCache {
 /// A page's own problems: what rendering its Markdown found (links that
 /// lead nowhere...) and what the checks find, sorted by line.
 fn own(site: &Site, id: PageId, body: &Body, settings: &Settings<'_>) -> Arc<[Diagnostic]> {
+    let _working = crate::diagnostic::working_on(&site.pages[id].path);
     let mut found = body.problems.clone();
     found.extend(page(site, id, body, settings));
     crate::diagnostic::sort_file(&mut found);

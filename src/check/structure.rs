@@ -16,12 +16,15 @@ pub fn page(text: &PageText<'_>, body: &Body, settings: &Settings<'_>) -> Vec<Di
     let rendered = &body.content;
     let path = &page.path;
     let mut out = Vec::new();
-    let content: Vec<usize> = rendered
+    let mut content: Vec<usize> = rendered
         .blocks
         .iter()
         .filter(|b| b.kind != BlockKind::Heading)
         .map(|b| b.offset)
         .collect();
+    // Sorted, so that each heading looks up its section's first block in
+    // log time: linear in the page, not headings × blocks (issue 12).
+    content.sort_unstable();
     let headings = &rendered.headings;
     for (i, h) in headings.iter().enumerate() {
         if h.title.trim().is_empty() {
@@ -38,7 +41,8 @@ pub fn page(text: &PageText<'_>, body: &Body, settings: &Settings<'_>) -> Vec<Di
         }
         let next = headings.get(i + 1);
         let end = next.map_or(usize::MAX, |n| n.offset);
-        let has_content = content.iter().any(|&o| o > h.offset && o < end);
+        let first_after = content.partition_point(|&o| o <= h.offset);
+        let has_content = content.get(first_after).is_some_and(|&o| o < end);
         if has_content || next.is_some_and(|n| n.level > h.level) {
             continue;
         }

@@ -11,8 +11,14 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
     config.chromium = std::env::var_os(crate::pdf::ENV)
         .filter(|v| !v.is_empty())
         .map(Into::into);
-    let report = crate::build(&config);
+    let mut report = super::catch_panics(|| crate::build(&config));
     config.progress.finish();
+    if let Err(err) = &mut report
+        && let Some(internal) = err.downcast_mut::<super::Internal>()
+    {
+        // A build from nothing swaps its folder in only when it is whole.
+        internal.output_unchanged = true;
+    }
     let report = report?;
     super::print_diagnostics(&report.warnings);
     if quiet {

@@ -5,13 +5,21 @@ use crate::config::Config;
 use crate::diagnostic;
 
 /// Checks the site and reports every problem on standard output; returns
-/// the exit status: 1 on errors, or on warnings with `--strict`; else 0.
+/// the exit status: 1 on errors, or on warnings with `--strict`; 70 on a
+/// bug of malbild's own; else 0.
 pub fn run(args: CheckArgs) -> i32 {
     let mut config = Config::new(args.root.unwrap_or_else(|| ".".into()));
     config.drafts = args.drafts;
     config.progress = super::progress::on_terminal(args.quiet);
-    let diagnostics = crate::check(&config);
+    let diagnostics = super::catch_panics(|| Ok(crate::check(&config)));
     config.progress.finish();
+    let diagnostics = match diagnostics {
+        Ok(diagnostics) => diagnostics,
+        Err(err) => {
+            super::print_error(&err);
+            return super::exit_status(&err);
+        }
+    };
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     match args.format {

@@ -8,7 +8,180 @@ pub mod progress;
 #[cfg(feature = "serve")]
 pub mod serve;
 
-use crate::diagnostic::{Diagnostic, Failed};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::diagnostic::{Diagnostic, Failed, display_path};
+
+/// The exit status when malbild stopped on a bug of its own (a panic):
+/// `EX_SOFTWARE` of BSD's sysexits, apart from 1 (problems in the content)
+/// and 2 (wrong command-line usage), and from Rust's own 101.
+pub const EXIT_INTERNAL: i32 = 70;
+
+/// A bug in malbild, caught by [`catch_panics`]: what Rust said, where in
+/// malbild's source, and the file that was being built, when known.
+#[derive(Debug, Clone)]
+pub struct Internal {
+    /// The panic's message.
+    pub message: String,
+    /// `src/file.rs:line:column` of the panic.
+    pub location: Option<String>,
+    /// The content file that was being built (see
+    /// [`crate::diagnostic::working_on`]).
+    pub file: Option<PathBuf>,
+    /// Whether the output folder is known to be as it was (`build` swaps in
+    /// the new folder only when all of it is written).
+    pub output_unchanged: bool,
+}
+
+impl std::fmt::Display for Internal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "internal error: malbild stopped on a bug of its own")?;
+        if let Some(file) = &self.file {
+            write!(f, " while building {}", display_path(file))?;
+        }
+        write!(f, " ({}", self.message)?;
+        if let Some(location) = &self.location {
+            write!(f, ", at {location}")?;
+        }
+        write!(f, ")")?;
+        if self.output_unchanged {
+            write!(f, "; the previous output is unchanged")?;
+        }
+        write!(
+            f,
+            "\n  = hint: this is not a problem in your files; please report it to malbild's developers with this message{}; until it is fixed, undo your last change to that file",
+            if self.file.is_some() {
+                " and the file named above"
+            } else {
+                ""
+            }
+        )
+    }
+}
+
+impl std::error::Error for Internal {}
+
+/// How many [`catch_panics`] are running: while any is, panics in it and in
+/// the rayon threads it waits for are recorded for it instead of being
+/// printed with Rust's message (and backtrace). Panics in other threads (the
+/// preview server's) keep Rust's message.
+static CATCHING: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// How many [`catch_panics`] this thread is in.
+    static IN_CATCH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+/// The first panic while catching, as the hook saw it (in the thread that
+/// panicked, which knows the file it worked on).
+static CAUGHT: Mutex<Option<Internal>> = Mutex::new(None);
+
+fn install_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            let caught_here = IN_CATCH.get() > 0
+                || (rayon::current_thread_index().is_some() && CATCHING.load(Ordering::SeqCst) > 0);
+            if !caught_here {
+                return default(info);
+            }
+            let message = payload_text(info.payload());
+            let location = info.location().map(|l| {
+                format!(
+                    "{}:{}:{}",
+                    l.file().replace('\\', "/"),
+                    l.line(),
+                    l.column()
+                )
+            });
+            let file = crate::diagnostic::current_file();
+            let mut caught = CAUGHT.lock().unwrap_or_else(|e| e.into_inner());
+            caught.get_or_insert(Internal {
+                message,
+                location,
+                file,
+                output_unchanged: false,
+            });
+        }));
+    });
+}
+
+fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic".to_string()
+    }
+}
+
+/// Runs `f`; a panic in it (or in the threads it waits for) becomes an
+/// [`Internal`] error instead of ending the program with Rust's message, so
+/// that `build` says what to do and `serve` carries on.
+pub fn catch_panics<T>(f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    install_hook();
+    CATCHING.fetch_add(1, Ordering::SeqCst);
+    IN_CATCH.set(IN_CATCH.get() + 1);
+    let result = panic::catch_unwind(AssertUnwindSafe(f));
+    IN_CATCH.set(IN_CATCH.get() - 1);
+    CATCHING.fetch_sub(1, Ordering::SeqCst);
+    match result {
+        Ok(result) => result,
+        Err(payload) => {
+            let recorded = CAUGHT.lock().unwrap_or_else(|e| e.into_inner()).take();
+            Err(recorded
+                .unwrap_or_else(|| Internal {
+                    message: payload_text(payload.as_ref()),
+                    location: None,
+                    file: None,
+                    output_unchanged: false,
+                })
+                .into())
+        }
+    }
+}
+
+/// [`crate::Builder::build`], with a panic reported as an [`Internal`]
+/// error; after one the builder starts again from nothing, so the next
+/// build does not rely on what the failed one left half done. The output
+/// folder is untouched by a build that did not finish.
+pub fn build_catching(builder: &mut crate::Builder) -> anyhow::Result<crate::Report> {
+    let result = catch_panics(|| builder.build());
+    forget_after_panic(builder, &result);
+    result
+}
+
+/// [`crate::Builder::rebuild`], with a panic reported as an [`Internal`]
+/// error (see [`build_catching`]): `serve` and `watch` call it, so that a
+/// bug ends neither the preview nor the last good pages it serves.
+pub fn rebuild_catching(
+    builder: &mut crate::Builder,
+    changes: &[crate::change::Change],
+) -> anyhow::Result<crate::Report> {
+    let result = catch_panics(|| builder.rebuild(changes));
+    forget_after_panic(builder, &result);
+    result
+}
+
+fn forget_after_panic<T>(builder: &mut crate::Builder, result: &anyhow::Result<T>) {
+    if result.as_ref().is_err_and(|e| e.is::<Internal>()) {
+        let config = builder.config.clone();
+        *builder = crate::Builder::new(config);
+    }
+}
+
+/// The exit status for `err`: [`EXIT_INTERNAL`] for a bug, 1 otherwise.
+pub fn exit_status(err: &anyhow::Error) -> i32 {
+    if err.is::<Internal>() {
+        EXIT_INTERNAL
+    } else {
+        1
+    }
+}
 
 /// A [`Config`](crate::Config) from the options every command shares, with
 /// the progress of its (first) build shown on the terminal unless `--quiet`.
@@ -62,6 +235,8 @@ pub fn print_error(err: &anyhow::Error) {
             n => format!(" (and {n} warnings)"),
         };
         eprintln!("error: {failed}{also}; the previous output is unchanged");
+    } else if let Some(internal) = err.downcast_ref::<Internal>() {
+        eprintln!("error: {internal}");
     } else {
         eprintln!("error: {err:#}");
     }

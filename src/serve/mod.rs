@@ -71,7 +71,8 @@ pub fn watch(config: Config, quiet: bool) -> Result<()> {
 /// The first build shows the progress of `builder.config` (then taken away:
 /// rebuilds say one line each).
 fn first_build(builder: &mut Builder, hub: &Hub, quiet: bool) {
-    let result = builder.build();
+    // A panic is reported like a failed build (issue 12).
+    let result = crate::cmd::build_catching(builder);
     std::mem::take(&mut builder.config.progress).finish();
     match result {
         Ok(report) if quiet => crate::cmd::print_diagnostics(&report.warnings),
@@ -106,7 +107,8 @@ fn rebuild_loop(
             .filter(|c| !builder.is_stray(c))
             .cloned()
             .collect();
-        let result = builder.rebuild(&batch);
+        // A panic is reported like a failed build and keeps the last good pages (issue 12).
+        let result = crate::cmd::rebuild_catching(&mut builder, &batch);
         // The warnings of the files just saved; the others were shown before.
         let root = std::path::absolute(&builder.config.root).unwrap_or_default();
         let saved: Vec<&std::path::Path> = batch

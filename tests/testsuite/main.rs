@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod errors;
 mod hostile_fs;
+mod hostile_input;
 mod incremental;
 mod print;
 mod progress;
