@@ -155,7 +155,12 @@ impl ThemeDir {
         match self {
             ThemeDir::Disk { abs, shown } => {
                 let p = abs.join(rel);
-                p.is_file().then(|| (FileSource::Disk(p), shown.join(rel)))
+                // Never a file that a link takes outside the theme's folder.
+                let inside = match (p.canonicalize(), abs.canonicalize()) {
+                    (Ok(file), Ok(dir)) => file.starts_with(dir),
+                    _ => false,
+                };
+                (inside && p.is_file()).then(|| (FileSource::Disk(p), shown.join(rel)))
             }
             ThemeDir::Builtin => BUILTIN_DEFAULT.get_file(rel).map(|f| {
                 (
@@ -218,6 +223,15 @@ pub fn load(
                     .with_hint("one theme in the circle must extend `default` instead"),
             ]);
         }
+        if !crate::config::is_plain_name(&name) {
+            return Err(vec![
+                asked
+                    .clone_with(format!("a theme is named, not given as a path: `{name}`"))
+                    .with_hint(
+                        "write only letters, digits, `-` and `_`, for example `extends: default`",
+                    ),
+            ]);
+        }
         let Some(dir) = locate(config, &name) else {
             let names = available(config);
             return Err(vec![asked.clone_with(format!("there is no theme called `{name}`"))
@@ -226,6 +240,24 @@ pub fn load(
                     names.join(", ")
                 ))]);
         };
+        if let ThemeDir::Disk { abs, shown } = &dir {
+            let project = config.root.canonicalize();
+            let real = abs.canonicalize();
+            if let (Ok(project), Ok(real)) = (project, real)
+                && !real.starts_with(&project)
+            {
+                return Err(vec![
+                        Diagnostic::error(
+                            shown,
+                            format!(
+                                "this theme folder is a link to {}, outside the project folder, and malbild reads themes only inside it",
+                                real.display()
+                            ),
+                        )
+                        .with_hint("copy the theme into themes/ and remove the link"),
+                    ]);
+            }
+        }
         if let Some((source, shown)) = dir.file("theme.yaml") {
             let text = read(config, &source, &shown).map_err(|d| vec![d])?;
             let info: ThemeInfo =

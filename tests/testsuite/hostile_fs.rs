@@ -194,6 +194,55 @@ fn theme_and_language_must_be_names() {
     t.build();
 }
 
+#[test]
+fn themes_stay_inside_the_project() {
+    let t = SiteTest::from_dir("kinds");
+    let site = t.read("content/site.yaml");
+    t.build();
+    let before = t.output_files();
+    // A theme folder that is a link out of the project.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("templates")).unwrap();
+    std::fs::write(outside.path().join("theme.yaml"), "extends: default\n").unwrap();
+    std::fs::create_dir_all(t.path("themes")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), t.path("themes/utanfor")).unwrap();
+    t.write("content/site.yaml", &format!("{site}theme: utanfor\n"));
+    let run = t.run(&["build"]);
+    failed_cleanly(
+        &t,
+        &run,
+        1,
+        &[
+            "themes/utanfor: error: this theme folder is a link to",
+            "outside the project folder",
+        ],
+        &before,
+    );
+    // `extends:` is a name too.
+    t.write("themes/egen/theme.yaml", "extends: ../../../etc\n");
+    t.write("content/site.yaml", &format!("{site}theme: egen\n"));
+    let run = t.run(&["build"]);
+    failed_cleanly(
+        &t,
+        &run,
+        1,
+        &[
+            "themes/egen/theme.yaml:1:1: error: a theme is named, not given as a path: `../../../etc`",
+            "for example `extends: default`",
+        ],
+        &before,
+    );
+    // A theme file that is a link out of its folder is not read.
+    let secret = outside.path().join("sv.yaml");
+    std::fs::write(&secret, "hemligt: [inte stängd\n").unwrap();
+    t.write("themes/egen/theme.yaml", "extends: default\n");
+    std::fs::create_dir_all(t.path("themes/egen/i18n")).unwrap();
+    std::os::unix::fs::symlink(&secret, t.path("themes/egen/i18n/sv.yaml")).unwrap();
+    let run = t.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("hemligt"), "{}", run.stderr);
+}
+
 /// Runs a build with `MALBILD_FAULT` set (honoured by debug builds only,
 /// which is what `cargo test` runs).
 fn build_with_fault(t: &SiteTest, fault: &str) -> Run {
