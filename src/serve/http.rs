@@ -1,5 +1,5 @@
 //! The preview server: files of the output folder over HTTP, with the live
-//! reload script added to HTML and an event stream for the browser.
+//! reload script added to HTML and a WebSocket for the browser.
 //!
 //! It never serves anything outside the output folder: paths are decoded
 //! once, `..` is refused, and the resolved file must lie inside the folder

@@ -102,14 +102,15 @@ function walk(dir) {
   });
 }
 
-// The part to edit: the first part (a .md file that is not _index.md two
-// folders down), and the address it is served at.
+// The part to edit: the first part (a .md file two folders down, not
+// _index.md) whose address is its file name: a plain name, no `slug:`.
 const parts = walk(join(site, 'content'))
   .map((f) => relative(join(site, 'content'), f).split(sep))
-  .filter((p) => p.length === 3 && p[2].endsWith('.md') && p[2] !== '_index.md')
+  .filter((p) => p.length === 3 && /^[a-z0-9-]+\.md$/.test(p[2]) && p[2] !== '_index.md')
+  .filter((p) => !/^slug:/m.test(readFileSync(join(site, 'content', ...p), 'utf8')))
   .sort((a, b) => a.join('/').localeCompare(b.join('/')));
 if (!parts.length) {
-  console.error('livereload: the site has no part to edit');
+  console.error('livereload: the site has no part with a plain file name to edit');
   process.exit(2);
 }
 const part = parts[0];
@@ -140,23 +141,7 @@ const base = await new Promise((ok, fail) => {
   server.on('exit', (code) => fail(new Error(`malbild serve exited with ${code}:\n${serverLog}`)));
 });
 
-// The part's address, from the link to it on its publication's page.
-function pageOf(rel) {
-  const out = join(site, 'output', rel);
-  return existsSync(out) ? out : null;
-}
-const partSlugGuess = part[2].replace(/\.md$/, '');
-const pubDir = join(site, 'output', part[0], part[1]);
-const partDir = readdirSync(pubDir).find((d) => existsSync(join(pubDir, d, 'index.html')) && d === slugify(partSlugGuess))
-  || readdirSync(pubDir).find((d) => existsSync(join(pubDir, d, 'index.html')) && d !== 'print');
-function slugify(s) {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
-if (!pageOf(join(part[0], part[1], partDir, 'index.html'))) {
-  console.error(`livereload: cannot find the page of ${partShown}`);
-  process.exit(2);
-}
-const partUrl = `${base}${part[0]}/${part[1]}/${partDir}/`;
+const partUrl = `${base}${part[0]}/${part[1]}/${part[2].replace(/\.md$/, '')}/`;
 
 // ------------------------------------------------------------------ checks
 
@@ -235,7 +220,7 @@ try {
   await tab.waitForLoadState('load');
   await new Promise((r) => setTimeout(r, 200));
   const y = await probe(tab, () => window.scrollY, null, -1);
-  verdict('scroll', Math.abs(y - scrollTo) <= 2, `scrolled to ${y} px after the reload (was ${scrollTo})`);
+  verdict('scroll', seen !== null && Math.abs(y - scrollTo) <= 2, `scrolled to ${y} px after the reload (was ${scrollTo})`);
 
   // unchanged: the same bytes saved again
   await tab.evaluate(mark);

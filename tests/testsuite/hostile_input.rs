@@ -227,86 +227,27 @@ fn hostile_inputs_are_reported_in_bounded_words_and_keep_the_output() {
 #[cfg(feature = "serve")]
 #[test]
 fn a_panic_while_serving_keeps_the_last_pages_and_the_server() {
-    use std::io::{BufRead, BufReader, Read, Write};
-    use std::process::{Command, Stdio};
-    use std::sync::mpsc::channel;
-    use std::time::{Duration, Instant};
-
     let t = SiteTest::from_dir("kinds");
     let new = "content/region-a/plan-2030/ny.md";
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("malbild"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(t.root())
-        .env("MALBILD_INJECT_PANIC", "ny.md")
-        .env("RUST_BACKTRACE", "1")
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    struct Kill(std::process::Child);
-    impl Drop for Kill {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
-    }
-    let stderr = child.stderr.take().unwrap();
-    let child = Kill(child);
-    let (tx, log) = channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let mut seen = Vec::new();
-    let mut wait_for = |what: &str| -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match log.recv_timeout(left) {
-                Ok(line) => {
-                    seen.push(line.clone());
-                    if line.contains(what) {
-                        return line;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        panic!("never printed {what:?}; printed:\n{}", seen.join("\n"));
-    };
-    let port: u16 = wait_for("serving the site at")
-        .rsplit(':')
-        .next()
-        .unwrap()
-        .trim_end_matches('/')
-        .parse()
-        .unwrap();
-    let get = |path: &str| -> String {
-        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-        write!(
-            s,
-            "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut raw = String::new();
-        s.read_to_string(&mut raw).unwrap();
-        raw
-    };
-    assert!(get("/region-a/plan-2030/bilaga/").starts_with("HTTP/1.1 200"));
+    let serve = crate::serve::Serve::start_with_env(
+        &t,
+        "0",
+        &[("MALBILD_INJECT_PANIC", "ny.md"), ("RUST_BACKTRACE", "1")],
+    );
+    assert_eq!(serve.get("/region-a/plan-2030/bilaga/").0, 200);
 
     t.write(new, "---\ntitle: Ny\n---\n\nNy text.\n");
-    let said = wait_for("internal error");
+    let said = serve.wait_for("internal error");
     assert!(said.contains(&format!("while building {new}")), "{said}");
-    let page = get("/region-a/plan-2030/bilaga/");
-    assert!(
-        page.starts_with("HTTP/1.1 200"),
-        "the last pages stay served: {page}"
+    assert_eq!(
+        serve.get("/region-a/plan-2030/bilaga/").0,
+        200,
+        "the last pages stay served"
     );
 
     std::fs::remove_file(t.path(new)).unwrap();
-    wait_for("rebuilt in");
-    assert!(get("/region-a/plan-2030/bilaga/").starts_with("HTTP/1.1 200"));
-    drop(child);
-    let all = seen.join("\n");
+    serve.wait_for("rebuilt in");
+    assert_eq!(serve.get("/region-a/plan-2030/bilaga/").0, 200);
+    let all = serve.seen();
     assert!(!all.contains("panicked"), "{all}");
 }

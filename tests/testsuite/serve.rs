@@ -14,7 +14,7 @@ use crate::site_test::SiteTest;
 const BILAGA: &str = "content/region-a/plan-2030/bilaga.md";
 const WAIT: Duration = Duration::from_secs(10);
 
-struct Serve {
+pub(crate) struct Serve {
     child: Child,
     port: u16,
     log: Receiver<String>,
@@ -31,9 +31,15 @@ impl Drop for Serve {
 
 impl Serve {
     fn start(t: &SiteTest, port: &str) -> Serve {
+        Serve::start_with_env(t, port, &[])
+    }
+
+    /// `malbild serve` with these environment variables set.
+    pub(crate) fn start_with_env(t: &SiteTest, port: &str, env: &[(&str, &str)]) -> Serve {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("malbild"))
             .args(["serve", "--port", port, "--root"])
             .arg(t.root())
+            .envs(env.iter().copied())
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()
@@ -64,7 +70,7 @@ impl Serve {
     }
 
     /// Waits for a line of the terminal output that contains `what`.
-    fn wait_for(&self, what: &str) -> String {
+    pub(crate) fn wait_for(&self, what: &str) -> String {
         let deadline = Instant::now() + WAIT;
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             match self.log.recv_timeout(left) {
@@ -80,12 +86,19 @@ impl Serve {
         panic!("the server never printed {what:?}");
     }
 
+    /// Every line printed so far, and the ones not read yet.
+    pub(crate) fn seen(&self) -> String {
+        let mut seen = self.seen.borrow_mut();
+        seen.extend(self.log.try_iter());
+        seen.join("\n")
+    }
+
     /// Lines printed so far.
     fn drain(&self) -> Vec<String> {
         self.log.try_iter().collect()
     }
 
-    fn get(&self, path: &str) -> (u16, String, String) {
+    pub(crate) fn get(&self, path: &str) -> (u16, String, String) {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         write!(
             s,
