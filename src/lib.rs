@@ -58,7 +58,8 @@ pub struct Prepared {
     pub all: Vec<String>,
     /// Theme static files and content assets to copy.
     pub copies: Vec<Copy>,
-    fingerprints: std::collections::HashMap<String, u64>,
+    /// What every output read.
+    made: render::Made,
     pub(crate) last: Option<Last>,
 }
 
@@ -73,32 +74,32 @@ impl Prepared {
         &self.last.as_ref().expect("a prepared site").bodies
     }
 
+    /// What the output `path` read when it was made now: each page (by
+    /// content path) and what of it (`facts`, `body`, `children`, `parent`,
+    /// `logo`), sorted.
+    pub fn reads(&self, path: &str) -> Option<Vec<(String, &'static str)>> {
+        let site = self.site();
+        let (_, _, reads) = self.made.made.iter().find(|(p, _, _)| p == path)?;
+        let mut out: Vec<(String, &'static str)> = reads
+            .iter()
+            .map(|&(id, aspect)| (site.pages[id].rel.clone(), aspect.name()))
+            .collect();
+        out.sort();
+        Some(out)
+    }
+
     /// The theme.
     pub fn theme(&self) -> &theme::Theme {
         &self.last.as_ref().expect("a prepared site").theme
     }
 }
 
-/// The last successful build, kept whole for edits that change only the text
-/// of pages (see [`Builder::rebuild`]).
+/// What the last build made, for the PDF step and for `Prepared`'s readers.
 #[derive(Debug)]
 pub(crate) struct Last {
     pub(crate) site: Site,
     pub(crate) bodies: Vec<std::sync::Arc<render::Body>>,
     pub(crate) theme: theme::Theme,
-    pub(crate) basis: render::Basis,
-    pub(crate) world: u64,
-    /// Problems not in one page's Markdown (front matter, templates,
-    /// site.yaml, the audit...), sorted: an edit of a page's text leaves
-    /// them as they are.
-    pub(crate) other: Vec<Diagnostic>,
-    /// Each page's own problems, and which pages link to missing fragments.
-    pub(crate) checked: check::Checked,
-    /// All of them, as reported.
-    pub(crate) list: List,
-    /// Pages edited since the last build that wrote anything (the rebuilds
-    /// in between failed): rendered by the next one.
-    pub(crate) pending: std::collections::BTreeSet<model::PageId>,
 }
 
 /// What a successful build did.
@@ -134,7 +135,8 @@ pub struct Caches {
     render: render::RenderCache,
     written: output::Written,
     check: check::CheckCache,
-    last: Option<Last>,
+    /// The problems of the last build, when it wrote anything.
+    list: Option<List>,
 }
 
 /// Builds one project again and again: the first build writes everything,
@@ -175,16 +177,11 @@ impl Builder {
         self.build_with(None)
     }
 
-    /// Builds again after `changes`, doing only the work they call for:
-    ///
-    /// - files that came and went unread (an editor's temporary files):
-    ///   nothing;
-    /// - edits of pages' bodies, or of parts' front matter that keeps every
-    ///   address: those pages and the pages that show them, and only their
-    ///   problems (see `text_only`);
-    /// - edits of files the last build read: everything is checked, but the
-    ///   content folder is not walked and only changed inputs are re-rendered;
-    /// - anything else (new, removed or renamed files): as [`Builder::build`].
+    /// Builds again after `changes`: the files they name are read again,
+    /// and the one pipeline of [`Builder::build`] runs over the caches, so
+    /// only what changed is parsed, rendered and checked again. Files that
+    /// came and went unread (an editor's temporary files) change nothing;
+    /// edits of files the last build read skip the walk of `content/`.
     pub fn rebuild(&mut self, changes: &[change::Change]) -> Result<Report> {
         let start = Instant::now();
         let changes: Vec<change::Change> = changes
@@ -193,37 +190,29 @@ impl Builder {
             .cloned()
             .collect();
         if changes.is_empty()
-            && let Some(last) = self
-                .caches
-                .last
-                .as_ref()
-                .filter(|l| l.pending.is_empty() && l.list.errors() == 0)
+            && let Some(list) = &self.caches.list
         {
             // Only files that came and went, after a build that worked:
             // nothing to do.
             return Ok(Report {
-                pages: last.site.pages.len(),
+                pages: self.caches.loaded.as_ref().map_or(0, |l| l.sources.len()),
                 files: self.caches.written.len(),
                 rendered: 0,
                 written: 0,
                 removed: 0,
                 pdfs: 0,
-                warnings: last.list.clone(),
+                warnings: list.clone(),
                 elapsed: start.elapsed(),
             });
         }
-        let changes = &changes[..];
-        if let Some(report) = self.text_only(changes) {
-            return report;
-        }
-        for c in changes {
+        for c in &changes {
             self.forget(&c.path);
         }
         let absolute = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
         let content = absolute(self.config.content_dir());
         let themes = absolute(self.config.root.join("themes"));
         let mut edited = Some(Vec::new());
-        for c in changes {
+        for c in &changes {
             if let Ok(rel) = c.path.strip_prefix(&content) {
                 if let Some(e) = edited.as_mut() {
                     e.push(load::rel_string(rel));
@@ -264,196 +253,6 @@ impl Builder {
             || loaded.audit_yaml.is_some() && rel == load::AUDIT_FILE)
     }
 
-    /// The fast path of [`Builder::rebuild`]: every change is an edit of a
-    /// page's text that leaves every address as it was: of its body, or of
-    /// the front matter of a part (a page without pages below it). `None`
-    /// when it does not apply.
-    ///
-    /// Other pages show only a page's front matter (title, date,
-    /// summary...), so a body edit changes only the page's own output and
-    /// its publication's print page; a part's front matter also shows on its
-    /// siblings, its publication and region, and in the accessibility
-    /// statement. Of the problems, only the edited pages' own can change,
-    /// and those of the links to their `#fragments`.
-    fn text_only(&mut self, changes: &[change::Change]) -> Option<Result<Report>> {
-        let start = Instant::now();
-        let mut clock = Clock::start();
-        if changes.is_empty()
-            || self.config.pdf
-            || self.caches.written.is_empty()
-            || !self.config.output.join(output::MARKER).is_file()
-        {
-            return None;
-        }
-        let content = std::path::absolute(self.config.content_dir()).ok()?;
-        let last = self.caches.last.as_mut()?;
-        let mut edits = Vec::with_capacity(changes.len());
-        for c in changes {
-            if c.kind != change::ChangeKind::Content {
-                return None;
-            }
-            let rel = load::rel_string(c.path.strip_prefix(&content).ok()?);
-            let id = *last.site.by_rel.get(&rel)?;
-            // Not a page made up for a file that was not there (the home page).
-            let loaded = self.caches.loaded.as_ref()?;
-            if !loaded.sources.iter().any(|s| s.rel == rel) {
-                return None;
-            }
-            let page = &last.site.pages[id];
-            // A file that became a link: the walk checks where it leads.
-            if load::is_link(&c.path) {
-                return None;
-            }
-            let meta = std::fs::metadata(&c.path).ok()?;
-            let text: std::sync::Arc<str> = load::read_text(&self.config, &c.path).ok()?.into();
-            let split = front_matter::split(&page.path, &text).ok()?;
-            // A new front matter: the page parsed again, if it stays put.
-            let parsed = if split.body_offset != page.body_offset
-                || text[..split.body_offset] != page.text[..page.body_offset]
-            {
-                Some(model::reparse_part(&last.site, id, text.clone())?)
-            } else {
-                None
-            };
-            edits.push((id, rel, text, (meta.len(), meta.modified().ok()), parsed));
-        }
-        let mut edited = Vec::with_capacity(edits.len());
-        let mut new_ids = Vec::new();
-        let mut front_edited = Vec::new();
-        for (id, rel, text, stamp, parsed) in edits {
-            match parsed {
-                Some(page) => {
-                    self.caches.parse.remember(&page);
-                    last.site.replace_part(id, page);
-                    front_edited.push(id);
-                }
-                None => {
-                    let page = &mut last.site.pages[id];
-                    page.text = text.clone();
-                    page.text_hash = hash::str(&text);
-                }
-            }
-            self.caches.files.remember(&rel, stamp, text.clone());
-            if let Some(source) = self
-                .caches
-                .loaded
-                .as_mut()
-                .and_then(|l| l.sources.iter_mut().find(|s| s.rel == rel))
-            {
-                source.text = text.clone();
-            }
-            let body = std::sync::Arc::new(render::body_of(&last.site, &last.theme, id));
-            if check::links::ids_of(&body) != check::links::ids_of(&last.bodies[id]) {
-                new_ids.push(id);
-            }
-            self.caches
-                .markdown
-                .remember(&rel, text.clone(), last.world, body.clone());
-            last.bodies[id] = body;
-            last.basis.facts[id] = render::fact(&last.site.pages[id], &last.bodies[id]);
-            edited.push(id);
-        }
-        clock.lap("read+markdown");
-        // The same checks as a full build, for what the edits can change.
-        let changed = check::again(
-            &last.site,
-            &last.bodies,
-            &last.theme,
-            &mut self.caches.check,
-            &edited,
-            &new_ids,
-            &mut last.checked,
-        );
-        for id in changed {
-            let path = &last.site.pages[id].path;
-            let file = file_of(&last.other, path, &last.checked.pages[id]);
-            last.list.set_file(path, file);
-        }
-        clock.lap("checks");
-        // Pages edited by rebuilds that failed are rendered now too.
-        last.pending.extend(&edited);
-        for &id in &front_edited {
-            last.pending.extend(render::shown_by(&last.site, id));
-        }
-        let ids: Vec<model::PageId> = last.pending.iter().copied().collect();
-        let mut transient = Vec::new();
-        let mut pages = render::pages(
-            &last.site,
-            &last.bodies,
-            &last.theme,
-            &last.basis,
-            &self.caches.render,
-            Some(&ids),
-            &mut transient,
-            &progress::Silent,
-        );
-        clock.lap("pages");
-        let print = print::pages(
-            &last.site,
-            &last.bodies,
-            &last.theme,
-            &last.basis,
-            &self.caches.render,
-            Some(&print::showing(&last.site, &ids)),
-            &mut transient,
-            &progress::Silent,
-        );
-        pages.files.extend(print.files);
-        pages.fingerprints.extend(print.fingerprints);
-        // The accessibility statement shows the titles of pages (with an
-        // audit, every page's).
-        let loaded = self.caches.loaded.as_ref();
-        let sources = (
-            loaded.and_then(|l| l.site_yaml.as_ref()),
-            loaded.and_then(|l| l.audit_yaml.as_ref()),
-        );
-        let fingerprint =
-            statement_fingerprint(&last.site, last.world, &last.basis, &last.theme, sources);
-        if self.caches.render.fingerprints.get(statement::URL) != Some(&fingerprint) {
-            // Its warnings are those of the last full build (they come from
-            // site.yaml and the audit, which did not change).
-            let mut again = Vec::new();
-            let file =
-                statement::render(&last.site, &last.bodies, &last.theme, sources, &mut again);
-            transient.extend(again.into_iter().filter(Diagnostic::is_error));
-            pages.files.extend(file);
-            pages
-                .fingerprints
-                .insert(statement::URL.into(), fingerprint);
-        }
-        clock.lap("print");
-        let mut warnings = last.list.clone();
-        if !transient.is_empty() {
-            // As a full build has them: with the problems that are not a page's own.
-            warnings.add_before(transient);
-        }
-        if warnings.errors() > 0 {
-            return Some(Err(Failed {
-                diagnostics: warnings.to_vec(),
-            }
-            .into()));
-        }
-        let written = match output::lock(&self.config)
-            .and_then(|_lock| output::patch(&self.config, &pages.files, &mut self.caches.written))
-        {
-            Ok(n) => n,
-            Err(err) => return Some(Err(err)),
-        };
-        last.pending.clear();
-        self.caches.render.fingerprints.extend(pages.fingerprints);
-        clock.lap("write");
-        Some(Ok(Report {
-            pages: last.site.pages.len(),
-            files: self.caches.written.len(),
-            rendered: pages.files.len(),
-            written,
-            removed: 0,
-            pdfs: 0,
-            warnings,
-            elapsed: start.elapsed(),
-        }))
-    }
-
     fn build_with(&mut self, edited: Option<Vec<String>>) -> Result<Report> {
         let start = Instant::now();
         let config = &self.config;
@@ -470,17 +269,18 @@ impl Builder {
         let fresh = self.caches.written.is_empty() || !config.output.join(output::MARKER).is_file();
         if fresh {
             self.caches.render = render::RenderCache::default();
+            self.caches.written = output::Written::default();
         }
         let (prepared, mut warnings) =
             prepare_with(config, &mut self.caches, edited.as_deref(), None);
         let Some(mut prepared) = prepared else {
-            self.caches.last = None;
+            self.caches.list = None;
             return Err(Failed {
                 diagnostics: warnings.to_vec(),
             }
             .into());
         };
-        let made = if config.pdf {
+        let pdfs = if config.pdf {
             let mut more = Vec::new();
             let made = pdf::build(config, &mut prepared, &mut more);
             warnings.add(more);
@@ -499,16 +299,27 @@ impl Builder {
                 &self.caches.written,
             )?
         };
-        self.caches.render.fingerprints = std::mem::take(&mut prepared.fingerprints);
+        let last = prepared.last.take().expect("a prepared site");
+        let mut made = std::mem::take(&mut prepared.made);
+        // A landing page that links a PDF made now: made again by the next
+        // build, which makes the PDF again.
+        for (path, _) in &pdfs.pdfs {
+            let landing = path
+                .rsplit_once("/print/")
+                .map(|(p, _)| format!("{p}/index.html"));
+            made.made.retain(|(p, _, _)| Some(p) != landing.as_ref());
+            made.fresh.retain(|(p, _, _)| Some(p) != landing.as_ref());
+        }
+        self.caches.render.update(&last.site, made);
         self.caches.written = changes.written;
-        self.caches.last = prepared.last.take();
+        self.caches.list = Some(warnings.clone());
         Ok(Report {
-            pages: self.caches.last.as_ref().map_or(0, |l| l.site.pages.len()),
+            pages: last.site.pages.len(),
             files: prepared.all.len() + prepared.copies.len(),
             rendered: prepared.files.len(),
             written: changes.n_written,
             removed: changes.n_removed,
-            pdfs: made.pdfs.len(),
+            pdfs: pdfs.pdfs.len(),
             warnings,
             elapsed: start.elapsed(),
         })
@@ -584,32 +395,20 @@ fn prepare_with(
     clock.lap("theme");
     let progress = &*config.progress;
     let bodies = render::markdown(&site, &theme, &mut caches.markdown, progress);
-    let world = render::link_world(&site, &theme);
     clock.lap("markdown");
     let basis = render::basis(&site, &bodies, &theme);
-    let pages = render::pages(
+    let mut pages = render::pages(
         &site,
         &bodies,
         &theme,
         &basis,
         &caches.render,
-        None,
         &mut diagnostics,
         progress,
     );
-    let mut pages = pages;
-    // The statement is one page that shows much of the site (settings, the
-    // audit, pages' titles): rendered again when any of that changed.
-    let statement_fingerprint = statement_fingerprint(
-        &site,
-        world,
-        &basis,
-        &theme,
-        (site_yaml.as_ref(), audit_yaml.as_ref()),
-    );
-    let statement_path = statement::URL.to_string();
-    // Rendered every time for its warnings (one page, a millisecond); counted
-    // and written only when its inputs changed.
+    // The statement shows much of the site (settings, the audit, pages'
+    // titles) and warns about missing facts: made every time (one page),
+    // and counted and written only when its bytes changed.
     if let Some(file) = statement::render(
         &site,
         &bodies,
@@ -618,26 +417,19 @@ fn prepare_with(
         &mut diagnostics,
     ) {
         pages.all.push(file.path.clone());
-        if caches.render.fingerprints.get(&statement_path) != Some(&statement_fingerprint) {
+        if caches.written.get(&file.path) != Some(&hash::bytes(&file.bytes)) {
             pages.files.push(file);
         }
     }
-    pages
-        .fingerprints
-        .insert(statement_path, statement_fingerprint);
-    let print = print::pages(
+    pages.extend(print::pages(
         &site,
         &bodies,
         &theme,
         &basis,
         &caches.render,
-        None,
         &mut diagnostics,
         progress,
-    );
-    pages.all.extend(print.all);
-    pages.files.extend(print.files);
-    pages.fingerprints.extend(print.fingerprints);
+    ));
     clock.lap("templates");
     let mut checked = check::run(&site, &bodies, &theme, &mut caches.check, progress);
     diagnostics.append(&mut checked.site);
@@ -653,47 +445,14 @@ fn prepare_with(
         files: pages.files,
         all: pages.all,
         copies,
-        fingerprints: pages.fingerprints,
+        made: pages.made,
         last: Some(Last {
-            world,
             site,
             bodies,
             theme,
-            basis,
-            other: diagnostics,
-            checked,
-            list: list.clone(),
-            pending: Default::default(),
         }),
     };
     (Some(prepared), list)
-}
-
-/// A hash of everything the accessibility statement shows: the settings,
-/// the audit, the home page, and (with an audit, which lists the pages it
-/// tested and those it did not) every page's title.
-fn statement_fingerprint(
-    site: &Site,
-    world: u64,
-    basis: &render::Basis,
-    theme: &theme::Theme,
-    (site_yaml, audit_yaml): (Option<&load::Source>, Option<&load::Source>),
-) -> u64 {
-    let mut h = hash::Combine::default()
-        .u64(basis.site_hash)
-        // The links of its Markdown (in site.yaml) lead to pages.
-        .u64(world)
-        .u64(theme.fingerprint(statement::TEMPLATE))
-        .str(site_yaml.map_or("", |s| &s.text))
-        .str(audit_yaml.map_or("", |s| &s.text));
-    let shown = match audit_yaml {
-        Some(_) => (0..site.pages.len()).collect(),
-        None => render::sources(site, Site::HOME),
-    };
-    for id in shown {
-        h = h.u64(basis.facts[id]);
-    }
-    h.finish()
 }
 
 /// Every problem of the site: `other` (sorted), and each page's own

@@ -593,50 +593,7 @@ pub fn build_with(
     site
 }
 
-/// The part `id` parsed again from `text`, when its new front matter leaves
-/// it where it was: the same address, not a draft, no page of its own below
-/// it. `None` when it does not parse or moves; a full build then says why.
-pub fn reparse_part(site: &Site, id: PageId, text: Arc<str>) -> Option<Page> {
-    let old = &site.pages[id];
-    if old.role != Role::Part || !old.children.is_empty() {
-        return None;
-    }
-    let source = Source {
-        path: old.path.clone(),
-        rel: old.rel.clone(),
-        text,
-    };
-    let page = parse_page(source, &site.config).ok()?;
-    if is_draft(&page.meta) || slug_of(&page.meta) != slug_of(&old.meta) {
-        return None;
-    }
-    Some(page)
-}
-
-impl ParseCache {
-    /// Remembers `page` as parsed from its text (before it is placed).
-    pub fn remember(&mut self, page: &Page) {
-        let mut page = page.clone();
-        page.url.clear();
-        page.parent = None;
-        page.children.clear();
-        self.pages.insert(page.rel.clone(), page);
-    }
-}
-
 impl Site {
-    /// Puts `page` (from [`reparse_part`]) in the place of page `id`, and
-    /// orders its siblings again (its weight or title may have changed).
-    pub fn replace_part(&mut self, id: PageId, mut page: Page) {
-        let old = &self.pages[id];
-        page.url = old.url.clone();
-        page.parent = old.parent;
-        self.pages[id] = page;
-        if let Some(parent) = self.pages[id].parent {
-            self.order_children(parent);
-        }
-    }
-
     /// Orders the children of `id`: by weight, then title.
     fn order_children(&mut self, id: PageId) {
         let mut children = std::mem::take(&mut self.pages[id].children);

@@ -604,8 +604,6 @@ mod tests {
         OutFile {
             path: path.into(),
             bytes: path.as_bytes().to_vec(),
-            sources: Vec::new(),
-            template: String::new(),
         }
     }
 

@@ -121,8 +121,6 @@ pub fn build(config: &Config, prepared: &mut Prepared, diagnostics: &mut Vec<Dia
                 prepared.files.push(OutFile {
                     path,
                     bytes,
-                    sources: print::sources(site, id),
-                    template: print::PAGE_TEMPLATE.into(),
                 });
             }
             Err(why) => diagnostics.push(

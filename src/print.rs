@@ -26,7 +26,9 @@ use crate::model::{PageId, Role, Site};
 use std::sync::Arc;
 
 use crate::progress::{Phase, Progress};
-use crate::render::{Basis, Body, Link, OutFile, Pages, RESERVED_IDS, RenderCache, Views};
+use crate::render::{
+    Basis, Body, Check, Link, OutFile, Output, Pages, RESERVED_IDS, Reads, RenderCache, Views,
+};
 use crate::theme::Theme;
 
 /// The template of the print page.
@@ -68,32 +70,10 @@ pub fn pdf_path(site: &Site, publication: PageId) -> String {
     format!("{}{name}.pdf", url(site, publication))
 }
 
-/// The pages a print page (and its PDF) shows: the publication, its parts and
-/// its region.
-pub fn sources(site: &Site, publication: PageId) -> Vec<PageId> {
-    let mut s = vec![publication];
-    s.extend(site.ancestors(publication));
-    s.extend(&site.pages[publication].children);
-    s.sort_unstable();
-    s.dedup();
-    s
-}
-
 /// The publications of the site, in site order.
 pub fn publications(site: &Site) -> Vec<PageId> {
     (0..site.pages.len())
         .filter(|&id| site.pages[id].role == Role::Publication)
-        .collect()
-}
-
-/// The publications whose print page shows any of `pages`.
-pub fn showing(site: &Site, pages: &[PageId]) -> Vec<PageId> {
-    publications(site)
-        .into_iter()
-        .filter(|&p| {
-            let sources = sources(site, p);
-            pages.iter().any(|id| sources.binary_search(id).is_ok())
-        })
         .collect()
 }
 
@@ -138,40 +118,14 @@ pub struct PrintView {
     pub publication: Link,
 }
 
-/// A hash of everything the print page of publication `id` shows: the site,
-/// the print templates, the publication, its region, and every part's text
-/// and facts.
-fn fingerprint(site: &Site, bodies: &[Arc<Body>], theme: &Theme, basis: &Basis, id: PageId) -> u64 {
-    let mut h = crate::hash::Combine::default()
-        .u64(basis.site_hash)
-        .u64(theme.fingerprint(PAGE_TEMPLATE))
-        .u64(theme.fingerprint(PART_TEMPLATE));
-    for p in std::iter::once(id)
-        .chain(site.ancestors(id))
-        .chain(site.pages[id].children.iter().copied())
-    {
-        h = h
-            .u64(basis.facts[p])
-            .u64(site.pages[p].text_hash)
-            .u64(bodies[p].html_hash);
-    }
-    h.finish()
-}
-
-/// Renders the print page of every publication (or of the publications
-/// `only`, when no address changed since the last build), in parallel; a
-/// print page whose inputs hash as in `cache` is not rendered again.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one step of the pipeline: its inputs, where the diagnostics go and who hears how far it is"
-)]
+/// Renders the print page of every publication, in parallel; a print page
+/// whose fingerprint is as in `cache` is not rendered again.
 pub fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,
     basis: &Basis,
     cache: &RenderCache,
-    only: Option<&[PageId]>,
     diagnostics: &mut Vec<Diagnostic>,
     progress: &dyn Progress,
 ) -> Pages {
@@ -180,64 +134,52 @@ pub fn pages(
         return out;
     }
     let no_pdfs = Default::default();
-    let views = Views {
-        site,
-        bodies,
-        theme,
-        pdfs: &no_pdfs,
-    };
+    let check = Check::new(cache, site, &basis.values);
     let base = &basis.base;
-    /// An output path, its fingerprint, and the file when it was rendered.
-    type Rendered = (String, u64, Option<OutFile>);
-    // Addresses a page has taken (they are the same as last time when only
-    // some print pages are rendered).
-    let taken: HashMap<String, PageId> = match only {
-        Some(_) => HashMap::new(),
-        None => site
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(id, p)| (p.output_path(), id))
-            .collect(),
-    };
-    let publications = match only {
-        Some(only) => only.to_vec(),
-        None => publications(site),
-    };
+    let shared = crate::hash::Combine::default()
+        .u64(basis.site_hash)
+        .u64(theme.fingerprint(PAGE_TEMPLATE))
+        .u64(theme.fingerprint(PART_TEMPLATE))
+        .finish();
+    // Addresses a page has taken.
+    let taken: HashMap<String, PageId> = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(id, p)| (p.output_path(), id))
+        .collect();
+    let publications = publications(site);
     progress.phase(Phase::Print, publications.len() as u64);
-    let results: Vec<Result<Rendered, Diagnostic>> = publications
+    let results: Vec<Result<Output, Diagnostic>> = publications
         .into_par_iter()
-        .filter_map(|id| {
+        .map(|id| {
             progress.advance(1);
             let path = output_path(site, id);
             if let Some(other) = taken.get(&path).map(|&o| &site.pages[o]) {
-                return Some(Err(Diagnostic::error(
+                return Err(Diagnostic::error(
                     &other.path,
                     format!(
                         "this page and the print page of {} would both be written to {path}",
                         display_path(&site.pages[id].path)
                     ),
                 )
-                .with_hint("rename the file, or give it another `slug:`; `print/` is where the print page of a publication goes")));
+                .with_hint("rename the file, or give it another `slug:`; `print/` is where the print page of a publication goes"));
             }
-            let fingerprint = fingerprint(site, bodies, theme, basis, id);
-            if cache.fingerprints.get(&path) == Some(&fingerprint) {
-                return Some(Ok((path, fingerprint, None)));
-            }
-            Some(
-                view(&views, base, id)
-                    .and_then(|(page, print)| render(&views, base, id, &page, &print))
-                    .map(|f| (path, fingerprint, Some(f))),
+            crate::render::output(
+                &check,
+                path,
+                shared,
+                |reads| {
+                    let views = Views::new(site, bodies, theme, &no_pdfs, reads);
+                    view(&views, base, id)
+                        .and_then(|(page, print)| render(&views, base, id, &page, &print))
+                },
             )
         })
         .collect();
     for r in results {
         match r {
-            Ok((path, fingerprint, file)) => {
-                out.fingerprints.insert(path.clone(), fingerprint);
-                out.all.push(path);
-                out.files.extend(file);
-            }
+            Ok(output) => out.push(output),
             // The same template error comes once per publication: say it once.
             Err(d) => {
                 if !diagnostics.iter().any(|e| {
@@ -295,13 +237,9 @@ pub fn numbered(
     bookmarks: &[(String, usize)],
 ) -> Option<Result<(OutFile, Vec<usize>), Diagnostic>> {
     let no_pdfs = Default::default();
-    let views = Views {
-        site,
-        bodies,
-        theme,
-        pdfs: &no_pdfs,
-    };
-    let base = views.base_context();
+    let reads = Reads::default();
+    let views = Views::new(site, bodies, theme, &no_pdfs, &reads);
+    let base = crate::render::base_context(site, theme);
     let (page, mut print) = match view(&views, &base, id) {
         Ok(v) => v,
         Err(d) => return Some(Err(d)),
@@ -357,7 +295,7 @@ fn view(
     id: PageId,
 ) -> Result<(crate::render::PageView, PrintView), Diagnostic> {
     let site = views.site;
-    let publication = &site.pages[id];
+    let publication = views.facts(id);
     let theme = views.theme;
     let print_url = url(site, id);
     let root = links::root_prefix(&print_url);
@@ -373,13 +311,13 @@ fn view(
     let mut fragments = vec![Fragment {
         page: publication.output_path(),
         anchor: COVER_ID.into(),
-        html: views.bodies[id].content.html.clone(),
+        html: views.body(id).content.html.clone(),
         shift: 0,
     }];
     let mut ids = Ids::new(&[RESERVED_IDS, TEMPLATE_IDS].concat());
     let mut parts = Vec::new();
-    for &part_id in &publication.children {
-        let part = &site.pages[part_id];
+    for &part_id in views.children(id) {
+        let part = views.facts(part_id);
         let view = views.page(part_id);
         let mut context = base.clone();
         context.insert("root", &root);
@@ -498,8 +436,6 @@ fn render(
     Ok(OutFile {
         path: output_path(site, id),
         bytes: html.into_bytes(),
-        sources: sources(site, id),
-        template: PAGE_TEMPLATE.into(),
     })
 }
 

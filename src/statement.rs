@@ -350,7 +350,7 @@ pub fn render(
     page.prev = None;
     page.next = None;
     page.children.clear();
-    let mut context = render::base_context(site, bodies, theme);
+    let mut context = render::base_context(site, theme);
     context.insert(
         "root",
         &links::root_prefix(URL.trim_end_matches("index.html")),
@@ -358,19 +358,10 @@ pub fn render(
     context.insert("page", &page);
     context.insert("statement", &statement);
     match theme.tera.render(TEMPLATE, &context) {
-        Ok(html) => {
-            let mut sources = vec![Site::HOME];
-            // The list of tested pages shows their titles.
-            if statement.audit.is_some() {
-                sources.extend(0..site.pages.len());
-            }
-            Some(OutFile {
-                path: URL.into(),
-                bytes: html.into_bytes(),
-                sources,
-                template: TEMPLATE.into(),
-            })
-        }
+        Ok(html) => Some(OutFile {
+            path: URL.into(),
+            bytes: html.into_bytes(),
+        }),
         Err(e) => {
             diagnostics.push(theme.explain(&e, None));
             None

@@ -408,47 +408,6 @@ pub fn run(
     }
 }
 
-/// Checks again after the text of the pages `edited` changed (nothing
-/// else): their own problems, their links to fragments, the links to their
-/// fragments when their ids changed (`new_ids`), and the links of the
-/// pages in `checked.broken`. Returns the pages whose entry in
-/// `checked.pages` changed.
-pub fn again(
-    site: &Site,
-    bodies: &[Arc<Body>],
-    theme: &Theme,
-    cache: &mut CheckCache,
-    edited: &[PageId],
-    new_ids: &[PageId],
-    checked: &mut Checked,
-) -> BTreeSet<PageId> {
-    let settings = cache.settings(site, theme);
-    let mut changed: BTreeSet<PageId> = edited.iter().copied().collect();
-    changed.extend(&checked.broken);
-    for &id in edited {
-        let found = cache
-            .get(site, id, &bodies[id])
-            .unwrap_or_else(|| own(site, id, &bodies[id], &settings));
-        cache
-            .pages
-            .insert(site.pages[id].rel.clone(), (bodies[id].clone(), found));
-    }
-    for &id in &changed {
-        checked.pages[id] = cache
-            .get(site, id, &bodies[id])
-            .unwrap_or_else(|| own(site, id, &bodies[id], &settings));
-    }
-    let from: Vec<PageId> = changed.iter().copied().collect();
-    let to: BTreeSet<PageId> = new_ids.iter().copied().collect();
-    // Links to the edited pages are looked at only when their ids changed.
-    let pages = if to.is_empty() { Some(&from[..]) } else { None };
-    checked.broken = add_fragments(site, bodies, &mut checked.pages, pages, |page, target| {
-        changed.contains(&page) || to.contains(&target)
-    });
-    changed.extend(&checked.broken);
-    changed
-}
-
 /// Adds to `pages` the errors for links to missing fragments among the
 /// links `look_at` picks (see [`links::fragments`]); returns the pages that
 /// have them.

@@ -324,26 +324,39 @@ fn the_print_page_records_what_it_shows() {
     let t = SiteTest::from_dir("kinds");
     let (prepared, diagnostics) = malbild::prepare(&malbild::Config::new(t.root()));
     let prepared = prepared.unwrap_or_else(|| panic!("{diagnostics:?}"));
-    let print = prepared.files.iter().find(|f| f.path == PRINT).unwrap();
-    let mut shown: Vec<&str> = print
-        .sources
-        .iter()
-        .map(|&id| prepared.site().pages[id].rel.as_str())
-        .collect();
-    shown.sort_unstable();
-    assert_eq!(
-        shown,
-        [
-            "_index.md",
-            "region-a/_index.md",
-            "region-a/plan-2030/_index.md",
-            "region-a/plan-2030/bakgrund.md",
-            "region-a/plan-2030/bilaga.md",
-            "region-a/plan-2030/framgångsfaktorer.md",
-            "region-a/plan-2030/målbild.md",
-        ]
+    let reads = prepared.reads(PRINT).unwrap();
+    let read = |aspect: &str| -> Vec<&str> {
+        reads
+            .iter()
+            .filter(|(_, a)| *a == aspect)
+            .map(|(rel, _)| rel.as_str())
+            .collect()
+    };
+    let parts = [
+        "region-a/plan-2030/bakgrund.md",
+        "region-a/plan-2030/bilaga.md",
+        "region-a/plan-2030/framgångsfaktorer.md",
+        "region-a/plan-2030/målbild.md",
+    ];
+    // Every part's text, and the publication's own.
+    let mut bodies = vec!["region-a/plan-2030/_index.md"];
+    bodies.extend(parts);
+    bodies.sort_unstable();
+    assert_eq!(read("body"), bodies);
+    // The facts of the home page, region and publication (breadcrumbs, cover).
+    for rel in [
+        "_index.md",
+        "region-a/_index.md",
+        "region-a/plan-2030/_index.md",
+    ] {
+        assert!(read("facts").contains(&rel), "{rel}: {reads:?}");
+    }
+    assert!(read("children").contains(&"region-a/plan-2030/_index.md"));
+    // Nothing of another publication.
+    assert!(
+        reads.iter().all(|(rel, _)| !rel.starts_with("region-b/")),
+        "{reads:?}"
     );
-    assert_eq!(print.template, "print/publication.html");
 }
 
 /// A stand-in for Chromium: a shell script that notes its arguments (in

@@ -1,0 +1,222 @@
+//! The Markdown stage: every page's body and the Markdown fields of its
+//! front matter to HTML ([`Body`]), in parallel, cached by text and *link
+//! world* (what every link can resolve to).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::links::PageLinks;
+use crate::markdown::{self, Ids, Rendered};
+use crate::model::{Meta, PageId, Site};
+use crate::progress::{Phase, Progress};
+use crate::theme::Theme;
+
+use super::RESERVED_IDS;
+
+/// The HTML of one page's Markdown: the body and the Markdown fields of its
+/// front matter.
+#[derive(Debug, Default)]
+pub struct Body {
+    /// The body.
+    pub content: Rendered,
+    /// `summary`.
+    pub summary_html: Option<String>,
+    /// `goal_areas[].text`, with the ids of the areas' headings.
+    pub goal_areas: Vec<(String, String)>,
+    /// `factors[].summary`, with the ids of the factors' headings.
+    pub factors: Vec<(String, String)>,
+    /// Broken links found on the way.
+    pub problems: Vec<Diagnostic>,
+    /// A hash of all the HTML above.
+    pub html_hash: u64,
+    /// The Markdown fields of the front matter (`summary`, `goal_areas`,
+    /// `factors`) and what rendering saw in them, for the checks.
+    pub fields: Vec<Field>,
+}
+
+/// A Markdown field of the front matter.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Its key: `summary`, `goal_areas` or `factors`.
+    pub key: &'static str,
+    /// Its Markdown.
+    pub markdown: String,
+    /// What rendering saw.
+    pub rendered: Rendered,
+}
+
+/// Bodies rendered by earlier builds, by content path, kept while the page's
+/// text and every page's address stay the same.
+#[derive(Debug, Default)]
+pub struct MarkdownCache {
+    bodies: HashMap<String, (Arc<str>, u64, Arc<Body>)>,
+}
+
+impl MarkdownCache {
+    /// Keeps the body of the page `rel`, rendered from `text` under the link
+    /// world `world`.
+    pub fn remember(&mut self, rel: &str, text: Arc<str>, world: u64, body: Arc<Body>) {
+        self.bodies.insert(rel.to_string(), (text, world, body));
+    }
+}
+
+/// What Markdown rendering takes from the site and the theme: the language
+/// (quotes) and the theme's name for a table without one (`table_unnamed`).
+pub fn markdown_settings<'a>(site: &Site, theme: &'a Theme) -> markdown::Settings<'a> {
+    markdown::Settings {
+        swedish: site.config.language.starts_with("sv"),
+        unnamed_table: match theme.strings.get("table_unnamed") {
+            Some(crate::theme::Text::One(s)) => s,
+            _ => markdown::Settings::UNNAMED_TABLE,
+        },
+    }
+}
+
+/// A hash of everything a link can resolve to: every page's content path and
+/// address, every file, every draft, every page that could not be read, and
+/// the [`markdown_settings`]. Bodies rendered under the same hash link (and
+/// read) the same way.
+pub fn link_world(site: &Site, theme: &Theme) -> u64 {
+    let mut h = crate::hash::Combine::default()
+        .str(&site.config.language)
+        .str(markdown_settings(site, theme).unnamed_table);
+    for p in &site.pages {
+        h = h.str(&p.rel).str(&p.url);
+    }
+    for (a, out) in &site.assets {
+        h = h.str(&a.rel).str(out);
+    }
+    for d in &site.drafts {
+        h = h.str(d);
+    }
+    // A link to a page that could not be read is not an error of its own.
+    let mut unreadable: Vec<&String> = site.unreadable.iter().collect();
+    unreadable.sort();
+    for u in unreadable {
+        h = h.str(u);
+    }
+    h.finish()
+}
+
+/// Renders every page's Markdown, in parallel, reusing what `cache` holds.
+/// What it finds wrong (links that lead nowhere...) stays with each body
+/// (`Body::problems`) and is reported with the page's checks.
+pub fn markdown(
+    site: &Site,
+    theme: &Theme,
+    cache: &mut MarkdownCache,
+    progress: &dyn Progress,
+) -> Vec<Arc<Body>> {
+    let world = link_world(site, theme);
+    progress.phase(Phase::Markdown, site.pages.len() as u64);
+    let bodies: Vec<Arc<Body>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| {
+            progress.advance(1);
+            let page = &site.pages[id];
+            match cache.bodies.get(&page.rel) {
+                Some((text, w, body)) if Arc::ptr_eq(text, &page.text) => {
+                    if *w == world {
+                        return body.clone();
+                    }
+                    // Another page moved: most bodies link the same way as
+                    // before, and keeping them keeps what depends on them
+                    // (their checks, their pages' outputs).
+                    let new = body_of(site, theme, id);
+                    if new.html_hash == body.html_hash && new.problems == body.problems {
+                        body.clone()
+                    } else {
+                        Arc::new(new)
+                    }
+                }
+                _ => Arc::new(body_of(site, theme, id)),
+            }
+        })
+        .collect();
+    cache.bodies = site
+        .pages
+        .iter()
+        .zip(&bodies)
+        .map(|(p, b)| (p.rel.clone(), (p.text.clone(), world, b.clone())))
+        .collect();
+    bodies
+}
+
+/// Renders one page's Markdown: its body and the Markdown of its front matter.
+pub fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
+    let settings = markdown_settings(site, theme);
+    {
+        {
+            let page = &site.pages[id];
+            let _working = crate::diagnostic::working_on(&page.path);
+            let resolver = PageLinks { site, page };
+            let mut ids = Ids::new(RESERVED_IDS);
+            let mut problems = crate::diagnostic::Capped::default();
+            let mut fields = Vec::new();
+            let mut field = |key: &'static str, md: &str, ids: &mut Ids| {
+                let r = markdown::render(md, &resolver, ids, &settings);
+                let line = page.key_line(key).unwrap_or(1);
+                for bad in &r.bad_links {
+                    problems.push_with(|| {
+                        Diagnostic::error(&page.path, format!("{} (in `{key}`)", bad.message))
+                            .at(&page.text, line, 1)
+                            .with_hint(bad.hint.clone())
+                    });
+                }
+                let html = r.html.clone();
+                fields.push(Field {
+                    key,
+                    markdown: md.to_string(),
+                    rendered: r,
+                });
+                html
+            };
+            let summary = match &*page.meta {
+                Meta::Home(m) => m.summary.as_deref(),
+                Meta::Region(m) => m.summary.as_deref(),
+                Meta::Publication(m) => m.summary.as_deref(),
+                Meta::Part(m) => m.summary.as_deref(),
+            };
+            let summary_html = summary.map(|s| field("summary", s, &mut ids));
+            let mut goal_areas = Vec::new();
+            let mut factors = Vec::new();
+            if let Some(part) = page.part() {
+                for area in &part.goal_areas {
+                    let id = ids.unique(&area.title);
+                    goal_areas.push((id, field("goal_areas", &area.text, &mut ids)));
+                }
+                for factor in &part.factors {
+                    let id = ids.unique(&factor.title);
+                    factors.push((id, field("factors", &factor.summary, &mut ids)));
+                }
+            }
+            let content = markdown::render(page.body(), &resolver, &mut ids, &settings);
+            for bad in &content.bad_links {
+                problems.push_with(|| {
+                    Diagnostic::error(&page.path, bad.message.clone())
+                        .at_offset(&page.text, page.body_offset + bad.offset)
+                        .with_hint(bad.hint.clone())
+                });
+            }
+            let problems = problems.finish();
+            let mut h = crate::hash::Combine::default()
+                .str(&content.html)
+                .str(summary_html.as_deref().unwrap_or("\u{0}"));
+            for (id, html) in goal_areas.iter().chain(&factors) {
+                h = h.str(id).str(html);
+            }
+            Body {
+                html_hash: h.finish(),
+                content,
+                summary_html,
+                goal_areas,
+                factors,
+                problems,
+                fields,
+            }
+        }
+    }
+}

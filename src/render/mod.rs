@@ -1,0 +1,406 @@
+//! Pages to HTML: Markdown first (every page, in parallel: [`body`]), then
+//! the theme's templates (every page, in parallel) over view structs
+//! ([`views`]). Each output notes what it read ([`reads`]); an output whose
+//! reads and template are unchanged is not rendered again.
+
+mod body;
+mod reads;
+mod views;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::links;
+use crate::model::{Kind, Meta, Page, PageId, Role, Site};
+use crate::progress::{Phase, Progress};
+use crate::theme::Theme;
+
+pub use body::{Body, Field, MarkdownCache, body_of, link_world, markdown, markdown_settings};
+pub use reads::RenderCache;
+pub(crate) use reads::{Aspect, Check, Made, Reads, Values};
+pub use views::{
+    ChildView, DateView, FactorView, GoalAreaView, Link, PageView, PartLink, PdfLink, PrintLink,
+    PublicationView, RegionInfo, RegionNav, SiteView, ThemeView,
+};
+pub(crate) use views::{Views, site_view};
+
+/// Ids the default theme uses itself; headings never get them.
+pub const RESERVED_IDS: &[&str] = &[
+    "main",
+    "top",
+    "innehall",
+    "sidhuvud",
+    "sidfot",
+    "brodsmulor",
+];
+
+/// A file the build writes.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    /// Path relative to the output folder, with `/`.
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Which template renders page `id`.
+pub fn template_for(site: &Site, theme: &Theme, id: PageId) -> Result<String, Diagnostic> {
+    let page = &site.pages[id];
+    if let Some(name) = page.template() {
+        if theme.has(name) {
+            return Ok(name.to_string());
+        }
+        let line = page.key_line("template").unwrap_or(1);
+        return Err(
+            Diagnostic::error(&page.path, format!("the template `{name}` does not exist"))
+                .at(&page.text, line, 1)
+                .with_hint(format!(
+                    "the templates of the theme are: {}",
+                    theme
+                        .template_names()
+                        .filter(|n| !n.contains('/'))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+        );
+    }
+    let wanted = match page.role {
+        Role::Home => "home.html",
+        Role::Region => "region.html",
+        Role::Publication => "publication.html",
+        Role::Part => match page.part().map(|m| m.kind) {
+            Some(Kind::GoalPicture) => "goal-picture.html",
+            Some(Kind::SuccessFactors) => "success-factors.html",
+            Some(Kind::Background) => "background.html",
+            _ => "page.html",
+        },
+    };
+    for name in [wanted, "page.html"] {
+        if theme.has(name) {
+            return Ok(name.to_string());
+        }
+    }
+    Err(Diagnostic::error(
+        PathBuf::from("themes")
+            .join(&theme.chain[0])
+            .join("templates"),
+        format!("the theme has neither `{wanted}` nor `page.html`"),
+    )
+    .with_hint("add templates/page.html to the theme; every page falls back to it"))
+}
+/// The context every template receives (`site`, `lang`, `t`), for outputs
+/// rendered outside this module.
+pub fn base_context(site: &Site, theme: &Theme) -> tera::Context {
+    base_context_of(&site_view(site, theme), site, theme)
+}
+
+fn base_context_of(site_view: &SiteView, site: &Site, theme: &Theme) -> tera::Context {
+    let mut base = tera::Context::new();
+    base.insert("site", site_view);
+    base.insert("lang", &site.config.language);
+    base.insert("t", &theme.strings);
+    base.insert("inline_css", &None::<()>);
+    base
+}
+
+/// The view of page `id`, for outputs rendered outside this module (which
+/// are made on every build, so what it reads is not kept).
+pub fn page_view(site: &Site, bodies: &[Arc<Body>], theme: &Theme, id: PageId) -> PageView {
+    let reads = Reads::default();
+    Views::new(site, bodies, theme, &BTreeMap::new(), &reads).page(id)
+}
+
+/// Renders page `id` through its template.
+fn render_page(
+    views: &Views<'_>,
+    base: &tera::Context,
+    id: PageId,
+    template: &str,
+) -> Result<OutFile, Diagnostic> {
+    let page = &views.site.pages[id];
+    let mut context = base.clone();
+    context.insert("root", &links::root_prefix(&page.url));
+    context.insert("page", &views.page(id));
+    let html = views
+        .theme
+        .tera
+        .render(template, &context)
+        .map_err(|e| views.theme.explain(&e, Some(&page.path)))?;
+    Ok(OutFile {
+        path: page.output_path(),
+        bytes: html.into_bytes(),
+    })
+}
+
+/// Renders the pages `ids` again, in full, now that the PDFs `pdfs` exist
+/// (their landing pages link them).
+pub fn rerender(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    theme: &Theme,
+    ids: &[PageId],
+    pdfs: &BTreeMap<PageId, PdfLink>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<OutFile> {
+    let base = base_context(site, theme);
+    let mut out = Vec::new();
+    for &id in ids {
+        let reads = Reads::default();
+        let views = Views::new(site, bodies, theme, pdfs, &reads);
+        match template_for(site, theme, id).and_then(|t| render_page(&views, &base, id, &t)) {
+            Ok(f) => out.push(f),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    out
+}
+
+/// What [`pages`] rendered.
+#[derive(Debug, Default)]
+pub struct Pages {
+    /// The outputs that had to be rendered (all of them on a first build).
+    pub files: Vec<OutFile>,
+    /// Every output path of the site, rendered now or before.
+    pub all: Vec<String>,
+    /// What every output read; becomes the [`RenderCache`] once the outputs
+    /// are written.
+    pub(crate) made: Made,
+}
+
+impl Pages {
+    /// Adds what `other` rendered.
+    pub fn extend(&mut self, other: Pages) {
+        self.files.extend(other.files);
+        self.all.extend(other.all);
+        self.made.extend(other.made);
+    }
+}
+
+/// What every output's rendering shares: the site view in a template
+/// context, and the hashes that make up output fingerprints.
+#[derive(Debug)]
+pub struct Basis {
+    /// A hash of the site's settings, navigation and the theme's set of
+    /// templates: what every output shows or depends on.
+    pub site_hash: u64,
+    /// Per page: a hash of what other pages show of it.
+    pub facts: Vec<u64>,
+    /// `site`, `lang` and `t` for templates.
+    pub base: tera::Context,
+    /// The value of every page's every fact, for the fingerprints.
+    pub(crate) values: Values,
+}
+
+/// The address of the logo of region `id`, when it has one.
+pub(crate) fn region_logo(site: &Site, id: PageId) -> Option<String> {
+    let page = &site.pages[id];
+    let Meta::Region(m) = &*page.meta else {
+        return None;
+    };
+    let logo = m.logo.as_ref()?;
+    let folder = page.rel.rsplit_once('/').map_or("", |(d, _)| d);
+    Some(
+        site.asset_by_rel
+            .get(&format!("{folder}/{logo}"))
+            .cloned()
+            .unwrap_or_else(|| format!("{}{logo}", page.url)),
+    )
+}
+
+/// A hash of what other pages show of `page`: its front matter, its address
+/// and its summary.
+pub fn fact(page: &Page, body: &Body) -> u64 {
+    crate::hash::Combine::default()
+        .u64(page.front_hash)
+        .str(&page.url)
+        .str(body.summary_html.as_deref().unwrap_or_default())
+        .finish()
+}
+
+/// Computes the [`Basis`] of a build.
+pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme) -> Basis {
+    let site_view = site_view(site, theme);
+    let mut h = crate::hash::Combine::default()
+        .str(&format!("{:?}", site.config))
+        .str(&format!("{site_view:?}"));
+    for name in theme.template_names() {
+        h = h.str(name);
+    }
+    let facts: Vec<u64> = site
+        .pages
+        .par_iter()
+        .zip(bodies)
+        .map(|(p, b)| fact(p, b))
+        .collect();
+    let values = Values::of(site, bodies, &facts);
+    Basis {
+        site_hash: h.finish(),
+        base: base_context_of(&site_view, site, theme),
+        facts,
+        values,
+    }
+}
+
+/// Makes one output unless it is fresh: `shared` hashes what it depends on
+/// besides the pages it reads; `make` renders it, reading through [`Views`]
+/// that note what they show in the [`Reads`] it is given.
+pub(crate) fn output(
+    check: &Check<'_>,
+    path: String,
+    shared: u64,
+    make: impl FnOnce(&Reads) -> Result<OutFile, Diagnostic>,
+) -> Result<Output, Diagnostic> {
+    if let Some((fingerprint, reads)) = check.fresh(&path, shared) {
+        return Ok(Output::Fresh(path, fingerprint, reads));
+    }
+    let reads = Reads::default();
+    let file = make(&reads)?;
+    let reads = reads.finish();
+    let fingerprint = check.fingerprint(shared, &reads);
+    Ok(Output::Made(file, fingerprint, reads))
+}
+
+/// One output of a build.
+pub(crate) enum Output {
+    /// Not made again: its path, fingerprint and what it read.
+    Fresh(String, u64, Box<[(u32, Aspect)]>),
+    /// Made: the file, its fingerprint and what it read.
+    Made(OutFile, u64, Vec<(PageId, Aspect)>),
+}
+
+impl Pages {
+    /// Adds `output`.
+    pub(crate) fn push(&mut self, output: Output) {
+        match output {
+            Output::Fresh(path, fingerprint, reads) => {
+                self.all.push(path.clone());
+                self.made.fresh.push((path, fingerprint, reads));
+            }
+            Output::Made(file, fingerprint, reads) => {
+                self.all.push(file.path.clone());
+                self.made.made.push((file.path.clone(), fingerprint, reads));
+                self.files.push(file);
+            }
+        }
+    }
+}
+
+/// Renders every page, and the 404 page, through the theme, in parallel;
+/// a page whose fingerprint is as in `cache` is not rendered again.
+pub fn pages(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    theme: &Theme,
+    basis: &Basis,
+    cache: &RenderCache,
+    diagnostics: &mut Vec<Diagnostic>,
+    progress: &dyn Progress,
+) -> Pages {
+    let no_pdfs = BTreeMap::new();
+    let check = Check::new(cache, site, &basis.values);
+    let base = &basis.base;
+    progress.phase(Phase::Pages, site.pages.len() as u64);
+    let results: Vec<Result<Output, Diagnostic>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| {
+            progress.advance(1);
+            let page = &site.pages[id];
+            let _working = crate::diagnostic::working_on(&page.path);
+            let template = template_for(site, theme, id)?;
+            let shared = crate::hash::Combine::default()
+                .u64(basis.site_hash)
+                .u64(theme.fingerprint(&template))
+                .str(&template)
+                .finish();
+            output(&check, page.output_path(), shared, |reads| {
+                let views = Views::new(site, bodies, theme, &no_pdfs, reads);
+                render_page(&views, base, id, &template)
+            })
+        })
+        .collect();
+    let mut out = Pages::default();
+    // A template error repeats on every page that uses the template: say it once.
+    let mut template_errors: Vec<(Diagnostic, usize)> = Vec::new();
+    for r in results {
+        match r {
+            Ok(output) => out.push(output),
+            Err(d) if d.path.starts_with("content") => diagnostics.push(d),
+            Err(d) => match template_errors
+                .iter_mut()
+                .find(|(e, _)| (&e.path, e.line, e.column) == (&d.path, d.line, d.column))
+            {
+                Some((_, n)) => *n += 1,
+                None => template_errors.push((d, 0)),
+            },
+        }
+    }
+    for (mut d, others) in template_errors {
+        if others > 0
+            && let Some(i) = d.message.rfind(')')
+        {
+            d.message.insert_str(i, &format!(" and {others} more"));
+        }
+        diagnostics.push(d);
+    }
+    if theme.has("404.html") {
+        let shared = crate::hash::Combine::default()
+            .u64(basis.site_hash)
+            .u64(theme.fingerprint("404.html"))
+            .u64(theme.stylesheets_hash())
+            .finish();
+        match output(&check, "404.html".into(), shared, |reads| {
+            let views = Views::new(site, bodies, theme, &no_pdfs, reads);
+            not_found(site, &views, base).map_err(|e| theme.explain(&e, None))
+        }) {
+            Ok(output) => out.push(output),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    out
+}
+
+/// The 404 page is served at any address, so it carries its stylesheets
+/// inline (`inline_css`), and its links start from the path of the site's
+/// base URL (or `/` when `base_url` is not set). In a browser, its script
+/// finds where the site really is (see `404.html`) and corrects the links,
+/// so it works at a domain root, under any sub-path and in the preview.
+fn not_found(site: &Site, views: &Views<'_>, base: &tera::Context) -> Result<OutFile, tera::Error> {
+    let strings = &views.theme.strings;
+    let title = match strings.get("not_found_title") {
+        Some(crate::theme::Text::One(t)) => t.clone(),
+        _ => "404".into(),
+    };
+    let mut view = views.page(Site::HOME);
+    view.role = "not-found";
+    view.title = title;
+    view.description = None;
+    view.summary_html = None;
+    view.content = String::new();
+    view.toc.clear();
+    view.children.clear();
+    view.breadcrumbs = vec![views.link(Site::HOME)];
+    view.url = "404.html".into();
+    view.date = None;
+    let root = match &site.config.base_url {
+        Some(url) => {
+            let path = url.split_once("://").map_or(url.as_str(), |(_, rest)| {
+                rest.find('/').map_or("/", |i| &rest[i..])
+            });
+            format!("{}/", path.trim_end_matches('/'))
+        }
+        None => "/".into(),
+    };
+    let mut context = base.clone();
+    context.insert("root", &root);
+    context.insert("page", &view);
+    context.insert("inline_css", &views.theme.stylesheets);
+    let html = views.theme.tera.render("404.html", &context)?;
+    Ok(OutFile {
+        path: "404.html".into(),
+        bytes: html.into_bytes(),
+    })
+}

@@ -1,0 +1,579 @@
+//! The view structs templates get ([`PageView`], [`SiteView`]...), never the
+//! model, so the model can change without breaking themes
+//! (`themes/default/README.md` documents them), and [`Views`], which makes
+//! them and notes in a [`Reads`] every fact of a page it hands over.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::markdown::Heading;
+use crate::model::{Kind, Meta, PageId, Role, Shift, Site};
+use crate::theme::Theme;
+
+use super::Body;
+use super::reads::{Aspect, Reads};
+
+/// A title and where it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Shown text.
+    pub title: String,
+    /// Path from the site root.
+    pub url: String,
+}
+
+/// A date for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// For `<time datetime>`.
+    pub iso: String,
+    /// For people: `16 april 2020`.
+    pub text: String,
+}
+
+/// A theme word.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeView {
+    /// Its slug.
+    pub slug: String,
+    /// Its label.
+    pub label: String,
+}
+
+/// A part in a publication's list of parts.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartLink {
+    /// Its title.
+    pub title: String,
+    /// Path from the site root.
+    pub url: String,
+    /// Its kind.
+    pub kind: &'static str,
+    /// Whether it is the page being rendered.
+    pub current: bool,
+}
+
+/// The publication a page belongs to.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicationView {
+    /// Title.
+    pub title: String,
+    /// Path from the site root.
+    pub url: String,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Place.
+    pub place: Option<String>,
+    /// Date.
+    pub date: Option<DateView>,
+    /// Target year.
+    pub horizon: Option<i32>,
+    /// Who adopted it.
+    pub adopted_by: Option<String>,
+    /// Case number.
+    pub reference: Option<String>,
+    /// Lead paragraph.
+    pub summary_html: Option<String>,
+    /// Its parts.
+    pub parts: Vec<PartLink>,
+}
+
+/// A page listed on another page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChildView {
+    /// Title.
+    pub title: String,
+    /// Path from the site root.
+    pub url: String,
+    /// A part's kind, else `null`.
+    pub kind: Option<&'static str>,
+    /// Meta description.
+    pub description: Option<String>,
+    /// Lead paragraph.
+    pub summary_html: Option<String>,
+    /// Date.
+    pub date: Option<DateView>,
+    /// A publication's publisher.
+    pub publisher: Option<String>,
+    /// A region's publications (home page only).
+    pub publications: Vec<ChildView>,
+}
+
+/// A goal area for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalAreaView {
+    /// Its heading's id.
+    pub id: String,
+    /// Name.
+    pub title: String,
+    /// The short "how".
+    pub means: Option<String>,
+    /// Its text as HTML.
+    pub text_html: String,
+}
+
+/// A success factor for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactorView {
+    /// Its heading's id.
+    pub id: String,
+    /// Name.
+    pub title: String,
+    /// Its text as HTML.
+    pub summary_html: String,
+}
+
+/// A region's own facts, on its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionInfo {
+    /// Organisations.
+    pub organisations: Vec<String>,
+    /// Logo, path from the site root.
+    pub logo: Option<String>,
+    /// The logo's alternative text.
+    pub logo_alt: Option<String>,
+    /// Contact.
+    pub contact: Option<crate::model::Contact>,
+}
+
+/// A page for templates. Every field is always there; what does not apply is
+/// `null` or empty.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView {
+    /// home, region, publication, part, not-found.
+    pub role: &'static str,
+    /// A part's kind; `page` otherwise.
+    pub kind: &'static str,
+    /// Title.
+    pub title: String,
+    /// Meta description.
+    pub description: Option<String>,
+    /// Lead paragraph.
+    pub summary_html: Option<String>,
+    /// Path from the site root.
+    pub url: String,
+    /// The body as HTML.
+    pub content: String,
+    /// The body's h2 and h3 headings.
+    pub toc: Vec<Heading>,
+    /// Date.
+    pub date: Option<DateView>,
+    /// Theme words.
+    pub themes: Vec<ThemeView>,
+    /// From the home page down to the parent.
+    pub breadcrumbs: Vec<Link>,
+    /// The region.
+    pub region: Option<Link>,
+    /// The publication.
+    pub publication: Option<PublicationView>,
+    /// The previous page in the publication.
+    pub prev: Option<Link>,
+    /// The next page in the publication.
+    pub next: Option<Link>,
+    /// Pages listed here.
+    pub children: Vec<ChildView>,
+    /// The vision sentence.
+    pub vision: Option<String>,
+    /// The target year.
+    pub horizon: Option<i32>,
+    /// Goal areas.
+    pub goal_areas: Vec<GoalAreaView>,
+    /// Success factors.
+    pub factors: Vec<FactorView>,
+    /// Perspective shifts.
+    pub shifts: Vec<Shift>,
+    /// A region's facts.
+    pub region_info: Option<RegionInfo>,
+    /// The language of the page's content when its front matter (or a
+    /// parent's) sets `lang`, e.g. `en`; `null` for the site's language.
+    pub lang: Option<String>,
+    /// Publication landing pages: where its print page (and PDF) are; else `null`.
+    pub print: Option<PrintLink>,
+}
+
+/// A publication's print page and PDF, for a link on its landing page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintLink {
+    /// The print page, path from the site root.
+    pub url: String,
+    /// The PDF, only when this build made it.
+    pub pdf: Option<PdfLink>,
+}
+
+/// A PDF that the build made.
+#[derive(Debug, Clone, Serialize)]
+pub struct PdfLink {
+    /// Path from the site root.
+    pub url: String,
+    /// Its size for people, e.g. `412 kB`.
+    pub size: String,
+}
+
+/// The site for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Publisher of the site.
+    pub organisation: Option<crate::config::Organisation>,
+    /// Regions and their publications, for navigation.
+    pub regions: Vec<RegionNav>,
+    /// The accessibility statement, for the footer; `null` when the theme
+    /// has no `accessibility.html`.
+    pub statement: Option<Link>,
+}
+
+/// A region in the site navigation.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionNav {
+    /// Title.
+    pub title: String,
+    /// Path from the site root.
+    pub url: String,
+    /// Its publications.
+    pub publications: Vec<Link>,
+}
+
+/// Builds the views of pages; shared with the print stage (`crate::print`).
+///
+/// Every fact of a page that a view shows is read through one of the
+/// accessors below ([`Views::facts`], [`Views::body`], [`Views::children`],
+/// [`Views::parent`], [`Views::logo`]), which note it in `reads`: that list,
+/// and nothing written by hand, is what decides whether an output must be
+/// made again (see [`super::reads`]).
+pub(crate) struct Views<'a> {
+    pub(crate) site: &'a Site,
+    bodies: &'a [std::sync::Arc<Body>],
+    pub(crate) theme: &'a Theme,
+    /// The PDFs made so far, by publication.
+    pdfs: &'a BTreeMap<PageId, PdfLink>,
+    /// What the output being made has read.
+    reads: &'a Reads,
+}
+
+impl<'a> Views<'a> {
+    /// Views of `site` for one output, noting what they show in `reads`.
+    pub(crate) fn new(
+        site: &'a Site,
+        bodies: &'a [std::sync::Arc<Body>],
+        theme: &'a Theme,
+        pdfs: &'a BTreeMap<PageId, PdfLink>,
+        reads: &'a Reads,
+    ) -> Self {
+        Views {
+            site,
+            bodies,
+            theme,
+            pdfs,
+            reads,
+        }
+    }
+
+    /// Page `id`'s front matter, title, date, address and summary.
+    pub(crate) fn facts(&self, id: PageId) -> &'a crate::model::Page {
+        self.reads.note(id, Aspect::Facts);
+        &self.site.pages[id]
+    }
+
+    /// Page `id`'s rendered Markdown (its body, headings, goal areas...).
+    pub(crate) fn body(&self, id: PageId) -> &'a Body {
+        self.reads.note(id, Aspect::Body);
+        &self.bodies[id]
+    }
+
+    /// The pages below page `id`, in order.
+    pub(crate) fn children(&self, id: PageId) -> &'a [PageId] {
+        self.reads.note(id, Aspect::Children);
+        &self.site.pages[id].children
+    }
+
+    /// The page above page `id`.
+    pub(crate) fn parent(&self, id: PageId) -> Option<PageId> {
+        self.reads.note(id, Aspect::Parent);
+        self.site.pages[id].parent
+    }
+
+    /// The pages from `id` up to the home page, nearest first.
+    fn ancestors(&self, id: PageId) -> Vec<PageId> {
+        std::iter::successors(self.parent(id), |&p| self.parent(p)).collect()
+    }
+
+    /// The nearest page with `role`, `id` itself included.
+    fn nearest(&self, id: PageId, role: Role) -> Option<PageId> {
+        std::iter::once(id)
+            .chain(self.ancestors(id))
+            .find(|&p| self.site.pages[p].role == role)
+    }
+
+    /// Where the logo of region `id` is.
+    fn logo(&self, id: PageId) -> Option<String> {
+        self.reads.note(id, Aspect::Logo);
+        super::region_logo(self.site, id)
+    }
+
+    pub(crate) fn link(&self, id: PageId) -> Link {
+        let p = self.facts(id);
+        Link {
+            title: p.title.clone(),
+            url: p.output_path(),
+        }
+    }
+
+    fn date(&self, id: PageId) -> Option<DateView> {
+        self.facts(id).date.map(|d| DateView {
+            iso: d.iso(),
+            text: d.text(&self.theme.months),
+        })
+    }
+
+    fn description(&self, id: PageId) -> Option<String> {
+        match &*self.facts(id).meta {
+            Meta::Home(m) => m
+                .description
+                .clone()
+                .or_else(|| self.site.config.description.clone()),
+            Meta::Region(m) => m.description.clone(),
+            Meta::Publication(m) => m.description.clone(),
+            Meta::Part(m) => m.description.clone(),
+        }
+    }
+
+    /// Page `id`'s summary as HTML (one of its facts).
+    fn summary_html(&self, id: PageId) -> Option<String> {
+        self.facts(id);
+        self.bodies[id].summary_html.clone()
+    }
+
+    fn themes(&self, words: &[String]) -> Vec<ThemeView> {
+        words
+            .iter()
+            .map(|w| {
+                let slug = crate::model::slugify(w);
+                let label = self
+                    .site
+                    .config
+                    .themes
+                    .get(&slug)
+                    .cloned()
+                    .unwrap_or_else(|| w.clone());
+                ThemeView { slug, label }
+            })
+            .collect()
+    }
+
+    fn child(&self, id: PageId, with_publications: bool) -> ChildView {
+        let p = self.facts(id);
+        ChildView {
+            title: p.title.clone(),
+            url: p.output_path(),
+            kind: p.part().map(|m| m.kind.name()),
+            description: self.description(id),
+            summary_html: self.summary_html(id),
+            date: self.date(id),
+            publisher: match &*p.meta {
+                Meta::Publication(m) => m.publisher.clone(),
+                _ => None,
+            },
+            publications: if with_publications {
+                self.children(id)
+                    .iter()
+                    .filter(|&&c| self.site.pages[c].role == Role::Publication)
+                    .map(|&c| self.child(c, false))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn publication(&self, id: PageId, current: PageId) -> PublicationView {
+        let p = self.facts(id);
+        let Meta::Publication(m) = &*p.meta else {
+            unreachable!("nearest(Role::Publication) is a publication")
+        };
+        PublicationView {
+            title: p.title.clone(),
+            url: p.output_path(),
+            publisher: m.publisher.clone(),
+            place: m.place.clone(),
+            date: self.date(id),
+            horizon: m.horizon,
+            adopted_by: m.adopted_by.clone(),
+            reference: m.reference.clone(),
+            summary_html: self.summary_html(id),
+            parts: self
+                .children(id)
+                .iter()
+                .map(|&c| {
+                    let part = self.facts(c);
+                    PartLink {
+                        title: part.title.clone(),
+                        url: part.output_path(),
+                        kind: part.part().map_or("page", |m| m.kind.name()),
+                        current: c == current,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    pub(crate) fn page(&self, id: PageId) -> PageView {
+        let site = self.site;
+        let page = self.facts(id);
+        let body = self.body(id);
+        let ancestors = self.ancestors(id);
+        let breadcrumbs: Vec<Link> = ancestors.iter().rev().map(|&a| self.link(a)).collect();
+        let publication = self.nearest(id, Role::Publication);
+        // Neighbours: the landing page leads to the first part; parts to each other.
+        let (prev, next) = match (page.role, publication) {
+            (Role::Publication, _) => (None, self.children(id).first().map(|&c| self.link(c))),
+            (Role::Part, Some(pubid)) => {
+                let siblings = self.children(pubid);
+                let i = siblings.iter().position(|&c| c == id).unwrap_or(0);
+                let prev = if i == 0 { pubid } else { siblings[i - 1] };
+                (
+                    Some(self.link(prev)),
+                    siblings.get(i + 1).map(|&c| self.link(c)),
+                )
+            }
+            _ => (None, None),
+        };
+        let children = match page.role {
+            Role::Home => self
+                .children(id)
+                .iter()
+                .filter(|&&c| site.pages[c].role == Role::Region)
+                .map(|&c| self.child(c, true))
+                .collect(),
+            Role::Part => Vec::new(),
+            _ => self
+                .children(id)
+                .iter()
+                .map(|&c| self.child(c, false))
+                .collect(),
+        };
+        let part = page.part();
+        let themes = match &*page.meta {
+            Meta::Publication(m) => self.themes(&m.themes),
+            Meta::Part(m) => self.themes(&m.themes),
+            _ => Vec::new(),
+        };
+        let region_info = match &*page.meta {
+            Meta::Region(m) => Some(RegionInfo {
+                organisations: m.organisations.clone(),
+                logo: self.logo(id),
+                logo_alt: m.logo_alt.clone(),
+                contact: m.contact.clone(),
+            }),
+            _ => None,
+        };
+        PageView {
+            role: page.role.name(),
+            kind: part.map_or(Kind::Page, |m| m.kind).name(),
+            title: page.title.clone(),
+            description: self.description(id),
+            summary_html: body.summary_html.clone(),
+            url: page.output_path(),
+            content: body.content.html.clone(),
+            toc: body
+                .content
+                .headings
+                .iter()
+                .filter(|h| (2..=3).contains(&h.level))
+                .cloned()
+                .collect(),
+            date: self.date(id),
+            themes,
+            breadcrumbs,
+            region: self.nearest(id, Role::Region).map(|r| self.link(r)),
+            publication: publication.map(|p| self.publication(p, id)),
+            prev,
+            next,
+            children,
+            vision: part.and_then(|m| m.vision.clone()),
+            horizon: part.and_then(|m| m.horizon),
+            goal_areas: part
+                .map(|m| {
+                    m.goal_areas
+                        .iter()
+                        .zip(&body.goal_areas)
+                        .map(|(a, (id, html))| GoalAreaView {
+                            id: id.clone(),
+                            title: a.title.clone(),
+                            means: a.means.clone(),
+                            text_html: html.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            factors: part
+                .map(|m| {
+                    m.factors
+                        .iter()
+                        .zip(&body.factors)
+                        .map(|(f, (id, html))| FactorView {
+                            id: id.clone(),
+                            title: f.title.clone(),
+                            summary_html: html.clone(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            shifts: part.map(|m| m.shifts.clone()).unwrap_or_default(),
+            region_info,
+            lang: std::iter::once(id)
+                .chain(ancestors.iter().copied())
+                .find_map(|a| match &*self.facts(a).meta {
+                    Meta::Region(m) => m.lang.clone(),
+                    Meta::Publication(m) => m.lang.clone(),
+                    Meta::Part(m) => m.lang.clone(),
+                    Meta::Home(_) => None,
+                })
+                .filter(|l| *l != site.config.language),
+            print: (page.role == Role::Publication && crate::print::enabled(self.theme)).then(
+                || PrintLink {
+                    url: crate::print::output_path(site, id),
+                    pdf: self.pdfs.get(&id).cloned(),
+                },
+            ),
+        }
+    }
+}
+
+/// The [`SiteView`] of `site`.
+pub(crate) fn site_view(site: &Site, theme: &Theme) -> SiteView {
+    let link = |id: PageId| Link {
+        title: site.pages[id].title.clone(),
+        url: site.pages[id].output_path(),
+    };
+    SiteView {
+        title: site.config.title.clone(),
+        description: site.config.description.clone(),
+        organisation: site.config.organisation.clone(),
+        regions: site.pages[Site::HOME]
+            .children
+            .iter()
+            .filter(|&&r| site.pages[r].role == Role::Region)
+            .map(|&r| RegionNav {
+                title: site.pages[r].title.clone(),
+                url: site.pages[r].output_path(),
+                publications: site.pages[r]
+                    .children
+                    .iter()
+                    .filter(|&p| site.pages[*p].role == Role::Publication)
+                    .map(|&p| link(p))
+                    .collect(),
+            })
+            .collect(),
+        statement: theme.has(crate::statement::TEMPLATE).then(|| Link {
+            title: match theme.strings.get("statement_title") {
+                Some(crate::theme::Text::One(t)) => t.clone(),
+                _ => "Tillgänglighetsredogörelse".into(),
+            },
+            url: crate::statement::URL.into(),
+        }),
+    }
+}
