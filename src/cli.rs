@@ -22,8 +22,11 @@ pub struct Cli {
 pub enum Command {
     /// Build the website from content/ into output/.
     ///
-    /// The new site is written to a fresh folder and only then replaces
-    /// output/, so when something is wrong the previous site stays as it was.
+    /// When something is wrong nothing is written, so the previous site stays
+    /// as it was. Over an output/ an earlier build wrote, only the files
+    /// that changed are written (the others keep their dates, for rsync or
+    /// FTP); otherwise the new site is written to a fresh folder that then
+    /// replaces output/.
     /// Files in output/ that malbild did not write (web.config, .htaccess,
     /// CNAME) stay. A second build into the same folder waits for the first.
     /// A build that takes more than a second shows how far it is, on a

@@ -169,9 +169,10 @@ impl Builder {
         }
     }
 
-    /// Builds the site. The first build (or one after the output folder was
-    /// removed) writes a fresh folder and swaps it in; later builds write only
-    /// the files that changed, each one atomically. On content or template
+    /// Builds the site. Over an output folder whose marker says what is in
+    /// it (a build of this builder, or of an earlier run), only the files
+    /// that changed are written, each one atomically; into an empty or
+    /// missing folder it writes a fresh folder and swaps it in. On content or template
     /// errors it returns [`Failed`] and writes nothing.
     pub fn build(&mut self) -> Result<Report> {
         self.build_with(None)
@@ -265,6 +266,12 @@ impl Builder {
                 diagnostics: vec![d],
             }
             .into());
+        }
+        if self.caches.written.is_empty() {
+            // A new run of malbild over an output an earlier one wrote: its
+            // marker says what is there, so unchanged files stay untouched
+            // (an rsync or FTP deploy then copies only what changed).
+            self.caches.written = output::on_disk(config);
         }
         let fresh = self.caches.written.is_empty() || !config.output.join(output::MARKER).is_file();
         if fresh {
@@ -417,7 +424,7 @@ fn prepare_with(
         &mut diagnostics,
     ) {
         pages.all.push(file.path.clone());
-        if caches.written.get(&file.path) != Some(&hash::bytes(&file.bytes)) {
+        if caches.written.get(&file.path) != Some(&output::Stamp::of(&file.bytes)) {
             pages.files.push(file);
         }
     }

@@ -25,8 +25,13 @@ use crate::theme::FileSource;
 /// malbild wrote there.
 pub const MARKER: &str = ".malbild-output";
 
-/// The first lines of [`MARKER`]; the files follow, one a line.
-const MARKER_HEAD: &str = "This folder was written by malbild. A build replaces the files listed below\nand leaves every other file in the folder alone.\nfiles:\n";
+/// The first lines of [`MARKER`]; the files follow, one a line, each after
+/// the hash of what was written (xxh3 of the bytes, or the stamp of a copied
+/// file's source) and its size: `0123456789abcdef 4711 sormland/index.html`.
+const MARKER_HEAD: &str = "This folder was written by malbild. A build replaces the files listed below\nand leaves every other file in the folder alone.\nfiles, each after its hash and size:\n";
+
+/// The line before the files in the marker of a malbild that kept no hashes.
+const OLD_FILES: &str = "\nfiles:\n";
 
 /// What a test build does wrong on purpose (`MALBILD_FAULT`, only in debug
 /// builds): `kill-between-renames` swaps with two renames and exits between
@@ -45,20 +50,79 @@ fn fault(_: &str) -> bool {
 /// (which replaced the whole folder) or none at all.
 fn listed(out: &Path) -> Option<std::collections::HashSet<String>> {
     let text = fs::read_to_string(out.join(MARKER)).ok()?;
-    let (_, files) = text.split_once("\nfiles:\n")?;
-    Some(files.lines().map(str::to_string).collect())
+    Some(parse_marker(&text)?.into_iter().map(|(p, _)| p).collect())
+}
+
+/// The files of a marker's text, with what was written when it says.
+fn parse_marker(text: &str) -> Option<Vec<(String, Option<Stamp>)>> {
+    if let Some((_, files)) = text.split_once(OLD_FILES) {
+        return Some(files.lines().map(|l| (l.to_string(), None)).collect());
+    }
+    let head_end = MARKER_HEAD.rsplit('\n').nth(1)?;
+    let (_, files) = text.split_once(&format!("\n{head_end}\n"))?;
+    Some(
+        files
+            .lines()
+            .map(|line| {
+                let mut parts = line.splitn(3, ' ');
+                let hash = parts.next().and_then(|h| u64::from_str_radix(h, 16).ok());
+                let size = parts.next().and_then(|s| s.parse().ok());
+                match (hash, size, parts.next()) {
+                    (Some(hash), Some(size), Some(path)) => {
+                        (path.to_string(), Some(Stamp { hash, size }))
+                    }
+                    _ => (line.to_string(), None),
+                }
+            })
+            .collect(),
+    )
 }
 
 /// The marker's text for a folder holding `files`.
-fn marker_text<'a>(files: impl Iterator<Item = &'a str>) -> String {
-    let mut files: Vec<&str> = files.filter(|f| !f.contains('\n')).collect();
-    files.sort_unstable();
-    let mut text = String::from(MARKER_HEAD);
-    for f in files {
-        text.push_str(f);
-        text.push('\n');
+fn marker_text(files: &Written) -> String {
+    let mut files: Vec<(&String, &Stamp)> =
+        files.iter().filter(|(f, _)| !f.contains('\n')).collect();
+    files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut text = String::with_capacity(MARKER_HEAD.len() + files.len() * 64);
+    text.push_str(MARKER_HEAD);
+    for (path, stamp) in files {
+        use std::fmt::Write as _;
+        let _ = writeln!(text, "{:016x} {} {path}", stamp.hash, stamp.size);
     }
     text
+}
+
+/// What an output folder that an earlier build (another run of malbild)
+/// wrote holds, as its marker says, for [`update`]: a file is trusted to
+/// hold what the marker says when it has the size written there and was
+/// not changed after the marker was written; any other file the marker
+/// lists is [`Stamp::UNKNOWN`] (written again, or removed when gone). Empty
+/// when there is no marker, or one without hashes.
+pub fn on_disk(config: &Config) -> Written {
+    let out = &config.output;
+    let marker = out.join(MARKER);
+    let (Ok(text), Ok(meta)) = (fs::read_to_string(&marker), fs::metadata(&marker)) else {
+        return Written::default();
+    };
+    let Some(files) = parse_marker(&text) else {
+        return Written::default();
+    };
+    let Ok(when) = meta.modified() else {
+        return Written::default();
+    };
+    if files.iter().any(|(_, s)| s.is_none()) {
+        return Written::default();
+    }
+    files
+        .into_par_iter()
+        .map(|(path, stamp)| {
+            let stamp = stamp.unwrap_or(Stamp::UNKNOWN);
+            let same = fs::symlink_metadata(out.join(&path)).is_ok_and(|m| {
+                m.is_file() && m.len() == stamp.size && m.modified().is_ok_and(|t| t <= when)
+            });
+            (path, if same { stamp } else { Stamp::UNKNOWN })
+        })
+        .collect()
 }
 
 /// Holds the output folder for one build; dropping it lets the next one in.
@@ -143,9 +207,41 @@ pub struct Copy {
     pub stamp: u64,
 }
 
-/// What is in the output folder: output path to a hash of the bytes written
-/// (pages) or the stamp of the source (copies).
-pub type Written = HashMap<String, u64>;
+/// What is in the output folder: output path to what was written there.
+pub type Written = HashMap<String, Stamp>;
+
+/// What was written to one output file: a hash of the bytes (pages) or the
+/// stamp of the source (copies), and the size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// xxh3 of the bytes, or [`Copy::stamp`].
+    pub hash: u64,
+    /// The file's size in bytes.
+    pub size: u64,
+}
+
+impl Stamp {
+    /// A file of ours whose bytes are not known (changed since, or listed by
+    /// a marker without hashes): always written again.
+    pub const UNKNOWN: Stamp = Stamp {
+        hash: 0,
+        size: u64::MAX,
+    };
+
+    /// The stamp of `bytes`.
+    pub fn of(bytes: &[u8]) -> Stamp {
+        Stamp {
+            hash: crate::hash::bytes(bytes),
+            size: bytes.len() as u64,
+        }
+    }
+
+    /// Whether this is what was written, as far as known: its hash is
+    /// `hash`.
+    pub fn is(self, hash: u64) -> bool {
+        self != Stamp::UNKNOWN && self.hash == hash
+    }
+}
 
 /// What a write did.
 #[derive(Debug, Default)]
@@ -260,6 +356,16 @@ pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Chan
     let staging = parent.join(format!(".{name}.malbild-tmp-{pid}"));
     let result = fill(&staging, files, copies, &*config.progress)
         .and_then(|()| carry_over(config, &out, &staging));
+    let mut written: Written = files
+        .par_iter()
+        .map(|f| (f.path.clone(), Stamp::of(&f.bytes)))
+        .collect();
+    written.extend(copies.iter().map(|c| (c.to.clone(), copy_stamp(c))));
+    // Written last, so the files are not newer than it (see `on_disk`).
+    let result = result.and_then(|()| {
+        fs::write(staging.join(MARKER), marker_text(&written))
+            .with_context(|| format!("cannot write in {}", staging.display()))
+    });
     if let Err(err) = result {
         let _ = fs::remove_dir_all(&staging);
         return Err(err);
@@ -269,16 +375,23 @@ pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Chan
         &out,
         &parent.join(format!(".{name}.malbild-old-{pid}")),
     )?;
-    let mut written: Written = files
-        .par_iter()
-        .map(|f| (f.path.clone(), crate::hash::bytes(&f.bytes)))
-        .collect();
-    written.extend(copies.iter().map(|c| (c.to.clone(), c.stamp)));
     Ok(Changes {
         n_written: written.len(),
         written,
         n_removed: 0,
     })
+}
+
+/// The stamp of a copied file: its source's stamp, and its size.
+fn copy_stamp(c: &Copy) -> Stamp {
+    let size = match &c.from {
+        FileSource::Disk(p) => fs::metadata(p).map_or(u64::MAX, |m| m.len()),
+        FileSource::Builtin(b) => b.len() as u64,
+    };
+    Stamp {
+        hash: c.stamp,
+        size,
+    }
 }
 
 /// Brings an output folder written by an earlier build up to date: writes
@@ -313,7 +426,7 @@ pub fn update(
     let n_pages = patch(config, files, &mut written)?;
     let changed_copies: Vec<&Copy> = copies
         .iter()
-        .filter(|c| before.get(&c.to) != Some(&c.stamp))
+        .filter(|c| !before.get(&c.to).is_some_and(|s| s.is(c.stamp)))
         .collect();
     changed_copies.par_iter().try_for_each(|c| {
         let bytes = match &c.from {
@@ -324,11 +437,9 @@ pub fn update(
         };
         write_atomically(&out.join(&c.to), &bytes)
     })?;
-    let mut new_files = false;
-    for c in copies {
-        new_files |= written.insert(c.to.clone(), c.stamp).is_none();
+    for c in &changed_copies {
+        written.insert(c.to.clone(), copy_stamp(c));
     }
-    new_files |= written.len() != before.len();
     let keep: std::collections::HashSet<&str> = all
         .iter()
         .map(String::as_str)
@@ -352,11 +463,8 @@ pub fn update(
             dir = d.parent();
         }
     }
-    if new_files || !gone.is_empty() {
-        write_atomically(
-            &out.join(MARKER),
-            marker_text(written.keys().map(String::as_str)).as_bytes(),
-        )?;
+    if n_pages + changed_copies.len() + gone.len() > 0 {
+        write_atomically(&out.join(MARKER), marker_text(&written).as_bytes())?;
     }
     Ok(Changes {
         written,
@@ -369,21 +477,18 @@ pub fn update(
 /// `written` describes, and records them there; nothing is removed. Returns
 /// how many were written. For rebuilds that change no page's address.
 pub fn patch(config: &Config, files: &[OutFile], written: &mut Written) -> Result<usize> {
-    let hashes: Vec<u64> = files
-        .par_iter()
-        .map(|f| crate::hash::bytes(&f.bytes))
-        .collect();
+    let stamps: Vec<Stamp> = files.par_iter().map(|f| Stamp::of(&f.bytes)).collect();
     let changed: Vec<&OutFile> = files
         .iter()
-        .zip(&hashes)
-        .filter(|(f, h)| written.get(&f.path) != Some(h))
+        .zip(&stamps)
+        .filter(|(f, s)| written.get(&f.path) != Some(s))
         .map(|(f, _)| f)
         .collect();
     changed
         .par_iter()
         .try_for_each(|f| write_atomically(&config.output.join(&f.path), &f.bytes))?;
-    for (f, h) in files.iter().zip(hashes) {
-        written.insert(f.path.clone(), h);
+    for (f, s) in files.iter().zip(stamps) {
+        written.insert(f.path.clone(), s);
     }
     Ok(changed.len())
 }
@@ -441,12 +546,9 @@ fn fill(staging: &Path, files: &[OutFile], copies: &[Copy], progress: &dyn Progr
             .with_context(|| format!("cannot clear {}", staging.display()))?;
     }
     fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
-    let text = marker_text(
-        files
-            .iter()
-            .map(|f| f.path.as_str())
-            .chain(copies.iter().map(|c| c.to.as_str())),
-    );
+    // Marks the folder as malbild's (a killed build's is removed by the
+    // next); the list of files comes when they are written.
+    let text = MARKER_HEAD;
     fs::write(staging.join(MARKER), text)
         .with_context(|| format!("cannot write in {}", staging.display()))?;
     let mut dirs: Vec<PathBuf> = files
@@ -645,7 +747,7 @@ mod tests {
         fs::write(config.output.join("c.txt"), "someone's").unwrap();
         let files = [page("index.html"), page("b/index.html"), page("c.txt")];
         let all = files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
-        let written: Written = before.iter().map(|p| (p.clone(), 0)).collect();
+        let written: Written = before.iter().map(|p| (p.clone(), Stamp::UNKNOWN)).collect();
         let err = update(&config, &files, &all, &[], &written).unwrap_err();
         assert!(
             format!("{err}").contains("c.txt was not written by malbild"),

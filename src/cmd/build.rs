@@ -34,10 +34,22 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
         1 => " and 1 PDF".into(),
         n => format!(" and {n} PDFs"),
     };
+    // Over an output an earlier build wrote, only what changed is written.
+    let files = if report.written == report.files && report.removed == 0 {
+        format!("{} files", report.files)
+    } else {
+        let removed = match report.removed {
+            0 => String::new(),
+            n => format!(", {n} removed"),
+        };
+        format!(
+            "{} files, {} written{removed}",
+            report.files, report.written
+        )
+    };
     eprintln!(
-        "built {} pages{pdfs} ({} files) in {:.2} s into {}{warnings}",
+        "built {} pages{pdfs} ({files}) in {:.2} s into {}{warnings}",
         report.pages,
-        report.files,
         report.elapsed.as_secs_f64(),
         config.output.display(),
     );

@@ -133,3 +133,61 @@ fn rebuilding_replaces_the_output_and_keeps_nothing_stale() {
         .collect();
     assert!(leftovers.is_empty(), "staging folders left behind");
 }
+
+/// Every output file's inode and modification time.
+#[cfg(unix)]
+fn identities(t: &SiteTest) -> std::collections::BTreeMap<String, (u64, std::time::SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(t.path("output"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let meta = e.metadata().unwrap();
+            let rel = e.path().strip_prefix(t.path("output")).unwrap();
+            (
+                rel.to_string_lossy().into_owned(),
+                (meta.ino(), meta.modified().unwrap()),
+            )
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_over_its_own_output_writes_only_what_changed() {
+    let t = SiteTest::from_dir("kinds");
+    t.build();
+    let first = identities(&t);
+    let bytes = t.output_files();
+    // Nothing changed: not one file written, not even the marker.
+    let run = t.build();
+    assert!(run.stderr.contains("files, 0 written)"), "{}", run.stderr);
+    assert_eq!(identities(&t), first);
+    // A page edited: that page (and what shows it) written, the rest kept.
+    let part = "content/region-a/plan-2030/bilaga.md";
+    t.write(part, &t.read(part).replace("Ordlista", "Ordförklaringar"));
+    let run = t.build();
+    assert!(!run.stderr.contains("0 written"), "{}", run.stderr);
+    let now = identities(&t);
+    let same = |p: &str| now[p] == first[p];
+    assert!(!same("region-a/plan-2030/bilaga/index.html"));
+    assert!(same("region-o/strategi/index.html"));
+    assert!(same("css/malbild.css"));
+    // A file of ours changed by hand (to the same size, so only its time
+    // tells) is put back as the build makes it.
+    let size = bytes["region-o/index.html"].len();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(t.path("output/region-o/index.html"), "x".repeat(size)).unwrap();
+    t.build();
+    assert_eq!(
+        t.output_files()["region-o/index.html"],
+        bytes["region-o/index.html"]
+    );
+    // A page gone: its file goes, the marker says so.
+    std::fs::remove_file(t.path(part)).unwrap();
+    let run = t.build();
+    assert!(run.stderr.contains("1 removed"), "{}", run.stderr);
+    assert!(!t.path("output/region-a/plan-2030/bilaga").exists());
+    assert!(!t.read("output/.malbild-output").contains("bilaga"));
+}

@@ -253,6 +253,18 @@ fn build_with_fault(t: &SiteTest, fault: &str) -> Run {
 fn a_build_killed_between_the_renames_is_undone_by_the_next() {
     let t = SiteTest::from_dir("kinds");
     t.build();
+    // A marker without hashes, as an older malbild wrote it: the next build
+    // writes a new folder and swaps it in (over a marker with hashes it
+    // would write only the changed files, in place).
+    let marker = t.read("output/.malbild-output");
+    let (head, files) = marker
+        .split_once("files, each after its hash and size:\n")
+        .unwrap();
+    let files: String = files
+        .lines()
+        .map(|l| format!("{}\n", l.splitn(3, ' ').nth(2).unwrap()))
+        .collect();
+    t.write("output/.malbild-output", &format!("{head}files:\n{files}"));
     let before = t.output_files();
     t.write(
         "content/region-a/plan-2030/bilaga.md",
@@ -331,7 +343,10 @@ fn files_malbild_did_not_write_are_kept() {
         assert!(!t.path("output/region-a/plan-2030/bilaga").exists());
         assert!(t.path("output/region-a/plan-2030/ny/index.html").is_file());
         let marker = t.read("output/.malbild-output");
-        assert!(marker.contains("\nindex.html\n"), "{marker}");
+        assert!(
+            marker.lines().any(|l| l.ends_with(" index.html")),
+            "{marker}"
+        );
         assert!(
             !marker.contains("CNAME") && !marker.contains("rapport"),
             "{marker}"
