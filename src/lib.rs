@@ -267,6 +267,7 @@ impl Builder {
             }
             .into());
         }
+        let mut clock = Clock::start();
         if self.caches.written.is_empty() {
             // A new run of malbild over an output an earlier one wrote: its
             // marker says what is there, so unchanged files stay untouched
@@ -278,8 +279,10 @@ impl Builder {
             self.caches.render = render::RenderCache::default();
             self.caches.written = output::Written::default();
         }
+        clock.lap("on disk");
         let (prepared, mut warnings) =
             prepare_with(config, &mut self.caches, edited.as_deref(), None);
+        clock.lap("prepared");
         let Some(mut prepared) = prepared else {
             self.caches.list = None;
             return Err(Failed {
@@ -306,6 +309,7 @@ impl Builder {
                 &self.caches.written,
             )?
         };
+        clock.lap("write");
         let last = prepared.last.take().expect("a prepared site");
         let mut made = std::mem::take(&mut prepared.made);
         // A landing page that links a PDF made now: made again by the next
@@ -320,6 +324,7 @@ impl Builder {
         self.caches.render.update(&last.site, made);
         self.caches.written = changes.written;
         self.caches.list = Some(warnings.clone());
+        clock.lap("remember");
         Ok(Report {
             pages: last.site.pages.len(),
             files: prepared.all.len() + prepared.copies.len(),
