@@ -460,14 +460,15 @@ pub fn render(
             (None, event) => events.push(event),
         }
     }
-    let (events, labels) = name_tables(events, ids, settings);
+    let prefix = marker_prefix(markdown);
+    let (events, labels) = name_tables(events, ids, settings, &prefix);
     for (table, label) in out.tables.iter_mut().zip(&labels) {
         table.named = !matches!(label, TableLabel::None(_));
     }
     out.html.reserve(markdown.len() * 3 / 2);
     html::push_html(&mut out.html, events.into_iter());
     if !labels.is_empty() {
-        out.html = label_tables(&out.html, &labels);
+        out.html = label_tables(&out.html, &labels, &prefix);
     }
     out
 }
@@ -486,8 +487,23 @@ enum TableLabel {
 /// The prefixes that make a paragraph right before a table its caption.
 const CAPTION_PREFIXES: &[&str] = &["Tabell:", "Table:"];
 
-fn marker(n: usize) -> String {
-    format!("<!--mb-table-{n}-->")
+/// The start of the comments that mark tables in a page whose Markdown is
+/// `markdown`: one that does not occur in it, so no comment the writer put
+/// in the page can be taken for one (all other HTML is escaped, or is the
+/// writer's raw HTML, which is in the Markdown).
+fn marker_prefix(markdown: &str) -> String {
+    let mut nonce = 0u32;
+    loop {
+        let prefix = format!("<!--mb-table-{nonce:x}-");
+        if !markdown.contains(&prefix) {
+            return prefix;
+        }
+        nonce += 1;
+    }
+}
+
+fn marker(prefix: &str, n: usize) -> String {
+    format!("{prefix}{n}-->")
 }
 
 /// Moves a `Tabell: …` paragraph right before a table into the table as its
@@ -498,6 +514,7 @@ fn name_tables<'a>(
     events: Vec<Event<'a>>,
     ids: &mut Ids,
     settings: &Settings<'_>,
+    prefix: &str,
 ) -> (Vec<Event<'a>>, Vec<TableLabel>) {
     if !events
         .iter()
@@ -560,7 +577,10 @@ fn name_tables<'a>(
                 out.push(Event::InlineHtml(CowStr::from(format!(
                     "<div class=\"{TABLE_REGION_CLASS}\" role=\"region\" tabindex=\"0\" {name}>"
                 ))));
-                out.push(Event::InlineHtml(CowStr::from(marker(labels.len()))));
+                out.push(Event::InlineHtml(CowStr::from(marker(
+                    prefix,
+                    labels.len(),
+                ))));
                 out.push(event);
                 if let (Some(inner), TableLabel::Caption(id)) = (caption, &label) {
                     out.push(Event::InlineHtml(CowStr::from(format!(
@@ -616,11 +636,11 @@ fn caption_text(inner: &[Event<'_>]) -> Option<String> {
 /// Writes what the events cannot say into the marked tables' HTML:
 /// `aria-labelledby` for a table under a heading and `scope="col"` on the
 /// header cells.
-fn label_tables(html: &str, labels: &[TableLabel]) -> String {
+fn label_tables(html: &str, labels: &[TableLabel], prefix: &str) -> String {
     let mut out = String::with_capacity(html.len() + labels.len() * 64);
     let mut rest = html;
     for (n, label) in labels.iter().enumerate() {
-        let m = marker(n);
+        let m = marker(prefix, n);
         let Some(at) = rest.find(&m) else { break };
         out.push_str(&rest[..at]);
         rest = &rest[at + m.len()..];
@@ -745,6 +765,23 @@ mod tests {
         let named: Vec<bool> = r.tables.iter().map(|t| t.named).collect();
         assert_eq!(named, [false, true]);
         assert_eq!(r.tables[1].offset, 29);
+    }
+
+    #[test]
+    fn a_comment_like_the_table_markers_in_the_text_stays_text() {
+        // A writer's own `<!--mb-table-0-->` (raw HTML, kept as written) is
+        // not taken for the mark of the table after it.
+        for comment in ["<!--mb-table-0-->", "<!--mb-table-0-0-->"] {
+            let md = format!("{comment}\n\n## Mål\n\n| A |\n|---|\n| 1 |\n");
+            let out = html(&md);
+            assert!(out.starts_with(comment), "{out}");
+            assert!(
+                out.contains("<table aria-labelledby=\"mal\"><thead><tr><th scope=\"col\">A</th>"),
+                "{out}"
+            );
+            assert_eq!(out.matches("<table").count(), 1, "{out}");
+            assert!(!out.contains("mb-table-1"), "{out}");
+        }
     }
 
     #[test]
