@@ -292,7 +292,7 @@ impl Builder {
         };
         let pdfs = if config.pdf {
             let mut more = Vec::new();
-            let made = pdf::build(config, &mut prepared, &mut more);
+            let made = pdf::build(config, &mut prepared, &mut self.caches.written, &mut more);
             warnings.add(more);
             made
         } else {
@@ -311,16 +311,7 @@ impl Builder {
         };
         clock.lap("write");
         let last = prepared.last.take().expect("a prepared site");
-        let mut made = std::mem::take(&mut prepared.made);
-        // A landing page that links a PDF made now: made again by the next
-        // build, which makes the PDF again.
-        for (path, _) in &pdfs.pdfs {
-            let landing = path
-                .rsplit_once("/print/")
-                .map(|(p, _)| format!("{p}/index.html"));
-            made.made.retain(|(p, _, _)| Some(p) != landing.as_ref());
-            made.fresh.retain(|(p, _, _)| Some(p) != landing.as_ref());
-        }
+        let made = std::mem::take(&mut prepared.made);
         self.caches.render.update(&last.site, made);
         self.caches.written = changes.written;
         self.caches.list = Some(warnings.clone());
@@ -331,7 +322,7 @@ impl Builder {
             rendered: prepared.files.len(),
             written: changes.n_written,
             removed: changes.n_removed,
-            pdfs: pdfs.pdfs.len(),
+            pdfs: pdfs.pdfs.len() + pdfs.kept,
             warnings,
             elapsed: start.elapsed(),
         })

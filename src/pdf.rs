@@ -52,45 +52,114 @@ const INSTALL_HINT: &str = "install Chromium (Debian and Ubuntu: `sudo apt-get i
 /// What the PDF step made.
 #[derive(Debug, Default)]
 pub struct Made {
-    /// Output paths of the PDFs, with their sizes in bytes.
+    /// Output paths of the PDFs made now, with their sizes in bytes.
     pub pdfs: Vec<(String, u64)>,
+    /// How many PDFs of an earlier build stay as they are (their print page
+    /// did not change).
+    pub kept: usize,
 }
 
-/// Makes the PDF of every print page in `prepared`, adds the PDFs to its
-/// files and renders the landing pages of those publications again with a
-/// link to them. Problems become warnings.
-pub fn build(config: &Config, prepared: &mut Prepared, diagnostics: &mut Vec<Diagnostic>) -> Made {
+/// Makes the PDF of every print page in `prepared` that was made again (or
+/// whose PDF is not in the output folder, which `written` describes), adds
+/// the PDFs to its files and renders the landing pages of those
+/// publications again with a link to them. A PDF whose print page did not
+/// change stays, and so does its link. Problems become warnings.
+pub fn build(
+    config: &Config,
+    prepared: &mut Prepared,
+    written: &mut crate::output::Written,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Made {
     let Some(last) = prepared.last.as_ref() else {
         return Made::default();
     };
     let site = &last.site;
-    let wanted: Vec<PageId> = print::publications(site)
-        .into_iter()
-        .filter(|&id| {
-            let path = print::output_path(site, id);
-            prepared.files.iter().any(|f| f.path == path)
-        })
+    let swedish = site.config.language.starts_with("sv");
+    let made_now: std::collections::HashSet<&str> =
+        prepared.files.iter().map(|f| f.path.as_str()).collect();
+    let mut wanted: Vec<PageId> = Vec::new();
+    // PDFs that stay: their print page is as the last build made it.
+    let mut links = BTreeMap::new();
+    for id in print::publications(site) {
+        let pdf = print::pdf_path(site, id);
+        let on_disk = std::fs::metadata(config.output.join(&pdf)).map(|m| m.len());
+        if written
+            .get(&pdf)
+            .is_some_and(|stamp| on_disk.as_ref().ok() != Some(&stamp.size))
+        {
+            // Removed or changed by hand since: written again when made.
+            written.remove(&pdf);
+        }
+        match written.get(&pdf) {
+            Some(stamp)
+                if *stamp != crate::output::Stamp::UNKNOWN
+                    && !made_now.contains(print::output_path(site, id).as_str()) =>
+            {
+                links.insert(
+                    id,
+                    PdfLink {
+                        url: pdf,
+                        size: size_text(stamp.size, swedish),
+                    },
+                );
+            }
+            _ => wanted.push(id),
+        }
+    }
+    let mut made = Made {
+        kept: links.len(),
+        ..Made::default()
+    };
+    prepared.all.extend(links.values().map(|l| l.url.clone()));
+    // The landing pages to render again: those of PDFs made (or failed)
+    // now, and those of kept PDFs whose page was made now without the link.
+    let mut landing: Vec<PageId> = links
+        .keys()
+        .copied()
+        .filter(|&id| made_now.contains(site.pages[id].output_path().as_str()))
         .collect();
+    landing.extend(&wanted);
+    let mut fresh_print_pages = Vec::new();
+    for &id in &wanted {
+        let path = print::output_path(site, id);
+        if !made_now.contains(path.as_str()) {
+            // Its print page is fresh but its PDF is missing: Chromium prints
+            // the print page that is in the output folder.
+            if let Ok(bytes) = std::fs::read(config.output.join(&path)) {
+                fresh_print_pages.push(OutFile { path, bytes });
+            }
+        }
+    }
     if wanted.is_empty() {
-        return Made::default();
+        rerender_landing(prepared, &landing, &links, diagnostics);
+        return made;
     }
     let chromium = match find(config.chromium.as_deref()) {
         Ok(c) => c,
         Err(d) => {
             diagnostics.push(d);
-            return Made::default();
+            rerender_landing(prepared, &landing, &links, diagnostics);
+            return made;
         }
     };
-    let scratch = match crate::output::scratch(config, &prepared.files, &prepared.copies) {
+    let files: Vec<OutFile> = prepared
+        .files
+        .iter()
+        .cloned()
+        .chain(fresh_print_pages)
+        .collect();
+    let scratch = match crate::output::scratch(config, &files, &prepared.copies) {
         Ok(dir) => dir,
         Err(e) => {
             diagnostics.push(
                 Diagnostic::warning(ASKED_BY, format!("no PDF was made: {e:#}"))
                     .with_hint("check that the folder beside the output folder can be written to; the website itself was built"),
             );
-            return Made::default();
+            rerender_landing(prepared, &landing, &links, diagnostics);
+            return made;
         }
     };
+    drop(files);
     let progress = &config.progress;
     progress.phase(crate::progress::Phase::Pdf, wanted.len() as u64);
     let results: Vec<(PageId, Result<Vec<u8>, String>)> = wanted
@@ -101,9 +170,6 @@ pub fn build(config: &Config, prepared: &mut Prepared, diagnostics: &mut Vec<Dia
             (id, made)
         })
         .collect();
-    let swedish = site.config.language.starts_with("sv");
-    let mut made = Made::default();
-    let mut links = BTreeMap::new();
     for (id, result) in results {
         let publication = &site.pages[id];
         match result {
@@ -118,6 +184,7 @@ pub fn build(config: &Config, prepared: &mut Prepared, diagnostics: &mut Vec<Dia
                     },
                 );
                 made.pdfs.push((path.clone(), size));
+                prepared.all.push(path.clone());
                 prepared.files.push(OutFile {
                     path,
                     bytes,
@@ -136,14 +203,36 @@ pub fn build(config: &Config, prepared: &mut Prepared, diagnostics: &mut Vec<Dia
         }
     }
     drop(scratch);
-    let ids: Vec<PageId> = links.keys().copied().collect();
-    let landing = render::rerender(site, &last.bodies, &last.theme, &ids, &links, diagnostics);
+    rerender_landing(prepared, &landing, &links, diagnostics);
+    made
+}
+
+/// Renders the landing pages `ids` again, with the links to the PDFs in
+/// `links` (a page without one gets none), in place of the files made
+/// before or as new files.
+fn rerender_landing(
+    prepared: &mut Prepared,
+    ids: &[PageId],
+    links: &BTreeMap<PageId, PdfLink>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(last) = prepared.last.as_ref() else {
+        return;
+    };
+    let landing = render::rerender(
+        &last.site,
+        &last.bodies,
+        &last.theme,
+        ids,
+        links,
+        diagnostics,
+    );
     for new in landing {
-        if let Some(old) = prepared.files.iter_mut().find(|f| f.path == new.path) {
-            *old = new;
+        match prepared.files.iter_mut().find(|f| f.path == new.path) {
+            Some(old) => *old = new,
+            None => prepared.files.push(new),
         }
     }
-    made
 }
 
 /// How many times a PDF is made to get the page numbers of its table of

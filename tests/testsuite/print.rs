@@ -564,3 +564,66 @@ fn the_copy_for_the_pdf_numbers_its_table_of_contents() {
     t.build();
     assert!(texts(&t.read(&format!("output/{PRINT}")), ".print-toc__page").is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_builder_kept_with_pdf_keeps_the_pdfs_and_their_links() {
+    const PDF: &str = "output/region-a/plan-2030/print/region-a-plan-2030.pdf";
+    let t = SiteTest::from_dir("kinds");
+    let mut config = malbild::Config::new(t.root());
+    config.pdf = true;
+    config.chromium = Some(fake_browser(&t, "", "%%PDF-1.4 test", 0));
+    let mut builder = malbild::Builder::new(config);
+    let runs = || {
+        std::fs::read_dir(t.path("browser"))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("args-")
+            })
+            .count()
+    };
+    let linked = || {
+        let landing = t.read("output/region-a/plan-2030/index.html");
+        select(&landing, ".print-links a")
+            .iter()
+            .any(|a| a.attrs["href"].ends_with("region-a-plan-2030.pdf"))
+    };
+    let report = builder.build().unwrap();
+    assert_eq!(report.pdfs, 2);
+    assert!(t.path(PDF).is_file() && linked());
+    // Nothing changed, then a part of another publication: the PDFs and
+    // their links stay, and no browser runs.
+    std::fs::remove_dir_all(t.path("browser")).ok();
+    config_browser(&t);
+    for edit in [false, true] {
+        if edit {
+            let part = "content/region-b/strategi/_index.md";
+            t.write(part, &format!("{}\nMer text.\n", t.read(part)));
+        }
+        let report = builder.build().unwrap();
+        assert_eq!(report.pdfs, 2, "edit: {edit}");
+        assert!(t.path(PDF).is_file(), "edit: {edit}: the PDF was removed");
+        assert!(linked(), "edit: {edit}: the link to the PDF is gone");
+    }
+    // A part of the publication: its PDF is made again, and linked.
+    let part = "content/region-a/plan-2030/bilaga.md";
+    t.write(part, &format!("{}\nMer text.\n", t.read(part)));
+    builder.build().unwrap();
+    assert!(runs() >= 1, "the PDF was not made again");
+    assert!(t.path(PDF).is_file() && linked());
+    // The PDF removed by hand: made again from the print page as it is.
+    std::fs::remove_file(t.path(PDF)).unwrap();
+    builder.build().unwrap();
+    assert_eq!(t.read(PDF), "%PDF-1.4 test");
+    assert!(linked());
+}
+
+/// The stand-in browser again, after its notes were removed.
+#[cfg(unix)]
+fn config_browser(t: &SiteTest) {
+    fake_browser(t, "", "%%PDF-1.4 test", 0);
+}
