@@ -280,9 +280,28 @@ impl Builder {
             self.caches.written = output::Written::default();
         }
         clock.lap("on disk");
+        // Each output goes to the sink as soon as it is rendered: into the
+        // staging folder of a build from nothing, or compared with what the
+        // output folder holds, so the site's HTML is never all in memory.
+        // The PDF step prints the print pages, so it needs them all.
+        let sink = if !fresh {
+            output::Sink::Compare(std::mem::take(&mut self.caches.written))
+        } else if config.pdf {
+            output::Sink::Keep
+        } else {
+            output::Sink::Staging(output::Staging::begin(config)?)
+        };
         let (prepared, mut warnings) =
-            prepare_with(config, &mut self.caches, edited.as_deref(), None);
+            prepare_with(config, &mut self.caches, edited.as_deref(), None, &sink);
         clock.lap("prepared");
+        let sink = match sink {
+            output::Sink::Compare(written) => {
+                self.caches.written = written;
+                None
+            }
+            output::Sink::Keep => None,
+            output::Sink::Staging(staging) => Some(staging),
+        };
         let Some(mut prepared) = prepared else {
             self.caches.list = None;
             return Err(Failed {
@@ -298,7 +317,9 @@ impl Builder {
         } else {
             pdf::Made::default()
         };
-        let changes = if fresh {
+        let changes = if let Some(staging) = sink {
+            staging.finish(config, &prepared.files, &prepared.copies)?
+        } else if fresh {
             output::write(config, &prepared.files, &prepared.copies)?
         } else {
             output::update(
@@ -312,6 +333,7 @@ impl Builder {
         clock.lap("write");
         let last = prepared.last.take().expect("a prepared site");
         let made = std::mem::take(&mut prepared.made);
+        let rendered = made.made.len();
         self.caches.render.update(&last.site, made);
         self.caches.written = changes.written;
         self.caches.list = Some(warnings.clone());
@@ -319,7 +341,7 @@ impl Builder {
         Ok(Report {
             pages: last.site.pages.len(),
             files: prepared.all.len() + prepared.copies.len(),
-            rendered: prepared.files.len(),
+            rendered,
             written: changes.n_written,
             removed: changes.n_removed,
             pdfs: pdfs.pdfs.len() + pdfs.kept,
@@ -341,7 +363,13 @@ pub fn prepare_loaded(
     config: &Config,
     loaded: load::Loaded,
 ) -> (Option<Prepared>, Vec<Diagnostic>) {
-    let (prepared, list) = prepare_with(config, &mut Caches::default(), None, Some(loaded));
+    let (prepared, list) = prepare_with(
+        config,
+        &mut Caches::default(),
+        None,
+        Some(loaded),
+        &output::Sink::Keep,
+    );
     (prepared, list.to_vec())
 }
 
@@ -353,6 +381,7 @@ fn prepare_with(
     caches: &mut Caches,
     edited: Option<&[String]>,
     given: Option<load::Loaded>,
+    sink: &output::Sink,
 ) -> (Option<Prepared>, List) {
     let mut diagnostics = Vec::new();
     let mut clock = Clock::start();
@@ -406,6 +435,7 @@ fn prepare_with(
         &theme,
         &basis,
         &caches.render,
+        sink,
         &mut diagnostics,
         progress,
     );
@@ -430,6 +460,7 @@ fn prepare_with(
         &theme,
         &basis,
         &caches.render,
+        sink,
         &mut diagnostics,
         progress,
     ));

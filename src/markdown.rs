@@ -470,6 +470,15 @@ pub fn render(
     if !labels.is_empty() {
         out.html = label_tables(&out.html, &labels, &prefix);
     }
+    // Kept for the whole build (and between rebuilds): no room to spare.
+    out.html.shrink_to_fit();
+    for block in &mut out.blocks {
+        block.text.shrink_to_fit();
+        block.pieces.shrink_to_fit();
+    }
+    out.blocks.shrink_to_fit();
+    out.links.shrink_to_fit();
+    out.headings.shrink_to_fit();
     out
 }
 

@@ -346,6 +346,150 @@ fn beside_output(config: &Config) -> Result<(PathBuf, PathBuf, String)> {
     Ok((out, parent, name))
 }
 
+/// Where a build puts each output the moment it is rendered, so that the
+/// whole site's HTML is never in memory at once.
+#[derive(Debug)]
+pub enum Sink {
+    /// Keep every file (for `check`, tests and the PDF step, which read them).
+    Keep,
+    /// Write it into the staging folder of a build from nothing.
+    Staging(Staging),
+    /// Keep only the files whose bytes differ from what the output folder
+    /// holds (this).
+    Compare(Written),
+}
+
+impl Sink {
+    /// Takes `file`, made now; gives it back when it is still to be written.
+    pub fn take(&self, file: OutFile) -> Option<OutFile> {
+        match self {
+            Sink::Keep => Some(file),
+            Sink::Staging(staging) => {
+                staging.put(&file);
+                None
+            }
+            Sink::Compare(before) => {
+                (before.get(&file.path) != Some(&Stamp::of(&file.bytes))).then_some(file)
+            }
+        }
+    }
+}
+
+/// A fresh folder beside the output folder that a build from nothing writes
+/// into as it renders, and that [`Staging::finish`] swaps in. Dropped
+/// unfinished (the build failed), it is removed.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    /// What was put in it, with its stamp.
+    put: std::sync::Mutex<Vec<(String, Stamp)>>,
+    /// The first error writing into it.
+    error: std::sync::Mutex<Option<anyhow::Error>>,
+    finished: bool,
+}
+
+impl Staging {
+    /// Makes the staging folder of the output folder of `config` (removing
+    /// those of builds that were killed).
+    pub fn begin(config: &Config) -> Result<Staging> {
+        let (_, parent, name) = beside_output(config)?;
+        clean_leftovers(&parent, &name);
+        let dir = parent.join(format!(".{name}.malbild-tmp-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).with_context(|| format!("cannot clear {}", dir.display()))?;
+        }
+        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        // Marks the folder as malbild's (a killed build's is removed by the
+        // next); the list of files comes when they are all written.
+        fs::write(dir.join(MARKER), MARKER_HEAD)
+            .with_context(|| format!("cannot write in {}", dir.display()))?;
+        Ok(Staging {
+            dir,
+            put: Default::default(),
+            error: Default::default(),
+            finished: false,
+        })
+    }
+
+    /// Writes `file` into the folder (from any thread).
+    fn put(&self, file: &OutFile) {
+        let path = self.dir.join(&file.path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::write(&path, &file.bytes))
+            .with_context(|| format!("cannot write {}", path.display()));
+        match written {
+            Ok(()) => self
+                .put
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push((file.path.clone(), Stamp::of(&file.bytes))),
+            Err(e) => {
+                let mut first = self
+                    .error
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                first.get_or_insert(e);
+            }
+        }
+    }
+
+    /// Writes `files` and `copies` too, carries over the files of the
+    /// output folder that malbild did not write, writes the marker and
+    /// swaps the folder in for the output folder.
+    pub fn finish(
+        mut self,
+        config: &Config,
+        files: &[OutFile],
+        copies: &[Copy],
+    ) -> Result<Changes> {
+        if let Some(e) = self
+            .error
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+        {
+            return Err(e);
+        }
+        let (out, parent, name) = beside_output(config)?;
+        add(&self.dir, files, copies, &*config.progress)?;
+        carry_over(config, &out, &self.dir)?;
+        let mut written: Written = std::mem::take(
+            &mut *self
+                .put
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+        .into_iter()
+        .collect();
+        written.extend(files.iter().map(|f| (f.path.clone(), Stamp::of(&f.bytes))));
+        written.extend(copies.iter().map(|c| (c.to.clone(), copy_stamp(c))));
+        // Written last, so the files are not newer than it (see `on_disk`).
+        fs::write(self.dir.join(MARKER), marker_text(&written))
+            .with_context(|| format!("cannot write in {}", self.dir.display()))?;
+        swap(
+            &self.dir,
+            &out,
+            &parent.join(format!(".{name}.malbild-old-{}", std::process::id())),
+        )?;
+        self.finished = true;
+        Ok(Changes {
+            n_written: written.len(),
+            written,
+            n_removed: 0,
+        })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 /// Writes `files` and `copies` to a fresh folder and swaps it in for the
 /// output folder.
 pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Changes> {
@@ -548,9 +692,13 @@ fn fill(staging: &Path, files: &[OutFile], copies: &[Copy], progress: &dyn Progr
     fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
     // Marks the folder as malbild's (a killed build's is removed by the
     // next); the list of files comes when they are written.
-    let text = MARKER_HEAD;
-    fs::write(staging.join(MARKER), text)
+    fs::write(staging.join(MARKER), MARKER_HEAD)
         .with_context(|| format!("cannot write in {}", staging.display()))?;
+    add(staging, files, copies, progress)
+}
+
+/// Writes `files` and `copies` into the folder `staging`.
+fn add(staging: &Path, files: &[OutFile], copies: &[Copy], progress: &dyn Progress) -> Result<()> {
     let mut dirs: Vec<PathBuf> = files
         .iter()
         .map(|f| f.path.as_str())

@@ -126,6 +126,7 @@ pub fn pages(
     theme: &Theme,
     basis: &Basis,
     cache: &RenderCache,
+    sink: &crate::output::Sink,
     diagnostics: &mut Vec<Diagnostic>,
     progress: &dyn Progress,
 ) -> Pages {
@@ -167,6 +168,7 @@ pub fn pages(
             }
             crate::render::output(
                 &check,
+                sink,
                 path,
                 shared,
                 |reads| {

@@ -250,6 +250,7 @@ pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme) -> Basis {
 /// that note what they show in the [`Reads`] it is given.
 pub(crate) fn output(
     check: &Check<'_>,
+    sink: &crate::output::Sink,
     path: String,
     shared: u64,
     make: impl FnOnce(&Reads) -> Result<OutFile, Diagnostic>,
@@ -261,15 +262,21 @@ pub(crate) fn output(
     let file = make(&reads)?;
     let reads = reads.finish();
     let fingerprint = check.fingerprint(shared, &reads);
-    Ok(Output::Made(file, fingerprint, reads))
+    Ok(Output::Made(
+        file.path.clone(),
+        sink.take(file),
+        fingerprint,
+        reads,
+    ))
 }
 
 /// One output of a build.
 pub(crate) enum Output {
     /// Not made again: its path, fingerprint and what it read.
     Fresh(String, u64, Box<[(u32, Aspect)]>),
-    /// Made: the file, its fingerprint and what it read.
-    Made(OutFile, u64, Vec<(PageId, Aspect)>),
+    /// Made: its path, the file (unless the sink took it), its fingerprint
+    /// and what it read.
+    Made(String, Option<OutFile>, u64, Vec<(PageId, Aspect)>),
 }
 
 impl Pages {
@@ -280,10 +287,10 @@ impl Pages {
                 self.all.push(path.clone());
                 self.made.fresh.push((path, fingerprint, reads));
             }
-            Output::Made(file, fingerprint, reads) => {
-                self.all.push(file.path.clone());
-                self.made.made.push((file.path.clone(), fingerprint, reads));
-                self.files.push(file);
+            Output::Made(path, file, fingerprint, reads) => {
+                self.all.push(path.clone());
+                self.made.made.push((path, fingerprint, reads));
+                self.files.extend(file);
             }
         }
     }
@@ -297,6 +304,7 @@ pub fn pages(
     theme: &Theme,
     basis: &Basis,
     cache: &RenderCache,
+    sink: &crate::output::Sink,
     diagnostics: &mut Vec<Diagnostic>,
     progress: &dyn Progress,
 ) -> Pages {
@@ -316,7 +324,7 @@ pub fn pages(
                 .u64(theme.fingerprint(&template))
                 .str(&template)
                 .finish();
-            output(&check, page.output_path(), shared, |reads| {
+            output(&check, sink, page.output_path(), shared, |reads| {
                 let views = Views::new(site, bodies, theme, &no_pdfs, reads);
                 render_page(&views, base, id, &template)
             })
@@ -352,7 +360,7 @@ pub fn pages(
             .u64(theme.fingerprint("404.html"))
             .u64(theme.stylesheets_hash())
             .finish();
-        match output(&check, "404.html".into(), shared, |reads| {
+        match output(&check, sink, "404.html".into(), shared, |reads| {
             let views = Views::new(site, bodies, theme, &no_pdfs, reads);
             not_found(site, &views, base).map_err(|e| theme.explain(&e, None))
         }) {
