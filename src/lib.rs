@@ -434,8 +434,10 @@ fn prepare_with(
         &bodies,
         &theme,
         &basis,
-        &caches.render,
-        sink,
+        render::Target {
+            cache: &caches.render,
+            sink,
+        },
         &mut diagnostics,
         progress,
     );
@@ -459,8 +461,10 @@ fn prepare_with(
         &bodies,
         &theme,
         &basis,
-        &caches.render,
-        sink,
+        render::Target {
+            cache: &caches.render,
+            sink,
+        },
         &mut diagnostics,
         progress,
     ));

@@ -26,9 +26,7 @@ use crate::model::{PageId, Role, Site};
 use std::sync::Arc;
 
 use crate::progress::{Phase, Progress};
-use crate::render::{
-    Basis, Body, Check, Link, OutFile, Output, Pages, RESERVED_IDS, Reads, RenderCache, Views,
-};
+use crate::render::{Basis, Body, Check, Link, OutFile, Output, Pages, RESERVED_IDS, Reads, Views};
 use crate::theme::Theme;
 
 /// The template of the print page.
@@ -125,11 +123,11 @@ pub fn pages(
     bodies: &[Arc<Body>],
     theme: &Theme,
     basis: &Basis,
-    cache: &RenderCache,
-    sink: &crate::output::Sink,
+    target: crate::render::Target<'_>,
     diagnostics: &mut Vec<Diagnostic>,
     progress: &dyn Progress,
 ) -> Pages {
+    let crate::render::Target { cache, sink } = target;
     let mut out = Pages::default();
     if !enabled(theme) {
         return out;

@@ -296,6 +296,15 @@ impl Pages {
     }
 }
 
+/// Where a build's outputs go, and what the last build recorded of them.
+#[derive(Clone, Copy)]
+pub struct Target<'a> {
+    /// What each output read last time, and its fingerprint.
+    pub cache: &'a RenderCache,
+    /// Where each output made now goes.
+    pub sink: &'a crate::output::Sink,
+}
+
 /// Renders every page, and the 404 page, through the theme, in parallel;
 /// a page whose fingerprint is as in `cache` is not rendered again.
 pub fn pages(
@@ -303,12 +312,12 @@ pub fn pages(
     bodies: &[Arc<Body>],
     theme: &Theme,
     basis: &Basis,
-    cache: &RenderCache,
-    sink: &crate::output::Sink,
+    target: Target<'_>,
     diagnostics: &mut Vec<Diagnostic>,
     progress: &dyn Progress,
 ) -> Pages {
     let no_pdfs = BTreeMap::new();
+    let Target { cache, sink } = target;
     let check = Check::new(cache, site, &basis.values);
     let base = &basis.base;
     progress.phase(Phase::Pages, site.pages.len() as u64);
