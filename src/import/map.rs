@@ -272,7 +272,7 @@ fn part(
     let mut notes = Notes::new(doc);
     let mut body: Vec<Block> = Vec::new();
     let (intro, subs) = sections(blocks, top + 1);
-    let goal_picture = norm(title).contains("målbild")
+    let goal_picture = norm(title).starts_with("målbild")
         || subs.iter().any(|(h, _)| is(&h.text(), VISION) || is(&h.text(), GOAL_AREAS));
     let factor_part = FACTORS.iter().any(|f| norm(title).starts_with(f));
     let has_area_heading = subs.iter().any(|(h, _)| is(&h.text(), GOAL_AREAS));

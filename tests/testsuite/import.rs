@@ -1,0 +1,230 @@
+//! `malbild import`: Word documents from `fixtures/docx/` (made by
+//! `fixtures/docx/make.py`) imported into a copy of the `kinds` fixture site.
+//! See: issue 15.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+use crate::site_test::SiteTest;
+
+fn docx(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/testsuite/fixtures/docx")
+        .join(name)
+}
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn import(t: &SiteTest, file: &str, target: &str) -> Out {
+    let out = Command::cargo_bin("malbild")
+        .unwrap()
+        .arg("import")
+        .arg(docx(file))
+        .arg(target)
+        .arg("--root")
+        .arg(t.root())
+        .output()
+        .unwrap();
+    Out {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// Every Markdown file of a folder, by name.
+fn markdown(dir: &Path) -> BTreeMap<String, String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn front_matter(text: &str) -> (serde_yaml::Value, String) {
+    let rest = text.strip_prefix("---\n").expect("front matter");
+    let (fm, body) = rest.split_once("\n---\n").expect("end of front matter");
+    (serde_yaml::from_str(fm).unwrap(), body.to_string())
+}
+
+fn words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn import_every_element_as_markdown() {
+    let t = SiteTest::from_dir("kinds");
+    let out = import(&t, "every-element.docx", "exempel/malbild-2035");
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let dir = t.path("content/exempel/malbild-2035");
+    let mut all = String::new();
+    for (name, text) in markdown(&dir) {
+        all.push_str(&format!("==> {name} <==\n{text}\n"));
+    }
+    insta::assert_snapshot!("every_element", all);
+    assert!(dir.join("image1.png").is_file() && dir.join("image2.png").is_file());
+    assert!(t.path("content/exempel/_index.md").is_file(), "new region");
+    t.build();
+}
+
+#[test]
+fn import_lists_what_to_review_with_its_place() {
+    let t = SiteTest::from_dir("kinds");
+    let out = import(&t, "every-element.docx", "exempel/malbild-2035");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let want = [
+        "  - innehall-i-texten.md, under ”Bilder” (stycke 35): bilden image2.png saknar alternativtext",
+        "  - bakgrund.md, under ”Bakgrund” (stycke 37): spårad ändring: borttagen text ”i maj” är kvar",
+        "  - bakgrund.md, under ”Bakgrund” (stycke 37): spårad ändring: infogad text ”i juni” är inte med",
+        "  - bakgrund.md, under ”Bakgrund” (stycke 38): kommentar: ”Bertil: Stämmer siffran?”",
+        "  - bakgrund.md, under ”Bakgrund” (stycke 46): en textruta (”Text i rutan”) kan inte konverteras",
+        "5 saker att granska:",
+        "malbild check hittade 2 problem i de nya sidorna:",
+        "innehall-i-texten.md:40:1: warning: the image has no alternative text [alt-text]",
+    ];
+    for w in want {
+        assert!(out.stdout.contains(w), "missing {w:?} in\n{}", out.stdout);
+    }
+    // The text as it was before the tracked changes.
+    let bakgrund = t.read("content/exempel/malbild-2035/bakgrund.md");
+    assert!(bakgrund.contains("Beslutet togs i maj av regionfullmäktige."), "{bakgrund}");
+    assert!(!bakgrund.contains("juni"), "{bakgrund}");
+}
+
+#[test]
+fn import_never_overwrites() {
+    let t = SiteTest::from_dir("kinds");
+    assert_eq!(import(&t, "clean.docx", "exempel/plan").code, 0);
+    let before = t.read("content/exempel/plan/_index.md");
+    let out = import(&t, "every-element.docx", "exempel/plan");
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("content/exempel/plan finns redan och är inte tom; malbild import skriver aldrig över något"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(t.read("content/exempel/plan/_index.md"), before);
+}
+
+#[test]
+fn import_refuses_bad_files_saying_what_to_do() {
+    let t = SiteTest::from_dir("kinds");
+    let cases = [
+        ("not-word.docx", "not-word.docx är inte ett Word-dokument (.docx)", "spara den som .docx"),
+        ("encrypted.docx", "encrypted.docx är lösenordsskyddad (krypterad)", "ta bort lösenordet"),
+        ("old.doc", "old.doc är ett gammalt Word-dokument (.doc, Word 97–2003), inte .docx", "Öppna filen i Word och spara den som .docx"),
+    ];
+    for (file, what, todo) in cases {
+        let out = import(&t, file, "exempel/ny");
+        assert_eq!(out.code, 1, "{file}: {}", out.stderr);
+        assert!(out.stderr.contains(what), "{file}: {}", out.stderr);
+        assert!(
+            out.stderr.to_lowercase().contains(&todo.to_lowercase()),
+            "{file}: {}",
+            out.stderr
+        );
+        assert!(!t.path("content/exempel/ny").exists(), "{file} wrote files");
+    }
+    let out = import(&t, "clean.docx", "bara-en-mapp");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("`bara-en-mapp` är inte REGION/SLUG"), "{}", out.stderr);
+}
+
+#[test]
+fn import_of_a_clean_document_passes_check_strict() {
+    let t = SiteTest::from_dir("kinds");
+    let out = import(&t, "clean.docx", "prov/plan");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("inget att granska i Word-dokumentet"), "{}", out.stdout);
+    assert!(out.stdout.contains("malbild check hittade inga problem"), "{}", out.stdout);
+    let check = t.run(&["check", "--strict"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}
+
+#[test]
+fn import_knows_swedish_and_libreoffice_heading_styles() {
+    let t = SiteTest::from_dir("kinds");
+    let out = import(&t, "swedish-styles.docx", "sormland/framtid");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let md = markdown(&t.path("content/sormland/framtid"));
+    let (index, body) = front_matter(&md["_index.md"]);
+    assert_eq!(index["title"], "Framtidens vård");
+    assert_eq!(words(&body), "Inledning före rubrikerna.");
+    let (bakgrund, body) = front_matter(&md["bakgrund.md"]);
+    assert_eq!(bakgrund["weight"], 1);
+    assert!(body.contains("\n## Varför\n"), "{body}");
+    assert!(body.contains("\n### Mellanrubrik\n"), "{body}");
+    let (malbild, _) = front_matter(&md["malbild.md"]);
+    assert_eq!(malbild["weight"], 2, "a style with only an outline level");
+}
+
+/// Kalmar län's målbild, written in Word from content/kalmar/, comes back
+/// as content/kalmar/ has it: parts by title and weight, goal areas,
+/// factors and text.
+#[test]
+fn import_kalmar_matches_the_hand_written_publication() {
+    let t = SiteTest::from_dir("kinds");
+    let out = import(&t, "kalmar.docx", "kalmar/nara-vard-2023");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    t.build();
+    let theirs = markdown(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content/kalmar/nara-vard-2023"));
+    let ours = markdown(&t.path("content/kalmar/nara-vard-2023"));
+    let by_title = |files: &BTreeMap<String, String>| -> BTreeMap<String, (serde_yaml::Value, String)> {
+        files
+            .iter()
+            .filter(|(name, _)| *name != "_index.md")
+            .map(|(_, text)| {
+                let (fm, body) = front_matter(text);
+                (fm["title"].as_str().unwrap().to_string(), (fm, words(&body)))
+            })
+            .collect()
+    };
+    let (theirs_parts, ours_parts) = (by_title(&theirs), by_title(&ours));
+    assert_eq!(
+        theirs_parts.keys().collect::<Vec<_>>(),
+        ours_parts.keys().collect::<Vec<_>>()
+    );
+    for (title, (want, want_body)) in &theirs_parts {
+        let (got, got_body) = &ours_parts[title];
+        for key in ["weight", "kind", "vision"] {
+            assert_eq!(got[key], want[key], "{title}: {key}");
+        }
+        assert_eq!(got_body, want_body, "{title}: text");
+        for (list, text) in [("goal_areas", "text"), ("factors", "summary")] {
+            let items = |v: &serde_yaml::Value| -> Vec<(String, String)> {
+                v[list]
+                    .as_sequence()
+                    .map(|s| {
+                        s.iter()
+                            .map(|i| {
+                                (
+                                    i["title"].as_str().unwrap().to_string(),
+                                    words(i[text].as_str().unwrap_or_default()),
+                                )
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            assert_eq!(items(got), items(want), "{title}: {list}");
+        }
+    }
+    let (want, want_body) = front_matter(&theirs["_index.md"]);
+    let (got, got_body) = front_matter(&ours["_index.md"]);
+    assert_eq!(got["title"], want["title"]);
+    assert_eq!(got["publisher"], want["publisher"]);
+    assert_eq!(words(&got_body), words(&want_body));
+}
