@@ -15,7 +15,10 @@ pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
         }
         Err(err) => return Err(err),
     };
-    println!("{}", words::imported(&args.file, &outcome.dir, outcome.parts));
+    println!(
+        "{}",
+        words::imported(&args.file, &outcome.dir, outcome.parts)
+    );
     for f in &outcome.written {
         println!("{}", words::created(f));
     }

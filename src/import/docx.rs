@@ -309,8 +309,7 @@ pub fn parse_xml(text: &str) -> Result<El, String> {
     if !stack.is_empty() {
         return Err("unbalanced".into());
     }
-    root.children
-        .retain(|n| matches!(n, Node::El(_)));
+    root.children.retain(|n| matches!(n, Node::El(_)));
     match root.children.pop() {
         Some(Node::El(el)) => Ok(el),
         _ => Err("empty".into()),
@@ -415,8 +414,7 @@ impl Styles {
                     for lvl in e.elements().filter(|l| l.name == "w:lvl") {
                         let level = lvl.attr("w:ilvl").and_then(|v| v.parse().ok());
                         if let (Some(level), Some(fmt)) = (level, lvl.val("w:numFmt")) {
-                            out.formats
-                                .insert((id.to_string(), level), fmt.to_string());
+                            out.formats.insert((id.to_string(), level), fmt.to_string());
                         }
                     }
                 } else if e.name == "w:num"
@@ -763,7 +761,9 @@ impl Reader<'_> {
             return self.finding(words::SMARTART.to_string());
         }
         if d.find("w:txbxContent").is_some() {
-            return self.finding(words::text_box(&d.find("w:txbxContent").map(El::text).unwrap_or_default()));
+            return self.finding(words::text_box(
+                &d.find("w:txbxContent").map(El::text).unwrap_or_default(),
+            ));
         }
         let Some(blip) = d.find("a:blip") else {
             return self.finding(words::UNKNOWN_OBJECT.to_string());
@@ -905,6 +905,31 @@ mod tests {
         assert_eq!(builtin_level("Title"), Some(0));
         assert_eq!(builtin_level("Normal"), None);
         assert_eq!(builtin_level("Rubrik 1 Char"), None);
+    }
+
+    #[test]
+    fn import_heading_styles_by_id_name_based_on_and_outline_level() {
+        let styles = parse_xml(
+            r#"<w:styles>
+              <w:style w:styleId="Rubrik1"><w:name w:val="Min rubrik"/></w:style>
+              <w:style w:styleId="a1"><w:name w:val="heading 2"/></w:style>
+              <w:style w:styleId="Egen"><w:name w:val="Egen"/><w:basedOn w:val="a1"/></w:style>
+              <w:style w:styleId="Niva"><w:name w:val="Nivå"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
+              <w:style w:styleId="Brod"><w:name w:val="Brödtext"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>
+              <w:style w:styleId="Rubrik"><w:name w:val="Title"/></w:style>
+              <w:style w:styleId="Loop"><w:basedOn w:val="Loop"/></w:style>
+            </w:styles>"#,
+        )
+        .unwrap();
+        let s = Styles::read(Some(styles), None);
+        assert_eq!(s.heading("Rubrik1"), Some(1), "by id");
+        assert_eq!(s.heading("a1"), Some(2), "by w:name");
+        assert_eq!(s.heading("Egen"), Some(2), "by w:basedOn");
+        assert_eq!(s.heading("Niva"), Some(3), "by w:outlineLvl");
+        assert_eq!(s.heading("Brod"), None, "outline level 9 is body text");
+        assert_eq!(s.heading("Rubrik"), Some(0), "title");
+        assert_eq!(s.heading("Loop"), None);
+        assert_eq!(s.heading("Normal"), None);
     }
 
     #[test]

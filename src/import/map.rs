@@ -8,8 +8,8 @@
 use crate::model::Kind;
 
 use super::docx::{Block, Document, Para};
-use super::write::{Notes, blocks_markdown, inline_plain};
 use super::words;
+use super::write::{Notes, blocks_markdown, inline_plain};
 
 /// One part of the publication.
 #[derive(Debug, Clone)]
@@ -114,7 +114,8 @@ fn shift_table(block: &Block) -> Option<Vec<(String, String)>> {
             .join(" ")
     };
     let header = t.rows.first()?;
-    if header.len() != 2 || norm(&cell(&header[0])) != "från" || norm(&cell(&header[1])) != "till" {
+    if header.len() != 2 || norm(&cell(&header[0])) != "från" || norm(&cell(&header[1])) != "till"
+    {
         return None;
     }
     Some(
@@ -179,12 +180,7 @@ pub fn publication(doc: &Document) -> Publication {
     }
     let top = blocks.iter().filter_map(heading).min();
     let title = title
-        .or_else(|| {
-            blocks
-                .iter()
-                .find(|b| heading(b).is_some())
-                .map(title_of)
-        })
+        .or_else(|| blocks.iter().find(|b| heading(b).is_some()).map(title_of))
         .unwrap_or_else(|| words::NO_TITLE.to_string());
 
     let mut places: Places = Vec::new();
@@ -195,7 +191,14 @@ pub fn publication(doc: &Document) -> Publication {
     };
     places.push((0, "_index.md".into(), None));
     let mut notes = Notes::new(doc);
-    let body = blocks_markdown(front, doc, top.unwrap_or(1), &mut notes, &mut places, "_index.md");
+    let body = blocks_markdown(
+        front,
+        doc,
+        top.unwrap_or(1),
+        &mut notes,
+        &mut places,
+        "_index.md",
+    );
     let body = notes.finish(body);
     let mut used: Vec<String> = vec!["_index".into(), "index".into()];
     for (n, (head, under)) in sections_.iter().enumerate() {
@@ -239,10 +242,7 @@ pub fn publication(doc: &Document) -> Publication {
         title,
         publisher: doc.company.clone(),
         date: doc.created.clone(),
-        description: doc
-            .description
-            .clone()
-            .filter(|d| d.chars().count() <= 160),
+        description: doc.description.clone().filter(|d| d.chars().count() <= 160),
         body,
         parts,
         review: review.into_iter().map(|(_, p, w)| (p, w)).collect(),
@@ -273,7 +273,9 @@ fn part(
     let mut body: Vec<Block> = Vec::new();
     let (intro, subs) = sections(blocks, top + 1);
     let goal_picture = norm(title).starts_with("målbild")
-        || subs.iter().any(|(h, _)| is(&h.text(), VISION) || is(&h.text(), GOAL_AREAS));
+        || subs
+            .iter()
+            .any(|(h, _)| is(&h.text(), VISION) || is(&h.text(), GOAL_AREAS));
     let factor_part = FACTORS.iter().any(|f| norm(title).starts_with(f));
     let has_area_heading = subs.iter().any(|(h, _)| is(&h.text(), GOAL_AREAS));
     body.extend(intro.iter().cloned());
@@ -305,16 +307,19 @@ fn part(
             }
         } else if goal_picture && !has_area_heading {
             let (t, means) = split_means(&h);
-            part.goal_areas.push((t, means, md(under, &mut notes, places)));
+            part.goal_areas
+                .push((t, means, md(under, &mut notes, places)));
         } else if factor_part {
-            part.factors.push((h.trim().to_string(), md(under, &mut notes, places)));
+            part.factors
+                .push((h.trim().to_string(), md(under, &mut notes, places)));
         } else if is(&h, FACTORS) {
             let (lead, factors) = sections(under, top + 2);
             body.push(Block::Para((*head).clone()));
             body.extend(lead.iter().cloned());
             for (fh, ft) in factors {
                 places.push((fh.number, file.clone(), Some(fh.text())));
-                part.factors.push((fh.text().trim().to_string(), md(ft, &mut notes, places)));
+                part.factors
+                    .push((fh.text().trim().to_string(), md(ft, &mut notes, places)));
             }
         } else {
             body.push(Block::Para((*head).clone()));

@@ -59,7 +59,8 @@ pub fn import(file: &Path, target: &str, root: &Path) -> anyhow::Result<Outcome>
             return Err(Usage(words::bad_target(target)).into());
         }
     }
-    let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!(words::cannot_read(file, &e.to_string())))?;
+    let bytes = std::fs::read(file)
+        .map_err(|e| anyhow::anyhow!(words::cannot_read(file, &e.to_string())))?;
     if let Some(problem) = docx::sniff(&bytes) {
         anyhow::bail!(words::bad_file(file, problem));
     }
@@ -84,9 +85,11 @@ pub fn import(file: &Path, target: &str, root: &Path) -> anyhow::Result<Outcome>
         .company
         .clone()
         .unwrap_or_else(|| format!("Region {}", capitalise(region)));
-    let new_region = (!region_index.exists()).then_some((region_index.as_path(), region_title.as_str()));
+    let new_region =
+        (!region_index.exists()).then_some((region_index.as_path(), region_title.as_str()));
     let dir = region_dir.join(slug);
-    let written = write::files(&dir, new_region, &publication, &doc).map_err(|e| anyhow::anyhow!(e))?;
+    let written =
+        write::files(&dir, new_region, &publication, &doc).map_err(|e| anyhow::anyhow!(e))?;
 
     // The checks of `malbild check`, kept to the new files.
     let config = Config::new(root);

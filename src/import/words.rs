@@ -127,11 +127,9 @@ pub fn text_box(text: &str) -> String {
 }
 
 /// A chart.
-pub const CHART: &str =
-    "ett diagram kan inte konverteras; spara det som en bild med alternativtext, eller beskriv det i en tabell";
+pub const CHART: &str = "ett diagram kan inte konverteras; spara det som en bild med alternativtext, eller beskriv det i en tabell";
 /// SmartArt.
-pub const SMARTART: &str =
-    "en SmartArt-grafik kan inte konverteras; skriv innehållet som en lista eller spara grafiken som en bild med alternativtext";
+pub const SMARTART: &str = "en SmartArt-grafik kan inte konverteras; skriv innehållet som en lista eller spara grafiken som en bild med alternativtext";
 /// An equation.
 pub const EQUATION: &str = "en formel (ekvation) kan inte konverteras; skriv den som text";
 /// An endnote.
@@ -143,7 +141,8 @@ pub const NESTED_TABLE: &str =
 pub const UNKNOWN_OBJECT: &str =
     "ett inbäddat objekt eller en form kan inte konverteras; ersätt det med text eller en bild";
 /// An image that is linked, not embedded.
-pub const LINKED_IMAGE: &str = "en länkad bild finns inte i filen; infoga bilden i dokumentet i stället";
+pub const LINKED_IMAGE: &str =
+    "en länkad bild finns inte i filen; infoga bilden i dokumentet i stället";
 
 /// Where in the document: part file and heading, or paragraph number.
 pub fn place(file: &str, heading: Option<&str>, number: usize) -> String {

@@ -103,20 +103,23 @@ fn inline_markdown(inlines: &[Inline], notes: &mut Notes<'_>) -> String {
     let mut i = 0;
     while i < inlines.len() {
         match &inlines[i] {
-            Inline::Text { link: Some(url), .. } => {
+            Inline::Text {
+                link: Some(url), ..
+            } => {
                 let mut text = String::new();
-                while let Some(Inline::Text {
-                    link: Some(u),
-                    ..
-                }) = inlines.get(i)
-                {
+                while let Some(Inline::Text { link: Some(u), .. }) = inlines.get(i) {
                     if u != url {
                         break;
                     }
                     text.push_str(&styled(&inlines[i]));
                     i += 1;
                 }
-                let _ = write!(out, "[{}]({})", text.trim(), url.replace(' ', "%20").replace(')', "%29"));
+                let _ = write!(
+                    out,
+                    "[{}]({})",
+                    text.trim(),
+                    url.replace(' ', "%20").replace(')', "%29")
+                );
                 continue;
             }
             t @ Inline::Text { .. } => out.push_str(&styled(t)),
@@ -161,12 +164,12 @@ fn styled(inline: &Inline) -> String {
 
 fn paragraph(p: &Para, notes: &mut Notes<'_>) -> String {
     let md = inline_markdown(&p.inlines, notes);
+    let md = md.lines().map(str::trim).collect::<Vec<_>>().join("\n");
     let md = md
-        .lines()
-        .map(str::trim)
+        .split(' ')
+        .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
-        .join("\n");
-    let md = md.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+        .join(" ");
     escape_start(md)
 }
 

@@ -100,7 +100,10 @@ fn import_lists_what_to_review_with_its_place() {
     }
     // The text as it was before the tracked changes.
     let bakgrund = t.read("content/exempel/malbild-2035/bakgrund.md");
-    assert!(bakgrund.contains("Beslutet togs i maj av regionfullmäktige."), "{bakgrund}");
+    assert!(
+        bakgrund.contains("Beslutet togs i maj av regionfullmäktige."),
+        "{bakgrund}"
+    );
     assert!(!bakgrund.contains("juni"), "{bakgrund}");
 }
 
@@ -123,9 +126,21 @@ fn import_never_overwrites() {
 fn import_refuses_bad_files_saying_what_to_do() {
     let t = SiteTest::from_dir("kinds");
     let cases = [
-        ("not-word.docx", "not-word.docx är inte ett Word-dokument (.docx)", "spara den som .docx"),
-        ("encrypted.docx", "encrypted.docx är lösenordsskyddad (krypterad)", "ta bort lösenordet"),
-        ("old.doc", "old.doc är ett gammalt Word-dokument (.doc, Word 97–2003), inte .docx", "Öppna filen i Word och spara den som .docx"),
+        (
+            "not-word.docx",
+            "not-word.docx är inte ett Word-dokument (.docx)",
+            "spara den som .docx",
+        ),
+        (
+            "encrypted.docx",
+            "encrypted.docx är lösenordsskyddad (krypterad)",
+            "ta bort lösenordet",
+        ),
+        (
+            "old.doc",
+            "old.doc är ett gammalt Word-dokument (.doc, Word 97–2003), inte .docx",
+            "Öppna filen i Word och spara den som .docx",
+        ),
     ];
     for (file, what, todo) in cases {
         let out = import(&t, file, "exempel/ny");
@@ -140,7 +155,11 @@ fn import_refuses_bad_files_saying_what_to_do() {
     }
     let out = import(&t, "clean.docx", "bara-en-mapp");
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("`bara-en-mapp` är inte REGION/SLUG"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("`bara-en-mapp` är inte REGION/SLUG"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -148,8 +167,16 @@ fn import_of_a_clean_document_passes_check_strict() {
     let t = SiteTest::from_dir("kinds");
     let out = import(&t, "clean.docx", "prov/plan");
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("inget att granska i Word-dokumentet"), "{}", out.stdout);
-    assert!(out.stdout.contains("malbild check hittade inga problem"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("inget att granska i Word-dokumentet"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("malbild check hittade inga problem"),
+        "{}",
+        out.stdout
+    );
     let check = t.run(&["check", "--strict"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
 }
@@ -180,18 +207,23 @@ fn import_kalmar_matches_the_hand_written_publication() {
     let out = import(&t, "kalmar.docx", "kalmar/nara-vard-2023");
     assert_eq!(out.code, 0, "{}", out.stderr);
     t.build();
-    let theirs = markdown(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content/kalmar/nara-vard-2023"));
+    let theirs =
+        markdown(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content/kalmar/nara-vard-2023"));
     let ours = markdown(&t.path("content/kalmar/nara-vard-2023"));
-    let by_title = |files: &BTreeMap<String, String>| -> BTreeMap<String, (serde_yaml::Value, String)> {
-        files
-            .iter()
-            .filter(|(name, _)| *name != "_index.md")
-            .map(|(_, text)| {
-                let (fm, body) = front_matter(text);
-                (fm["title"].as_str().unwrap().to_string(), (fm, words(&body)))
-            })
-            .collect()
-    };
+    let by_title =
+        |files: &BTreeMap<String, String>| -> BTreeMap<String, (serde_yaml::Value, String)> {
+            files
+                .iter()
+                .filter(|(name, _)| *name != "_index.md")
+                .map(|(_, text)| {
+                    let (fm, body) = front_matter(text);
+                    (
+                        fm["title"].as_str().unwrap().to_string(),
+                        (fm, words(&body)),
+                    )
+                })
+                .collect()
+        };
     let (theirs_parts, ours_parts) = (by_title(&theirs), by_title(&ours));
     assert_eq!(
         theirs_parts.keys().collect::<Vec<_>>(),
