@@ -233,6 +233,12 @@ impl El {
     }
 }
 
+/// How deep elements may nest; Word's own files stay far below.
+const MAX_DEPTH: usize = 256;
+
+/// The most bytes read from one part of the zip (a zip bomb stops here).
+const MAX_PART: u64 = 256 * 1024 * 1024;
+
 /// Parses XML text into its root element.
 pub fn parse_xml(text: &str) -> Result<El, String> {
     let mut reader = quick_xml::Reader::from_str(text);
@@ -261,7 +267,14 @@ pub fn parse_xml(text: &str) -> Result<El, String> {
     };
     loop {
         match reader.read_event().map_err(|e| e.to_string())? {
-            Event::Start(e) => stack.push(open(&e)?),
+            Event::Start(e) => {
+                // The tree is walked recursively: a hostile file must not
+                // nest deep enough to overflow the stack.
+                if stack.len() > MAX_DEPTH {
+                    return Err(format!("more than {MAX_DEPTH} nested elements"));
+                }
+                stack.push(open(&e)?)
+            }
             Event::Empty(e) => {
                 let el = open(&e)?;
                 if let Some(top) = stack.last_mut() {
@@ -323,9 +336,9 @@ struct Package<R> {
 
 impl<R: Read + Seek> Package<R> {
     fn bytes(&mut self, name: &str) -> Option<Vec<u8>> {
-        let mut file = self.zip.by_name(name).ok()?;
+        let file = self.zip.by_name(name).ok()?;
         let mut out = Vec::new();
-        file.read_to_end(&mut out).ok()?;
+        file.take(MAX_PART).read_to_end(&mut out).ok()?;
         Some(out)
     }
 
@@ -939,6 +952,14 @@ mod tests {
         let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
         cfb.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(sniff(&cfb), Some(words::OLD_DOC));
+    }
+
+    #[test]
+    fn import_refuses_xml_nested_too_deep() {
+        let deep = "<a>".repeat(MAX_DEPTH + 10) + &"</a>".repeat(MAX_DEPTH + 10);
+        assert!(parse_xml(&deep).is_err());
+        let ok = "<a>".repeat(50) + &"</a>".repeat(50);
+        assert!(parse_xml(&ok).is_ok());
     }
 
     #[test]
