@@ -1,5 +1,7 @@
 //! `malbild import`.
 
+use std::io::Write as _;
+
 use crate::cli::ImportArgs;
 use crate::import::{self, words};
 
@@ -15,25 +17,25 @@ pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
         }
         Err(err) => return Err(err),
     };
-    println!(
+    // The files are written: a closed pipe (`| head`) only cuts the report.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
         "{}",
         words::imported(&args.file, &outcome.dir, outcome.parts)
     );
     for f in &outcome.written {
-        println!("{}", words::created(f));
+        let _ = writeln!(out, "{}", words::created(f));
     }
-    println!();
-    println!("{}", words::review(outcome.review.len()));
+    let _ = writeln!(out, "\n{}", words::review(outcome.review.len()));
     for (place, what) in &outcome.review {
-        println!("  - {place}: {what}");
+        let _ = writeln!(out, "  - {place}: {what}");
     }
-    println!();
-    println!("{}", words::checks(outcome.diagnostics.len()));
+    let _ = writeln!(out, "\n{}", words::checks(outcome.diagnostics.len()));
     for d in &outcome.diagnostics {
-        println!("{d}\n");
+        let _ = writeln!(out, "{d}\n");
     }
-    println!();
     let program = crate::scaffold::command();
-    println!("{}", words::next(&program.words()));
+    let _ = writeln!(out, "\n{}", words::next(&program.words()));
     Ok(0)
 }

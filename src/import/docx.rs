@@ -55,6 +55,8 @@ pub struct Para {
     pub heading: Option<usize>,
     /// Its place in a list, from the numbering.
     pub list: Option<ListItem>,
+    /// Whether its style is Word's Caption (Beskrivning in Swedish Word).
+    pub caption: bool,
     /// Its content.
     pub inlines: Vec<Inline>,
 }
@@ -476,6 +478,17 @@ impl Styles {
         None
     }
 
+    /// Whether a paragraph style is Word's built-in Caption, or based on it.
+    fn caption(&self, id: &str) -> bool {
+        let is = |w: &str| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "caption" | "beskrivning" | "bildtext"
+            )
+        };
+        is(id) || self.chain(id).iter().any(|(sid, d)| is(sid) || is(&d.name))
+    }
+
     fn style_num(&self, id: &str) -> Option<(String, Option<usize>)> {
         self.chain(id).into_iter().find_map(|(_, d)| d.num.clone())
     }
@@ -581,6 +594,7 @@ impl Reader<'_> {
         let ppr = p.child("w:pPr");
         let style = ppr.and_then(|p| p.val("w:pStyle")).unwrap_or("Normal");
         para.heading = self.styles.heading(style);
+        para.caption = self.styles.caption(style);
         if let Some(o) = ppr
             .and_then(|p| p.val("w:outlineLvl"))
             .and_then(|v| v.parse::<usize>().ok())

@@ -228,7 +228,26 @@ pub fn blocks_markdown(
         }
         counters.clear();
     };
-    for b in blocks {
+    // Word puts a table's caption above or below it; Markdown wants
+    // `Tabell: …` right above.
+    let mut order: Vec<&Block> = blocks.iter().collect();
+    for i in 1..order.len() {
+        if matches!(order[i - 1], Block::Table(_)) && table_caption(order[i]).is_some() {
+            order.swap(i - 1, i);
+        }
+    }
+    let mut before_table = vec![false; order.len()];
+    for i in 0..order.len().saturating_sub(1) {
+        before_table[i] = matches!(order[i + 1], Block::Table(_));
+    }
+    for (i, b) in order.into_iter().enumerate() {
+        if before_table[i]
+            && let Some(text) = table_caption(b)
+        {
+            flush(&mut out, &mut list, &mut counters);
+            out.push(format!("Tabell: {}", escape(&text)));
+            continue;
+        }
         match b {
             Block::Table(t) => {
                 flush(&mut out, &mut list, &mut counters);
@@ -286,6 +305,25 @@ pub fn blocks_markdown(
         s.push('\n');
     }
     s
+}
+
+/// The text of a Caption-styled paragraph about a table, without Word's
+/// number: "Tabell 2. Antal invånare" -> "Antal invånare".
+fn table_caption(block: &Block) -> Option<String> {
+    let Block::Para(p) = block else {
+        return None;
+    };
+    if !p.caption {
+        return None;
+    }
+    let text = inline_plain(&p.inlines);
+    let rest = text
+        .strip_prefix("Tabell")
+        .or_else(|| text.strip_prefix("Table"))?;
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, ':' | '.' | '–' | '-')
+    });
+    (!rest.is_empty()).then(|| rest.to_string())
 }
 
 fn q(s: &str) -> String {
