@@ -478,6 +478,23 @@ impl Styles {
         None
     }
 
+    /// Whether a paragraph style is one of Word's table-of-contents styles
+    /// (`toc 1` …, `TOC Heading`; Swedish Word's ids are `Innehll1` …).
+    fn toc(&self, id: &str) -> bool {
+        let is = |w: &str| {
+            let w = w.to_lowercase().replace(' ', "");
+            w == "tocheading"
+                || w == "innehållsförteckningsrubrik"
+                || ["toc", "innehll", "innehåll", "förteckning"]
+                    .iter()
+                    .any(|p| {
+                        w.strip_prefix(p)
+                            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                    })
+        };
+        is(id) || self.chain(id).iter().any(|(sid, d)| is(sid) || is(&d.name))
+    }
+
     /// Whether a paragraph style is Word's built-in Caption, or based on it.
     fn caption(&self, id: &str) -> bool {
         let is = |w: &str| {
@@ -514,6 +531,10 @@ struct Reader<'a> {
     doc: Document,
     number: usize,
     seen_comments: Vec<String>,
+    /// Complex fields open at this point (`w:fldChar` begin … end, which may
+    /// span runs and paragraphs): their instruction, and whether their
+    /// result has started.
+    fields: Vec<(String, bool)>,
 }
 
 fn on(el: Option<&El>) -> Option<bool> {
@@ -538,6 +559,17 @@ impl Reader<'_> {
                 "w:p" => {
                     self.number += 1;
                     let p = self.para(e);
+                    let style = e
+                        .child("w:pPr")
+                        .and_then(|p| p.val("w:pStyle"))
+                        .unwrap_or("Normal");
+                    if self.styles.toc(style) {
+                        // The site makes its own table of contents.
+                        if !self.doc.findings.iter().any(|f| f.what == words::TOC) {
+                            self.finding(words::TOC.to_string());
+                        }
+                        continue;
+                    }
                     blocks.push(Block::Para(p));
                 }
                 "w:tbl" => {
@@ -660,7 +692,14 @@ impl Reader<'_> {
                     self.finding(words::deleted(&text));
                     out.extend(before);
                 }
-                "w:smartTag" | "w:customXml" | "w:fldSimple" | "w:sdt" | "w:sdtContent" => {
+                "w:fldSimple" => {
+                    self.fields
+                        .push((e.attr("w:instr").unwrap_or_default().to_string(), true));
+                    let field_link = self.field_link();
+                    self.inlines(e, link.or(field_link.as_deref()), out);
+                    self.fields.pop();
+                }
+                "w:smartTag" | "w:customXml" | "w:sdt" | "w:sdtContent" => {
                     self.inlines(e, link, out)
                 }
                 "w:commentRangeStart" => {
@@ -683,7 +722,30 @@ impl Reader<'_> {
         self.finding(words::comment(&text));
     }
 
+    /// The address of the innermost `HYPERLINK "…"` field whose result we
+    /// are in (Word writes pasted links so).
+    fn field_link(&self) -> Option<String> {
+        self.fields.iter().rev().find_map(|(instr, in_result)| {
+            let rest = instr.trim().strip_prefix("HYPERLINK")?;
+            if !in_result || rest.contains("\\l") {
+                return None;
+            }
+            let url = rest.trim().trim_start_matches('"');
+            let url = url.split('"').next()?.trim();
+            (!url.is_empty()).then(|| url.to_string())
+        })
+    }
+
+    /// Whether we are in a field's instruction (not shown) rather than in
+    /// its result.
+    fn in_field_code(&self) -> bool {
+        self.fields.last().is_some_and(|(_, in_result)| !in_result)
+    }
+
     fn run(&mut self, r: &El, link: Option<&str>, out: &mut Vec<Inline>) {
+        let field_link = self.field_link();
+        let link = link.or(field_link.as_deref());
+        let in_code = self.in_field_code();
         let rpr = r.child("w:rPr");
         let bold = on(rpr.and_then(|p| p.child("w:b"))).unwrap_or(false);
         let italic = on(rpr.and_then(|p| p.child("w:i"))).unwrap_or(false);
@@ -710,7 +772,24 @@ impl Reader<'_> {
         };
         for e in r.elements() {
             match e.name.as_str() {
-                "w:t" | "w:delText" => push(out, &e.text()),
+                "w:t" | "w:delText" if !in_code => push(out, &e.text()),
+                "w:fldChar" => match e.attr("w:fldCharType") {
+                    Some("begin") => self.fields.push((String::new(), false)),
+                    Some("separate") => {
+                        if let Some(top) = self.fields.last_mut() {
+                            top.1 = true;
+                        }
+                    }
+                    Some("end") => {
+                        self.fields.pop();
+                    }
+                    _ => {}
+                },
+                "w:instrText" => {
+                    if let Some(top) = self.fields.last_mut() {
+                        top.0.push_str(&e.text());
+                    }
+                }
                 "w:tab" => push(out, " "),
                 "w:noBreakHyphen" => push(out, "-"),
                 "w:br" | "w:cr" => {
@@ -914,6 +993,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
         doc,
         number: 0,
         seen_comments: Vec::new(),
+        fields: Vec::new(),
     };
     let blocks = reader.body(body);
     reader.doc.blocks = blocks;

@@ -134,6 +134,9 @@ pub const SMARTART: &str = "en SmartArt-grafik kan inte konverteras; skriv inneh
 pub const EQUATION: &str = "en formel (ekvation) kan inte konverteras; skriv den som text";
 /// An endnote.
 pub const ENDNOTE: &str = "en slutkommentar kan inte konverteras; gör den till en fotnot i Word";
+/// A table of contents (left out).
+pub const TOC: &str =
+    "innehållsförteckningen importeras inte: webbplatsen och utskriften gör en egen";
 /// A table in a table.
 pub const NESTED_TABLE: &str =
     "en tabell i en tabell kan inte konverteras; dela upp den i två tabeller";

@@ -86,14 +86,15 @@ fn import_lists_what_to_review_with_its_place() {
     let out = import(&t, "every-element.docx", "exempel/malbild-2035");
     assert_eq!(out.code, 0, "{}", out.stderr);
     let want = [
-        "  - innehall-i-texten.md, under ”Bilder” (stycke 41): bilden image2.png saknar alternativtext",
-        "  - bakgrund.md, under ”Bakgrund” (stycke 43): spårad ändring: borttagen text ”i maj” är kvar",
-        "  - bakgrund.md, under ”Bakgrund” (stycke 43): spårad ändring: infogad text ”i juni” är inte med",
-        "  - bakgrund.md, under ”Bakgrund” (stycke 44): kommentar: ”Bertil: Stämmer siffran?”",
-        "  - bakgrund.md, under ”Bakgrund” (stycke 52): en textruta (”Text i rutan”) kan inte konverteras",
-        "5 saker att granska:",
+        "  - _index.md (stycke 2): innehållsförteckningen importeras inte",
+        "  - innehall-i-texten.md, under ”Bilder” (stycke 43): bilden image2.png saknar alternativtext",
+        "  - bakgrund.md, under ”Bakgrund” (stycke 45): spårad ändring: borttagen text ”i maj” är kvar",
+        "  - bakgrund.md, under ”Bakgrund” (stycke 45): spårad ändring: infogad text ”i juni” är inte med",
+        "  - bakgrund.md, under ”Bakgrund” (stycke 46): kommentar: ”Bertil: Stämmer siffran?”",
+        "  - bakgrund.md, under ”Bakgrund” (stycke 54): en textruta (”Text i rutan”) kan inte konverteras",
+        "6 saker att granska:",
         "malbild check hittade 2 problem i de nya sidorna:",
-        "innehall-i-texten.md:48:1: warning: the image has no alternative text [alt-text]",
+        "innehall-i-texten.md:50:1: warning: the image has no alternative text [alt-text]",
     ];
     for w in want {
         assert!(out.stdout.contains(w), "missing {w:?} in\n{}", out.stdout);
