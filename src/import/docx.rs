@@ -38,12 +38,14 @@ pub enum Inline {
 }
 
 /// Where a paragraph is in a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListItem {
     /// Numbered (true) or bulleted.
     pub ordered: bool,
     /// 0 for the outermost level.
     pub level: usize,
+    /// Word's list (`w:numId`): another one starts a new Markdown list.
+    pub num_id: String,
 }
 
 /// A paragraph.
@@ -652,7 +654,11 @@ impl Reader<'_> {
         {
             let level = level.unwrap_or(0);
             if let Some(ordered) = self.styles.ordered(&num_id, level) {
-                para.list = Some(ListItem { ordered, level });
+                para.list = Some(ListItem {
+                    ordered,
+                    level,
+                    num_id: num_id.clone(),
+                });
             }
         }
         let mut inlines = Vec::new();

@@ -351,3 +351,79 @@ fn part(
     part.body = notes.finish(text);
     part
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::docx::{Inline, Table};
+
+    fn para(number: usize, heading: Option<usize>, text: &str) -> Block {
+        Block::Para(Para {
+            number,
+            heading,
+            inlines: vec![Inline::Text {
+                text: text.into(),
+                bold: false,
+                italic: false,
+                link: None,
+            }],
+            ..Para::default()
+        })
+    }
+
+    fn cell(text: &str) -> Vec<Para> {
+        match para(0, None, text) {
+            Block::Para(p) => vec![p],
+            Block::Table(_) => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn import_goal_areas_from_a_heading_each_under_the_malbild() {
+        let doc = Document {
+            blocks: vec![
+                para(1, Some(1), "Målbild 2030"),
+                para(2, None, "Inledning."),
+                para(3, Some(2), "Vision"),
+                para(4, None, "Hälsa hela livet."),
+                para(5, Some(2), "Tillsammans – genom delaktighet"),
+                para(6, None, "Text om tillsammans."),
+                para(7, Some(2), "Nära"),
+                para(8, None, "Text om nära."),
+                para(9, Some(1), "Perspektiv"),
+                Block::Table(Table {
+                    number: 9,
+                    rows: vec![
+                        vec![cell("Från"), cell("Till")],
+                        vec![cell("Sjukhus"), cell("Hemmet")],
+                    ],
+                }),
+            ],
+            ..Document::default()
+        };
+        let p = publication(&doc);
+        assert_eq!(p.title, "Målbild 2030");
+        let m = &p.parts[0];
+        assert_eq!(m.kind, Kind::GoalPicture);
+        assert_eq!(m.vision.as_deref(), Some("Hälsa hela livet."));
+        assert_eq!(
+            m.goal_areas,
+            vec![
+                (
+                    "Tillsammans".to_string(),
+                    Some("genom delaktighet".to_string()),
+                    "Text om tillsammans.".to_string()
+                ),
+                ("Nära".to_string(), None, "Text om nära.".to_string()),
+            ]
+        );
+        assert_eq!(m.body.trim(), "Inledning.");
+        let b = &p.parts[1];
+        assert_eq!(b.kind, Kind::Background, "a part with shifts");
+        assert_eq!(b.shifts, vec![("Sjukhus".into(), "Hemmet".into())]);
+        assert_eq!(
+            (m.file.as_str(), b.file.as_str()),
+            ("malbild-2030.md", "perspektiv.md")
+        );
+    }
+}

@@ -221,6 +221,7 @@ pub fn blocks_markdown(
     let mut out: Vec<String> = Vec::new();
     let mut list: Vec<String> = Vec::new();
     let mut counters: Vec<usize> = Vec::new();
+    let mut current: Option<(String, bool)> = None;
     let flush = |out: &mut Vec<String>, list: &mut Vec<String>, counters: &mut Vec<usize>| {
         if !list.is_empty() {
             out.push(list.join("\n"));
@@ -257,10 +258,21 @@ pub fn blocks_markdown(
                 }
             }
             Block::Para(p) => {
-                if let Some(item) = p.list {
+                if let Some(item) = &p.list {
                     let text = paragraph(p, notes);
                     if text.is_empty() {
                         continue;
+                    }
+                    // Another Word list, or bullets after numbers: a new list.
+                    if item.level == 0
+                        && current.as_ref().is_some_and(|(id, ordered)| {
+                            *id != item.num_id || *ordered != item.ordered
+                        })
+                    {
+                        flush(&mut out, &mut list, &mut counters);
+                    }
+                    if item.level == 0 {
+                        current = Some((item.num_id.clone(), item.ordered));
                     }
                     let level = item.level.min(counters.len());
                     counters.truncate(level + 1);
@@ -447,4 +459,61 @@ pub fn files(
         written.push(path);
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str, bold: bool, italic: bool) -> Inline {
+        Inline::Text {
+            text: t.into(),
+            bold,
+            italic,
+            link: None,
+        }
+    }
+
+    #[test]
+    fn import_markdown_escapes_what_word_text_may_hold() {
+        let doc = Document::default();
+        let mut notes = Notes::new(&doc);
+        let md = |inl: Vec<Inline>, notes: &mut Notes<'_>| {
+            paragraph(
+                &Para {
+                    inlines: inl,
+                    ..Para::default()
+                },
+                notes,
+            )
+        };
+        assert_eq!(
+            md(vec![text("# inte en rubrik", false, false)], &mut notes),
+            "\\# inte en rubrik"
+        );
+        assert_eq!(
+            md(vec![text("2023. Ett år", false, false)], &mut notes),
+            "2023\\. Ett år"
+        );
+        assert_eq!(
+            md(vec![text("- inte en lista", false, false)], &mut notes),
+            "\\- inte en lista"
+        );
+        assert_eq!(
+            md(vec![text("a*b_c [d] <e>", false, false)], &mut notes),
+            "a\\*b\\_c \\[d\\] \\<e>"
+        );
+        // Spaces stay outside the emphasis markers, or CommonMark ignores them.
+        assert_eq!(
+            md(
+                vec![
+                    text("Det ", false, false),
+                    text("viktiga ", true, false),
+                    text("är", false, true)
+                ],
+                &mut notes
+            ),
+            "Det **viktiga** *är*"
+        );
+    }
 }

@@ -261,3 +261,29 @@ fn import_kalmar_matches_the_hand_written_publication() {
     assert_eq!(got["publisher"], want["publisher"]);
     assert_eq!(words(&got_body), words(&want_body));
 }
+
+/// A file LibreOffice Writer saved itself (make.py converts HTML with
+/// `soffice --headless`): its own style ids and numbering.
+#[test]
+fn import_a_file_saved_by_libreoffice() {
+    let t = SiteTest::from_dir("kinds");
+    let out = import(&t, "libreoffice.docx", "lo/vard");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let md = markdown(&t.path("content/lo/vard"));
+    let (malbild, body) = front_matter(&md["malbild.md"]);
+    assert_eq!(malbild["kind"], "goal-picture");
+    assert_eq!(malbild["vision"], "Vård nära dig.");
+    assert_eq!(malbild["goal_areas"][0]["title"], "Trygghet");
+    assert!(
+        body.contains("en **trygg** och *nära* vård, se [1177](https://www.1177.se/)."),
+        "{body}"
+    );
+    let (bakgrund, body) = front_matter(&md["bakgrund.md"]);
+    assert_eq!(bakgrund["shifts"][0]["from"], "Sjukhus");
+    assert!(
+        body.contains("- Fler äldre\n    - Fler med kroniska sjukdomar\n- Färre som arbetar\n\n1. Först\n2. Sedan\n"),
+        "bullets and numbers are two lists:\n{body}"
+    );
+    let check = t.run(&["check", "--strict"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}
