@@ -74,8 +74,9 @@ pub enum Command {
     /// lists what a person must look at, each with its place: tracked changes,
     /// comments, images without alternative text, and what cannot be converted
     /// (text boxes, charts, SmartArt, equations), followed by what `malbild
-    /// check` finds in the new pages. Old .doc files and password-protected
-    /// files are refused with what to do.
+    /// check` finds in the new pages. Word's own table of contents is left
+    /// out (the site makes one). Old .doc files and password-protected files
+    /// are refused with what to do.
     Import(ImportArgs),
 }
 
@@ -83,8 +84,10 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The Word document, e.g. malbild.docx
+    #[arg(value_name = "FILE.docx")]
     pub file: PathBuf,
     /// Region folder and publication folder, e.g. kalmar/nara-vard-2023
+    #[arg(value_name = "REGION/SLUG")]
     pub target: String,
     /// The project folder, the one that holds content/ [default: the current folder]
     #[arg(long, value_name = "DIR")]
