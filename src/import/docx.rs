@@ -237,6 +237,9 @@ impl El {
     }
 }
 
+/// Image formats a browser shows.
+const WEB_IMAGES: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp"];
+
 /// How deep elements may nest; Word's own files stay far below.
 const MAX_DEPTH: usize = 256;
 
@@ -903,7 +906,32 @@ impl Reader<'_> {
         let Some(data) = (self.media)(&part) else {
             return self.finding(words::LINKED_IMAGE.to_string());
         };
-        let name = part.rsplit('/').next().unwrap_or("bild").to_string();
+        // The name comes from inside the file: only a plain name with an
+        // image's extension goes into the publication folder (never `x.md`
+        // or `..`).
+        let file = part.rsplit('/').next().unwrap_or_default();
+        let (stem, ext) = file.rsplit_once('.').unwrap_or((file, ""));
+        let ext = ext.to_ascii_lowercase();
+        if !WEB_IMAGES.contains(&ext.as_str()) {
+            return self.finding(words::image_format(file));
+        }
+        let stem = crate::model::slugify(stem);
+        let stem = if stem.is_empty() {
+            "bild".to_string()
+        } else {
+            stem
+        };
+        let mut name = format!("{stem}.{ext}");
+        let mut n = 2;
+        while self
+            .doc
+            .images
+            .iter()
+            .any(|i| i.name == name && i.data != data)
+        {
+            name = format!("{stem}-{n}.{ext}");
+            n += 1;
+        }
         self.doc.images.push(Image {
             name,
             data,

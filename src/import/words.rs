@@ -134,6 +134,13 @@ pub const SMARTART: &str = "en SmartArt-grafik kan inte konverteras; skriv inneh
 pub const EQUATION: &str = "en formel (ekvation) kan inte konverteras; skriv den som text";
 /// An endnote.
 pub const ENDNOTE: &str = "en slutkommentar kan inte konverteras; gör den till en fotnot i Word";
+/// An image in a format browsers do not show (EMF, WMF, TIFF …).
+pub fn image_format(name: &str) -> String {
+    format!(
+        "bilden {name} har ett format som webbläsare inte visar och är inte med; spara den som PNG eller JPEG och lägg in den med alternativtext"
+    )
+}
+
 /// A table of contents (left out).
 pub const TOC: &str =
     "innehållsförteckningen importeras inte: webbplatsen och utskriften gör en egen";

@@ -287,3 +287,101 @@ fn import_a_file_saved_by_libreoffice() {
     let check = t.run(&["check", "--strict"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
 }
+
+/// A .docx made here, part by part.
+fn write_zip(path: &Path, parts: &[(&str, &[u8])]) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(fs::File::create(path).unwrap());
+    for (name, bytes) in parts {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main""#;
+
+#[test]
+fn import_damaged_and_hostile_files() {
+    let t = SiteTest::from_dir("kinds");
+    let dir = tempfile::tempdir().unwrap();
+    let run = |file: &Path| {
+        let out = Command::cargo_bin("malbild")
+            .unwrap()
+            .args(["import"])
+            .arg(file)
+            .arg("ny/pub")
+            .arg("--root")
+            .arg(t.root())
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    // A zip that is not Word (a spreadsheet, say).
+    let xlsx = dir.path().join("tabell.docx");
+    write_zip(&xlsx, &[("xl/workbook.xml", b"<workbook/>")]);
+    let (code, text) = run(&xlsx);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("tabell.docx är inte ett Word-dokument (.docx)"),
+        "{text}"
+    );
+    // Broken XML.
+    let broken = dir.path().join("trasig.docx");
+    write_zip(
+        &broken,
+        &[("word/document.xml", b"<w:document><w:body><w:p></w:body>")],
+    );
+    let (code, text) = run(&broken);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("trasig.docx är ett skadat Word-dokument"),
+        "{text}"
+    );
+    assert!(!t.path("content/ny/pub").exists());
+    // Images whose names inside the file would be a page or leave the folder.
+    let body = format!(
+        r#"<w:document {W}><w:body><w:p><w:r><w:t>Text.</w:t></w:r></w:p>
+        <w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="a" descr="Karta"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><a:blip r:embed="rId1"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+        <w:p><w:r><w:drawing><wp:inline><wp:docPr id="2" name="b" descr="Sida"/><a:graphic><a:graphicData uri="x"><a:blip r:embed="rId2"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+        <w:p><w:r><w:drawing><wp:inline><wp:docPr id="3" name="c" descr="Gammal"/><a:graphic><a:graphicData uri="x"><a:blip r:embed="rId3"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+        </w:body></w:document>"#
+    );
+    let rels = r#"<Relationships><Relationship Id="rId1" Target="media/Karta Över Län.PNG"/><Relationship Id="rId2" Target="media/_index.md"/><Relationship Id="rId3" Target="media/image3.emf"/></Relationships>"#;
+    let hostile = dir.path().join("bilder.docx");
+    write_zip(
+        &hostile,
+        &[
+            ("word/document.xml", body.as_bytes()),
+            ("word/_rels/document.xml.rels", rels.as_bytes()),
+            ("word/media/Karta Över Län.PNG", b"\x89PNG"),
+            ("word/media/_index.md", b"---\ntitle: x\n---\n"),
+            ("word/media/image3.emf", b"EMF"),
+        ],
+    );
+    let (code, text) = run(&hostile);
+    assert_eq!(code, 0, "{text}");
+    let files: Vec<String> = fs::read_dir(t.path("content/ny/pub"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(files, ["_index.md", "karta-over-lan.png"], "{text}");
+    assert!(
+        text.contains("bilden _index.md har ett format som webbläsare inte visar"),
+        "{text}"
+    );
+    assert!(
+        text.contains("bilden image3.emf har ett format som webbläsare inte visar"),
+        "{text}"
+    );
+    assert!(
+        t.read("content/ny/pub/_index.md")
+            .contains("![Karta](karta-over-lan.png)")
+    );
+}
