@@ -326,13 +326,26 @@ fn part(
             body.extend(under.iter().cloned());
         }
     }
-    body.retain(|b| match shift_table(b) {
-        Some(rows) => {
-            part.shifts.extend(rows);
-            false
+    // A Från/Till table becomes `shifts`, and a short line that only
+    // introduced it ("Perspektivskiften:") goes with it.
+    let mut kept: Vec<Block> = Vec::with_capacity(body.len());
+    for b in body {
+        match shift_table(&b) {
+            Some(rows) => {
+                part.shifts.extend(rows);
+                if let Some(Block::Para(p)) = kept.last()
+                    && p.heading.is_none()
+                    && p.list.is_none()
+                    && p.text().ends_with(':')
+                    && p.text().chars().count() <= 60
+                {
+                    kept.pop();
+                }
+            }
+            None => kept.push(b),
         }
-        None => true,
-    });
+    }
+    let mut body = kept;
     part.kind = if goal_picture {
         Kind::GoalPicture
     } else if !part.factors.is_empty() {

@@ -197,7 +197,7 @@ pub fn checks(n: usize) -> String {
 /// What to do last.
 pub fn next(program: &str) -> String {
     format!(
-        "läs igenom Markdown-filerna, fyll i det som saknas i _index.md (t.ex. horizon, summary, themes) och förhandsgranska med `{program} serve`"
+        "läs igenom Markdown-filerna, kontrollera date i _index.md (det är dagen då Word-filen skapades), fyll i det som saknas (t.ex. horizon, summary, themes, description) och förhandsgranska med `{program} serve`"
     )
 }
 
