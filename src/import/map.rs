@@ -32,6 +32,9 @@ pub struct Part {
     pub shifts: Vec<(String, String)>,
     /// The Markdown body.
     pub body: String,
+    /// Paragraphs of goal areas and factors whose footnotes were written in
+    /// parentheses.
+    pub inlined_notes: Vec<usize>,
 }
 
 /// The publication to write.
@@ -234,6 +237,9 @@ pub fn publication(doc: &Document) -> Publication {
         .iter()
         .map(|f| (f.number, place_of(f.number), f.what.clone()))
         .collect();
+    for number in parts.iter().flat_map(|p: &Part| p.inlined_notes.iter()) {
+        review.push((*number, place_of(*number), words::NOTE_INLINED.to_string()));
+    }
     for img in doc.images.iter().filter(|i| i.alt.is_empty()) {
         review.push((img.number, place_of(img.number), words::no_alt(&img.name)));
     }
@@ -268,6 +274,7 @@ fn part(
         factors: Vec::new(),
         shifts: Vec::new(),
         body: String::new(),
+        inlined_notes: Vec::new(),
     };
     let mut notes = Notes::new(doc);
     let mut body: Vec<Block> = Vec::new();
@@ -279,10 +286,14 @@ fn part(
     let factor_part = FACTORS.iter().any(|f| norm(title).starts_with(f));
     let has_area_heading = subs.iter().any(|(h, _)| is(&h.text(), GOAL_AREAS));
     body.extend(intro.iter().cloned());
-    let md = |blocks: &[Block], notes: &mut Notes, places: &mut Places| {
-        blocks_markdown(blocks, doc, top, notes, places, &file)
-            .trim()
-            .to_string()
+    let mut inlined: Vec<usize> = Vec::new();
+    let mut md = |blocks: &[Block], _: &mut Notes, places: &mut Places| {
+        let mut own = Notes::inline(doc);
+        let text = blocks_markdown(blocks, doc, top, &mut own, places, &file);
+        if own.inlined > 0 {
+            inlined.push(blocks.first().map_or(0, first_number));
+        }
+        text.trim().to_string()
     };
     for (head, under) in &subs {
         let h = head.text();
@@ -326,6 +337,7 @@ fn part(
             body.extend(under.iter().cloned());
         }
     }
+    part.inlined_notes = inlined;
     // A Från/Till table becomes `shifts`, and a short line that only
     // introduced it ("Perspektivskiften:") goes with it.
     let mut kept: Vec<Block> = Vec::with_capacity(body.len());

@@ -141,6 +141,9 @@ pub fn image_format(name: &str) -> String {
     )
 }
 
+/// A footnote in the text of a goal area or a factor.
+pub const NOTE_INLINED: &str = "en fotnot i ett målområde eller en framgångsfaktor står inom parentes i texten (en Markdown-fotnot fungerar inte där); se efter om den ska stå kvar";
+
 /// A table of contents (left out).
 pub const TOC: &str =
     "innehållsförteckningen importeras inte: webbplatsen och utskriften gör en egen";

@@ -18,6 +18,12 @@ use super::words;
 pub struct Notes<'a> {
     doc: &'a Document,
     used: Vec<usize>,
+    /// Write each footnote in parentheses where it is referenced (for the
+    /// text of a goal area or factor, which is rendered on its own, so a
+    /// Markdown footnote there would have no definition).
+    inline: bool,
+    /// How many footnotes were written in parentheses.
+    pub inlined: usize,
 }
 
 impl<'a> Notes<'a> {
@@ -26,6 +32,16 @@ impl<'a> Notes<'a> {
         Notes {
             doc,
             used: Vec::new(),
+            inline: false,
+            inlined: 0,
+        }
+    }
+
+    /// Footnotes written in parentheses where they are referenced.
+    pub fn inline(doc: &'a Document) -> Self {
+        Notes {
+            inline: true,
+            ..Notes::new(doc)
         }
     }
 
@@ -124,6 +140,12 @@ fn inline_markdown(inlines: &[Inline], notes: &mut Notes<'_>) -> String {
             }
             t @ Inline::Text { .. } => out.push_str(&styled(t)),
             Inline::Break => out.push_str("\\\n"),
+            Inline::Footnote(n) if notes.inline => {
+                let inl = notes.doc.footnotes.get(*n).cloned().unwrap_or_default();
+                notes.inlined += 1;
+                let text = inline_markdown(&inl, notes);
+                let _ = write!(out, " ({})", text.trim());
+            }
             Inline::Footnote(n) => {
                 let k = notes.number(*n);
                 let _ = write!(out, "[^{k}]");

@@ -87,12 +87,13 @@ fn import_lists_what_to_review_with_its_place() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let want = [
         "  - _index.md (stycke 2): innehållsförteckningen importeras inte",
+        "  - malbild.md, under ”Tillsammans” (stycke 10): en fotnot i ett målområde eller en framgångsfaktor står inom parentes",
         "  - innehall-i-texten.md, under ”Bilder” (stycke 43): bilden image2.png saknar alternativtext",
         "  - bakgrund.md, under ”Bakgrund” (stycke 45): spårad ändring: borttagen text ”i maj” är kvar",
         "  - bakgrund.md, under ”Bakgrund” (stycke 45): spårad ändring: infogad text ”i juni” är inte med",
         "  - bakgrund.md, under ”Bakgrund” (stycke 46): kommentar: ”Bertil: Stämmer siffran?”",
         "  - bakgrund.md, under ”Bakgrund” (stycke 54): en textruta (”Text i rutan”) kan inte konverteras",
-        "6 saker att granska:",
+        "7 saker att granska:",
         "malbild check hittade 2 problem i de nya sidorna:",
         "innehall-i-texten.md:50:1: warning: the image has no alternative text [alt-text]",
     ];
