@@ -62,6 +62,39 @@ pub enum Command {
     /// for a page, write `check: {ignore: [NAME]}` in its front matter.
     /// README.md lists every check.
     Check(CheckArgs),
+    /// Make a new publication out of a Word document (.docx).
+    ///
+    /// Writes content/REGION/SLUG/: _index.md with the document's title,
+    /// publisher (the Company property), date and the text before the first
+    /// heading, and one part per top-level heading, in order. Headings,
+    /// paragraphs, bold and italic, bulleted and numbered lists, tables,
+    /// links, footnotes and images are converted; a "Vision" heading, the
+    /// areas under "Målområden", the factors under "Framgångsfaktorer" and a
+    /// Från/Till table become the structured fields of their part. Nothing is
+    /// overwritten: the publication folder must be new or empty.
+    ///
+    /// The text is imported as it was before any tracked changes. The report
+    /// lists what a person must look at, each with its place: tracked changes,
+    /// comments, images without alternative text, and what cannot be converted
+    /// (text boxes, charts, SmartArt, equations), followed by what `malbild
+    /// check` finds in the new pages. Word's own table of contents is left
+    /// out (the site makes one). Old .doc files and password-protected files
+    /// are refused with what to do.
+    Import(ImportArgs),
+}
+
+/// Options of `malbild import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The Word document, e.g. malbild.docx
+    #[arg(value_name = "FILE.docx")]
+    pub file: PathBuf,
+    /// Region folder and publication folder, e.g. kalmar/nara-vard-2023
+    #[arg(value_name = "REGION/SLUG")]
+    pub target: String,
+    /// The project folder, the one that holds content/ [default: the current folder]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 /// What `malbild new` makes.
@@ -191,6 +224,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Watch(args) => crate::cmd::serve::watch(args).map(|()| 0),
         Command::New(what) => crate::cmd::new::run(what).map(|()| 0),
         Command::Check(args) => Ok(crate::cmd::check::run(args)),
+        Command::Import(args) => crate::cmd::import::run(args),
     });
     match result {
         Ok(status) => status,

@@ -22,6 +22,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod front_matter;
 pub mod hash;
+pub mod import;
 pub mod links;
 pub mod load;
 pub mod markdown;

@@ -245,7 +245,7 @@ pub enum Program {
 
 impl Program {
     /// The words that start the program in a terminal.
-    fn words(&self) -> String {
+    pub fn words(&self) -> String {
         match self {
             Program::OnPath => "malbild".into(),
             Program::Here(name) if cfg!(windows) => format!(r".\{name}"),

@@ -6,6 +6,7 @@ mod check;
 mod errors;
 mod hostile_fs;
 mod hostile_input;
+mod import;
 mod incremental;
 mod print;
 mod progress;
