@@ -329,6 +329,9 @@ impl Builder {
                 &prepared.all,
                 &prepared.copies,
                 &self.caches.written,
+                // The rebuilds of `serve` and `watch` leave the marker's
+                // hashes be (see `output::update`).
+                edited.is_none(),
             )?
         };
         clock.lap("write");

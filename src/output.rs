@@ -550,6 +550,7 @@ pub fn update(
     all: &[String],
     copies: &[Copy],
     before: &Written,
+    every_change: bool,
 ) -> Result<Changes> {
     let out = &config.output;
     // A new file where one malbild did not write is: refused, as by `write`.
@@ -607,7 +608,16 @@ pub fn update(
             dir = d.parent();
         }
     }
-    if n_pages + changed_copies.len() + gone.len() > 0 {
+    // With `every_change` false (the rebuilds of `serve`), the marker is
+    // written again only when the set of files changed: a file rewritten
+    // since the marker is newer than it, which is all a later `on_disk`
+    // needs to write that file again (once), and rewriting the whole list
+    // after each save would cost more than that.
+    let new_files = written.len() != before.len()
+        || files.iter().any(|f| !before.contains_key(&f.path))
+        || changed_copies.iter().any(|c| !before.contains_key(&c.to));
+    let changed = n_pages + changed_copies.len() > 0;
+    if new_files || !gone.is_empty() || every_change && changed {
         write_atomically(&out.join(MARKER), marker_text(&written).as_bytes())?;
     }
     Ok(Changes {
@@ -886,7 +896,7 @@ mod tests {
         // A page gone and one new, written by a rebuild of `serve`.
         let files = [page("index.html"), page("b/index.html")];
         let all = ["index.html".to_string(), "b/index.html".to_string()];
-        update(&config, &files, &all, &[], &changes.written).unwrap();
+        update(&config, &files, &all, &[], &changes.written, true).unwrap();
         assert_eq!(listed_now(), ["b/index.html", "index.html"]);
         assert!(!config.output.join("a").exists());
         // A file someone put where a rebuild now writes stays, and the
@@ -896,7 +906,7 @@ mod tests {
         let files = [page("index.html"), page("b/index.html"), page("c.txt")];
         let all = files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
         let written: Written = before.iter().map(|p| (p.clone(), Stamp::UNKNOWN)).collect();
-        let err = update(&config, &files, &all, &[], &written).unwrap_err();
+        let err = update(&config, &files, &all, &[], &written, true).unwrap_err();
         assert!(
             format!("{err}").contains("c.txt was not written by malbild"),
             "{err}"

@@ -191,3 +191,17 @@ fn a_build_over_its_own_output_writes_only_what_changed() {
     assert!(!t.path("output/region-a/plan-2030/bilaga").exists());
     assert!(!t.read("output/.malbild-output").contains("bilaga"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_build_after_an_edit_and_a_build_writes_nothing() {
+    let t = SiteTest::from_dir("kinds");
+    t.build();
+    let part = "content/region-a/plan-2030/bilaga.md";
+    t.write(part, &t.read(part).replace("Ordlista", "Ordförklaringar"));
+    t.build();
+    let before = identities(&t);
+    let run = t.build();
+    assert!(run.stderr.contains("files, 0 written)"), "{}", run.stderr);
+    assert_eq!(identities(&t), before);
+}
