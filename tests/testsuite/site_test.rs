@@ -80,13 +80,37 @@ impl SiteTest {
         run
     }
 
-    /// Every file under `output/`, with its bytes.
+    /// Every file under `output/`, with its bytes (of the marker, only the
+    /// files it lists: see [`SiteTest::files_in`]).
     pub(crate) fn output_files(&self) -> BTreeMap<String, Vec<u8>> {
         self.files_in("output")
     }
 
-    /// Every file under the folder `rel`, with its bytes.
+    /// Every file under the folder `rel`, with its bytes; of the marker
+    /// `.malbild-output`, only the files it lists (its hashes may lag behind
+    /// after the rebuilds of `serve`, by design: see `output::update`).
     pub(crate) fn files_in(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
+        let mut files = self.raw_files_in(rel);
+        if let Some(marker) = files.get_mut(".malbild-output") {
+            let text = String::from_utf8_lossy(marker).into_owned();
+            let listed: String = text
+                .lines()
+                .map(|l| match l.splitn(3, ' ').collect::<Vec<_>>()[..] {
+                    [hash, size, path]
+                        if hash.len() == 16 && size.bytes().all(|b| b.is_ascii_digit()) =>
+                    {
+                        format!("{path}\n")
+                    }
+                    _ => format!("{l}\n"),
+                })
+                .collect();
+            *marker = listed.into_bytes();
+        }
+        files
+    }
+
+    /// Every file under the folder `rel`, with its bytes as they are.
+    fn raw_files_in(&self, rel: &str) -> BTreeMap<String, Vec<u8>> {
         let mut out = BTreeMap::new();
         let base = self.path(rel);
         for e in walkdir::WalkDir::new(&base)
