@@ -118,7 +118,6 @@ def main():
          lambda: os.utime(os.path.join(folder, "bild.svg")))
     edit("a new part", lambda: write_file(new, "---\ntitle: Ny del\nweight: 99\n---\n\nText.\n"),
          lambda: os.remove(new))
-    edit("a part removed", lambda: os.remove(parts[-1]), lambda: write_file(parts[-1], last_text))
     edit("a publication's title",
          lambda: write_file(publication, retitle(pub_text)),
          lambda: write_file(publication, pub_text))

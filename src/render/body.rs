@@ -32,6 +32,10 @@ pub struct Body {
     pub problems: Vec<Diagnostic>,
     /// A hash of all the HTML above.
     pub html_hash: u64,
+    /// Every link target its Markdown asked for, with a hash of what it
+    /// resolved to: while each still resolves the same way, the body is as
+    /// it would be made now (a page added elsewhere changes nothing here).
+    pub(crate) links_read: Vec<(String, u64)>,
     /// The Markdown fields of the front matter (`summary`, `goal_areas`,
     /// `factors`) and what rendering saw in them, for the checks.
     pub fields: Vec<Field>,
@@ -49,18 +53,12 @@ pub struct Field {
 }
 
 /// Bodies rendered by earlier builds, by content path, kept while the page's
-/// text and every page's address stay the same.
+/// text stays the same and every link it has resolves as before.
 #[derive(Debug, Default)]
 pub struct MarkdownCache {
-    bodies: HashMap<String, (Arc<str>, u64, Arc<Body>)>,
-}
-
-impl MarkdownCache {
-    /// Keeps the body of the page `rel`, rendered from `text` under the link
-    /// world `world`.
-    pub fn remember(&mut self, rel: &str, text: Arc<str>, world: u64, body: Arc<Body>) {
-        self.bodies.insert(rel.to_string(), (text, world, body));
-    }
+    /// Per page: its text, the link world and the settings it was made
+    /// with, and the body.
+    bodies: HashMap<String, (Arc<str>, u64, u64, Arc<Body>)>,
 }
 
 /// What Markdown rendering takes from the site and the theme: the language
@@ -73,6 +71,14 @@ pub fn markdown_settings<'a>(site: &Site, theme: &'a Theme) -> markdown::Setting
             _ => markdown::Settings::UNNAMED_TABLE,
         },
     }
+}
+
+/// A hash of what every body is made with besides its text and links.
+fn settings_hash(site: &Site, theme: &Theme) -> u64 {
+    crate::hash::Combine::default()
+        .str(&site.config.language)
+        .str(markdown_settings(site, theme).unnamed_table)
+        .finish()
 }
 
 /// A hash of everything a link can resolve to: every page's content path and
@@ -111,6 +117,7 @@ pub fn markdown(
     progress: &dyn Progress,
 ) -> Vec<Arc<Body>> {
     let world = link_world(site, theme);
+    let settings_now = settings_hash(site, theme);
     progress.phase(Phase::Markdown, site.pages.len() as u64);
     let bodies: Vec<Arc<Body>> = (0..site.pages.len())
         .into_par_iter()
@@ -118,13 +125,16 @@ pub fn markdown(
             progress.advance(1);
             let page = &site.pages[id];
             match cache.bodies.get(&page.rel) {
-                Some((text, w, body)) if Arc::ptr_eq(text, &page.text) => {
+                Some((text, w, settings, body)) if Arc::ptr_eq(text, &page.text) => {
                     if *w == world {
                         return body.clone();
                     }
                     // Another page moved: most bodies link the same way as
                     // before, and keeping them keeps what depends on them
                     // (their checks, their pages' outputs).
+                    if *settings == settings_now && links_same(site, id, body) {
+                        return body.clone();
+                    }
                     let new = body_of(site, theme, id);
                     if new.html_hash == body.html_hash && new.problems == body.problems {
                         body.clone()
@@ -140,9 +150,56 @@ pub fn markdown(
         .pages
         .iter()
         .zip(&bodies)
-        .map(|(p, b)| (p.rel.clone(), (p.text.clone(), world, b.clone())))
+        .map(|(p, b)| {
+            (
+                p.rel.clone(),
+                (p.text.clone(), world, settings_now, b.clone()),
+            )
+        })
         .collect();
     bodies
+}
+
+/// A hash of what a link target resolved to.
+fn resolution_hash(r: &Result<String, (String, String)>) -> u64 {
+    match r {
+        Ok(href) => crate::hash::Combine::default().u64(1).str(href).finish(),
+        Err((message, hint)) => crate::hash::Combine::default()
+            .u64(2)
+            .str(message)
+            .str(hint)
+            .finish(),
+    }
+}
+
+/// Resolves links as [`PageLinks`] does, and notes each target and what it
+/// resolved to.
+struct Recording<'a> {
+    links: PageLinks<'a>,
+    read: std::cell::RefCell<Vec<(String, u64)>>,
+}
+
+impl markdown::Resolve for Recording<'_> {
+    fn resolve(&self, dest: &str) -> Result<String, (String, String)> {
+        let r = self.links.resolve(dest);
+        self.read
+            .borrow_mut()
+            .push((dest.to_string(), resolution_hash(&r)));
+        r
+    }
+}
+
+/// Whether every link target `body` read still resolves as it did for
+/// page `id`.
+fn links_same(site: &Site, id: PageId, body: &Body) -> bool {
+    use markdown::Resolve as _;
+    let links = PageLinks {
+        site,
+        page: &site.pages[id],
+    };
+    body.links_read
+        .iter()
+        .all(|(dest, h)| resolution_hash(&links.resolve(dest)) == *h)
 }
 
 /// Renders one page's Markdown: its body and the Markdown of its front matter.
@@ -152,7 +209,10 @@ pub fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
         {
             let page = &site.pages[id];
             let _working = crate::diagnostic::working_on(&page.path);
-            let resolver = PageLinks { site, page };
+            let resolver = Recording {
+                links: PageLinks { site, page },
+                read: Default::default(),
+            };
             let mut ids = Ids::new(RESERVED_IDS);
             let mut problems = crate::diagnostic::Capped::default();
             let mut fields = Vec::new();
@@ -210,6 +270,7 @@ pub fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
             }
             Body {
                 html_hash: h.finish(),
+                links_read: resolver.read.into_inner(),
                 content,
                 summary_html,
                 goal_areas,
