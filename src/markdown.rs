@@ -658,7 +658,10 @@ fn rewrite(
                 hint,
                 offset,
             });
-            None
+            // A refused address (`javascript:`, a path on the writer's
+            // computer) is never written, even where a failed build's HTML
+            // is looked at.
+            crate::links::is_external(dest).then(String::new)
         }
     }
 }
