@@ -523,6 +523,10 @@ fn copies(
         });
     }
     for (asset, to) in &site.assets {
+        if pages.contains(to.as_str()) {
+            diagnostics.push(asset_over_page(site, &asset.rel, to));
+            continue;
+        }
         if theme.static_files.contains_key(to) {
             diagnostics.push(
                 Diagnostic::error(
@@ -543,6 +547,28 @@ fn copies(
         });
     }
     out
+}
+
+/// The error for a file of `content/` (`rel`) that would take the place of
+/// the page malbild makes at `to` (issue 11: it replaced it without a word).
+/// A file where a Markdown page goes is `model`'s error already.
+fn asset_over_page(site: &Site, rel: &str, to: &str) -> Diagnostic {
+    let made = if to == "404.html" {
+        "404-sidan (den som visas när en adress inte finns)".to_string()
+    } else if to == statement::URL {
+        "tillgänglighetsredogörelsen".to_string()
+    } else if let Some(page) = site.pages.iter().enumerate().find_map(|(id, p)| {
+        (p.role == model::Role::Publication && print::output_path(site, id) == to).then_some(p)
+    }) {
+        format!("utskriftssidan för {}", page.path.display())
+    } else {
+        "en sida som malbild gör".to_string()
+    };
+    Diagnostic::error(
+        PathBuf::from("content").join(rel),
+        format!("den här filen skulle ersätta {made} ({to}), så den sidan skulle inte publiceras"),
+    )
+    .with_hint("malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp")
 }
 
 /// Checks the site of `config` without writing anything: every problem the

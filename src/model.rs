@@ -639,6 +639,9 @@ fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
                 "start the file with three lines: ---, then `title: The page's title`, then ---",
             ));
     }
+    if let Some(d) = front_matter::lost_comment(&path, &text, yaml, yaml_line) {
+        return Err(d);
+    }
     let parse = |what| -> Result<Meta, Diagnostic> {
         Ok(match what {
             Role::Home => Meta::Home(front_matter::parse(&path, &text, yaml, yaml_line)?),

@@ -153,6 +153,41 @@ const CASES: &[Case] = &[
             "`[plan](plan.pdf)`",
         ],
     ),
+    // See: issue 11 (YAML took ` #vårdnära) som…` for a comment).
+    (
+        "a comment that cuts a text",
+        &[(
+            BILAGA,
+            "---\ntitle: Bilaga\nsummary: Digitala verktyg (t.ex. 1177 #vårdnära) som hjälper\nweight: 4   # the order\n---\n",
+        )],
+        &[
+            "bilaga.md:3:39: error: allt från ` #` till radens slut räknas som en kommentar och publiceras inte; här blir texten bara ”Digitala verktyg (t.ex. 1177”",
+            "hint: sätt hela texten inom raka citattecken: `summary: \"Digitala verktyg (t.ex. 1177 #vårdnära) som hjälper\"`",
+        ],
+    ),
+    // See: issue 11 (the generated page was replaced without a word).
+    (
+        "files where malbild's own pages go",
+        &[
+            ("content/404.html", "<p>Borta</p>\n"),
+            ("content/tillganglighet/index.html", "<p>Egen</p>\n"),
+            (
+                "content/region-a/plan-2030/print/index.html",
+                "<p>Egen</p>\n",
+            ),
+            (
+                "content/region-a/plan-2030/bilaga/index.html",
+                "<p>Egen</p>\n",
+            ),
+        ],
+        &[
+            "content/404.html: error: den här filen skulle ersätta 404-sidan (den som visas när en adress inte finns) (404.html), så den sidan skulle inte publiceras",
+            "content/tillganglighet/index.html: error: den här filen skulle ersätta tillgänglighetsredogörelsen (tillganglighet/index.html)",
+            "content/region-a/plan-2030/print/index.html: error: den här filen skulle ersätta utskriftssidan för content/region-a/plan-2030/_index.md (region-a/plan-2030/print/index.html)",
+            "content/region-a/plan-2030/bilaga/index.html: error: this file and the page content/region-a/plan-2030/bilaga.md would both be written to",
+            "hint: malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp",
+        ],
+    ),
     (
         "missing template",
         &[(BILAGA, "---\ntitle: Bilaga\ntemplate: special.html\n---\n")],
