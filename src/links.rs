@@ -101,6 +101,32 @@ fn local_path_message(dest: &str) -> (String, String) {
     )
 }
 
+/// The message and hint for `written` (`[text](dest)`, `![alt](dest)` when
+/// `image`), which stayed text because `dest` has a space (issue 11); `page`
+/// is the file name of the page it most likely means, written from here.
+pub fn spaced_message(
+    written: &str,
+    dest: &str,
+    image: bool,
+    page: Option<&str>,
+) -> (String, String) {
+    let what = if image { "bilden" } else { "länken" };
+    let message = format!(
+        "`{written}` blir ingen {} utan visas precis så på sidan, eftersom adressen har mellanslag",
+        if image { "bild" } else { "länk" }
+    );
+    let text_end = written.find("](").unwrap_or(0);
+    let head = &written[..text_end];
+    let hint = match page {
+        Some(file) => format!("menade du `{file}`? Skriv `{head}]({file})`, med sidans filnamn"),
+        None => format!(
+            "sätt adressen inom < > så att {what} fungerar: `{head}](<{dest}>)`, eller byt namn på filen så att namnet saknar mellanslag (t.ex. `{}`)",
+            dest.replace(' ', "-")
+        ),
+    };
+    (message, hint)
+}
+
 /// The message and hint for a link with a refused scheme (issue 11).
 fn refused_scheme_message(dest: &str, scheme: &str) -> (String, String) {
     (
@@ -209,6 +235,26 @@ impl PageLinks<'_> {
 }
 
 impl Resolve for PageLinks<'_> {
+    fn spaced(&self, written: &str, dest: &str, image: bool) -> (String, String) {
+        // A page named in words, `Varför behövs en omställning`: the page
+        // of this folder whose file name makes the same slug.
+        let folder = self.page.rel.rsplit_once('/').map_or("", |(d, _)| d);
+        let wanted = crate::model::slugify(dest.trim_end_matches(".md"));
+        let page = (!image)
+            .then(|| {
+                self.site.by_rel.keys().find(|k| {
+                    let (k_folder, name) = k.rsplit_once('/').unwrap_or(("", k));
+                    k_folder == folder
+                        && name.strip_suffix(".md").is_some_and(|stem| {
+                            stem != "_index" && crate::model::slugify(stem) == wanted
+                        })
+                })
+            })
+            .flatten()
+            .map(|k| k.rsplit('/').next().unwrap_or(k).to_string());
+        spaced_message(written, dest, image, page.as_deref())
+    }
+
     fn resolve(&self, dest: &str) -> Result<String, (String, String)> {
         if is_local_path(dest) {
             return Err(local_path_message(dest));

@@ -84,6 +84,15 @@ const CASES: &[Case] = &[
             "YYYY-MM-DD",
         ],
     ),
+    // See: issue 11 (published as "31 februari 2023").
+    (
+        "a day the month does not have",
+        &[(BILAGA, "---\ntitle: Bilaga\ndate: 2023-02-31\n---\n")],
+        &[
+            "bilaga.md:3:1: error: datumet `2023-02-31` finns inte: februari 2023 har 28 dagar",
+            "hint: skriv ett datum som finns, t.ex. `date: 2023-02-28`, eller bara år och månad: `date: 2023-02`",
+        ],
+    ),
     (
         "broken link",
         &[(
@@ -186,6 +195,26 @@ const CASES: &[Case] = &[
             "content/region-a/plan-2030/print/index.html: error: den här filen skulle ersätta utskriftssidan för content/region-a/plan-2030/_index.md (region-a/plan-2030/print/index.html)",
             "content/region-a/plan-2030/bilaga/index.html: error: this file and the page content/region-a/plan-2030/bilaga.md would both be written to",
             "hint: malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp",
+        ],
+    ),
+    // See: issue 11 (shown as Markdown on the page).
+    (
+        "link targets with spaces",
+        &[
+            (
+                BILAGA,
+                "---\ntitle: Bilaga\n---\n\nSe [bakgrunden](Varför behövs en omställning).\n\n![karta](bilder/karta gävleborg.png)\n",
+            ),
+            (
+                "content/region-a/plan-2030/varfor-behovs-en-omstallning.md",
+                "---\ntitle: Varför behövs en omställning\n---\n\nText.\n",
+            ),
+        ],
+        &[
+            "bilaga.md:5:4: error: `[bakgrunden](Varför behövs en omställning)` blir ingen länk utan visas precis så på sidan, eftersom adressen har mellanslag",
+            "hint: menade du `varfor-behovs-en-omstallning.md`? Skriv `[bakgrunden](varfor-behovs-en-omstallning.md)`, med sidans filnamn",
+            "bilaga.md:7:1: error: `![karta](bilder/karta gävleborg.png)` blir ingen bild",
+            "hint: sätt adressen inom < > så att bilden fungerar: `![karta](<bilder/karta gävleborg.png>)`, eller byt namn på filen så att namnet saknar mellanslag (t.ex. `bilder/karta-gävleborg.png`)",
         ],
     ),
     (
