@@ -194,6 +194,55 @@ fn lost_comment_message(path: &Path, key: Option<&str>, kept: &str, value: &str)
     ))
 }
 
+/// The curly quotes that YAML keeps around whole values (issue 11: `title:
+/// ”Nära vård 2030”` was published with its quotes): for each value that
+/// starts with `”`, `“` or `„` and ends with `”` or `“`, with no other
+/// curly quote inside, its byte offset in `yaml`, its key (`None` for an item
+/// of a list) and the text inside the quotes. Lines of `|` and `>` texts are
+/// left alone.
+pub fn curly_quoted(yaml: &str) -> Vec<(usize, Option<&str>, &str)> {
+    const OPEN: [char; 3] = ['”', '“', '„'];
+    const CLOSE: [char; 2] = ['”', '“'];
+    let mut out = Vec::new();
+    let mut block_text: Option<usize> = None;
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let line = line.trim_end();
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if let Some(key_indent) = block_text {
+            if rest.is_empty() || indent > key_indent {
+                continue;
+            }
+            block_text = None;
+        }
+        let mut item = rest;
+        while let Some(r) = item.strip_prefix("- ") {
+            item = r.trim_start();
+        }
+        let (key, value) = match item.split_once(": ") {
+            Some((k, v)) if !k.contains([' ', '#']) => (Some(k), v.trim_start()),
+            _ if item.len() < rest.len() => (None, item),
+            _ => continue,
+        };
+        if value.starts_with(['|', '>']) {
+            block_text = Some(indent);
+            continue;
+        }
+        let inner = value
+            .strip_prefix(OPEN)
+            .and_then(|v| v.strip_suffix(CLOSE))
+            .filter(|v| !v.trim().is_empty() && !v.contains(OPEN));
+        if let Some(inner) = inner {
+            let at = start + (value.as_ptr() as usize - line.as_ptr() as usize);
+            out.push((at, key, inner));
+        }
+    }
+    out
+}
+
 /// The byte offset in `text` of the quote `q` that closes a quoted YAML
 /// text begun before it, if it is on this line.
 fn closing_quote(text: &str, q: char) -> Option<usize> {
@@ -431,6 +480,24 @@ fn plain_found(found: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    // See: issue 11 (`title: ”Nära vård 2030”` kept its quotes).
+    #[test]
+    fn curly_quotes_around_values() {
+        let yaml = "title: ”Nära vård 2030”\nsummary: Om ”Nära vård”\nfactors:\n  - title: „Hälsa“\n    summary: ”a” och ”b”\ntext: |\n  ”citat”\nlist:\n  - ”x”\n";
+        let found: Vec<_> = curly_quoted(yaml)
+            .into_iter()
+            .map(|(at, key, inner)| (yaml[..at].matches('\n').count(), key, inner))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (0, Some("title"), "Nära vård 2030"),
+                (3, Some("title"), "Hälsa"),
+                (8, None, "x"),
+            ]
+        );
+    }
+
     // See: issue 11 (`text: a (t.ex. 1177 #vårdnära) b` lost its end).
     #[test]
     fn comments_that_cut_a_text() {
