@@ -133,3 +133,64 @@ fn rebuilding_replaces_the_output_and_keeps_nothing_stale() {
         .collect();
     assert!(leftovers.is_empty(), "staging folders left behind");
 }
+
+/// Runs `malbild <args>`, and insists it works; its standard error.
+fn malbild(args: &[&std::ffi::OsStr]) -> String {
+    let out = assert_cmd::Command::cargo_bin("malbild")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "malbild {args:?}:\n{stderr}");
+    stderr
+}
+
+// See: issue 11 (a new site warned, "Region Gavleborg", "Nara vard 2030").
+#[test]
+fn a_new_site_and_publication_build_without_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("webb");
+    let s = site.as_os_str();
+    malbild(&["new".as_ref(), "site".as_ref(), s]);
+    assert_eq!(
+        std::fs::read_to_string(site.join(".gitignore")).unwrap(),
+        "output/\n"
+    );
+    let publication = |path: &str| {
+        malbild(&[
+            "new".as_ref(),
+            "publication".as_ref(),
+            path.as_ref(),
+            "--root".as_ref(),
+            s,
+        ]);
+    };
+    publication("gavleborg/nara-vard-2030");
+    publication("vastra-gotaland/malbild-god-och-nara-vard");
+    let read = |rel: &str| std::fs::read_to_string(site.join("content").join(rel)).unwrap();
+    let region = read("gavleborg/_index.md");
+    assert!(region.contains("\ntitle: Region Gävleborg\n"), "{region}");
+    let first = read("gavleborg/nara-vard-2030/_index.md");
+    assert!(first.contains("\ntitle: Nära vård 2030\n"), "{first}");
+    assert!(first.contains("\npublisher: Region Gävleborg\n"), "{first}");
+    assert!(!first.contains("mappnamnet"), "{first}");
+    let second = read("vastra-gotaland/malbild-god-och-nara-vard/_index.md");
+    assert!(
+        second.contains("\ntitle: Målbild god och nära vård\n")
+            && second.contains("\npublisher: Västra Götalandsregionen\n"),
+        "{second}"
+    );
+    let built = malbild(&["build".as_ref(), "--root".as_ref(), s]);
+    assert!(!built.contains("warning"), "{built}");
+    // A name malbild cannot be sure of is kept, and the file says so.
+    publication("fou-nord/framtidens-halsa");
+    let guessed = read("fou-nord/framtidens-halsa/_index.md");
+    assert!(
+        guessed.contains(
+            "# Titeln är gjord av mappnamnet: skriv den riktiga titeln, med å, ä och ö.\ntitle: Framtidens hälsa\n"
+        ),
+        "{guessed}"
+    );
+    assert!(read("fou-nord/_index.md").contains("mappnamnet"));
+}
