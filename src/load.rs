@@ -98,6 +98,36 @@ pub fn is_ignored(name: &str) -> bool {
         || name == "desktop.ini"
 }
 
+/// Whether `name`, which [`is_ignored`] skips, is a page or a folder a
+/// writer meant to publish: `#1 prioritet.md`, not an editor's `#bilaga.md#`
+/// (Emacs) or a hidden `.name`, which are skipped without a word.
+fn is_misnamed(name: &str, is_dir: bool) -> bool {
+    name.starts_with('#') && !name.ends_with('#') && (is_dir || name.ends_with(".md"))
+}
+
+/// The warning for a page or folder that is not published for its name
+/// (issue 11: `#1 prioritet.md` was dropped without a word).
+fn misnamed_warning(path: PathBuf, name: &str, is_dir: bool) -> Diagnostic {
+    let better = name.trim_start_matches(['#', ' ']).replace(' ', "-");
+    let better = if better.is_empty() || better == ".md" {
+        "prioritet-1.md".to_string()
+    } else {
+        better
+    };
+    let what = if is_dir {
+        "mappen och allt i den publiceras inte"
+    } else {
+        "sidan publiceras inte"
+    };
+    Diagnostic::warning(
+        path,
+        format!("{what}: malbild hoppar över namn som börjar med #, som en texteditors tillfälliga filer"),
+    )
+    .with_hint(format!(
+        "byt namn så att namnet börjar med en bokstav eller siffra, t.ex. `{better}`"
+    ))
+}
+
 /// Reads the content folder of `config`.
 pub fn load(config: &Config) -> Loaded {
     load_with(config, &mut FileCache::default())
@@ -125,11 +155,19 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
         .root
         .canonicalize()
         .unwrap_or_else(|_| config.root.clone());
+    let mut misnamed = Vec::new();
     let mut walker = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            let keep = e.depth() == 0 || !is_ignored(&name);
+            if !keep && is_misnamed(&name, e.file_type().is_dir()) {
+                misnamed.push((e.path().to_path_buf(), e.file_type().is_dir()));
+            }
+            keep
+        });
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
@@ -180,6 +218,18 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
         } else {
             loaded.assets.push(Asset { abs, rel, stamp });
         }
+    }
+    drop(walker);
+    for (path, is_dir) in misnamed {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        loaded.diagnostics.push(misnamed_warning(
+            config.relative(&path).to_path_buf(),
+            &name,
+            is_dir,
+        ));
     }
     let progress = &config.progress;
     progress.phase(crate::progress::Phase::Read, markdown.len() as u64);

@@ -194,3 +194,26 @@ fn a_new_site_and_publication_build_without_a_warning() {
     );
     assert!(read("fou-nord/_index.md").contains("mappnamnet"));
 }
+
+// See: issue 11 (`#1 prioritet.md` was dropped without a word).
+#[test]
+fn a_page_skipped_for_its_name_is_a_warning() {
+    let t = SiteTest::from_dir("kinds");
+    let page = "---\ntitle: Prioritet\n---\n\nText.\n";
+    t.write("content/region-a/plan-2030/#1 prioritet.md", page);
+    t.write("content/region-a/plan-2030/#bilaga.md#", page);
+    t.write("content/region-a/plan-2030/.utkast.md", page);
+    t.write("content/region-a/#gamla/del.md", page);
+    let run = t.build();
+    for e in [
+        "content/region-a/plan-2030/#1 prioritet.md: warning: sidan publiceras inte: malbild hoppar över namn som börjar med #, som en texteditors tillfälliga filer",
+        "hint: byt namn så att namnet börjar med en bokstav eller siffra, t.ex. `1-prioritet.md`",
+        "content/region-a/#gamla: warning: mappen och allt i den publiceras inte",
+    ] {
+        assert!(run.stderr.contains(e), "lacks {e:?}:\n{}", run.stderr);
+    }
+    // An editor's file and a hidden one are skipped without a word.
+    assert!(!run.stderr.contains("#bilaga.md#"), "{}", run.stderr);
+    assert!(!run.stderr.contains(".utkast.md"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
+}
