@@ -382,8 +382,66 @@ pub fn read_text(config: &Config, abs: &Path) -> Result<String, Diagnostic> {
     decode(&shown, bytes)
 }
 
+/// The text of a file saved as UTF-16 with a byte order mark (Notepad's
+/// "Unicode"; issue 11), `None` for any other file. Positions in messages
+/// are then those of the decoded text, as for any file.
+fn utf16(shown: &Path, bytes: &[u8]) -> Option<Result<String, Diagnostic>> {
+    let unit: fn([u8; 2]) -> u16 = match bytes.get(..2)? {
+        [0xff, 0xfe] => u16::from_le_bytes,
+        [0xfe, 0xff] => u16::from_be_bytes,
+        _ => return None,
+    };
+    let units: Vec<u16> = bytes[2..]
+        .chunks(2)
+        .map(|c| unit([c[0], c.get(1).copied().unwrap_or(0)]))
+        .collect();
+    let bad = if bytes.len() % 2 == 1 {
+        Some(units.len() - 1)
+    } else {
+        let mut at = 0;
+        char::decode_utf16(units.iter().copied()).find_map(|c| match c {
+            Ok(c) => {
+                at += c.len_utf16();
+                None
+            }
+            Err(_) => Some(at),
+        })
+    };
+    Some(match bad {
+        None => Ok(String::from_utf16_lossy(&units)),
+        Some(at) => {
+            let text = String::from_utf16_lossy(&units);
+            let before = String::from_utf16_lossy(&units[..at]);
+            let (line, column) = line_col(&text, before.len());
+            Err(UTF16_BROKEN.diagnostic(shown).at(&text, line, column))
+        }
+    })
+}
+
+/// A message and its hint.
+struct Words {
+    message: &'static str,
+    hint: &'static str,
+}
+
+impl Words {
+    fn diagnostic(&self, path: &Path) -> Diagnostic {
+        Diagnostic::error(path, self.message).with_hint(self.hint)
+    }
+}
+
+/// A file saved as UTF-16 that breaks off or has half a character.
+const UTF16_BROKEN: Words = Words {
+    message: "filen är sparad som UTF-16 (”Unicode”), men här är den trasig",
+    hint: "öppna filen, kontrollera texten här och spara den som UTF-8 (i Anteckningar: Spara som > Kodning > UTF-8)",
+};
+
 /// Turns file bytes into normalised text, or says why they are not text.
 pub fn decode(shown: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let bytes = match utf16(shown, &bytes) {
+        Some(text) => text?.into_bytes(),
+        None => bytes,
+    };
     if bytes.contains(&0) {
         return Err(Diagnostic::error(shown, "this is not a text file")
             .with_hint("a .md file must be Markdown text; rename or remove it if it is an image or a document"));
@@ -426,6 +484,35 @@ mod tests {
         let err = decode(p, b"ok\nbad \xff here".to_vec()).unwrap_err();
         assert_eq!((err.line, err.column), (2, 5));
         assert!(decode(p, b"PNG\0\0".to_vec()).is_err());
+    }
+
+    // See: issue 11 (Notepad's "Unicode" was "not a text file").
+    #[test]
+    fn decode_reads_utf16_with_a_byte_order_mark() {
+        let p = Path::new("a.md");
+        let text = "---\r\ntitle: Nära vård 😀\r\n";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le.clone(), be] {
+            assert_eq!(decode(p, bytes).unwrap(), "---\ntitle: Nära vård 😀\n");
+        }
+        // Half a character at the end, and a lone surrogate on line 2.
+        let mut odd = le.clone();
+        odd.push(b'x');
+        let err = decode(p, odd).unwrap_err();
+        assert_eq!(err.line, 3, "{err:?}");
+        let mut lone = le[..2 + 2 * 7].to_vec();
+        lone.extend(0xd800u16.to_le_bytes());
+        lone.extend(u16::from(b'a').to_le_bytes());
+        let err = decode(p, lone).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3), "{err:?}");
+        assert!(err.message.contains("UTF-16"));
     }
 
     #[test]

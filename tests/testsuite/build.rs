@@ -217,3 +217,40 @@ fn a_page_skipped_for_its_name_is_a_warning() {
     assert!(!run.stderr.contains(".utkast.md"), "{}", run.stderr);
     assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
 }
+
+// See: issue 11 (a file Notepad saved as "Unicode" was "not a text file").
+#[test]
+fn a_page_saved_as_utf16_is_read() {
+    let t = SiteTest::from_dir("kinds");
+    let utf16le = |text: &str| -> Vec<u8> {
+        [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect()
+    };
+    let bilaga = t.path("content/region-a/plan-2030/bilaga.md");
+    std::fs::write(
+        &bilaga,
+        utf16le("---\r\ntitle: Bilaga om vård\r\n---\r\n\r\nÅtta steg, se [här](saknas.md).\r\n"),
+    )
+    .unwrap();
+    let run = t.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("bilaga.md:5:15: error: the link `saknas.md`"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(
+        &bilaga,
+        utf16le("---\r\ntitle: Bilaga om vård\r\n---\r\n\r\nÅtta steg.\r\n"),
+    )
+    .unwrap();
+    t.build();
+    let page = t.main_of("region-a/plan-2030/bilaga/index.html");
+    assert!(
+        page.contains("Bilaga om vård") && page.contains("Åtta steg."),
+        "{page}"
+    );
+}
