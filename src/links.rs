@@ -222,7 +222,7 @@ impl PageLinks<'_> {
         };
         let fragment = rest.split_once('#').map_or("", |(_, f)| f);
         let folder = self.page.rel.rsplit_once('/').map_or("", |(d, _)| d);
-        let target = join(folder, &percent_decode(path))?;
+        let target = join(folder, &crate::load::nfc(&percent_decode(path)))?;
         [
             target.clone(),
             format!("{target}/_index.md"),
@@ -270,7 +270,7 @@ impl Resolve for PageLinks<'_> {
             None => (dest, ""),
         };
         let folder = self.page.rel.rsplit_once('/').map_or("", |(d, _)| d);
-        let decoded = percent_decode(path);
+        let decoded = crate::load::nfc(&percent_decode(path));
         let Some(target) = join(folder, &decoded) else {
             return Err((
                 format!("the link `{dest}` points outside the content folder"),

@@ -212,7 +212,7 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
             .map(|m| (m.len(), m.modified().ok()))
             .unwrap_or((0, None));
         let abs = entry.path().to_path_buf();
-        let rel = rel_string(abs.strip_prefix(&content).unwrap_or(&abs));
+        let rel = nfc(&rel_string(abs.strip_prefix(&content).unwrap_or(&abs)));
         if rel.ends_with(".md") || rel == "site.yaml" || rel == AUDIT_FILE {
             markdown.push((abs, rel, stamp));
         } else {
@@ -328,6 +328,7 @@ pub fn reload(
     let mut loaded = previous.clone();
     for rel in changed {
         let abs = config.content_dir().join(rel);
+        let rel = &nfc(rel);
         if is_link(&abs) {
             return None;
         }
@@ -354,6 +355,17 @@ pub fn reload(
         }
     }
     Some(loaded)
+}
+
+/// `s` in Unicode NFC: macOS saves `å` as `a` and a ring (NFD), a page
+/// writes it as one character; names, link targets and output paths are
+/// compared and written in NFC (issue 11).
+pub fn nfc(s: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
 }
 
 /// A path relative to `content/` as a string with `/`.

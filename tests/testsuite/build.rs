@@ -254,3 +254,58 @@ fn a_page_saved_as_utf16_is_read() {
         "{page}"
     );
 }
+
+// See: issue 11 (a file saved by macOS with a decomposed `ä` was a broken
+// link from a page that wrote the composed name).
+#[test]
+fn names_are_compared_and_written_in_nfc() {
+    let t = SiteTest::from_dir("kinds");
+    // NFD: `a` + U+0308, `o` + U+0308.
+    t.write(
+        "content/region-a/plan-2030/sa\u{308}kerhet.md",
+        "---\ntitle: Säkerhet\n---\n\nText.\n",
+    );
+    t.write("content/region-a/plan-2030/o\u{308}versikt.svg", "<svg/>");
+    t.write(
+        "content/region-a/plan-2030/bilaga.md",
+        "---\ntitle: Bilaga\n---\n\nSe [säkerheten](s\u{e4}kerhet.md) och ![karta](\u{f6}versikt.svg).\n",
+    );
+    let run = t.build();
+    assert!(!run.stderr.contains("error"), "{}", run.stderr);
+    let files = t.output_files();
+    assert!(
+        files.contains_key("region-a/plan-2030/\u{f6}versikt.svg"),
+        "{:?}",
+        files.keys()
+    );
+    let page = t.main_of("region-a/plan-2030/bilaga/index.html");
+    // `ö` in NFC, percent-encoded (NFD would be `o%CC%88`).
+    assert!(
+        page.contains("href=\"../sakerhet/index.html\"")
+            && page.contains("src=\"../%C3%B6versikt.svg\""),
+        "{page}"
+    );
+}
+
+// See: issue 11 (`Karta.svg` and `karta.svg` are one file on Windows and macOS).
+#[test]
+fn output_files_that_differ_only_in_case_are_an_error() {
+    let t = SiteTest::from_dir("kinds");
+    t.build();
+    let before = t.output_files();
+    t.write("content/region-a/plan-2030/Karta.svg", "<svg/>");
+    let run = t.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/region-a/plan-2030/karta.svg: error: content/region-a/plan-2030/Karta.svg och content/region-a/plan-2030/karta.svg skulle bli två filer vars namn bara skiljer sig i stora och små bokstäver; på Windows och macOS är det samma fil, så den ena skulle ersätta den andra"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("hint: byt namn på den ena filen eller mappen")
+    );
+    assert_eq!(t.output_files(), before);
+}
