@@ -88,6 +88,179 @@ pub fn parse<T: DeserializeOwned>(
     })
 }
 
+/// A `#` that YAML takes for the start of a comment in the middle of a
+/// plain (unquoted) text, so that the rest of the line is lost (issue 11:
+/// `text: Digitala verktyg (t.ex. 1177 #vårdnära) som…`). `None` when there
+/// is none. A comment on its own line, after a quoted value, or after a
+/// one-word value as `weight: 1   # the order` (what `malbild new` writes)
+/// stays allowed; after a value of several words, or as `#word` (a
+/// hashtag, not a comment), it is an error. `yaml` starts on line
+/// `first_line` of `file_text`.
+pub fn lost_comment(
+    path: &Path,
+    file_text: &str,
+    yaml: &str,
+    first_line: usize,
+) -> Option<Diagnostic> {
+    // The indentation of a `|` or `>` text's key: lines more indented are text.
+    let mut block_text: Option<usize> = None;
+    // Inside a quoted text that spans lines: its quote.
+    let mut quote: Option<char> = None;
+    for (n, line) in yaml.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = line[indent..].trim_end();
+        if let Some(key_indent) = block_text {
+            if rest.is_empty() || indent > key_indent {
+                continue;
+            }
+            block_text = None;
+        }
+        if let Some(q) = quote {
+            if closing_quote(rest, q).is_some() {
+                quote = None;
+            }
+            continue;
+        }
+        if rest.is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        let mut item = rest;
+        while let Some(r) = item.strip_prefix("- ") {
+            item = r.trim_start();
+        }
+        let (key, value) = match item.split_once(": ") {
+            Some((k, v)) if !k.contains([' ', '#', '"', '\'']) || k.starts_with(['"', '\'']) => {
+                (Some(k), v.trim_start())
+            }
+            _ => (
+                None,
+                item.strip_suffix(':').map_or(item, |_| &item[item.len()..]),
+            ),
+        };
+        // `value` is a part of `line`: its column (in characters, from 0).
+        let value_at = line[..value.as_ptr() as usize - line.as_ptr() as usize]
+            .chars()
+            .count();
+        if let Some(q) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) {
+            if closing_quote(&value[1..], q).is_none() {
+                quote = Some(q);
+            }
+            continue;
+        }
+        if value.starts_with(['|', '>']) {
+            block_text = Some(indent);
+            continue;
+        }
+        if value.starts_with(['[', '{', '&', '*', '!']) {
+            continue;
+        }
+        let Some(hash) = value
+            .char_indices()
+            .find(|&(i, c)| c == '#' && value[..i].ends_with([' ', '\t']))
+            .map(|(i, _)| i)
+        else {
+            continue;
+        };
+        let before = value[..hash].trim_end();
+        let after = &value[hash + 1..];
+        let several_words = before.contains([' ', '\t']);
+        let hashtag = after.starts_with(|c: char| !c.is_whitespace() && c != '#');
+        if before.is_empty() || !(several_words || hashtag) {
+            continue;
+        }
+        let column = value_at + value[..hash].chars().count() + 1;
+        let line = n + first_line;
+        return Some(lost_comment_message(path, key, before, value).at(file_text, line, column));
+    }
+    None
+}
+
+/// The message of [`lost_comment`]: `key` (`None` in a list or a line that
+/// goes on from the one above), what YAML keeps, and the whole value.
+fn lost_comment_message(path: &Path, key: Option<&str>, kept: &str, value: &str) -> Diagnostic {
+    let quoted = format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""));
+    let fix = match key {
+        Some(k) => format!("{k}: {quoted}"),
+        None => quoted,
+    };
+    Diagnostic::error(
+        path,
+        format!(
+            "allt från ` #` till radens slut räknas som en kommentar och publiceras inte; här blir texten bara ”{kept}”"
+        ),
+    )
+    .with_hint(format!(
+        "sätt hela texten inom raka citattecken: `{fix}` (fler rader: sätt citattecknen runt hela texten)"
+    ))
+}
+
+/// The curly quotes that YAML keeps around whole values (issue 11: `title:
+/// ”Nära vård 2030”` was published with its quotes): for each value that
+/// starts with `”`, `“` or `„` and ends with `”` or `“`, with no other
+/// curly quote inside, its byte offset in `yaml`, its key (`None` for an item
+/// of a list) and the text inside the quotes. Lines of `|` and `>` texts are
+/// left alone.
+pub fn curly_quoted(yaml: &str) -> Vec<(usize, Option<&str>, &str)> {
+    const OPEN: [char; 3] = ['”', '“', '„'];
+    const CLOSE: [char; 2] = ['”', '“'];
+    let mut out = Vec::new();
+    let mut block_text: Option<usize> = None;
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let line = line.trim_end();
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if let Some(key_indent) = block_text {
+            if rest.is_empty() || indent > key_indent {
+                continue;
+            }
+            block_text = None;
+        }
+        let mut item = rest;
+        while let Some(r) = item.strip_prefix("- ") {
+            item = r.trim_start();
+        }
+        let (key, value) = match item.split_once(": ") {
+            Some((k, v)) if !k.contains([' ', '#']) => (Some(k), v.trim_start()),
+            _ if item.len() < rest.len() => (None, item),
+            _ => continue,
+        };
+        if value.starts_with(['|', '>']) {
+            block_text = Some(indent);
+            continue;
+        }
+        let inner = value
+            .strip_prefix(OPEN)
+            .and_then(|v| v.strip_suffix(CLOSE))
+            .filter(|v| !v.trim().is_empty() && !v.contains(OPEN));
+        if let Some(inner) = inner {
+            let at = start + (value.as_ptr() as usize - line.as_ptr() as usize);
+            out.push((at, key, inner));
+        }
+    }
+    out
+}
+
+/// The byte offset in `text` of the quote `q` that closes a quoted YAML
+/// text begun before it, if it is on this line.
+fn closing_quote(text: &str, q: char) -> Option<usize> {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\\' && q == '"' {
+            chars.next();
+        } else if c == q {
+            if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                chars.next();
+            } else {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
 /// How deep lists and groups of keys may nest in YAML. Far more than any
 /// målbild needs, and little enough that the parser's time stays bounded:
 /// serde_yaml takes minutes over `[[[[…]]]]` 100,000 deep (issue 12).
@@ -307,6 +480,65 @@ fn plain_found(found: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    // See: issue 11 (`title: ”Nära vård 2030”` kept its quotes).
+    #[test]
+    fn curly_quotes_around_values() {
+        let yaml = "title: ”Nära vård 2030”\nsummary: Om ”Nära vård”\nfactors:\n  - title: „Hälsa“\n    summary: ”a” och ”b”\ntext: |\n  ”citat”\nlist:\n  - ”x”\n";
+        let found: Vec<_> = curly_quoted(yaml)
+            .into_iter()
+            .map(|(at, key, inner)| (yaml[..at].matches('\n').count(), key, inner))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (0, Some("title"), "Nära vård 2030"),
+                (3, Some("title"), "Hälsa"),
+                (8, None, "x"),
+            ]
+        );
+    }
+
+    // See: issue 11 (`text: a (t.ex. 1177 #vårdnära) b` lost its end).
+    #[test]
+    fn comments_that_cut_a_text() {
+        let lost =
+            |yaml: &str| lost_comment(Path::new("a.md"), yaml, yaml, 1).map(|d| (d.line, d.column));
+        for (yaml, want) in [
+            (
+                "text: Digitala verktyg (t.ex. 1177 #vårdnära) som\n",
+                Some((1, 36)),
+            ),
+            ("title: A\ntitle: Bilaga #2\n", Some((2, 15))),
+            ("goal_areas:\n  - title: Nära vård # 2030\n", Some((2, 22))),
+            ("text: Nära vård\n  och hälsa #x\n", Some((2, 13))),
+            ("weight: 1   # the order\n", None),
+            ("kind: goal-picture # shows the vision\n", None),
+            ("# a comment\ntitle: A\n", None),
+            ("title: \"A #b\" # ok\n", None),
+            ("title: 'A #b c' # ok\n", None),
+            ("text: \"a\n  b #c d\"\n", None),
+            ("text: |\n  a #b c\n", None),
+            ("title: C#-kurs i Nära vård\n", None),
+            ("title: A\n# tags: #a #b\n", None),
+            ("tags: [a, b #c]\n", None),
+        ] {
+            assert_eq!(lost(yaml), want, "{yaml}");
+        }
+        let d = lost_comment(
+            Path::new("a.md"),
+            "text: a (t.ex. 1177 #vårdnära) b",
+            "text: a (t.ex. 1177 #vårdnära) b",
+            1,
+        )
+        .unwrap();
+        assert_eq!(
+            d.hint.as_deref(),
+            Some(
+                "sätt hela texten inom raka citattecken: `text: \"a (t.ex. 1177 #vårdnära) b\"` (fler rader: sätt citattecknen runt hela texten)"
+            )
+        );
+    }
+
     use super::*;
     use serde::Deserialize;
 

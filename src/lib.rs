@@ -477,6 +477,7 @@ fn prepare_with(
     diagnostics.append(&mut checked.site);
     clock.lap("checks");
     let copies = copies(&site, &theme, &pages.all, &mut diagnostics);
+    case_twins(&site, &pages.all, &copies, &mut diagnostics);
     clock.lap("copies");
     diagnostic::sort(&mut diagnostics);
     let list = assemble(&site, &diagnostics, &checked.pages);
@@ -565,6 +566,10 @@ fn copies(
         });
     }
     for (asset, to) in &site.assets {
+        if pages.contains(to.as_str()) {
+            diagnostics.push(asset_over_page(site, &asset.rel, to));
+            continue;
+        }
         if theme.static_files.contains_key(to) {
             diagnostics.push(
                 Diagnostic::error(
@@ -585,6 +590,74 @@ fn copies(
         });
     }
     out
+}
+
+/// The error for a file of `content/` (`rel`) that would take the place of
+/// the page malbild makes at `to` (issue 11: it replaced it without a word).
+/// A file where a Markdown page goes is `model`'s error already.
+fn asset_over_page(site: &Site, rel: &str, to: &str) -> Diagnostic {
+    let made = if to == "404.html" {
+        "404-sidan (den som visas när en adress inte finns)".to_string()
+    } else if to == statement::URL {
+        "tillgänglighetsredogörelsen".to_string()
+    } else if let Some(page) = site.pages.iter().enumerate().find_map(|(id, p)| {
+        (p.role == model::Role::Publication && print::output_path(site, id) == to).then_some(p)
+    }) {
+        format!("utskriftssidan för {}", page.path.display())
+    } else {
+        "en sida som malbild gör".to_string()
+    };
+    Diagnostic::error(
+        PathBuf::from("content").join(rel),
+        format!("den här filen skulle ersätta {made} ({to}), så den sidan skulle inte publiceras"),
+    )
+    .with_hint("malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp")
+}
+
+/// Output files whose names differ only in case (`Karta.svg`, `karta.svg`):
+/// one file on Windows and macOS, so one would replace the other when the
+/// site is copied there (issue 11). Each such pair is an error at the second
+/// file's source.
+fn case_twins(site: &Site, pages: &[String], copies: &[Copy], diagnostics: &mut Vec<Diagnostic>) {
+    let source = |to: &str| -> PathBuf {
+        if let Some((asset, _)) = site.assets.iter().find(|(_, out)| out == to) {
+            PathBuf::from("content").join(&asset.rel)
+        } else if let Some(page) = site.pages.iter().find(|p| p.output_path() == to) {
+            page.path.clone()
+        } else {
+            PathBuf::from(to)
+        }
+    };
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    let all = pages
+        .iter()
+        .map(String::as_str)
+        .chain(copies.iter().map(|c| c.to.as_str()));
+    for to in all {
+        match seen.entry(to.to_lowercase()) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(to);
+            }
+            std::collections::hash_map::Entry::Occupied(e) if *e.get() != to => {
+                let (first, second) = (source(e.get()), source(to));
+                diagnostics.push(case_twins_error(&first, &second));
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {}
+        }
+    }
+}
+
+/// The message of [`case_twins`].
+fn case_twins_error(first: &std::path::Path, second: &std::path::Path) -> Diagnostic {
+    Diagnostic::error(
+        second,
+        format!(
+            "{} och {} skulle bli två filer vars namn bara skiljer sig i stora och små bokstäver; på Windows och macOS är det samma fil, så den ena skulle ersätta den andra",
+            diagnostic::display_path(first),
+            diagnostic::display_path(second),
+        ),
+    )
+    .with_hint("byt namn på den ena filen eller mappen, t.ex. så att namnet bara har små bokstäver")
 }
 
 /// Checks the site of `config` without writing anything: every problem the

@@ -47,6 +47,96 @@ pub fn is_external(dest: &str) -> bool {
     }
 }
 
+/// The schemes a link or image may have; any other (`javascript:`,
+/// `vbscript:`, `data:`...) is refused (issue 11).
+pub const ALLOWED_SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// The scheme of a link that leaves the site (`javascript` for
+/// `JavaScript:alert(1)`, lowercased), when it is not one of
+/// [`ALLOWED_SCHEMES`]. `None` for `//host`, which keeps the page's scheme.
+pub fn refused_scheme(dest: &str) -> Option<String> {
+    if !is_external(dest) || dest.starts_with("//") {
+        return None;
+    }
+    let scheme = dest[..dest.find(':')?].to_ascii_lowercase();
+    (!ALLOWED_SCHEMES.contains(&scheme.as_str())).then_some(scheme)
+}
+
+/// Whether `dest` names a file on the writer's own computer:
+/// `C:\Users\...`, `C:/...`, `file:///...`, `\\server\share\...`.
+pub fn is_local_path(dest: &str) -> bool {
+    let b = dest.as_bytes();
+    let drive = b.len() >= 3
+        && b[0].is_ascii_alphabetic()
+        && b[1] == b':'
+        && (b[2] == b'\\' || b[2] == b'/');
+    drive
+        || dest.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("file:"))
+        // `\\server\share` in Markdown is `\server\share` (`\\` escapes `\`).
+        || dest.starts_with('\\')
+}
+
+/// The message and hint for a link or image to a file on the writer's
+/// computer (issue 11).
+fn local_path_message(dest: &str) -> (String, String) {
+    let name = dest
+        .rsplit(['/', '\\'])
+        .next()
+        .filter(|n| !n.is_empty())
+        .unwrap_or("bild.png");
+    let name = percent_decode(name);
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
+    let is_image = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e));
+    (
+        format!(
+            "`{dest}` är en sökväg på din egen dator; besökarna kommer inte åt den, så bilden eller filen saknas på webbplatsen"
+        ),
+        format!(
+            "kopiera filen till publikationens mapp i content/ och skriv bara filnamnet, t.ex. `{}[{stem}]({})`",
+            if is_image { "!" } else { "" },
+            encode(&name)
+        ),
+    )
+}
+
+/// The message and hint for `written` (`[text](dest)`, `![alt](dest)` when
+/// `image`), which stayed text because `dest` has a space (issue 11); `page`
+/// is the file name of the page it most likely means, written from here.
+pub fn spaced_message(
+    written: &str,
+    dest: &str,
+    image: bool,
+    page: Option<&str>,
+) -> (String, String) {
+    let what = if image { "bilden" } else { "länken" };
+    let message = format!(
+        "`{written}` blir ingen {} utan visas precis så på sidan, eftersom adressen har mellanslag",
+        if image { "bild" } else { "länk" }
+    );
+    let text_end = written.find("](").unwrap_or(0);
+    let head = &written[..text_end];
+    let hint = match page {
+        Some(file) => format!("menade du `{file}`? Skriv `{head}]({file})`, med sidans filnamn"),
+        None => format!(
+            "sätt adressen inom < > så att {what} fungerar: `{head}](<{dest}>)`, eller byt namn på filen så att namnet saknar mellanslag (t.ex. `{}`)",
+            dest.replace(' ', "-")
+        ),
+    };
+    (message, hint)
+}
+
+/// The message and hint for a link with a refused scheme (issue 11).
+fn refused_scheme_message(dest: &str, scheme: &str) -> (String, String) {
+    (
+        format!(
+            "länken `{dest}` börjar med `{scheme}:` och tas inte med: en sådan adress kan köra kod eller visa innehåll som inte är en webbsida"
+        ),
+        "skriv en webbadress som börjar med https:// (mailto: för e-post, tel: för telefon), eller länka till en sida eller fil i content/, t.ex. `bakgrund.md`; annars ta bort länken".into(),
+    )
+}
+
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -132,7 +222,7 @@ impl PageLinks<'_> {
         };
         let fragment = rest.split_once('#').map_or("", |(_, f)| f);
         let folder = self.page.rel.rsplit_once('/').map_or("", |(d, _)| d);
-        let target = join(folder, &percent_decode(path))?;
+        let target = join(folder, &crate::load::nfc(&percent_decode(path)))?;
         [
             target.clone(),
             format!("{target}/_index.md"),
@@ -145,7 +235,33 @@ impl PageLinks<'_> {
 }
 
 impl Resolve for PageLinks<'_> {
+    fn spaced(&self, written: &str, dest: &str, image: bool) -> (String, String) {
+        // A page named in words, `Varför behövs en omställning`: the page
+        // of this folder whose file name makes the same slug.
+        let folder = self.page.rel.rsplit_once('/').map_or("", |(d, _)| d);
+        let wanted = crate::model::slugify(dest.trim_end_matches(".md"));
+        let page = (!image)
+            .then(|| {
+                self.site.by_rel.keys().find(|k| {
+                    let (k_folder, name) = k.rsplit_once('/').unwrap_or(("", k));
+                    k_folder == folder
+                        && name.strip_suffix(".md").is_some_and(|stem| {
+                            stem != "_index" && crate::model::slugify(stem) == wanted
+                        })
+                })
+            })
+            .flatten()
+            .map(|k| k.rsplit('/').next().unwrap_or(k).to_string());
+        spaced_message(written, dest, image, page.as_deref())
+    }
+
     fn resolve(&self, dest: &str) -> Result<String, (String, String)> {
+        if is_local_path(dest) {
+            return Err(local_path_message(dest));
+        }
+        if let Some(scheme) = refused_scheme(dest) {
+            return Err(refused_scheme_message(dest, &scheme));
+        }
         if dest.is_empty() || dest.starts_with('#') || is_external(dest) {
             return Ok(dest.to_string());
         }
@@ -154,7 +270,7 @@ impl Resolve for PageLinks<'_> {
             None => (dest, ""),
         };
         let folder = self.page.rel.rsplit_once('/').map_or("", |(d, _)| d);
-        let decoded = percent_decode(path);
+        let decoded = crate::load::nfc(&percent_decode(path));
         let Some(target) = join(folder, &decoded) else {
             return Err((
                 format!("the link `{dest}` points outside the content folder"),
@@ -266,6 +382,42 @@ mod tests {
         for d in ["bakgrund.md", "../a/b.md", "bild.png", "a:b/c.md"] {
             assert!(!is_external(d) || d == "a:b/c.md", "{d}");
         }
+    }
+
+    // See: issue 11 (`javascript:` links were published).
+    #[test]
+    fn refused_schemes_and_local_paths() {
+        for (d, want) in [
+            ("javascript:alert(1)", Some("javascript")),
+            ("JavaScript:alert(1)", Some("javascript")),
+            ("vbscript:msgbox", Some("vbscript")),
+            ("data:text/html,<b>x</b>", Some("data")),
+            ("ftp://a.se/x", Some("ftp")),
+            ("https://a.se", None),
+            ("HTTP://a.se", None),
+            ("mailto:a@b.se", None),
+            ("tel:+4610", None),
+            ("//cdn.example/x", None),
+            ("bakgrund.md", None),
+            ("#mal", None),
+        ] {
+            assert_eq!(refused_scheme(d).as_deref(), want, "{d}");
+        }
+        for d in [
+            "C:\\Users\\anna\\Bilder\\karta.png",
+            "c:/Users/anna/karta.png",
+            "file:///home/anna/karta.png",
+            "FILE:///C:/karta.png",
+            "\\\\server\\share\\karta.png",
+            "\\server\\share\\karta.png",
+        ] {
+            assert!(is_local_path(d), "{d}");
+        }
+        for d in ["karta.png", "https://a.se/c:/x", "../bilder/karta.png"] {
+            assert!(!is_local_path(d), "{d}");
+        }
+        let (_, hint) = local_path_message("C:\\Users\\anna\\Bilder\\karta.png");
+        assert!(hint.ends_with("`![karta](karta.png)`"), "{hint}");
     }
 
     #[test]

@@ -98,6 +98,36 @@ pub fn is_ignored(name: &str) -> bool {
         || name == "desktop.ini"
 }
 
+/// Whether `name`, which [`is_ignored`] skips, is a page or a folder a
+/// writer meant to publish: `#1 prioritet.md`, not an editor's `#bilaga.md#`
+/// (Emacs) or a hidden `.name`, which are skipped without a word.
+fn is_misnamed(name: &str, is_dir: bool) -> bool {
+    name.starts_with('#') && !name.ends_with('#') && (is_dir || name.ends_with(".md"))
+}
+
+/// The warning for a page or folder that is not published for its name
+/// (issue 11: `#1 prioritet.md` was dropped without a word).
+fn misnamed_warning(path: PathBuf, name: &str, is_dir: bool) -> Diagnostic {
+    let better = name.trim_start_matches(['#', ' ']).replace(' ', "-");
+    let better = if better.is_empty() || better == ".md" {
+        "prioritet-1.md".to_string()
+    } else {
+        better
+    };
+    let what = if is_dir {
+        "mappen och allt i den publiceras inte"
+    } else {
+        "sidan publiceras inte"
+    };
+    Diagnostic::warning(
+        path,
+        format!("{what}: malbild hoppar över namn som börjar med #, som en texteditors tillfälliga filer"),
+    )
+    .with_hint(format!(
+        "byt namn så att namnet börjar med en bokstav eller siffra, t.ex. `{better}`"
+    ))
+}
+
 /// Reads the content folder of `config`.
 pub fn load(config: &Config) -> Loaded {
     load_with(config, &mut FileCache::default())
@@ -125,11 +155,19 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
         .root
         .canonicalize()
         .unwrap_or_else(|_| config.root.clone());
+    let mut misnamed = Vec::new();
     let mut walker = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            let keep = e.depth() == 0 || !is_ignored(&name);
+            if !keep && is_misnamed(&name, e.file_type().is_dir()) {
+                misnamed.push((e.path().to_path_buf(), e.file_type().is_dir()));
+            }
+            keep
+        });
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
@@ -174,12 +212,24 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
             .map(|m| (m.len(), m.modified().ok()))
             .unwrap_or((0, None));
         let abs = entry.path().to_path_buf();
-        let rel = rel_string(abs.strip_prefix(&content).unwrap_or(&abs));
+        let rel = nfc(&rel_string(abs.strip_prefix(&content).unwrap_or(&abs)));
         if rel.ends_with(".md") || rel == "site.yaml" || rel == AUDIT_FILE {
             markdown.push((abs, rel, stamp));
         } else {
             loaded.assets.push(Asset { abs, rel, stamp });
         }
+    }
+    drop(walker);
+    for (path, is_dir) in misnamed {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        loaded.diagnostics.push(misnamed_warning(
+            config.relative(&path).to_path_buf(),
+            &name,
+            is_dir,
+        ));
     }
     let progress = &config.progress;
     progress.phase(crate::progress::Phase::Read, markdown.len() as u64);
@@ -278,6 +328,7 @@ pub fn reload(
     let mut loaded = previous.clone();
     for rel in changed {
         let abs = config.content_dir().join(rel);
+        let rel = &nfc(rel);
         if is_link(&abs) {
             return None;
         }
@@ -306,6 +357,17 @@ pub fn reload(
     Some(loaded)
 }
 
+/// `s` in Unicode NFC: macOS saves `å` as `a` and a ring (NFD), a page
+/// writes it as one character; names, link targets and output paths are
+/// compared and written in NFC (issue 11).
+pub fn nfc(s: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
+}
+
 /// A path relative to `content/` as a string with `/`.
 pub fn rel_string(path: &Path) -> String {
     path.components()
@@ -332,8 +394,66 @@ pub fn read_text(config: &Config, abs: &Path) -> Result<String, Diagnostic> {
     decode(&shown, bytes)
 }
 
+/// The text of a file saved as UTF-16 with a byte order mark (Notepad's
+/// "Unicode"; issue 11), `None` for any other file. Positions in messages
+/// are then those of the decoded text, as for any file.
+fn utf16(shown: &Path, bytes: &[u8]) -> Option<Result<String, Diagnostic>> {
+    let unit: fn([u8; 2]) -> u16 = match bytes.get(..2)? {
+        [0xff, 0xfe] => u16::from_le_bytes,
+        [0xfe, 0xff] => u16::from_be_bytes,
+        _ => return None,
+    };
+    let units: Vec<u16> = bytes[2..]
+        .chunks(2)
+        .map(|c| unit([c[0], c.get(1).copied().unwrap_or(0)]))
+        .collect();
+    let bad = if bytes.len() % 2 == 1 {
+        Some(units.len() - 1)
+    } else {
+        let mut at = 0;
+        char::decode_utf16(units.iter().copied()).find_map(|c| match c {
+            Ok(c) => {
+                at += c.len_utf16();
+                None
+            }
+            Err(_) => Some(at),
+        })
+    };
+    Some(match bad {
+        None => Ok(String::from_utf16_lossy(&units)),
+        Some(at) => {
+            let text = String::from_utf16_lossy(&units);
+            let before = String::from_utf16_lossy(&units[..at]);
+            let (line, column) = line_col(&text, before.len());
+            Err(UTF16_BROKEN.diagnostic(shown).at(&text, line, column))
+        }
+    })
+}
+
+/// A message and its hint.
+struct Words {
+    message: &'static str,
+    hint: &'static str,
+}
+
+impl Words {
+    fn diagnostic(&self, path: &Path) -> Diagnostic {
+        Diagnostic::error(path, self.message).with_hint(self.hint)
+    }
+}
+
+/// A file saved as UTF-16 that breaks off or has half a character.
+const UTF16_BROKEN: Words = Words {
+    message: "filen är sparad som UTF-16 (”Unicode”), men här är den trasig",
+    hint: "öppna filen, kontrollera texten här och spara den som UTF-8 (i Anteckningar: Spara som > Kodning > UTF-8)",
+};
+
 /// Turns file bytes into normalised text, or says why they are not text.
 pub fn decode(shown: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let bytes = match utf16(shown, &bytes) {
+        Some(text) => text?.into_bytes(),
+        None => bytes,
+    };
     if bytes.contains(&0) {
         return Err(Diagnostic::error(shown, "this is not a text file")
             .with_hint("a .md file must be Markdown text; rename or remove it if it is an image or a document"));
@@ -376,6 +496,35 @@ mod tests {
         let err = decode(p, b"ok\nbad \xff here".to_vec()).unwrap_err();
         assert_eq!((err.line, err.column), (2, 5));
         assert!(decode(p, b"PNG\0\0".to_vec()).is_err());
+    }
+
+    // See: issue 11 (Notepad's "Unicode" was "not a text file").
+    #[test]
+    fn decode_reads_utf16_with_a_byte_order_mark() {
+        let p = Path::new("a.md");
+        let text = "---\r\ntitle: Nära vård 😀\r\n";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le.clone(), be] {
+            assert_eq!(decode(p, bytes).unwrap(), "---\ntitle: Nära vård 😀\n");
+        }
+        // Half a character at the end, and a lone surrogate on line 2.
+        let mut odd = le.clone();
+        odd.push(b'x');
+        let err = decode(p, odd).unwrap_err();
+        assert_eq!(err.line, 3, "{err:?}");
+        let mut lone = le[..2 + 2 * 7].to_vec();
+        lone.extend(0xd800u16.to_le_bytes());
+        lone.extend(u16::from(b'a').to_le_bytes());
+        let err = decode(p, lone).unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3), "{err:?}");
+        assert!(err.message.contains("UTF-16"));
     }
 
     #[test]

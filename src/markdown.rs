@@ -26,6 +26,12 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 pub trait Resolve {
     /// `Ok(href)` for a target that exists, `Err((message, hint))` otherwise.
     fn resolve(&self, dest: &str) -> Result<String, (String, String)>;
+
+    /// The message and hint for `written` (`[text](dest)`, or `![alt](dest)`
+    /// when `image`), which is no link because `dest` has a space in it.
+    fn spaced(&self, written: &str, dest: &str, image: bool) -> (String, String) {
+        crate::links::spaced_message(written, dest, image, None)
+    }
 }
 
 /// A heading of the body.
@@ -460,6 +466,7 @@ pub fn render(
             (None, event) => events.push(event),
         }
     }
+    spaced_links(&out.blocks, links, &mut out.bad_links);
     let prefix = marker_prefix(markdown);
     let (events, labels) = name_tables(events, ids, settings, &prefix);
     for (table, label) in out.tables.iter_mut().zip(&labels) {
@@ -671,6 +678,41 @@ fn label_tables(html: &str, labels: &[TableLabel], prefix: &str) -> String {
     out
 }
 
+/// Reports as bad links the `[text](dest)` and `![alt](dest)` that stayed
+/// text because `dest` has a space in it (CommonMark then makes no link, and
+/// the page shows the Markdown as written; issue 11). The blocks' plain text
+/// leaves code out, so `` `[a](b c)` `` is not one.
+fn spaced_links(blocks: &[TextBlock], links: &dyn Resolve, bad: &mut Vec<BadLink>) {
+    for block in blocks {
+        let text = &block.text;
+        let mut from = 0;
+        while let Some(i) = text[from..].find("](").map(|i| from + i) {
+            from = i + 2;
+            let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            let line_end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+            let (Some(open), Some(close)) = (
+                text[line_start..i].rfind('[').map(|o| line_start + o),
+                text[i + 2..line_end].find(')').map(|c| i + 2 + c),
+            ) else {
+                continue;
+            };
+            let dest = text[i + 2..close].trim();
+            if !dest.contains(' ') {
+                continue;
+            }
+            let image = text[..open].ends_with('!');
+            let start = if image { open - 1 } else { open };
+            let (message, hint) = links.spaced(&text[start..=close], dest, image);
+            bad.push(BadLink {
+                message,
+                hint,
+                offset: block.source_offset(start),
+            });
+            from = close + 1;
+        }
+    }
+}
+
 /// The new target for a link, `None` to keep it as written.
 fn rewrite(
     dest: &str,
@@ -687,7 +729,10 @@ fn rewrite(
                 hint,
                 offset,
             });
-            None
+            // A refused address (`javascript:`, a path on the writer's
+            // computer) is never written, even where a failed build's HTML
+            // is looked at.
+            crate::links::is_external(dest).then(String::new)
         }
     }
 }
@@ -838,6 +883,22 @@ mod tests {
         let got = html("| A | B |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Not.\n");
         assert!(got.contains("<table>"), "{got}");
         assert!(got.contains("footnote-definition"), "{got}");
+    }
+
+    // See: issue 11 (a target with a space is no link, and was published as
+    // Markdown).
+    #[test]
+    fn targets_with_spaces() {
+        let bad = |md: &str| {
+            let r = render(md, &Same, &mut Ids::default(), &Settings::SWEDISH);
+            r.bad_links.iter().map(|b| b.offset).collect::<Vec<_>>()
+        };
+        assert_eq!(bad("Se [a](b c).\n"), [3]);
+        assert_eq!(bad("x ![karta](bilder/karta g.png)\n"), [2]);
+        assert_eq!(bad("- [a](b c) och [d](e f)\n"), [2, 15]);
+        assert!(bad("`[a](b c)`\n").is_empty());
+        assert!(bad("[a](<b c>) och [d](e.md) (se f)\n").is_empty());
+        assert!(bad("```\n[a](b c)\n```\n").is_empty());
     }
 
     #[test]

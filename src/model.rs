@@ -328,6 +328,57 @@ pub struct Date {
     pub day: Option<u8>,
 }
 
+/// How many days `month` (1 to 12) of `year` has.
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// The Swedish month names, for messages.
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// The message and hint for `date:` (`written`) that has the form
+/// `YYYY-MM-DD` but a day its month does not have, as `2023-02-31`
+/// (issue 11: it was published as "31 februari 2023"); `None` for any other
+/// text.
+fn impossible_date(written: &str) -> Option<(String, String)> {
+    let mut parts = written.trim().split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (year, month, day) = (
+        y.parse::<i32>().ok()?,
+        m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?,
+        d.parse::<u8>().ok()?,
+    );
+    let last = days_in_month(year, month);
+    (day > last).then(|| {
+        let name = MONTHS[usize::from(month) - 1];
+        (
+            format!("datumet `{}` finns inte: {name} {year} har {last} dagar", written.trim()),
+            format!("skriv ett datum som finns, t.ex. `date: {y}-{m}-{last}`, eller bara år och månad: `date: {y}-{m}`"),
+        )
+    })
+}
+
 impl Date {
     /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub fn parse(s: &str) -> Option<Date> {
@@ -342,11 +393,14 @@ impl Date {
             Some(_) => return None,
             None => None,
         };
-        let day = match parts.next() {
-            Some(d) if d.len() == 2 => Some(d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?),
-            Some(_) => return None,
-            None => None,
-        };
+        let day =
+            match parts.next() {
+                Some(d) if d.len() == 2 => Some(d.parse::<u8>().ok().filter(|&d| {
+                    month.is_some_and(|m| (1..=days_in_month(year, m)).contains(&d))
+                })?),
+                Some(_) => return None,
+                None => None,
+            };
         if parts.next().is_some() {
             return None;
         }
@@ -639,6 +693,9 @@ fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
                 "start the file with three lines: ---, then `title: The page's title`, then ---",
             ));
     }
+    if let Some(d) = front_matter::lost_comment(&path, &text, yaml, yaml_line) {
+        return Err(d);
+    }
     let parse = |what| -> Result<Meta, Diagnostic> {
         Ok(match what {
             Role::Home => Meta::Home(front_matter::parse(&path, &text, yaml, yaml_line)?),
@@ -694,6 +751,11 @@ fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
     if let Some(d) = date {
         page.date = Some(Date::parse(&d).ok_or_else(|| {
             let line = page.key_line("date").unwrap_or(1);
+            if let Some((message, hint)) = impossible_date(&d) {
+                return Diagnostic::error(&page.path, message)
+                    .at(&page.text, line, 1)
+                    .with_hint(hint);
+            }
             Diagnostic::error(&page.path, format!("`{d}` is not a date"))
                 .at(&page.text, line, 1)
                 .with_hint("write the date as YYYY-MM-DD, YYYY-MM or YYYY, for example `date: \"2023-01\"`")
@@ -949,6 +1011,14 @@ mod tests {
             ("2023-13", None),
             ("23-01-01", None),
             ("januari 2023", None),
+            // See: issue 11 (published as "31 februari 2023").
+            ("2023-02-31", None),
+            ("2023-02-29", None),
+            ("2024-02-29", Some(("2024-02-29", "29 februari 2024"))),
+            ("2100-02-29", None),
+            ("2000-02-29", Some(("2000-02-29", "29 februari 2000"))),
+            ("2023-04-31", None),
+            ("2023-01-31", Some(("2023-01-31", "31 januari 2023"))),
         ];
         for (input, want) in cases {
             let got = Date::parse(input).map(|d| (d.iso(), d.text(&months)));

@@ -17,7 +17,67 @@ description: Våra målbilder för omställningen till en god och nära vård.
 language: sv
 theme: default
 # base_url: https://www.example.se/malbild   # only needed for the sitemap and the 404 page
+
+# Whose site it is, and the accessibility statement (tillganglighet/index.html),
+# which public-sector sites must publish. Write your organisation's own facts
+# here before you publish; README.md lists every key.
+organisation:
+  name: Region Exempel
+  email: info@example.se
+accessibility:
+  compliance: partly                        # fully, partly or not
+  contact_email: tillganglighet@example.se  # how visitors report a problem
+  statement_date: __TODAY__                 # when the statement was made (YYYY-MM-DD)
 ";
+
+/// What `malbild new site` writes as `.gitignore`: the built site is made
+/// again from `content/`, so it is not kept in git.
+const GITIGNORE: &str = "output/\n";
+
+/// What the starter files say about a title made from a folder name in which
+/// å, ä and ö may be missing.
+const GUESSED_TITLE: &str =
+    "# Titeln är gjord av mappnamnet: skriv den riktiga titeln, med å, ä och ö.\n";
+
+/// The 21 Swedish regions: the folder name `malbild new publication` is given
+/// and the region's name.
+const REGIONS: &[(&str, &str)] = &[
+    ("blekinge", "Region Blekinge"),
+    ("dalarna", "Region Dalarna"),
+    ("gotland", "Region Gotland"),
+    ("gavleborg", "Region Gävleborg"),
+    ("halland", "Region Halland"),
+    ("jamtland-harjedalen", "Region Jämtland Härjedalen"),
+    ("jonkoping", "Region Jönköpings län"),
+    ("kalmar", "Region Kalmar län"),
+    ("kronoberg", "Region Kronoberg"),
+    ("norrbotten", "Region Norrbotten"),
+    ("skane", "Region Skåne"),
+    ("stockholm", "Region Stockholm"),
+    ("sormland", "Region Sörmland"),
+    ("uppsala", "Region Uppsala"),
+    ("varmland", "Region Värmland"),
+    ("vasterbotten", "Region Västerbotten"),
+    ("vasternorrland", "Region Västernorrland"),
+    ("vastmanland", "Region Västmanland"),
+    ("vastra-gotaland", "Västra Götalandsregionen"),
+    ("orebro", "Region Örebro län"),
+    ("ostergotland", "Region Östergötland"),
+];
+
+/// Words of a folder name whose å, ä and ö can be put back for certain.
+const WORDS: &[(&str, &str)] = &[
+    ("vard", "vård"),
+    ("nara", "nära"),
+    ("malbild", "målbild"),
+    ("malbilder", "målbilder"),
+    ("halsa", "hälsa"),
+    ("omstallning", "omställning"),
+    ("och", "och"),
+    ("god", "god"),
+    ("plan", "plan"),
+    ("strategi", "strategi"),
+];
 
 const HOME: &str = "\
 ---
@@ -31,7 +91,7 @@ Här samlar vi våra målbilder. Börja med [exempelregionen](exempelregion/_ind
 const REGION: &str = "\
 ---
 # A region (or a municipality, an R&D unit): its name is shown on every page of it.
-title: __REGION__
+__NOTE__title: __REGION__
 # organisations: [Region Exempel, Kommunerna i länet]
 # contact:
 #   name: Enheten för utveckling
@@ -45,7 +105,7 @@ Här finns __REGION__s målbilder.
 const PUBLICATION: &str = "\
 ---
 # The publication: these facts go on its landing page and on the cover of the print version.
-title: __TITLE__
+__NOTE__title: __TITLE__
 publisher: __REGION__
 # place: Exempelstad
 date: \"__YEAR__\"                # YYYY, YYYY-MM or YYYY-MM-DD
@@ -136,9 +196,71 @@ fn write(path: &Path, text: &str) -> Result<()> {
     fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn publication_files(dir: &Path, title: &str, region: &str, year: &str) -> Result<()> {
+/// The region's name for the folder name `slug`, and whether it is certain
+/// (a known region) rather than made from the folder name.
+fn region_name(slug: &str) -> (String, bool) {
+    match REGIONS.iter().find(|(s, _)| *s == slug) {
+        Some((_, name)) => ((*name).to_string(), true),
+        None => (
+            format!("Region {}", capitalise(&slug.replace('-', " "))),
+            false,
+        ),
+    }
+}
+
+/// The publication's title for the folder name `slug` (`nara-vard-2030`:
+/// "Nära vård 2030"), and whether it is certain: every word is a number or one
+/// of [`WORDS`].
+fn publication_title(slug: &str) -> (String, bool) {
+    let mut certain = true;
+    let words: Vec<String> = slug
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .map(|w| match WORDS.iter().find(|(s, _)| *s == w) {
+            Some((_, word)) => (*word).to_string(),
+            None => {
+                certain &= w.chars().all(|c| c.is_ascii_digit());
+                w.to_string()
+            }
+        })
+        .collect();
+    (capitalise(&words.join(" ")), certain)
+}
+
+/// `text` with `__NOTE__` replaced by [`GUESSED_TITLE`] when the title is
+/// not `certain`, else by nothing.
+fn note(text: &str, certain: bool) -> String {
+    text.replace("__NOTE__", if certain { "" } else { GUESSED_TITLE })
+}
+
+/// Today's date as YYYY-MM-DD (UTC), for the statement of a new site.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    // Howard Hinnant's days-to-civil.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn publication_files(
+    dir: &Path,
+    (title, certain): (&str, bool),
+    region: &str,
+    year: &str,
+) -> Result<()> {
     let fill = |t: &str| {
-        t.replace("__TITLE__", title)
+        note(t, certain)
+            .replace("__TITLE__", title)
             .replace("__REGION__", region)
             .replace("__YEAR__", year)
     };
@@ -152,15 +274,19 @@ fn publication_files(dir: &Path, title: &str, region: &str, year: &str) -> Resul
 pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>> {
     refuse_unless_empty(dir)?;
     let content = dir.join("content");
-    write(&content.join("site.yaml"), SITE_YAML)?;
+    write(&dir.join(".gitignore"), GITIGNORE)?;
+    write(
+        &content.join("site.yaml"),
+        &SITE_YAML.replace("__TODAY__", &today()),
+    )?;
     write(&content.join("_index.md"), HOME)?;
     write(
         &content.join("exempelregion/_index.md"),
-        &REGION.replace("__REGION__", "Region Exempel"),
+        &note(REGION, true).replace("__REGION__", "Region Exempel"),
     )?;
     publication_files(
         &content.join("exempelregion/malbild-2035"),
-        "Målbild för nära vård 2035",
+        ("Målbild för nära vård 2035", true),
         "Region Exempel",
         "2026",
     )?;
@@ -191,17 +317,16 @@ pub fn new_publication(root: &Path, path: &str) -> Result<Vec<PathBuf>> {
     let region_dir = content.join(region);
     let mut written = Vec::new();
     if !region_dir.join("_index.md").is_file() {
-        let name = format!("Region {}", capitalise(region));
+        let (name, certain) = region_name(region);
         let file = region_dir.join("_index.md");
-        write(&file, &REGION.replace("__REGION__", &name))?;
+        write(&file, &note(REGION, certain).replace("__REGION__", &name))?;
         written.push(file);
     }
     let dir = region_dir.join(slug);
     refuse_unless_empty(&dir)?;
-    let region_name =
-        region_title(&region_dir).unwrap_or_else(|| format!("Region {}", capitalise(region)));
-    let title = capitalise(&slug.replace('-', " "));
-    publication_files(&dir, &title, &region_name, "2026")?;
+    let region_name = region_title(&region_dir).unwrap_or_else(|| region_name(region).0);
+    let (title, certain) = publication_title(slug);
+    publication_files(&dir, (&title, certain), &region_name, "2026")?;
     written.extend(walk(&dir));
     Ok(written)
 }
@@ -352,6 +477,31 @@ mod tests {
             site_hint(Path::new("site"), &Program::OnPath)
                 .contains("    cd site\n    malbild serve\n")
         );
+    }
+
+    // See: issue 11 ("Region Gavleborg", "Nara vard 2030").
+    #[test]
+    fn names_from_folder_names() {
+        assert_eq!(region_name("gavleborg"), ("Region Gävleborg".into(), true));
+        assert_eq!(
+            region_name("vastra-gotaland"),
+            ("Västra Götalandsregionen".into(), true)
+        );
+        assert_eq!(region_name("fou-nord"), ("Region Fou nord".into(), false));
+        assert_eq!(REGIONS.len(), 21);
+        assert_eq!(
+            publication_title("nara-vard-2030"),
+            ("Nära vård 2030".into(), true)
+        );
+        assert_eq!(
+            publication_title("omstallning-god-och-nara-vard"),
+            ("Omställning god och nära vård".into(), true)
+        );
+        assert_eq!(
+            publication_title("framtidens-halsa"),
+            ("Framtidens hälsa".into(), false)
+        );
+        assert_eq!(today().len(), 10);
     }
 
     #[test]

@@ -123,7 +123,12 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
             out.push(text.at(d, md, offset));
         }
         for img in &md.rendered.images {
-            if is_external(&img.dest) {
+            // A path on the writer's computer or a refused scheme is an
+            // error of its own (`links::PageLinks::resolve`).
+            if is_external(&img.dest)
+                && !crate::links::is_local_path(&img.dest)
+                && crate::links::refused_scheme(&img.dest).is_none()
+            {
                 out.push(text.at(
                     Diagnostic::warning(
                         path,

@@ -70,6 +70,8 @@ pub enum Check {
     Lix,
     /// A sentence over the limit.
     LongSentence,
+    /// A front-matter value inside ”…”, which YAML keeps.
+    CurlyQuotes,
 }
 
 impl Check {
@@ -94,6 +96,7 @@ impl Check {
         Check::ImagePlaceholder,
         Check::Lix,
         Check::LongSentence,
+        Check::CurlyQuotes,
     ];
 
     /// The name a communicator writes to silence it.
@@ -118,6 +121,7 @@ impl Check {
             Check::ImagePlaceholder => "image-placeholder",
             Check::Lix => "lix",
             Check::LongSentence => "long-sentence",
+            Check::CurlyQuotes => "curly-quotes",
         }
     }
 
@@ -442,6 +446,7 @@ pub fn page(site: &Site, id: usize, body: &Body, settings: &Settings<'_>) -> Vec
     found.extend(links::texts(&text, &parts));
     found.extend(html::page(&text, &parts));
     found.extend(text::page(&text, &parts));
+    found.extend(text::front_matter(&text));
     found.extend(readability::page(&text, &parts, settings.config));
     let (ignores, mut out) = ignore::Ignores::of(&text, &settings.config.ignore);
     found.retain(|d| ignores.allows(d));

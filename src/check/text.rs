@@ -35,6 +35,42 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// Curly quotes around a whole value of the front matter, which YAML keeps
+/// in the text (`title: ”Nära vård 2030”`; issue 11).
+pub fn front_matter(text: &PageText<'_>) -> Vec<Diagnostic> {
+    let page = text.page;
+    let front = &page.text[..page.body_offset];
+    crate::front_matter::curly_quoted(front)
+        .into_iter()
+        .map(|(offset, key, inner)| {
+            let (message, hint) = curly_quotes_message(key, inner);
+            text.at_offset(
+                Diagnostic::warning(&page.path, message)
+                    .for_check(Check::CurlyQuotes)
+                    .with_hint(hint),
+                offset,
+            )
+        })
+        .collect()
+}
+
+/// The message and hint of [`front_matter`].
+fn curly_quotes_message(key: Option<&str>, inner: &str) -> (String, String) {
+    let (what, key) = match key {
+        Some(k) => (format!("`{k}`"), format!("{k}: ")),
+        None => ("texten".to_string(), "- ".to_string()),
+    };
+    let straight = inner.replace('\\', "\\\\").replace('"', "\\\"");
+    (
+        format!(
+            "{what} står inom ”…”, och de citattecknen publiceras som en del av texten: ”{inner}”"
+        ),
+        format!(
+            "ta bort dem om de inte ska synas: `{key}{inner}`; behöver texten citattecken för att ` #` eller `: ` ska ingå, använd raka: `{key}\"{straight}\"`"
+        ),
+    )
+}
+
 /// Warnings about repeats, stray list markers and unclosed emphasis.
 pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let mut out = repeated(text, parts);

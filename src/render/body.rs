@@ -35,7 +35,7 @@ pub struct Body {
     /// Every link target its Markdown asked for, with a hash of what it
     /// resolved to: while each still resolves the same way, the body is as
     /// it would be made now (a page added elsewhere changes nothing here).
-    pub(crate) links_read: Vec<(String, u64)>,
+    pub(crate) links_read: Vec<(LinkRead, u64)>,
     /// The Markdown fields of the front matter (`summary`, `goal_areas`,
     /// `factors`) and what rendering saw in them, for the checks.
     pub fields: Vec<Field>,
@@ -172,11 +172,38 @@ fn resolution_hash(r: &Result<String, (String, String)>) -> u64 {
     }
 }
 
-/// Resolves links as [`PageLinks`] does, and notes each target and what it
-/// resolved to.
+/// What a body asked of the links of the site.
+#[derive(Debug, Clone)]
+pub(crate) enum LinkRead {
+    /// Where a link target leads ([`markdown::Resolve::resolve`]).
+    Target(String),
+    /// The message for a link left as text for a space in its target
+    /// ([`markdown::Resolve::spaced`]): what was written, the target, and
+    /// whether it is an image.
+    Spaced(String, String, bool),
+}
+
+impl LinkRead {
+    /// A hash of what `links` answers to it.
+    fn answer(&self, links: &dyn markdown::Resolve) -> u64 {
+        match self {
+            LinkRead::Target(dest) => resolution_hash(&links.resolve(dest)),
+            LinkRead::Spaced(written, dest, image) => {
+                let (message, hint) = links.spaced(written, dest, *image);
+                crate::hash::Combine::default()
+                    .str(&message)
+                    .str(&hint)
+                    .finish()
+            }
+        }
+    }
+}
+
+/// Resolves links as [`PageLinks`] does, and notes each question and a hash
+/// of its answer.
 struct Recording<'a> {
     links: PageLinks<'a>,
-    read: std::cell::RefCell<Vec<(String, u64)>>,
+    read: std::cell::RefCell<Vec<(LinkRead, u64)>>,
 }
 
 impl markdown::Resolve for Recording<'_> {
@@ -184,22 +211,32 @@ impl markdown::Resolve for Recording<'_> {
         let r = self.links.resolve(dest);
         self.read
             .borrow_mut()
-            .push((dest.to_string(), resolution_hash(&r)));
+            .push((LinkRead::Target(dest.to_string()), resolution_hash(&r)));
         r
+    }
+
+    fn spaced(&self, written: &str, dest: &str, image: bool) -> (String, String) {
+        let answer = self.links.spaced(written, dest, image);
+        let read = LinkRead::Spaced(written.to_string(), dest.to_string(), image);
+        let h = crate::hash::Combine::default()
+            .str(&answer.0)
+            .str(&answer.1)
+            .finish();
+        self.read.borrow_mut().push((read, h));
+        answer
     }
 }
 
 /// Whether every link target `body` read still resolves as it did for
 /// page `id`.
 fn links_same(site: &Site, id: PageId, body: &Body) -> bool {
-    use markdown::Resolve as _;
     let links = PageLinks {
         site,
         page: &site.pages[id],
     };
     body.links_read
         .iter()
-        .all(|(dest, h)| resolution_hash(&links.resolve(dest)) == *h)
+        .all(|(read, h)| read.answer(&links) == *h)
 }
 
 /// Renders one page's Markdown: its body and the Markdown of its front matter.

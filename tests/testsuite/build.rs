@@ -205,3 +205,179 @@ fn a_build_after_an_edit_and_a_build_writes_nothing() {
     assert!(run.stderr.contains("files, 0 written)"), "{}", run.stderr);
     assert_eq!(identities(&t), before);
 }
+
+/// Runs `malbild <args>`, and insists it works; its standard error.
+fn malbild(args: &[&std::ffi::OsStr]) -> String {
+    let out = assert_cmd::Command::cargo_bin("malbild")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "malbild {args:?}:\n{stderr}");
+    stderr
+}
+
+// See: issue 11 (a new site warned, "Region Gavleborg", "Nara vard 2030").
+#[test]
+fn a_new_site_and_publication_build_without_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("webb");
+    let s = site.as_os_str();
+    malbild(&["new".as_ref(), "site".as_ref(), s]);
+    assert_eq!(
+        std::fs::read_to_string(site.join(".gitignore")).unwrap(),
+        "output/\n"
+    );
+    let publication = |path: &str| {
+        malbild(&[
+            "new".as_ref(),
+            "publication".as_ref(),
+            path.as_ref(),
+            "--root".as_ref(),
+            s,
+        ]);
+    };
+    publication("gavleborg/nara-vard-2030");
+    publication("vastra-gotaland/malbild-god-och-nara-vard");
+    let read = |rel: &str| std::fs::read_to_string(site.join("content").join(rel)).unwrap();
+    let region = read("gavleborg/_index.md");
+    assert!(region.contains("\ntitle: Region Gävleborg\n"), "{region}");
+    let first = read("gavleborg/nara-vard-2030/_index.md");
+    assert!(first.contains("\ntitle: Nära vård 2030\n"), "{first}");
+    assert!(first.contains("\npublisher: Region Gävleborg\n"), "{first}");
+    assert!(!first.contains("mappnamnet"), "{first}");
+    let second = read("vastra-gotaland/malbild-god-och-nara-vard/_index.md");
+    assert!(
+        second.contains("\ntitle: Målbild god och nära vård\n")
+            && second.contains("\npublisher: Västra Götalandsregionen\n"),
+        "{second}"
+    );
+    let built = malbild(&["build".as_ref(), "--root".as_ref(), s]);
+    assert!(!built.contains("warning"), "{built}");
+    // A name malbild cannot be sure of is kept, and the file says so.
+    publication("fou-nord/framtidens-halsa");
+    let guessed = read("fou-nord/framtidens-halsa/_index.md");
+    assert!(
+        guessed.contains(
+            "# Titeln är gjord av mappnamnet: skriv den riktiga titeln, med å, ä och ö.\ntitle: Framtidens hälsa\n"
+        ),
+        "{guessed}"
+    );
+    assert!(read("fou-nord/_index.md").contains("mappnamnet"));
+}
+
+// See: issue 11 (`#1 prioritet.md` was dropped without a word).
+#[test]
+fn a_page_skipped_for_its_name_is_a_warning() {
+    let t = SiteTest::from_dir("kinds");
+    let page = "---\ntitle: Prioritet\n---\n\nText.\n";
+    t.write("content/region-a/plan-2030/#1 prioritet.md", page);
+    t.write("content/region-a/plan-2030/#bilaga.md#", page);
+    t.write("content/region-a/plan-2030/.utkast.md", page);
+    t.write("content/region-a/#gamla/del.md", page);
+    let run = t.build();
+    for e in [
+        "content/region-a/plan-2030/#1 prioritet.md: warning: sidan publiceras inte: malbild hoppar över namn som börjar med #, som en texteditors tillfälliga filer",
+        "hint: byt namn så att namnet börjar med en bokstav eller siffra, t.ex. `1-prioritet.md`",
+        "content/region-a/#gamla: warning: mappen och allt i den publiceras inte",
+    ] {
+        assert!(run.stderr.contains(e), "lacks {e:?}:\n{}", run.stderr);
+    }
+    // An editor's file and a hidden one are skipped without a word.
+    assert!(!run.stderr.contains("#bilaga.md#"), "{}", run.stderr);
+    assert!(!run.stderr.contains(".utkast.md"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
+}
+
+// See: issue 11 (a file Notepad saved as "Unicode" was "not a text file").
+#[test]
+fn a_page_saved_as_utf16_is_read() {
+    let t = SiteTest::from_dir("kinds");
+    let utf16le = |text: &str| -> Vec<u8> {
+        [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect()
+    };
+    let bilaga = t.path("content/region-a/plan-2030/bilaga.md");
+    std::fs::write(
+        &bilaga,
+        utf16le("---\r\ntitle: Bilaga om vård\r\n---\r\n\r\nÅtta steg, se [här](saknas.md).\r\n"),
+    )
+    .unwrap();
+    let run = t.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("bilaga.md:5:15: error: the link `saknas.md`"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(
+        &bilaga,
+        utf16le("---\r\ntitle: Bilaga om vård\r\n---\r\n\r\nÅtta steg.\r\n"),
+    )
+    .unwrap();
+    t.build();
+    let page = t.main_of("region-a/plan-2030/bilaga/index.html");
+    assert!(
+        page.contains("Bilaga om vård") && page.contains("Åtta steg."),
+        "{page}"
+    );
+}
+
+// See: issue 11 (a file saved by macOS with a decomposed `ä` was a broken
+// link from a page that wrote the composed name).
+#[test]
+fn names_are_compared_and_written_in_nfc() {
+    let t = SiteTest::from_dir("kinds");
+    // NFD: `a` + U+0308, `o` + U+0308.
+    t.write(
+        "content/region-a/plan-2030/sa\u{308}kerhet.md",
+        "---\ntitle: Säkerhet\n---\n\nText.\n",
+    );
+    t.write("content/region-a/plan-2030/o\u{308}versikt.svg", "<svg/>");
+    t.write(
+        "content/region-a/plan-2030/bilaga.md",
+        "---\ntitle: Bilaga\n---\n\nSe [säkerheten](s\u{e4}kerhet.md) och ![karta](\u{f6}versikt.svg).\n",
+    );
+    let run = t.build();
+    assert!(!run.stderr.contains("error"), "{}", run.stderr);
+    let files = t.output_files();
+    assert!(
+        files.contains_key("region-a/plan-2030/\u{f6}versikt.svg"),
+        "{:?}",
+        files.keys()
+    );
+    let page = t.main_of("region-a/plan-2030/bilaga/index.html");
+    // `ö` in NFC, percent-encoded (NFD would be `o%CC%88`).
+    assert!(
+        page.contains("href=\"../sakerhet/index.html\"")
+            && page.contains("src=\"../%C3%B6versikt.svg\""),
+        "{page}"
+    );
+}
+
+// See: issue 11 (`Karta.svg` and `karta.svg` are one file on Windows and macOS).
+#[test]
+fn output_files_that_differ_only_in_case_are_an_error() {
+    let t = SiteTest::from_dir("kinds");
+    t.build();
+    let before = t.output_files();
+    t.write("content/region-a/plan-2030/Karta.svg", "<svg/>");
+    let run = t.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/region-a/plan-2030/karta.svg: error: content/region-a/plan-2030/Karta.svg och content/region-a/plan-2030/karta.svg skulle bli två filer vars namn bara skiljer sig i stora och små bokstäver; på Windows och macOS är det samma fil, så den ena skulle ersätta den andra"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("hint: byt namn på den ena filen eller mappen")
+    );
+    assert_eq!(t.output_files(), before);
+}

@@ -212,6 +212,28 @@ fn check(t: &SiteTest, args: &[&str]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), text)
 }
 
+// See: issue 11 (`title: ”Nära vård 2030”` was published with its quotes).
+#[test]
+fn curly_quotes_around_a_front_matter_value() {
+    let t = SiteTest::from_dir("kinds");
+    t.write(
+        BILAGA,
+        "---\ntitle: ”Bilaga 2030”\nsummary: “Kort \"text\"”\nweight: 4\n---\n\nText om ”Nära vård”.\n",
+    );
+    let (code, out) = check(&t, &[]);
+    let (strict, _) = check(&t, &["--strict"]);
+    assert_eq!((code, strict), (0, 1), "{out}");
+    for e in [
+        "bilaga.md:2:8: warning: `title` står inom ”…”, och de citattecknen publiceras som en del av texten: ”Bilaga 2030” [curly-quotes]",
+        "hint: ta bort dem om de inte ska synas: `title: Bilaga 2030`; behöver texten citattecken för att ` #` eller `: ` ska ingå, använd raka: `title: \"Bilaga 2030\"`",
+        "bilaga.md:3:10: warning: `summary` står inom ”…”",
+        "använd raka: `summary: \"Kort \\\"text\\\"\"`",
+    ] {
+        assert!(out.contains(e), "lacks {e:?}:\n{out}");
+    }
+    assert_eq!(out.matches("[curly-quotes]").count(), 2, "{out}");
+}
+
 #[test]
 fn the_kinds_fixture_has_no_problems() {
     let t = SiteTest::from_dir("kinds");

@@ -84,6 +84,15 @@ const CASES: &[Case] = &[
             "YYYY-MM-DD",
         ],
     ),
+    // See: issue 11 (published as "31 februari 2023").
+    (
+        "a day the month does not have",
+        &[(BILAGA, "---\ntitle: Bilaga\ndate: 2023-02-31\n---\n")],
+        &[
+            "bilaga.md:3:1: error: datumet `2023-02-31` finns inte: februari 2023 har 28 dagar",
+            "hint: skriv ett datum som finns, t.ex. `date: 2023-02-28`, eller bara år och månad: `date: 2023-02`",
+        ],
+    ),
     (
         "broken link",
         &[(
@@ -122,6 +131,91 @@ const CASES: &[Case] = &[
             "---\ntitle: Bilaga\n---\n\n[Utkast](../../region-b/strategi/utkast.md)\n",
         )],
         &["bilaga.md:5:1:", "points to a draft page"],
+    ),
+    // See: issue 11 (such links were published and ran when clicked).
+    (
+        "links that run code",
+        &[(
+            BILAGA,
+            "---\ntitle: Bilaga\nsummary: Se [x](vbscript:msgbox).\n---\n\n[x](javascript:alert(1))\n\n[y](JavaScript:alert(1))\n\n[z](data:text/html,<b>x</b>)\n",
+        )],
+        &[
+            "bilaga.md:6:1: error: länken `javascript:alert(1)` börjar med `javascript:` och tas inte med",
+            "bilaga.md:8:1: error: länken `JavaScript:alert(1)` börjar med `javascript:`",
+            "bilaga.md:10:1: error: länken `data:text/html,<b>x</b>` börjar med `data:`",
+            "bilaga.md:3:1: error: länken `vbscript:msgbox` börjar med `vbscript:`",
+            "hint: skriv en webbadress som börjar med https://",
+        ],
+    ),
+    // See: issue 11 (it was "loaded from another web site", and missing).
+    (
+        "a path on the writer's computer",
+        &[(
+            BILAGA,
+            "---\ntitle: Bilaga\n---\n\n![karta](C:\\Users\\anna\\Bilder\\karta.png)\n\n[fil](file:///home/anna/plan.pdf)\n\n![a](\\\\server\\share\\a.png)\n",
+        )],
+        &[
+            "bilaga.md:5:1: error: `C:\\Users\\anna\\Bilder\\karta.png` är en sökväg på din egen dator",
+            "hint: kopiera filen till publikationens mapp i content/ och skriv bara filnamnet, t.ex. `![karta](karta.png)`",
+            "bilaga.md:7:1: error: `file:///home/anna/plan.pdf` är en sökväg på din egen dator",
+            "bilaga.md:9:1: error: `\\server\\share\\a.png` är en sökväg",
+            "`[plan](plan.pdf)`",
+        ],
+    ),
+    // See: issue 11 (YAML took ` #vårdnära) som…` for a comment).
+    (
+        "a comment that cuts a text",
+        &[(
+            BILAGA,
+            "---\ntitle: Bilaga\nsummary: Digitala verktyg (t.ex. 1177 #vårdnära) som hjälper\nweight: 4   # the order\n---\n",
+        )],
+        &[
+            "bilaga.md:3:39: error: allt från ` #` till radens slut räknas som en kommentar och publiceras inte; här blir texten bara ”Digitala verktyg (t.ex. 1177”",
+            "hint: sätt hela texten inom raka citattecken: `summary: \"Digitala verktyg (t.ex. 1177 #vårdnära) som hjälper\"`",
+        ],
+    ),
+    // See: issue 11 (the generated page was replaced without a word).
+    (
+        "files where malbild's own pages go",
+        &[
+            ("content/404.html", "<p>Borta</p>\n"),
+            ("content/tillganglighet/index.html", "<p>Egen</p>\n"),
+            (
+                "content/region-a/plan-2030/print/index.html",
+                "<p>Egen</p>\n",
+            ),
+            (
+                "content/region-a/plan-2030/bilaga/index.html",
+                "<p>Egen</p>\n",
+            ),
+        ],
+        &[
+            "content/404.html: error: den här filen skulle ersätta 404-sidan (den som visas när en adress inte finns) (404.html), så den sidan skulle inte publiceras",
+            "content/tillganglighet/index.html: error: den här filen skulle ersätta tillgänglighetsredogörelsen (tillganglighet/index.html)",
+            "content/region-a/plan-2030/print/index.html: error: den här filen skulle ersätta utskriftssidan för content/region-a/plan-2030/_index.md (region-a/plan-2030/print/index.html)",
+            "content/region-a/plan-2030/bilaga/index.html: error: this file and the page content/region-a/plan-2030/bilaga.md would both be written to",
+            "hint: malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp",
+        ],
+    ),
+    // See: issue 11 (shown as Markdown on the page).
+    (
+        "link targets with spaces",
+        &[
+            (
+                BILAGA,
+                "---\ntitle: Bilaga\n---\n\nSe [bakgrunden](Varför behövs en omställning).\n\n![karta](bilder/karta gävleborg.png)\n",
+            ),
+            (
+                "content/region-a/plan-2030/varfor-behovs-en-omstallning.md",
+                "---\ntitle: Varför behövs en omställning\n---\n\nText.\n",
+            ),
+        ],
+        &[
+            "bilaga.md:5:4: error: `[bakgrunden](Varför behövs en omställning)` blir ingen länk utan visas precis så på sidan, eftersom adressen har mellanslag",
+            "hint: menade du `varfor-behovs-en-omstallning.md`? Skriv `[bakgrunden](varfor-behovs-en-omstallning.md)`, med sidans filnamn",
+            "bilaga.md:7:1: error: `![karta](bilder/karta gävleborg.png)` blir ingen bild",
+            "hint: sätt adressen inom < > så att bilden fungerar: `![karta](<bilder/karta gävleborg.png>)`, eller byt namn på filen så att namnet saknar mellanslag (t.ex. `bilder/karta-gävleborg.png`)",
+        ],
     ),
     (
         "missing template",
@@ -240,6 +334,11 @@ fn every_error_names_file_and_line_and_keeps_the_output() {
             if !run.stderr.contains(e) {
                 problems.push(format!("stderr lacks {e:?}"));
             }
+        }
+        // No case here is about resources from other hosts: a path on the
+        // writer's computer is not one (issue 11).
+        if run.stderr.contains("another web site") {
+            problems.push("a third-party warning".into());
         }
         if !run.stderr.contains("the previous output is unchanged") {
             problems.push("no word that the output is unchanged".into());

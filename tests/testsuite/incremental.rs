@@ -1468,3 +1468,32 @@ fn link_hint_ties() {
         );
     }
 }
+
+#[test]
+fn a_spaced_link_then_the_page_it_names() {
+    // The message for `[x](a target with spaces)` suggests a page by name:
+    // a page added elsewhere changes it, and so the body's problems.
+    check(
+        "a_spaced_link_then_the_page_it_names",
+        &[
+            (
+                "a link with spaces in its target",
+                &[Edit::Append(BILAGA, "\nSe [planen](Ny plan).\n")],
+                Fails,
+            ),
+            (
+                "the page that name makes",
+                &[Edit::Write(
+                    "content/region-a/plan-2030/ny-plan.md",
+                    "---\ntitle: Ny plan\nweight: 9\n---\n\nText.\n",
+                )],
+                Fails,
+            ),
+            (
+                "the page removed again",
+                &[Edit::Remove("content/region-a/plan-2030/ny-plan.md")],
+                Fails,
+            ),
+        ],
+    );
+}
