@@ -612,20 +612,31 @@ pub fn build_with(
                 .map(|p| p.replace('\\', "/"))
         })
         .collect();
-    let parsed: Vec<Result<Page, Diagnostic>> = loaded
+    // A page parsed before is cloned once for this build and moved from the
+    // old cache to the new; a page parsed now is cloned into the cache.
+    let parsed: Vec<(Result<Page, Diagnostic>, bool)> = loaded
         .sources
         .into_par_iter()
         .map(|s| match cache.pages.get(&s.rel) {
-            Some(p) if Arc::ptr_eq(&p.text, &s.text) => Ok(p.clone()),
-            _ => parse_page(s, &site_config),
+            Some(p) if Arc::ptr_eq(&p.text, &s.text) => (Ok(p.clone()), true),
+            _ => (parse_page(s, &site_config), false),
         })
         .collect();
+    let mut old = std::mem::take(&mut cache.pages);
     let mut candidates = Vec::new();
     let mut pages = HashMap::with_capacity(parsed.len());
-    for p in parsed {
+    for (p, cached) in parsed {
         match p {
             Ok(page) => {
-                pages.insert(page.rel.clone(), page.clone());
+                let kept = if cached {
+                    old.remove_entry(&page.rel)
+                } else {
+                    None
+                };
+                match kept {
+                    Some((rel, cached)) => pages.insert(rel, cached),
+                    None => pages.insert(page.rel.clone(), page.clone()),
+                };
                 candidates.push(page);
             }
             Err(d) => {

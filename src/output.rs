@@ -554,14 +554,18 @@ pub fn update(
 ) -> Result<Changes> {
     let out = &config.output;
     // A new file where one malbild did not write is: refused, as by `write`.
-    let ours = listed(out).unwrap_or_default();
+    // Read only when there is a new path (the marker is long at 10,000
+    // pages, and most rebuilds add no file).
+    let mut ours = None;
     for path in files
         .iter()
         .map(|f| &f.path)
         .chain(copies.iter().map(|c| &c.to))
     {
         if !before.contains_key(path)
-            && !ours.contains(path)
+            && !ours
+                .get_or_insert_with(|| listed(out).unwrap_or_default())
+                .contains(path)
             && out.join(path).symlink_metadata().is_ok()
         {
             return Err(not_ours(config, path));
