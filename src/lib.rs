@@ -14,6 +14,7 @@
 //! [`Config::progress`](config::Config::progress) how far it is
 //! ([`progress`]); the core itself draws nothing.
 
+pub mod across;
 pub mod change;
 pub mod check;
 pub mod cli;
@@ -471,6 +472,17 @@ fn prepare_with(
         },
         &mut diagnostics,
         progress,
+    ));
+    pages.extend(across::pages(
+        &site,
+        &bodies,
+        &theme,
+        &basis,
+        render::Target {
+            cache: &caches.render,
+            sink,
+        },
+        &mut diagnostics,
     ));
     clock.lap("templates");
     let mut checked = check::run(&site, &bodies, &theme, &mut caches.check, progress);

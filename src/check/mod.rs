@@ -72,6 +72,8 @@ pub enum Check {
     LongSentence,
     /// A front-matter value inside ”…”, which YAML keeps.
     CurlyQuotes,
+    /// A theme word that `site.yaml`'s `themes:` does not list.
+    ThemeWord,
 }
 
 impl Check {
@@ -97,6 +99,7 @@ impl Check {
         Check::Lix,
         Check::LongSentence,
         Check::CurlyQuotes,
+        Check::ThemeWord,
     ];
 
     /// The name a communicator writes to silence it.
@@ -122,6 +125,7 @@ impl Check {
             Check::Lix => "lix",
             Check::LongSentence => "long-sentence",
             Check::CurlyQuotes => "curly-quotes",
+            Check::ThemeWord => "theme-word",
         }
     }
 
@@ -173,6 +177,8 @@ pub struct Settings<'a> {
     pub factors_label: String,
     /// The theme's heading of the perspective shifts, lower case.
     pub shifts_label: String,
+    /// `themes:` of site.yaml: the theme words and their labels.
+    pub themes: &'a BTreeMap<String, String>,
 }
 
 impl<'a> Settings<'a> {
@@ -186,6 +192,7 @@ impl<'a> Settings<'a> {
             config: &site.config.check,
             factors_label: label("success_factors"),
             shifts_label: label("shifts"),
+            themes: &site.config.themes,
         }
     }
 }
@@ -216,6 +223,14 @@ impl<'a> PageText<'a> {
     /// The 1-based line of byte `offset` of the file.
     pub fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    /// The byte offset in the file where 1-based `line` starts.
+    pub fn offset_of_line(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(self.page.text.len())
     }
 
     /// The text of 1-based `line`, without its line break.
@@ -335,8 +350,8 @@ impl CheckCache {
     fn settings<'a>(&mut self, site: &'a Site, theme: &Theme) -> Settings<'a> {
         let settings = Settings::new(site, theme);
         let hash = crate::hash::str(&format!(
-            "{:?}{}{}",
-            settings.config, settings.factors_label, settings.shifts_label
+            "{:?}{}{}{:?}",
+            settings.config, settings.factors_label, settings.shifts_label, settings.themes
         ));
         if hash != self.settings {
             self.pages.clear();
@@ -447,6 +462,7 @@ pub fn page(site: &Site, id: usize, body: &Body, settings: &Settings<'_>) -> Vec
     found.extend(html::page(&text, &parts));
     found.extend(text::page(&text, &parts));
     found.extend(text::front_matter(&text));
+    found.extend(crate::across::unknown_words(&text, settings.themes));
     found.extend(readability::page(&text, &parts, settings.config));
     let (ignores, mut out) = ignore::Ignores::of(&text, &settings.config.ignore);
     found.retain(|d| ignores.allows(d));

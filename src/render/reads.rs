@@ -36,6 +36,12 @@ pub(crate) enum Aspect {
     Parent,
     /// Where its logo file was copied to.
     Logo,
+    /// Its theme words (also among its facts: an output that only looks for
+    /// the pages that name a word reads just this).
+    Themes,
+    /// The ids of its goal areas' and success factors' headings (also part
+    /// of its body: an output that only links to them reads just this).
+    Anchors,
 }
 
 impl Aspect {
@@ -47,6 +53,8 @@ impl Aspect {
             Aspect::Children => "children",
             Aspect::Parent => "parent",
             Aspect::Logo => "logo",
+            Aspect::Themes => "themes",
+            Aspect::Anchors => "anchors",
         }
     }
 }
@@ -79,6 +87,8 @@ pub(crate) struct Values {
     children: Vec<u64>,
     parent: Vec<u64>,
     logo: Vec<u64>,
+    themes: Vec<u64>,
+    anchors: Vec<u64>,
 }
 
 impl Values {
@@ -92,6 +102,8 @@ impl Values {
             children: Vec::with_capacity(n),
             parent: Vec::with_capacity(n),
             logo: Vec::with_capacity(n),
+            themes: Vec::with_capacity(n),
+            anchors: Vec::with_capacity(n),
         };
         for (id, page) in site.pages.iter().enumerate() {
             values.body.push(
@@ -109,6 +121,16 @@ impl Values {
             values
                 .logo
                 .push(super::region_logo(site, id).map_or(0, |l| crate::hash::str(&l)));
+            let mut h = Combine::default();
+            for w in crate::across::page_themes(&page.meta) {
+                h = h.str(w);
+            }
+            values.themes.push(h.finish());
+            let mut h = Combine::default();
+            for (anchor, _) in bodies[id].goal_areas.iter().chain(&bodies[id].factors) {
+                h = h.str(anchor);
+            }
+            values.anchors.push(h.finish());
         }
         values
     }
@@ -120,6 +142,8 @@ impl Values {
             Aspect::Children => self.children[id],
             Aspect::Parent => self.parent[id],
             Aspect::Logo => self.logo[id],
+            Aspect::Themes => self.themes[id],
+            Aspect::Anchors => self.anchors[id],
         }
     }
 }

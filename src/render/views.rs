@@ -39,6 +39,8 @@ pub struct ThemeView {
     pub slug: String,
     /// Its label.
     pub label: String,
+    /// Its page (`teman/<slug>/index.html`), when the theme has theme pages.
+    pub url: Option<String>,
 }
 
 /// A part in a publication's list of parts.
@@ -190,6 +192,9 @@ pub struct PageView {
     pub lang: Option<String>,
     /// Publication landing pages: where its print page (and PDF) are; else `null`.
     pub print: Option<PrintLink>,
+    /// Publication landing pages: its place on the comparison page
+    /// (`jamfor/index.html#...`), when the theme has one; else `null`.
+    pub compare: Option<String>,
 }
 
 /// A publication's print page and PDF, for a link on its landing page.
@@ -224,6 +229,12 @@ pub struct SiteView {
     /// The accessibility statement, for the footer; `null` when the theme
     /// has no `accessibility.html`.
     pub statement: Option<Link>,
+    /// The comparison of the publications (`jamfor/`); `null` when the
+    /// theme has no `compare.html`.
+    pub compare: Option<Link>,
+    /// The list of theme words (`teman/`); `null` when the theme has no
+    /// theme pages.
+    pub themes: Option<Link>,
 }
 
 /// A region in the site navigation.
@@ -308,6 +319,28 @@ impl<'a> Views<'a> {
             .find(|&p| self.site.pages[p].role == role)
     }
 
+    /// The theme words of page `id` (and nothing else of its facts).
+    pub(crate) fn themes_of(&self, id: PageId) -> &'a [String] {
+        self.reads.note(id, Aspect::Themes);
+        crate::across::page_themes(&self.site.pages[id].meta)
+    }
+
+    /// The ids of page `id`'s goal areas' and success factors' headings,
+    /// in order (and nothing else of its body).
+    pub(crate) fn anchors(&self, id: PageId) -> (Vec<&'a str>, Vec<&'a str>) {
+        self.reads.note(id, Aspect::Anchors);
+        let body = &self.bodies[id];
+        (
+            body.goal_areas.iter().map(|(a, _)| a.as_str()).collect(),
+            body.factors.iter().map(|(a, _)| a.as_str()).collect(),
+        )
+    }
+
+    /// Page `id`'s summary as HTML (one of its facts).
+    pub(crate) fn summary(&self, id: PageId) -> Option<String> {
+        self.summary_html(id)
+    }
+
     /// Where the logo of region `id` is.
     fn logo(&self, id: PageId) -> Option<String> {
         self.reads.note(id, Aspect::Logo);
@@ -359,7 +392,9 @@ impl<'a> Views<'a> {
                     .get(&slug)
                     .cloned()
                     .unwrap_or_else(|| w.clone());
-                ThemeView { slug, label }
+                let url = (!slug.is_empty() && crate::across::themes_enabled(self.theme))
+                    .then(|| crate::across::theme_url(&slug));
+                ThemeView { slug, label, url }
             })
             .collect()
     }
@@ -539,12 +574,18 @@ impl<'a> Views<'a> {
                     pdf: self.pdfs.get(&id).cloned(),
                 },
             ),
+            compare: (page.role == Role::Publication && crate::across::compare_enabled(self.theme))
+                .then(|| crate::across::compare_link(site, id)),
         }
     }
 }
 
 /// The [`SiteView`] of `site`.
 pub(crate) fn site_view(site: &Site, theme: &Theme) -> SiteView {
+    let text = |key: &str| match theme.strings.get(key) {
+        Some(crate::theme::Text::One(t)) => t.clone(),
+        _ => key.to_string(),
+    };
     let link = |id: PageId| Link {
         title: site.pages[id].title.clone(),
         url: site.pages[id].output_path(),
@@ -574,6 +615,14 @@ pub(crate) fn site_view(site: &Site, theme: &Theme) -> SiteView {
                 _ => "Tillgänglighetsredogörelse".into(),
             },
             url: crate::statement::URL.into(),
+        }),
+        compare: crate::across::compare_enabled(theme).then(|| Link {
+            title: text("compare_title"),
+            url: crate::across::COMPARE_URL.into(),
+        }),
+        themes: crate::across::themes_enabled(theme).then(|| Link {
+            title: text("themes_title"),
+            url: crate::across::THEMES_URL.into(),
         }),
     }
 }

@@ -14,6 +14,7 @@ fn every_page_gets_its_url() {
         "css/malbild.css",
         "css/print.css",
         "index.html",
+        "jamfor/index.html",
         "region-a/index.html",
         "region-a/plan-2030/bakgrund/index.html",
         "region-a/plan-2030/bilaga/index.html",
@@ -25,6 +26,9 @@ fn every_page_gets_its_url() {
         "region-o/index.html",
         "region-o/strategi/index.html",
         "region-o/strategi/print/index.html",
+        "teman/index.html",
+        "teman/samverkan/index.html",
+        "teman/tillit/index.html",
         "tillganglighet/index.html",
     ];
     assert_eq!(files, want);

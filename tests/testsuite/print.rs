@@ -77,7 +77,7 @@ fn the_cover_shows_the_publication_facts() {
         ("Beslutad av", "Regionfullmäktige"),
         ("Diarienummer", "2023-RS-1"),
         ("Tidshorisont", "till 2030"),
-        ("Teman", "Samverkan, tillit"),
+        ("Teman", "Samverkan, Tillit"),
     ];
     // (the publication's _index.md, or None for the fixture's, and the facts on the cover)
     let cases: &[(Option<&str>, Writes)] = &[

@@ -1,0 +1,801 @@
+//! Pages across regions: the comparison (`jamfor/index.html`: every
+//! publication's vision, goal areas, success factors and perspective shifts
+//! side by side) and the theme pages (`teman/index.html`, and
+//! `teman/<slug>/index.html` per theme word: what each region says about it).
+//!
+//! Each output reads the site only through [`Views`]' accessors, so its
+//! incremental rebuild comes from what they record (see
+//! `crate::render::reads`): the comparison reads the tree and the facts and
+//! bodies of the parts it shows; a theme page reads the tree, every page's
+//! theme words ([`Views::themes_of`]) and the facts of the pages it lists.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::links;
+use crate::model::{Meta, PageId, Role, Site};
+use crate::render::{Basis, Body, Check, Link, Output, PageView, Pages, Views};
+use crate::theme::{Text, Theme};
+
+/// The comparison page's template.
+pub const COMPARE_TEMPLATE: &str = "compare.html";
+/// The template of the list of theme words.
+pub const THEMES_TEMPLATE: &str = "themes.html";
+/// The template of one theme word's page.
+pub const THEME_TEMPLATE: &str = "theme.html";
+
+/// Where the comparison is, from the site root.
+pub const COMPARE_URL: &str = "jamfor/index.html";
+/// Where the list of theme words is.
+pub const THEMES_URL: &str = "teman/index.html";
+
+/// Whether the theme has the comparison page.
+pub fn compare_enabled(theme: &Theme) -> bool {
+    theme.has(COMPARE_TEMPLATE)
+}
+
+/// Whether the theme has the theme pages.
+pub fn themes_enabled(theme: &Theme) -> bool {
+    theme.has(THEMES_TEMPLATE) && theme.has(THEME_TEMPLATE)
+}
+
+/// The page of theme word `slug`, from the site root.
+pub fn theme_url(slug: &str) -> String {
+    format!("teman/{slug}/index.html")
+}
+
+/// The id of publication `id` on the comparison page (its columns' ids
+/// add `-visions`, `-goal-areas`...).
+pub fn compare_anchor(site: &Site, id: PageId) -> String {
+    let url = site.pages[id].url.trim_matches('/');
+    format!("mb-jamfor-{}", url.replace('/', "-"))
+}
+
+/// Where a publication's link to the comparison leads: its goal areas
+/// (a column, or the line that says it has none).
+pub fn compare_link(site: &Site, id: PageId) -> String {
+    format!("{COMPARE_URL}#{}-goal-areas", compare_anchor(site, id))
+}
+
+/// A thing a publication says, and where it says it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// Its name (a goal area's or factor's title, a vision).
+    pub title: String,
+    /// A line under it (a goal area's "how"), or `null`.
+    pub detail: Option<String>,
+    /// Its place, from the site root, with its `#fragment`.
+    pub url: String,
+}
+
+/// One publication on the comparison page, before it is cut into sections.
+#[derive(Debug, Clone)]
+struct Compared {
+    /// Its id on the page (for links from the publication).
+    pub id: String,
+    /// Its region.
+    pub region: Link,
+    /// Its title.
+    pub title: String,
+    /// Its landing page.
+    pub url: String,
+    /// Its target year, from the publication or its målbild.
+    pub horizon: Option<i32>,
+    /// Its vision (from its målbild part), or `null`.
+    pub vision: Option<Item>,
+    /// Its goal areas, in order.
+    pub goal_areas: Vec<Item>,
+    /// Its success factors, in order.
+    pub factors: Vec<Item>,
+    /// Its perspective shifts: `title` is where from, `detail` where to.
+    pub shifts: Vec<Item>,
+}
+
+/// One column of a section of the comparison: a publication and what it
+/// says of that section's kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    /// Its heading's id (unique on the page).
+    pub id: String,
+    /// The region.
+    pub region: Link,
+    /// The publication's title.
+    pub title: String,
+    /// Its landing page.
+    pub url: String,
+    /// Its target year.
+    pub horizon: Option<i32>,
+    /// What it says, in order.
+    pub items: Vec<Item>,
+}
+
+/// A publication that says nothing of a section's kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct Missing {
+    /// Its id on the page, as its column would have.
+    pub id: String,
+    /// The region's title.
+    pub region: String,
+    /// The publication's title.
+    pub title: String,
+    /// Its landing page.
+    pub url: String,
+}
+
+/// One section of the comparison: visions, goal areas, factors or shifts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Its heading's id.
+    pub id: &'static str,
+    /// `visions`, `goal_areas`, `factors` or `shifts`.
+    pub kind: &'static str,
+    /// Its heading.
+    pub title: String,
+    /// A column per publication that says something of it.
+    pub columns: Vec<Column>,
+    /// The publications that say nothing of it.
+    pub missing: Vec<Missing>,
+}
+
+/// What `compare.html` gets as `compare`, besides `page`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareView {
+    /// The sections, in order.
+    pub sections: Vec<Section>,
+}
+
+/// A page that names a theme word, on that word's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Passage {
+    /// Its title.
+    pub title: String,
+    /// Its address, from the site root.
+    pub url: String,
+    /// A part's kind, `publication` for a landing page.
+    pub kind: &'static str,
+    /// What it says, in short: its summary (HTML), else `null`.
+    pub summary_html: Option<String>,
+    /// Its meta description, when it has no summary.
+    pub description: Option<String>,
+    /// Its goal areas and success factors, each linked to its place.
+    pub items: Vec<Item>,
+}
+
+/// A publication on a theme word's page, with its passages.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemePublication {
+    /// Title.
+    pub title: String,
+    /// Landing page.
+    pub url: String,
+    /// The publication itself and its parts that name the word, in order.
+    pub passages: Vec<Passage>,
+}
+
+/// A region on a theme word's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeRegion {
+    /// Title.
+    pub title: String,
+    /// Its page.
+    pub url: String,
+    /// Its publications that name the word.
+    pub publications: Vec<ThemePublication>,
+}
+
+/// What `theme.html` gets as `theme`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemePage {
+    /// The word's slug.
+    pub slug: String,
+    /// Its label (from `site.yaml`'s `themes:`, else the word as written).
+    pub label: String,
+    /// How many pages name it.
+    pub count: usize,
+    /// The regions that name it, in the order of the site.
+    pub regions: Vec<ThemeRegion>,
+}
+
+/// One word in the list of theme words.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemeEntry {
+    /// The word's label.
+    pub label: String,
+    /// Its page.
+    pub url: String,
+    /// How many pages name it.
+    pub count: usize,
+    /// How many regions.
+    pub regions: usize,
+}
+
+/// What `themes.html` gets as `themes`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemesView {
+    /// Every theme word some page names, in Swedish alphabetical order.
+    pub words: Vec<ThemeEntry>,
+}
+
+/// A key that sorts Swedish text as a Swedish dictionary does: case and
+/// accents aside, with å, ä and ö after z (and æ, ø as ä, ö; ü as y).
+pub fn swedish_key(text: &str) -> Vec<u32> {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| {
+            let c = match c {
+                'à' | 'á' | 'â' | 'ã' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ó' | 'ò' | 'ô' | 'õ' => 'o',
+                'ú' | 'ù' | 'û' => 'u',
+                'ü' => 'y',
+                'ç' => 'c',
+                'ñ' => 'n',
+                'æ' => 'ä',
+                'ø' => 'ö',
+                c => c,
+            };
+            match c {
+                'å' => Some(u32::from('z') + 1),
+                'ä' => Some(u32::from('z') + 2),
+                'ö' => Some(u32::from('z') + 3),
+                c if c.is_alphanumeric() => Some(u32::from(c)),
+                ' ' | '-' => Some(u32::from(' ')),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// The label of theme word `slug`: `site.yaml`'s, else the word as a page
+/// wrote it.
+fn label_of(site: &Site, slug: &str, written: &str) -> String {
+    site.config
+        .themes
+        .get(slug)
+        .cloned()
+        .unwrap_or_else(|| written.to_string())
+}
+
+/// Renders the comparison and the theme pages, in parallel; an output whose
+/// fingerprint is as in `target`'s cache is not rendered again.
+pub fn pages(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    theme: &Theme,
+    basis: &Basis,
+    target: crate::render::Target<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Pages {
+    let crate::render::Target { cache, sink } = target;
+    let mut out = Pages::default();
+    let no_pdfs = BTreeMap::new();
+    let check = Check::new(cache, site, &basis.values);
+    let base = &basis.base;
+    // Addresses a page has taken: the pages here must not replace one.
+    let taken: HashMap<String, PageId> = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(id, p)| (p.output_path(), id))
+        .collect();
+
+    enum Job {
+        Compare,
+        Themes,
+        Theme(String),
+    }
+    let mut jobs = Vec::new();
+    if compare_enabled(theme) {
+        jobs.push((COMPARE_URL.to_string(), COMPARE_TEMPLATE, Job::Compare));
+    }
+    if themes_enabled(theme) {
+        jobs.push((THEMES_URL.to_string(), THEMES_TEMPLATE, Job::Themes));
+        for slug in words(site).into_keys() {
+            jobs.push((theme_url(&slug), THEME_TEMPLATE, Job::Theme(slug)));
+        }
+    }
+    let results: Vec<Result<Output, Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|(path, template, job)| {
+            if let Some(other) = taken.get(&path).map(|&o| &site.pages[o]) {
+                return Err(Diagnostic::error(
+                    &other.path,
+                    format!("den här sidan skulle hamna på samma adress som malbilds egen sida {path}"),
+                )
+                .with_hint("byt namn på filen eller ge den en annan `slug:`; `jamfor/` och `teman/` är malbilds sidor som jämför regionerna"));
+            }
+            let shared = crate::hash::Combine::default()
+                .u64(basis.site_hash)
+                .u64(theme.fingerprint(template))
+                .str(template)
+                .finish();
+            crate::render::output(&check, sink, path.clone(), shared, |reads| {
+                let views = Views::new(site, bodies, theme, &no_pdfs, reads);
+                let mut context = base.clone();
+                context.insert("root", &links::root_prefix(path.trim_end_matches("index.html")));
+                let (title, crumbs) = match &job {
+                    Job::Compare => {
+                        context.insert("compare", &compare(&views));
+                        (string(theme, "compare_title"), vec![views.link(Site::HOME)])
+                    }
+                    Job::Themes => {
+                        context.insert("themes", &themes(&views));
+                        (string(theme, "themes_title"), vec![views.link(Site::HOME)])
+                    }
+                    Job::Theme(slug) => {
+                        let view = theme_page(&views, slug);
+                        let title = view.label.clone();
+                        context.insert("theme", &view);
+                        let list = Link {
+                            title: string(theme, "themes_title"),
+                            url: THEMES_URL.into(),
+                        };
+                        (title, vec![views.link(Site::HOME), list])
+                    }
+                };
+                let role = match &job {
+                    Job::Compare => "compare",
+                    Job::Themes => "themes",
+                    Job::Theme(_) => "theme",
+                };
+                context.insert("page", &chrome(&views, role, title, crumbs, &path));
+                let html = theme
+                    .tera
+                    .render(template, &context)
+                    .map_err(|e| theme.explain(&e, None))?;
+                Ok(crate::render::OutFile {
+                    path: path.clone(),
+                    bytes: html.into_bytes(),
+                })
+            })
+        })
+        .collect();
+    for r in results {
+        match r {
+            Ok(output) => out.push(output),
+            Err(d) => {
+                if !diagnostics.iter().any(|e| {
+                    (&e.path, e.line, e.column, &e.message)
+                        == (&d.path, d.line, d.column, &d.message)
+                }) {
+                    diagnostics.push(d);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A string of the theme's texts, or its key when the theme has none.
+fn string(theme: &Theme, key: &str) -> String {
+    match theme.strings.get(key) {
+        Some(Text::One(t)) => t.clone(),
+        _ => key.to_string(),
+    }
+}
+
+/// The page around one of these outputs: the home page's view, with this
+/// page's role, title, breadcrumbs and address.
+fn chrome(
+    views: &Views<'_>,
+    role: &'static str,
+    title: String,
+    crumbs: Vec<Link>,
+    url: &str,
+) -> PageView {
+    let mut view = views.page(Site::HOME);
+    view.role = role;
+    view.kind = "page";
+    view.title = title;
+    view.description = None;
+    view.summary_html = None;
+    view.content = String::new();
+    view.toc.clear();
+    view.children.clear();
+    view.breadcrumbs = crumbs;
+    view.url = url.to_string();
+    view.date = None;
+    view
+}
+
+/// Every theme word the site's pages name, by slug, with the word as first
+/// written (shown when `site.yaml` has no label for it). Reads nothing
+/// through views: which outputs exist is decided from the site as it is.
+fn words(site: &Site) -> BTreeMap<String, String> {
+    let mut words = BTreeMap::new();
+    for page in &site.pages {
+        for w in page_themes(&page.meta) {
+            let slug = crate::model::slugify(w);
+            if !slug.is_empty() {
+                words.entry(slug).or_insert_with(|| w.clone());
+            }
+        }
+    }
+    words
+}
+
+/// The theme words of a page's front matter.
+pub(crate) fn page_themes(meta: &Meta) -> &[String] {
+    match meta {
+        Meta::Publication(m) => &m.themes,
+        Meta::Part(m) => &m.themes,
+        _ => &[],
+    }
+}
+
+/// The publications of the site, region by region, as `(region, publication)`.
+fn publications(views: &Views<'_>) -> Vec<(PageId, PageId)> {
+    let site = views.site;
+    let mut out = Vec::new();
+    for &r in views.children(Site::HOME) {
+        if site.pages[r].role != Role::Region {
+            continue;
+        }
+        for &p in views.children(r) {
+            if site.pages[p].role == Role::Publication {
+                out.push((r, p));
+            }
+        }
+    }
+    out
+}
+
+/// `url` with `#id`.
+fn anchored(url: String, id: &str) -> String {
+    format!("{url}#{id}")
+}
+
+/// The comparison: every publication and what its parts say.
+fn compare(views: &Views<'_>) -> CompareView {
+    let site = views.site;
+    let publications = publications(views)
+        .into_iter()
+        .map(|(region, id)| {
+            let publication = views.facts(id);
+            let mut c = Compared {
+                id: compare_anchor(site, id),
+                region: views.link(region),
+                title: publication.title.clone(),
+                url: publication.output_path(),
+                horizon: match &*publication.meta {
+                    Meta::Publication(m) => m.horizon,
+                    _ => None,
+                },
+                vision: None,
+                goal_areas: Vec::new(),
+                factors: Vec::new(),
+                shifts: Vec::new(),
+            };
+            for &part_id in views.children(id) {
+                let part = views.facts(part_id);
+                let Some(m) = part.part() else { continue };
+                if m.vision.is_none()
+                    && m.goal_areas.is_empty()
+                    && m.factors.is_empty()
+                    && m.shifts.is_empty()
+                {
+                    continue;
+                }
+                let url = part.output_path();
+                let (area_ids, factor_ids) = views.anchors(part_id);
+                if let (None, Some(vision)) = (&c.vision, &m.vision) {
+                    c.vision = Some(Item {
+                        title: vision.clone(),
+                        detail: None,
+                        url: anchored(url.clone(), "mb-vision"),
+                    });
+                }
+                if c.horizon.is_none() {
+                    c.horizon = m.horizon;
+                }
+                c.goal_areas
+                    .extend(m.goal_areas.iter().zip(&area_ids).map(|(a, anchor)| Item {
+                        title: a.title.clone(),
+                        detail: a.means.clone(),
+                        url: anchored(url.clone(), anchor),
+                    }));
+                c.factors
+                    .extend(m.factors.iter().zip(&factor_ids).map(|(f, anchor)| Item {
+                        title: f.title.clone(),
+                        detail: None,
+                        url: anchored(url.clone(), anchor),
+                    }));
+                c.shifts.extend(m.shifts.iter().map(|s| Item {
+                    title: s.from.clone(),
+                    detail: Some(s.to.clone()),
+                    url: anchored(url.clone(), "mb-shifts"),
+                }));
+            }
+            c
+        })
+        .collect::<Vec<Compared>>();
+    let theme = views.theme;
+    let sections = [
+        ("mb-visioner", "visions", "compare_visions"),
+        ("mb-malomraden", "goal_areas", "compare_goal_areas"),
+        ("mb-framgangsfaktorer", "factors", "compare_factors"),
+        ("mb-perspektivskiften", "shifts", "compare_shifts"),
+    ]
+    .into_iter()
+    .map(|(id, kind, key)| {
+        let mut section = Section {
+            id,
+            kind,
+            title: string(theme, key),
+            columns: Vec::new(),
+            missing: Vec::new(),
+        };
+        for c in &publications {
+            let column_id = format!("{}-{}", c.id, kind.replace('_', "-"));
+            let items = match kind {
+                "visions" => c.vision.iter().cloned().collect(),
+                "goal_areas" => c.goal_areas.clone(),
+                "factors" => c.factors.clone(),
+                _ => c.shifts.clone(),
+            };
+            if items.is_empty() {
+                section.missing.push(Missing {
+                    id: column_id,
+                    region: c.region.title.clone(),
+                    title: c.title.clone(),
+                    url: c.url.clone(),
+                });
+            } else {
+                section.columns.push(Column {
+                    id: column_id,
+                    region: c.region.clone(),
+                    title: c.title.clone(),
+                    url: c.url.clone(),
+                    horizon: c.horizon,
+                    items,
+                });
+            }
+        }
+        section
+    })
+    .collect();
+    CompareView { sections }
+}
+
+/// The page of theme word `slug`.
+fn theme_page(views: &Views<'_>, slug: &str) -> ThemePage {
+    let site = views.site;
+    let mut written = None;
+    let mut names = |id: PageId| {
+        views
+            .themes_of(id)
+            .iter()
+            .find(|w| crate::model::slugify(w) == slug)
+            .inspect(|w| {
+                written.get_or_insert_with(|| (*w).clone());
+            })
+            .is_some()
+    };
+    let mut regions: Vec<ThemeRegion> = Vec::new();
+    let mut count = 0;
+    for (region, id) in publications(views) {
+        let mut passages = Vec::new();
+        for page_id in std::iter::once(id).chain(views.children(id).iter().copied()) {
+            if names(page_id) {
+                passages.push(passage(views, page_id));
+            }
+        }
+        if passages.is_empty() {
+            continue;
+        }
+        count += passages.len();
+        let publication = views.link(id);
+        let entry = ThemePublication {
+            title: publication.title,
+            url: publication.url,
+            passages,
+        };
+        match regions.last_mut() {
+            Some(last) if last.url == site.pages[region].output_path() => {
+                last.publications.push(entry)
+            }
+            _ => {
+                let r = views.link(region);
+                regions.push(ThemeRegion {
+                    title: r.title,
+                    url: r.url,
+                    publications: vec![entry],
+                });
+            }
+        }
+    }
+    let written = written.unwrap_or_else(|| slug.to_string());
+    ThemePage {
+        slug: slug.to_string(),
+        label: label_of(site, slug, &written),
+        count,
+        regions,
+    }
+}
+
+/// Page `id` as a passage on a theme page.
+fn passage(views: &Views<'_>, id: PageId) -> Passage {
+    let page = views.facts(id);
+    let url = page.output_path();
+    let (kind, description, items) = match &*page.meta {
+        Meta::Part(m) => {
+            let (area_ids, factor_ids) = views.anchors(id);
+            let mut items: Vec<Item> = m
+                .goal_areas
+                .iter()
+                .zip(&area_ids)
+                .map(|(a, anchor)| Item {
+                    title: a.title.clone(),
+                    detail: None,
+                    url: anchored(url.clone(), anchor),
+                })
+                .collect();
+            items.extend(m.factors.iter().zip(&factor_ids).map(|(f, anchor)| Item {
+                title: f.title.clone(),
+                detail: None,
+                url: anchored(url.clone(), anchor),
+            }));
+            (m.kind.name(), m.description.clone(), items)
+        }
+        Meta::Publication(m) => ("publication", m.description.clone(), Vec::new()),
+        _ => ("page", None, Vec::new()),
+    };
+    let summary_html = views.summary(id);
+    Passage {
+        title: page.title.clone(),
+        url,
+        kind,
+        description: if summary_html.is_some() {
+            None
+        } else {
+            description
+        },
+        summary_html,
+        items,
+    }
+}
+
+/// The list of theme words.
+fn themes(views: &Views<'_>) -> ThemesView {
+    let site = views.site;
+    // slug -> (word as first written, pages, regions)
+    let mut found: BTreeMap<String, (String, usize, Vec<PageId>)> = BTreeMap::new();
+    for (region, id) in publications(views) {
+        for page_id in std::iter::once(id).chain(views.children(id).iter().copied()) {
+            for w in views.themes_of(page_id) {
+                let slug = crate::model::slugify(w);
+                if slug.is_empty() {
+                    continue;
+                }
+                let entry = found
+                    .entry(slug)
+                    .or_insert_with(|| (w.clone(), 0, Vec::new()));
+                entry.1 += 1;
+                if !entry.2.contains(&region) {
+                    entry.2.push(region);
+                }
+            }
+        }
+    }
+    let mut words: Vec<ThemeEntry> = found
+        .into_iter()
+        .map(|(slug, (written, count, regions))| ThemeEntry {
+            label: label_of(site, &slug, &written),
+            url: theme_url(&slug),
+            count,
+            regions: regions.len(),
+        })
+        .collect();
+    words.sort_by_cached_key(|w| swedish_key(&w.label));
+    ThemesView { words }
+}
+
+/// Warnings for the theme words of one page that `site.yaml`'s `themes:`
+/// does not list (when it lists any), with the nearest word it does list.
+/// Run by the checks (`theme-word`), so it can be silenced like them.
+pub fn unknown_words(
+    text: &crate::check::PageText<'_>,
+    vocabulary: &BTreeMap<String, String>,
+) -> Vec<Diagnostic> {
+    let page = text.page;
+    if vocabulary.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for w in page_themes(&page.meta) {
+        let slug = crate::model::slugify(w);
+        if vocabulary.contains_key(&slug) {
+            continue;
+        }
+        let best = vocabulary
+            .iter()
+            .map(|(s, label)| {
+                let score = strsim::jaro_winkler(&slug, s).max(strsim::jaro_winkler(
+                    &w.to_lowercase(),
+                    &label.to_lowercase(),
+                ));
+                (score, s)
+            })
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let hint = match best {
+            Some((_, s)) => format!(
+                "menade du `{s}`? Annars lägg till raden `  {slug}: {w}` under `themes:` i content/site.yaml, så får ordet en egen sida bland teman"
+            ),
+            None => format!(
+                "skriv ett av orden under `themes:` i content/site.yaml ({}), eller lägg till raden `  {slug}: {w}` där",
+                vocabulary
+                    .keys()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let d = Diagnostic::warning(
+            &page.path,
+            format!("temaordet `{w}` finns inte bland webbplatsens teman i content/site.yaml"),
+        )
+        .for_check(crate::check::Check::ThemeWord)
+        .with_hint(hint);
+        let line = theme_line(page, w);
+        let offset = text
+            .line_text(line)
+            .find(w.as_str())
+            .map(|i| text.offset_of_line(line) + i);
+        out.push(match offset {
+            Some(o) => text.at_offset(d, o),
+            None => text.at_line(d, line),
+        });
+    }
+    out
+}
+
+/// The line of the front matter where theme word `word` is written (the
+/// `themes:` line when it is not found after it).
+fn theme_line(page: &crate::model::Page, word: &str) -> usize {
+    let start = page.key_line("themes").unwrap_or(1);
+    let front = &page.text[..page.body_offset];
+    front
+        .lines()
+        .enumerate()
+        .skip(start - 1)
+        .take_while(|(i, l)| *i + 1 == start || l.starts_with([' ', '\t', '-']))
+        .find(|(_, l)| l.contains(word))
+        .map_or(start, |(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::swedish_key;
+
+    #[test]
+    fn swedish_order_puts_a_ring_a_umlaut_o_umlaut_after_z() {
+        let mut words = vec![
+            "Ödmjukhet",
+            "ärlighet",
+            "Zon",
+            "åtgärd",
+            "Anhöriga",
+            "éclair",
+            "eko",
+        ];
+        words.sort_by_cached_key(|w| swedish_key(w));
+        assert_eq!(
+            words,
+            [
+                "Anhöriga",
+                "éclair",
+                "eko",
+                "Zon",
+                "åtgärd",
+                "ärlighet",
+                "Ödmjukhet"
+            ]
+        );
+    }
+}
