@@ -723,12 +723,17 @@ pub fn unknown_words(
             })
             .filter(|(score, _)| *score > 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0));
+        let mut label: Vec<char> = w.chars().collect();
+        if let Some(first) = label.first_mut() {
+            *first = first.to_uppercase().next().unwrap_or(*first);
+        }
+        let label: String = label.into_iter().collect();
         let hint = match best {
             Some((_, s)) => format!(
-                "menade du `{s}`? Annars lägg till raden `  {slug}: {w}` under `themes:` i content/site.yaml, så får ordet en egen sida bland teman"
+                "menade du `{s}`? Annars lägg till raden `  {slug}: {label}` under `themes:` i content/site.yaml, så får ordet en egen sida bland teman"
             ),
             None => format!(
-                "skriv ett av orden under `themes:` i content/site.yaml ({}), eller lägg till raden `  {slug}: {w}` där",
+                "skriv ett av orden under `themes:` i content/site.yaml ({}), eller lägg till raden `  {slug}: {label}` där",
                 vocabulary
                     .keys()
                     .map(String::as_str)

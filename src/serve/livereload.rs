@@ -147,8 +147,11 @@ pub(super) const SCRIPT: &str = r#"<script>
     sessionStorage.removeItem(key);
     var y = Number(saved);
     if ("scrollRestoration" in history) { history.scrollRestoration = "manual"; }
-    window.scrollTo(0, y);
-    window.addEventListener("load", function () { window.scrollTo(0, y); });
+    // "instant": the theme scrolls smoothly, and a reload should land where
+    // the writer was, not glide there from the top.
+    var back = function () { window.scrollTo({ top: y, left: 0, behavior: "instant" }); };
+    back();
+    window.addEventListener("load", back);
   }
   function reload() {
     sessionStorage.setItem(key, String(window.scrollY));

@@ -205,7 +205,10 @@ try {
   await new Promise((r) => setTimeout(r, 500));
   const height = await tab.evaluate(() => document.documentElement.scrollHeight);
   const scrollTo = Math.max(0, Math.min(600, height - 800));
-  await tab.evaluate((y) => window.scrollTo(0, y), scrollTo);
+  // Instantly: the theme scrolls smoothly, and a reload that comes while the
+  // page is still gliding would save a position halfway there.
+  await tab.evaluate((y) => window.scrollTo({ top: y, left: 0, behavior: 'instant' }), scrollTo);
+  await until(tab, (y) => Math.abs(window.scrollY - y) <= 2, scrollTo, 2000);
   for (const t of tabs) await t.evaluate(mark);
   if (shots) await tab.screenshot({ path: join(shots, '1-before.png') });
 

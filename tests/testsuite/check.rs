@@ -234,6 +234,34 @@ fn curly_quotes_around_a_front_matter_value() {
     assert_eq!(out.matches("[curly-quotes]").count(), 2, "{out}");
 }
 
+// See: issue 14 (a theme word not in the vocabulary gets "did you mean").
+#[test]
+fn a_theme_word_site_yaml_does_not_list_is_a_warning() {
+    let t = SiteTest::from_dir("kinds");
+    t.write(
+        BILAGA,
+        "---\ntitle: Bilaga\nweight: 4\nthemes: [samverkn, tillit, trygghet]\n---\n\nText.\n",
+    );
+    let (code, out) = check(&t, &[]);
+    assert_eq!(code, 0, "{out}");
+    for e in [
+        "bilaga.md:4:10: warning: temaordet `samverkn` finns inte bland webbplatsens teman i content/site.yaml [theme-word]",
+        "hint: menade du `samverkan`? Annars lägg till raden `  samverkn: Samverkn` under `themes:`",
+        "bilaga.md:4:28: warning: temaordet `trygghet` finns inte",
+        "hint: skriv ett av orden under `themes:` i content/site.yaml (samverkan, tillit), eller lägg till raden `  trygghet: Trygghet` där",
+    ] {
+        assert!(out.contains(e), "lacks {e:?}:\n{out}");
+    }
+    assert_eq!(out.matches("[theme-word]").count(), 2, "{out}");
+    // Silenced like every check.
+    t.write(
+        BILAGA,
+        "---\ntitle: Bilaga\nweight: 4\nthemes: [trygghet]\ncheck: {ignore: [theme-word]}\n---\n\nText.\n",
+    );
+    let (_, out) = check(&t, &["--strict"]);
+    assert!(!out.contains("[theme-word]"), "{out}");
+}
+
 #[test]
 fn the_kinds_fixture_has_no_problems() {
     let t = SiteTest::from_dir("kinds");
