@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Fuzzes malbild's pipeline (front matter + Markdown + rendering + checks)
-# for a bounded time: fuzz/run.sh [SECONDS] (default 60).
+# Fuzzes malbild for a bounded time: fuzz/run.sh [SECONDS] [TARGET]
+# (default 60 seconds, target `pipeline`).
+#
+# Targets: `pipeline` (front matter + Markdown + rendering + checks over a
+# small site made from the input) and `links` (link targets and URLs: the
+# functions of links.rs alone, and the target written in every way Markdown
+# carries a link; no written href or src may have a refused scheme).
 #
 # Needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 # Seeds the corpus with the shipped content and the test fixtures. Crashes
-# are written to fuzz/artifacts/pipeline/; reproduce one with
-#   cargo +nightly fuzz run pipeline fuzz/artifacts/pipeline/<file>
+# are written to fuzz/artifacts/TARGET/; reproduce one with
+#   cargo +nightly fuzz run TARGET fuzz/artifacts/TARGET/<file>
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-60}"
+target="${2:-pipeline}"
 
 if ! cargo +nightly --version >/dev/null 2>&1; then
   echo "fuzz/run.sh needs a nightly Rust toolchain: rustup toolchain install nightly" >&2
@@ -19,8 +25,24 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   exit 2
 fi
 
-corpus=corpus/pipeline
+corpus="corpus/$target"
 mkdir -p "$corpus"
+if [ "$target" = links ]; then
+  # Every link target written in the shipped content and the fixtures, and
+  # a few that have broken things before.
+  n=0
+  grep -rhoE '\]\([^)]*\)' ../content ../tests/testsuite/fixtures --include='*.md' \
+    | sed -E 's/^\]\((.*)\)$/\1/' | sort -u | while IFS= read -r dest; do
+      n=$((n + 1)); printf '%s' "$dest" > "$corpus/seed-$n"
+    done
+  for dest in '100%€.md' 'javascript:alert(1)' ' &#106;avascript:x' 'C:\Users\a.png' \
+    '../../b/q/z.md#rubrik' 'bilder/karta gävleborg.png' 'mailto:a@b.se' '%C3%A5.md'; do
+    printf '%s' "$dest" > "$corpus/seed-$(printf '%s' "$dest" | md5sum | cut -c1-8)"
+  done
+  echo "fuzzing links for ${seconds}s with $(ls "$corpus" | wc -l) inputs in the corpus"
+  exec cargo +nightly fuzz run --sanitizer none links "$corpus" -- \
+    -max_total_time="$seconds" -max_len=512 -rss_limit_mb=4096 -timeout=30
+fi
 # One seed per content file: an empty site.yaml, FF FE, the place byte, the file.
 n=0
 while IFS= read -r -d '' file; do

@@ -62,6 +62,72 @@ pub fn refused_scheme(dest: &str) -> Option<String> {
     (!ALLOWED_SCHEMES.contains(&scheme.as_str())).then_some(scheme)
 }
 
+/// The scheme a browser sees in the attribute value `raw` as written in
+/// HTML (`&#106;avascript:` is `javascript:`; leading spaces and control
+/// characters are dropped and tabs and line breaks removed, as the WHATWG
+/// URL parser does), when it is not one of [`ALLOWED_SCHEMES`].
+pub fn refused_attribute_scheme(raw: &str) -> Option<String> {
+    let value: String = unescape_attribute(raw)
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let colon = value.find(':')?;
+    let scheme = &value[..colon];
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    let is_scheme = first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    let scheme = scheme.to_ascii_lowercase();
+    (is_scheme && !ALLOWED_SCHEMES.contains(&scheme.as_str())).then_some(scheme)
+}
+
+/// An HTML attribute value with its character references decoded: the
+/// numeric ones and the few names that can spell a scheme's letters or
+/// its colon (`&colon;`), which is what matters for [`refused_attribute_scheme`].
+fn unescape_attribute(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 1..];
+        // Numeric: digits, then an optional `;` (browsers read `&#106avascript:`).
+        if let Some(after) = rest.strip_prefix('#') {
+            let (radix, digits_from) = match after.strip_prefix(['x', 'X']) {
+                Some(h) => (16, h),
+                None => (10, after),
+            };
+            let len = digits_from
+                .find(|c: char| !c.is_digit(radix))
+                .unwrap_or(digits_from.len());
+            if len > 0 {
+                // Leading zeros count for nothing (`&#0000106;` is `j`).
+                let digits = digits_from[..len].trim_start_matches('0');
+                let c = (digits.len() <= 8)
+                    .then(|| u32::from_str_radix(digits, radix).unwrap_or(0))
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{fffd}');
+                out.push(c);
+                let tail = &digits_from[len..];
+                rest = tail.strip_prefix(';').unwrap_or(tail);
+                continue;
+            }
+        }
+        let named = [("colon;", ':'), ("Tab;", '\t'), ("NewLine;", '\n'), ("amp;", '&')]
+            .into_iter()
+            .find(|(name, _)| rest.starts_with(name));
+        match named {
+            Some((name, c)) => {
+                out.push(c);
+                rest = &rest[name.len()..];
+            }
+            None => out.push('&'),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether `dest` names a file on the writer's own computer:
 /// `C:\Users\...`, `C:/...`, `file:///...`, `\\server\share\...`.
 pub fn is_local_path(dest: &str) -> bool {
@@ -137,7 +203,9 @@ fn refused_scheme_message(dest: &str, scheme: &str) -> (String, String) {
     )
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%xx` escapes decoded (a `%` not followed by two hex digits stays);
+/// bytes that make no UTF-8 become U+FFFD.
+pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -147,6 +215,7 @@ fn percent_decode(s: &str) -> String {
             // character (`100%€.md`).
             if let Some(b) = s
                 .get(i + 1..i + 3)
+                .filter(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
                 .and_then(|hex| u8::from_str_radix(hex, 16).ok())
             {
                 out.push(b);

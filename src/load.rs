@@ -237,6 +237,7 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
         .into_par_iter()
         .map(|(abs, rel, stamp)| {
             progress.advance(1);
+            let _working = crate::diagnostic::working_on(config.relative(&abs));
             let text = match cache.texts.get(&rel) {
                 Some((seen, text)) if *seen == stamp && stamp.1.is_some() => Ok(text.clone()),
                 _ => read_text(config, &abs).map(Arc::from),

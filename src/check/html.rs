@@ -78,6 +78,36 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
     None
 }
 
+/// The attributes of raw HTML that hold an address a browser follows or loads.
+const URL_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "data", "poster", "xlink:href"];
+
+/// Errors for addresses in raw HTML whose scheme is refused (`<a
+/// href="javascript:…">`, also spelled with character references): the same
+/// rule as for Markdown links (issue 11), since HTML is only another way to
+/// write a link, and a page with one is never written (issue 12's fuzz
+/// target for links checks every written `href` and `src`).
+fn refused_links<'t>(
+    tags: &'t [(usize, String, &str)],
+    path: &'t std::path::Path,
+) -> impl Iterator<Item = (usize, Diagnostic)> + 't {
+    tags.iter().flat_map(move |(at, name, tag)| {
+        URL_ATTRIBUTES.iter().filter_map(move |a| {
+            let value = attribute(tag, a)?;
+            let scheme = crate::links::refused_attribute_scheme(value)?;
+            Some((
+                *at,
+                Diagnostic::error(
+                    path,
+                    format!(
+                        "HTML-koden <{name}> har adressen `{value}`, som börjar med `{scheme}:`: en sådan adress kan köra kod eller visa innehåll som inte är en webbsida, och sidan publiceras inte med den"
+                    ),
+                )
+                .with_hint("skriv länken i Markdown, `[text](https://…)`, eller länka till en sida eller fil i content/; annars ta bort HTML-koden"),
+            ))
+        })
+    })
+}
+
 /// Warnings about raw HTML and third-party resources on one page.
 pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let path = &text.page.path;
@@ -90,12 +120,21 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                 continue;
             };
             let offset = seen.offset + seen.html.find('<').unwrap_or(0);
+            // Each at its tag, when no comment moved the tags.
+            let exact = html.len() == seen.html.len();
+            out.extend(refused_links(&tags, path).map(|(at, d)| {
+                text.at(d, md, if exact { seen.offset + at } else { offset })
+            }));
             let external: Option<(&str, &str)> = tags.iter().find_map(|(_, name, tag)| {
                 ["src", "data", "poster"]
                     .iter()
                     .chain((name == "link").then_some(&"href"))
                     .filter_map(|a| attribute(tag, a))
-                    .find(|v| is_external(v) && !v.starts_with("mailto:"))
+                    .find(|v| {
+                        is_external(v)
+                            && !v.starts_with("mailto:")
+                            && crate::links::refused_attribute_scheme(v).is_none()
+                    })
                     .map(|v| (name.as_str(), v))
             });
             let d = if let Some((name, url)) = external {

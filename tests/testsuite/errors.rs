@@ -147,6 +147,21 @@ const CASES: &[Case] = &[
             "hint: skriv en webbadress som börjar med https://",
         ],
     ),
+    // See: issue 12 (the links fuzz target: raw HTML is another way to write
+    // a link, and `&#106;` another way to write a `j`).
+    (
+        "links that run code, written in HTML",
+        &[(
+            BILAGA,
+            "---\ntitle: Bilaga\n---\n\nSe <a href=\"javascript:alert(1)\">här</a>.\n\n<p><a href=\" &#106;avascript&colon;alert(1)\">x</a> <img src=\"data:text/html,x\" alt=\"\"></p>\n\n<a href=\"https://example.se/a:b\">ok</a> <a href=\"bakgrund.md#x:y\">ok</a>\n",
+        )],
+        &[
+            "bilaga.md:5:4: error: HTML-koden <a> har adressen `javascript:alert(1)`, som börjar med `javascript:`",
+            "bilaga.md:7:4: error: HTML-koden <a> har adressen ` &#106;avascript&colon;alert(1)`, som börjar med `javascript:`",
+            "bilaga.md:7:52: error: HTML-koden <img> har adressen `data:text/html,x`, som börjar med `data:`",
+            "hint: skriv länken i Markdown, `[text](https://…)`",
+        ],
+    ),
     // See: issue 11 (it was "loaded from another web site", and missing).
     (
         "a path on the writer's computer",

@@ -159,6 +159,15 @@ fn cases() -> Vec<Case> {
                 "please report it".into(),
             ],
         },
+        // See: issue 12 (a bug while reading site.yaml named no file).
+        Case {
+            what: "a bug (a panic) while reading site.yaml",
+            files: vec![],
+            env: &[("MALBILD_INJECT_PANIC", "content/site.yaml"), ("RUST_BACKTRACE", "1")],
+            args: &["build"],
+            code: 70,
+            said: vec!["internal error: malbild stopped on a bug of its own while building content/site.yaml".into()],
+        },
         Case {
             what: "a bug (a panic) while checking",
             files: vec![],
