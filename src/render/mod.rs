@@ -98,6 +98,22 @@ pub fn base_context(site: &Site, theme: &Theme) -> tera::Context {
     base_context_of(&site_view(site, theme), site, theme)
 }
 
+/// The context of a page whose UI is in `lang` (not the site's language),
+/// with `texts`: `site` (its navigation's words), `lang` and `t` in it.
+fn language_context(
+    site: &Site,
+    theme: &Theme,
+    lang: &str,
+    texts: &crate::theme::Texts,
+) -> tera::Context {
+    let mut base = tera::Context::new();
+    base.insert("site", &views::site_view_in(site, theme, &texts.strings));
+    base.insert("lang", lang);
+    base.insert("t", &texts.strings);
+    base.insert("inline_css", &None::<()>);
+    base
+}
+
 fn base_context_of(site_view: &SiteView, site: &Site, theme: &Theme) -> tera::Context {
     let mut base = tera::Context::new();
     base.insert("site", site_view);
@@ -122,7 +138,10 @@ fn render_page(
     template: &str,
 ) -> Result<OutFile, Diagnostic> {
     let page = &views.site.pages[id];
-    let mut context = base.clone();
+    let mut context = match views.ui_lang(id) {
+        Some((lang, texts)) => language_context(views.site, views.theme, &lang, texts),
+        None => base.clone(),
+    };
     context.insert("root", &links::root_prefix(&page.url));
     context.insert("page", &views.page(id));
     let html = views

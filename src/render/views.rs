@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::markdown::Heading;
 use crate::model::{Kind, Meta, PageId, Role, Shift, Site};
-use crate::theme::Theme;
+use crate::theme::{Texts, Theme};
 
 use super::Body;
 use super::reads::{Aspect, Reads};
@@ -188,7 +188,10 @@ pub struct PageView {
     /// A region's facts.
     pub region_info: Option<RegionInfo>,
     /// The language of the page's content when its front matter (or a
-    /// parent's) sets `lang`, e.g. `en`; `null` for the site's language.
+    /// parent's) sets `lang`, e.g. `de`, and the theme has no UI texts in
+    /// it (for `<main lang>`); `null` for the site's language and for a
+    /// language the theme has texts in (the whole page, `<html lang>` and
+    /// its UI, is then in that language).
     pub lang: Option<String>,
     /// Publication landing pages: where its print page (and PDF) are; else `null`.
     pub print: Option<PrintLink>,
@@ -355,11 +358,34 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn date(&self, id: PageId) -> Option<DateView> {
+    fn date(&self, id: PageId, months: &[String]) -> Option<DateView> {
         self.facts(id).date.map(|d| DateView {
             iso: d.iso(),
-            text: d.text(&self.theme.months),
+            text: d.text(months),
         })
+    }
+
+    /// The language page `id`'s front matter (or its nearest parent's) sets
+    /// with `lang`, when it is not the site's.
+    pub(crate) fn content_lang(&self, id: PageId) -> Option<String> {
+        std::iter::once(id)
+            .chain(self.ancestors(id))
+            .find_map(|a| match &*self.facts(a).meta {
+                Meta::Region(m) => m.lang.clone(),
+                Meta::Publication(m) => m.lang.clone(),
+                Meta::Part(m) => m.lang.clone(),
+                Meta::Home(_) => None,
+            })
+            .filter(|l| *l != self.site.config.language)
+    }
+
+    /// The language of page `id`'s UI (headings, pager, facts labels) when
+    /// it is not the site's: its content's language, when the theme has
+    /// texts for it.
+    pub(crate) fn ui_lang(&self, id: PageId) -> Option<(String, &'a Texts)> {
+        let lang = self.content_lang(id)?;
+        let texts = self.theme.texts(&lang)?;
+        Some((lang, texts))
     }
 
     fn description(&self, id: PageId) -> Option<String> {
@@ -399,7 +425,7 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    fn child(&self, id: PageId, with_publications: bool) -> ChildView {
+    fn child(&self, id: PageId, with_publications: bool, months: &[String]) -> ChildView {
         let p = self.facts(id);
         ChildView {
             title: p.title.clone(),
@@ -407,7 +433,7 @@ impl<'a> Views<'a> {
             kind: p.part().map(|m| m.kind.name()),
             description: self.description(id),
             summary_html: self.summary_html(id),
-            date: self.date(id),
+            date: self.date(id, months),
             publisher: match &*p.meta {
                 Meta::Publication(m) => m.publisher.clone(),
                 _ => None,
@@ -416,7 +442,7 @@ impl<'a> Views<'a> {
                 self.children(id)
                     .iter()
                     .filter(|&&c| self.site.pages[c].role == Role::Publication)
-                    .map(|&c| self.child(c, false))
+                    .map(|&c| self.child(c, false, months))
                     .collect()
             } else {
                 Vec::new()
@@ -424,7 +450,7 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn publication(&self, id: PageId, current: PageId) -> PublicationView {
+    fn publication(&self, id: PageId, current: PageId, months: &[String]) -> PublicationView {
         let p = self.facts(id);
         let Meta::Publication(m) = &*p.meta else {
             unreachable!("nearest(Role::Publication) is a publication")
@@ -434,7 +460,7 @@ impl<'a> Views<'a> {
             url: p.output_path(),
             publisher: m.publisher.clone(),
             place: m.place.clone(),
-            date: self.date(id),
+            date: self.date(id, months),
             horizon: m.horizon,
             adopted_by: m.adopted_by.clone(),
             reference: m.reference.clone(),
@@ -460,6 +486,13 @@ impl<'a> Views<'a> {
         let page = self.facts(id);
         let body = self.body(id);
         let ancestors = self.ancestors(id);
+        // The UI follows the content's language when the theme has texts
+        // for it; otherwise only `<main>` says what language it is in.
+        let content_lang = self.content_lang(id);
+        let ui = content_lang
+            .as_deref()
+            .and_then(|l| self.theme.texts(l));
+        let months = ui.map_or(&self.theme.months, |t| &t.months);
         let breadcrumbs: Vec<Link> = ancestors.iter().rev().map(|&a| self.link(a)).collect();
         let publication = self.nearest(id, Role::Publication);
         // Neighbours: the landing page leads to the first part; parts to each other.
@@ -481,13 +514,13 @@ impl<'a> Views<'a> {
                 .children(id)
                 .iter()
                 .filter(|&&c| site.pages[c].role == Role::Region)
-                .map(|&c| self.child(c, true))
+                .map(|&c| self.child(c, true, months))
                 .collect(),
             Role::Part => Vec::new(),
             _ => self
                 .children(id)
                 .iter()
-                .map(|&c| self.child(c, false))
+                .map(|&c| self.child(c, false, months))
                 .collect(),
         };
         let part = page.part();
@@ -520,11 +553,11 @@ impl<'a> Views<'a> {
                 .filter(|h| (2..=3).contains(&h.level))
                 .cloned()
                 .collect(),
-            date: self.date(id),
+            date: self.date(id, months),
             themes,
             breadcrumbs,
             region: self.nearest(id, Role::Region).map(|r| self.link(r)),
-            publication: publication.map(|p| self.publication(p, id)),
+            publication: publication.map(|p| self.publication(p, id, months)),
             prev,
             next,
             children,
@@ -559,15 +592,7 @@ impl<'a> Views<'a> {
                 .unwrap_or_default(),
             shifts: part.map(|m| m.shifts.clone()).unwrap_or_default(),
             region_info,
-            lang: std::iter::once(id)
-                .chain(ancestors.iter().copied())
-                .find_map(|a| match &*self.facts(a).meta {
-                    Meta::Region(m) => m.lang.clone(),
-                    Meta::Publication(m) => m.lang.clone(),
-                    Meta::Part(m) => m.lang.clone(),
-                    Meta::Home(_) => None,
-                })
-                .filter(|l| *l != site.config.language),
+            lang: content_lang.filter(|_| ui.is_none()),
             print: (page.role == Role::Publication && crate::print::enabled(self.theme)).then(
                 || PrintLink {
                     url: crate::print::output_path(site, id),
@@ -580,9 +605,18 @@ impl<'a> Views<'a> {
     }
 }
 
-/// The [`SiteView`] of `site`.
+/// The [`SiteView`] of `site`, in the site's language.
 pub(crate) fn site_view(site: &Site, theme: &Theme) -> SiteView {
-    let text = |key: &str| match theme.strings.get(key) {
+    site_view_in(site, theme, &theme.strings)
+}
+
+/// The [`SiteView`] of `site`, with the UI texts `strings`.
+pub(crate) fn site_view_in(
+    site: &Site,
+    theme: &Theme,
+    strings: &std::collections::BTreeMap<String, crate::theme::Text>,
+) -> SiteView {
+    let text = |key: &str| match strings.get(key) {
         Some(crate::theme::Text::One(t)) => t.clone(),
         _ => key.to_string(),
     };
@@ -610,7 +644,7 @@ pub(crate) fn site_view(site: &Site, theme: &Theme) -> SiteView {
             })
             .collect(),
         statement: theme.has(crate::statement::TEMPLATE).then(|| Link {
-            title: match theme.strings.get("statement_title") {
+            title: match strings.get("statement_title") {
                 Some(crate::theme::Text::One(t)) => t.clone(),
                 _ => "Tillgänglighetsredogörelse".into(),
             },
