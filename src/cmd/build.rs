@@ -24,6 +24,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
     if quiet {
         return Ok(());
     }
+    for note in &report.notes {
+        eprintln!("{note}");
+    }
     let warnings = match report.warnings.len() {
         0 => String::new(),
         1 => ", 1 warning".into(),

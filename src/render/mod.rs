@@ -421,6 +421,8 @@ fn not_found(site: &Site, views: &Views<'_>, base: &tera::Context) -> Result<Out
     view.breadcrumbs = vec![views.link(Site::HOME)];
     view.url = "404.html".into();
     view.date = None;
+    view.social.url = None;
+    view.social.json_ld = None;
     let root = match &site.config.base_url {
         Some(url) => {
             let path = url.split_once("://").map_or(url.as_str(), |(_, rest)| {

@@ -193,6 +193,8 @@ pub struct PageView {
     /// language the theme has texts in (the whole page, `<html lang>` and
     /// its UI, is then in that language).
     pub lang: Option<String>,
+    /// What the page says about itself in `<head>`: OpenGraph, JSON-LD.
+    pub social: crate::feed::SocialView,
     /// Publication landing pages: where its print page (and PDF) are; else `null`.
     pub print: Option<PrintLink>,
     /// Publication landing pages: its place on the comparison page
@@ -238,6 +240,8 @@ pub struct SiteView {
     /// The list of theme words (`teman/`); `null` when the theme has no
     /// theme pages.
     pub themes: Option<Link>,
+    /// The Atom feed of publications (`feed.xml`), its title the site's.
+    pub feed: Link,
 }
 
 /// A region in the site navigation.
@@ -316,7 +320,7 @@ impl<'a> Views<'a> {
     }
 
     /// The nearest page with `role`, `id` itself included.
-    fn nearest(&self, id: PageId, role: Role) -> Option<PageId> {
+    pub(crate) fn nearest(&self, id: PageId, role: Role) -> Option<PageId> {
         std::iter::once(id)
             .chain(self.ancestors(id))
             .find(|&p| self.site.pages[p].role == role)
@@ -337,6 +341,13 @@ impl<'a> Views<'a> {
             body.goal_areas.iter().map(|(a, _)| a.as_str()).collect(),
             body.factors.iter().map(|(a, _)| a.as_str()).collect(),
         )
+    }
+
+    /// Where page `id` is, from the site root (`.../index.html`), and
+    /// nothing else of its facts.
+    pub(crate) fn address(&self, id: PageId) -> String {
+        self.reads.note(id, Aspect::Address);
+        self.site.pages[id].output_path()
     }
 
     /// Page `id`'s summary as HTML (one of its facts).
@@ -388,7 +399,7 @@ impl<'a> Views<'a> {
         Some((lang, texts))
     }
 
-    fn description(&self, id: PageId) -> Option<String> {
+    pub(crate) fn description(&self, id: PageId) -> Option<String> {
         match &*self.facts(id).meta {
             Meta::Home(m) => m
                 .description
@@ -406,7 +417,7 @@ impl<'a> Views<'a> {
         self.bodies[id].summary_html.clone()
     }
 
-    fn themes(&self, words: &[String]) -> Vec<ThemeView> {
+    pub(crate) fn themes(&self, words: &[String]) -> Vec<ThemeView> {
         words
             .iter()
             .map(|w| {
@@ -493,6 +504,11 @@ impl<'a> Views<'a> {
             .as_deref()
             .and_then(|l| self.theme.texts(l));
         let months = ui.map_or(&self.theme.months, |t| &t.months);
+        let social = crate::feed::social(
+            self,
+            id,
+            content_lang.as_deref().unwrap_or(&site.config.language),
+        );
         let breadcrumbs: Vec<Link> = ancestors.iter().rev().map(|&a| self.link(a)).collect();
         let publication = self.nearest(id, Role::Publication);
         // Neighbours: the landing page leads to the first part; parts to each other.
@@ -593,6 +609,7 @@ impl<'a> Views<'a> {
             shifts: part.map(|m| m.shifts.clone()).unwrap_or_default(),
             region_info,
             lang: content_lang.filter(|_| ui.is_none()),
+            social,
             print: (page.role == Role::Publication && crate::print::enabled(self.theme)).then(
                 || PrintLink {
                     url: crate::print::output_path(site, id),
@@ -658,5 +675,9 @@ pub(crate) fn site_view_in(
             title: text("themes_title"),
             url: crate::across::THEMES_URL.into(),
         }),
+        feed: Link {
+            title: site.config.title.clone(),
+            url: crate::feed::FEED_URL.into(),
+        },
     }
 }
