@@ -24,9 +24,6 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
     if quiet {
         return Ok(());
     }
-    for note in &report.notes {
-        eprintln!("{note}");
-    }
     let warnings = match report.warnings.len() {
         0 => String::new(),
         1 => ", 1 warning".into(),
@@ -56,5 +53,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
         report.elapsed.as_secs_f64(),
         config.output.display(),
     );
+    for note in &report.notes {
+        eprintln!("{note}");
+    }
     Ok(())
 }
