@@ -205,7 +205,10 @@ fn report(views: &Views<'_>, id: PageId, lang: &str) -> serde_json::Value {
     if let Some(region) = region {
         let author = organisation(&region.title, absolute(site, &region.output_path()));
         r.insert("author".into(), author.clone());
-        r.insert("spatialCoverage".into(), json!({"@type": "Place", "name": region.title}));
+        r.insert(
+            "spatialCoverage".into(),
+            json!({"@type": "Place", "name": region.title}),
+        );
         let publisher = match &m.publisher {
             Some(p) if *p != region.title => organisation(p, None),
             _ => author,
@@ -215,9 +218,16 @@ fn report(views: &Views<'_>, id: PageId, lang: &str) -> serde_json::Value {
         r.insert("publisher".into(), organisation(p, None));
     }
     if let Some(place) = &m.place {
-        r.insert("locationCreated".into(), json!({"@type": "Place", "name": place}));
+        r.insert(
+            "locationCreated".into(),
+            json!({"@type": "Place", "name": place}),
+        );
     }
-    let themes: Vec<String> = views.themes(&m.themes).into_iter().map(|t| t.label).collect();
+    let themes: Vec<String> = views
+        .themes(&m.themes)
+        .into_iter()
+        .map(|t| t.label)
+        .collect();
     if !themes.is_empty() {
         r.insert("keywords".into(), json!(themes));
     }
@@ -303,8 +313,7 @@ fn feed(views: &Views<'_>) -> String {
             };
             let themes = crate::across::page_themes(&page.meta);
             Entry {
-                id: absolute(site, &url)
-                    .unwrap_or_else(|| urn(&[&site.config.title, &page.rel])),
+                id: absolute(site, &url).unwrap_or_else(|| urn(&[&site.config.title, &page.rel])),
                 title: page.title.clone(),
                 url: link(&url),
                 date: page.date,
@@ -421,7 +430,11 @@ fn sitemap(views: &Views<'_>) -> Option<String> {
     }
     if crate::across::themes_enabled(theme) {
         paths.push(crate::across::THEMES_URL.to_string());
-        paths.extend(words.into_keys().map(|slug| crate::across::theme_url(&slug)));
+        paths.extend(
+            words
+                .into_keys()
+                .map(|slug| crate::across::theme_url(&slug)),
+        );
     }
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",

@@ -500,9 +500,7 @@ impl<'a> Views<'a> {
         // The UI follows the content's language when the theme has texts
         // for it; otherwise only `<main>` says what language it is in.
         let content_lang = self.content_lang(id);
-        let ui = content_lang
-            .as_deref()
-            .and_then(|l| self.theme.texts(l));
+        let ui = content_lang.as_deref().and_then(|l| self.theme.texts(l));
         let months = ui.map_or(&self.theme.months, |t| &t.months);
         let social = crate::feed::social(
             self,

@@ -116,8 +116,14 @@ fn the_feed_is_atom_with_one_entry_per_publication() {
         assert!(t.path("output").join(href).is_file(), "{href}");
     }
     let first = feed.elements().find(|e| e.name == "entry").unwrap();
-    assert_eq!(first.child("author").unwrap().child("name").unwrap().text(), "Region Norr");
-    assert_eq!(first.child("published").unwrap().text(), "2024-03-12T00:00:00Z");
+    assert_eq!(
+        first.child("author").unwrap().child("name").unwrap().text(),
+        "Region Norr"
+    );
+    assert_eq!(
+        first.child("published").unwrap().text(),
+        "2024-03-12T00:00:00Z"
+    );
     let summary = first.child("summary").unwrap();
     assert_eq!(summary.attr("type"), Some("html"));
     assert_eq!(
@@ -213,14 +219,22 @@ fn a_sitemap_and_robots_txt_only_with_base_url() {
 fn a_base_url_that_is_no_address_is_a_warning() {
     let t = SiteTest::from_dir("kinds");
     let old = t.read("content/site.yaml");
-    t.write("content/site.yaml", &format!("{old}base_url: www.example.se\n"));
+    t.write(
+        "content/site.yaml",
+        &format!("{old}base_url: www.example.se\n"),
+    );
     let run = t.build();
     assert!(
-        run.stderr.contains(&malbild::feed::words::bad_base_url("www.example.se")),
+        run.stderr
+            .contains(&malbild::feed::words::bad_base_url("www.example.se")),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("content/site.yaml:11:1"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/site.yaml:11:1"),
+        "{}",
+        run.stderr
+    );
     assert!(!t.path("output/sitemap.xml").exists());
 }
 
@@ -321,6 +335,11 @@ fn a_title_that_closes_the_script_stays_inside_it() {
     let got = json_ld(&html).unwrap();
     assert_eq!(got["name"], title);
     assert!(!html.contains("<script>alert"), "{html}");
+    // Nothing in the script's text that HTML could read as a tag or a
+    // comment: no `<` at all.
+    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    assert!(!html[start..end].contains('<'), "{}", &html[start..end]);
 }
 
 #[test]
@@ -343,6 +362,24 @@ fn a_site_in_english_has_an_english_ui() {
     let publication = t.read("output/region-a/plan-2030/index.html");
     assert!(publication.contains("24 January 2023"), "{publication}");
     assert_eq!(og(&publication, "og:locale").as_deref(), Some("en_GB"));
+}
+
+#[test]
+fn the_english_fixture_builds_without_a_word_of_warning() {
+    // The browser audit checks every page of it.
+    let t = SiteTest::from_dir("english");
+    let run = t.build();
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stderr);
+    assert!(lines[0].starts_with("built 6 pages"), "{}", run.stderr);
+    let sitemap = xml(&t.read("output/sitemap.xml"));
+    assert!(sitemap.elements().count() >= 6);
+    let statement = t.read("output/tillganglighet/index.html");
+    assert!(
+        statement.contains("<h1 class=\"page-header__title\">Accessibility statement</h1>"),
+        "{statement}"
+    );
+    check_atom(&xml(&t.read("output/feed.xml")));
 }
 
 #[test]

@@ -374,12 +374,20 @@ const STEPS: &[Step] = &[
     ),
     (
         "the publication's date edited",
-        &[Edit::Replace(PUBLICATION, "date: 2023-05", "date: 2024-01-10")],
+        &[Edit::Replace(
+            PUBLICATION,
+            "date: 2023-05",
+            "date: 2024-01-10",
+        )],
         Any,
     ),
     (
         "the publication's title edited",
-        &[Edit::Replace(PUBLICATION, "title: Plan 2031", "title: Plan 2032")],
+        &[Edit::Replace(
+            PUBLICATION,
+            "title: Plan 2031",
+            "title: Plan 2032",
+        )],
         Any,
     ),
     (
@@ -430,7 +438,11 @@ const STEPS: &[Step] = &[
     ),
     (
         "a part in English: English UI around it",
-        &[Edit::Replace(BAKGRUND, "title: Bakgrunden", "title: Bakgrunden\nlang: en")],
+        &[Edit::Replace(
+            BAKGRUND,
+            "title: Bakgrunden",
+            "title: Bakgrunden\nlang: en",
+        )],
         Any,
     ),
     (
@@ -443,7 +455,11 @@ const STEPS: &[Step] = &[
     ),
     (
         "the part back in Swedish",
-        &[Edit::Replace(BAKGRUND, "title: Bakgrunden\nlang: en", "title: Bakgrunden")],
+        &[Edit::Replace(
+            BAKGRUND,
+            "title: Bakgrunden\nlang: en",
+            "title: Bakgrunden",
+        )],
         Any,
     ),
     (
