@@ -329,7 +329,7 @@ fn feed(views: &Views<'_>) -> String {
         })
         .collect();
     // Newest first; the same date in the order of the site.
-    entries.sort_by(|a, b| b.date.cmp(&a.date));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.date));
     let latest = entries.iter().filter_map(|e| e.date).max();
     // Atom wants a time everywhere: a publication without a date takes the
     // newest date of the others (1970-01-01 when none has one), never the
@@ -454,9 +454,12 @@ fn robots(site: &Site) -> Option<String> {
     Some(format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"))
 }
 
+/// How one of these files is made from the views (`None`: empty).
+type Make = fn(&Views<'_>) -> Option<String>;
+
 /// Makes the feed, and with `base_url` the sitemap and robots.txt; an
 /// output whose fingerprint is as in `target`'s cache is not made again.
-/// Says in `notes` what was not written and why.
+/// Returns them, and a note of what was not written and why.
 pub fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
@@ -465,14 +468,13 @@ pub fn pages(
     target: crate::render::Target<'_>,
     site_yaml: Option<&crate::load::Source>,
     diagnostics: &mut Vec<Diagnostic>,
-    notes: &mut Vec<String>,
-) -> Pages {
+) -> (Pages, Option<String>) {
     let crate::render::Target { cache, sink } = target;
     let check = Check::new(cache, site, &basis.values);
     let no_pdfs = BTreeMap::new();
     let mut out = Pages::default();
-    let mut jobs: Vec<(&str, fn(&Views<'_>) -> Option<String>)> =
-        vec![(FEED_URL, |v| Some(feed(v)))];
+    let mut note = None;
+    let mut jobs: Vec<(&str, Make)> = vec![(FEED_URL, |v| Some(feed(v)))];
     if base(site).is_some() {
         jobs.push((SITEMAP_URL, sitemap));
         jobs.push((ROBOTS_URL, |v| robots(v.site)));
@@ -494,7 +496,7 @@ pub fn pages(
         }
         diagnostics.push(d);
     } else {
-        notes.push(words::NO_BASE_URL.to_string());
+        note = Some(words::NO_BASE_URL.to_string());
     }
     for (path, make) in jobs {
         // What these files show besides what they read: the settings
@@ -516,7 +518,7 @@ pub fn pages(
             Err(d) => diagnostics.push(d),
         }
     }
-    out
+    (out, note)
 }
 
 #[cfg(test)]

@@ -492,8 +492,7 @@ fn prepare_with(
         },
         &mut diagnostics,
     ));
-    let mut notes = Vec::new();
-    pages.extend(feed::pages(
+    let (feeds, note) = feed::pages(
         &site,
         &bodies,
         &theme,
@@ -504,8 +503,9 @@ fn prepare_with(
         },
         site_yaml.as_ref(),
         &mut diagnostics,
-        &mut notes,
-    ));
+    );
+    pages.extend(feeds);
+    let notes: Vec<String> = note.into_iter().collect();
     clock.lap("templates");
     let mut checked = check::run(&site, &bodies, &theme, &mut caches.check, progress);
     diagnostics.append(&mut checked.site);
