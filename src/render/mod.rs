@@ -111,6 +111,9 @@ fn language_context(
     base.insert("lang", lang);
     base.insert("t", &texts.strings);
     base.insert("inline_css", &None::<()>);
+    // The site's own names (its title, regions, organisation) are in the
+    // site's language, not the page's: the theme marks them with it.
+    base.insert("titles_lang", &site.config.language);
     base
 }
 
@@ -120,6 +123,7 @@ fn base_context_of(site_view: &SiteView, site: &Site, theme: &Theme) -> tera::Co
     base.insert("lang", &site.config.language);
     base.insert("t", &theme.strings);
     base.insert("inline_css", &None::<()>);
+    base.insert("titles_lang", &None::<()>);
     base
 }
 

@@ -399,6 +399,9 @@ fn an_english_part_gets_an_english_ui_around_it() {
         assert!(english.contains(words), "{words}");
     }
     assert!(!english.contains("Till huvudinnehållet"));
+    // The site's own names around it stay marked as Swedish.
+    assert!(english.contains("<a class=\"site-header__title\" href=\"../../../index.html\" lang=\"sv\">Allt i ett</a>"), "{english}");
+    assert!(english.contains("<ul class=\"site-nav__list\" lang=\"sv\">"));
     assert_eq!(og(&english, "og:locale").as_deref(), Some("en_GB"));
     // Only that page: its siblings stay Swedish.
     for (path, html) in html_pages(&t) {
