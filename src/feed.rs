@@ -477,7 +477,10 @@ pub fn pages(
     let mut jobs: Vec<(&str, Make)> = vec![(FEED_URL, |v| Some(feed(v)))];
     if base(site).is_some() {
         jobs.push((SITEMAP_URL, sitemap));
-        jobs.push((ROBOTS_URL, |v| robots(v.site)));
+        // A robots.txt of the site's own (content/robots.txt) wins.
+        if !site.assets.iter().any(|(_, to)| to == ROBOTS_URL) {
+            jobs.push((ROBOTS_URL, |v| robots(v.site)));
+        }
     } else if let Some(url) = &site.config.base_url {
         let mut d = Diagnostic::warning(
             std::path::PathBuf::from("content/site.yaml"),

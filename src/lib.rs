@@ -635,6 +635,10 @@ fn asset_over_page(site: &Site, rel: &str, to: &str) -> Diagnostic {
         "404-sidan (den som visas när en adress inte finns)".to_string()
     } else if to == statement::URL {
         "tillgänglighetsredogörelsen".to_string()
+    } else if to == feed::FEED_URL {
+        "Atom-flödet med publikationerna".to_string()
+    } else if to == feed::SITEMAP_URL {
+        "webbplatskartan".to_string()
     } else if let Some(page) = site.pages.iter().enumerate().find_map(|(id, p)| {
         (p.role == model::Role::Publication && print::output_path(site, id) == to).then_some(p)
     }) {

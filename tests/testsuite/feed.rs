@@ -216,6 +216,28 @@ fn a_sitemap_and_robots_txt_only_with_base_url() {
 }
 
 #[test]
+fn a_robots_txt_of_the_site_s_own_wins() {
+    let t = SiteTest::from_dir("kinds");
+    with_base_url(&t);
+    t.write("content/robots.txt", "User-agent: *\nDisallow: /utkast/\n");
+    t.build();
+    assert_eq!(
+        t.read("output/robots.txt"),
+        "User-agent: *\nDisallow: /utkast/\n"
+    );
+    assert!(t.path("output/sitemap.xml").is_file());
+    // A file where the feed goes is an error that names it.
+    t.write("content/feed.xml", "<feed/>");
+    let run = t.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/feed.xml") && run.stderr.contains("Atom-flödet"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_base_url_that_is_no_address_is_a_warning() {
     let t = SiteTest::from_dir("kinds");
     let old = t.read("content/site.yaml");
