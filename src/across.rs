@@ -400,6 +400,9 @@ fn chrome(
     view.breadcrumbs = crumbs;
     view.url = url.to_string();
     view.date = None;
+    view.social.kind = "article";
+    view.social.url = crate::feed::absolute(views.site, url);
+    view.social.json_ld = None;
     view
 }
 
@@ -429,7 +432,7 @@ pub(crate) fn page_themes(meta: &Meta) -> &[String] {
 }
 
 /// The publications of the site, region by region, as `(region, publication)`.
-fn publications(views: &Views<'_>) -> Vec<(PageId, PageId)> {
+pub(crate) fn publications(views: &Views<'_>) -> Vec<(PageId, PageId)> {
     let site = views.site;
     let mut out = Vec::new();
     for &r in views.children(Site::HOME) {

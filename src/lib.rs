@@ -21,6 +21,7 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;
+pub mod feed;
 pub mod front_matter;
 pub mod hash;
 pub mod import;
@@ -60,6 +61,9 @@ pub struct Prepared {
     pub all: Vec<String>,
     /// Theme static files and content assets to copy.
     pub copies: Vec<Copy>,
+    /// What the build says besides warnings (one line each, Swedish), e.g.
+    /// that there is no sitemap without `base_url`.
+    pub notes: Vec<String>,
     /// What every output read.
     made: render::Made,
     pub(crate) last: Option<Last>,
@@ -121,6 +125,8 @@ pub struct Report {
     pub pdfs: usize,
     /// Warnings about the content, sorted by file and line.
     pub warnings: List,
+    /// What the build says besides warnings (see [`Prepared::notes`]).
+    pub notes: Vec<String>,
     /// How long it took.
     pub elapsed: Duration,
 }
@@ -205,6 +211,7 @@ impl Builder {
                 removed: 0,
                 pdfs: 0,
                 warnings: list.clone(),
+                notes: Vec::new(),
                 elapsed: start.elapsed(),
             });
         }
@@ -351,6 +358,7 @@ impl Builder {
             removed: changes.n_removed,
             pdfs: pdfs.pdfs.len() + pdfs.kept,
             warnings,
+            notes: std::mem::take(&mut prepared.notes),
             elapsed: start.elapsed(),
         })
     }
@@ -484,6 +492,20 @@ fn prepare_with(
         },
         &mut diagnostics,
     ));
+    let (feeds, note) = feed::pages(
+        &site,
+        &bodies,
+        &theme,
+        &basis,
+        render::Target {
+            cache: &caches.render,
+            sink,
+        },
+        site_yaml.as_ref(),
+        &mut diagnostics,
+    );
+    pages.extend(feeds);
+    let notes: Vec<String> = note.into_iter().collect();
     clock.lap("templates");
     let mut checked = check::run(&site, &bodies, &theme, &mut caches.check, progress);
     diagnostics.append(&mut checked.site);
@@ -497,6 +519,7 @@ fn prepare_with(
         return (None, list);
     }
     let prepared = Prepared {
+        notes,
         files: pages.files,
         all: pages.all,
         copies,
@@ -612,6 +635,10 @@ fn asset_over_page(site: &Site, rel: &str, to: &str) -> Diagnostic {
         "404-sidan (den som visas när en adress inte finns)".to_string()
     } else if to == statement::URL {
         "tillgänglighetsredogörelsen".to_string()
+    } else if to == feed::FEED_URL {
+        "Atom-flödet med publikationerna".to_string()
+    } else if to == feed::SITEMAP_URL {
+        "webbplatskartan".to_string()
     } else if let Some(page) = site.pages.iter().enumerate().find_map(|(id, p)| {
         (p.role == model::Role::Publication && print::output_path(site, id) == to).then_some(p)
     }) {

@@ -406,6 +406,9 @@ fn view(
     view.prev = None;
     view.next = None;
     view.print = None;
+    // The publication's address stays the canonical one; its description
+    // for machines is on its landing page only.
+    view.social.json_ld = None;
     let print = PrintView {
         toc,
         intro_html,

@@ -337,6 +337,8 @@ pub fn render(
     };
     page.summary_html = None;
     page.url = URL.into();
+    page.social.kind = "article";
+    page.social.url = crate::feed::absolute(site, URL);
     page.content = String::new();
     page.toc.clear();
     page.date = reviewed_date;

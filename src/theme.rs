@@ -47,6 +47,33 @@ pub enum Text {
     Many(Vec<String>),
 }
 
+/// The UI texts of one language.
+#[derive(Debug, Clone)]
+pub struct Texts {
+    /// Its UI strings.
+    pub strings: BTreeMap<String, Text>,
+    /// Its month names, from `strings.months`.
+    pub months: Vec<String>,
+}
+
+impl Texts {
+    fn of(strings: BTreeMap<String, Text>) -> Self {
+        let months = match strings.get("months") {
+            Some(Text::Many(m)) if m.len() == 12 => m.clone(),
+            _ => (1..=12).map(|m| m.to_string()).collect(),
+        };
+        Texts { strings, months }
+    }
+
+    /// The string `key`, or `key` itself when there is none.
+    pub fn get(&self, key: &str) -> String {
+        match self.strings.get(key) {
+            Some(Text::One(t)) => t.clone(),
+            _ => key.to_string(),
+        }
+    }
+}
+
 /// Where a theme file comes from.
 #[derive(Debug, Clone)]
 pub enum FileSource {
@@ -79,6 +106,11 @@ pub struct Theme {
     pub strings: BTreeMap<String, Text>,
     /// Month names for dates, from `strings.months`.
     pub months: Vec<String>,
+    /// The UI texts of every language the theme has (`i18n/<lang>.yaml`
+    /// anywhere in the cascade), the site's language among them: a page
+    /// whose front matter (or a parent's) sets `lang` gets its UI in that
+    /// language when the theme has it.
+    pub languages: BTreeMap<String, Texts>,
     templates: BTreeMap<String, TemplateSource>,
     /// Per template: a hash of its text, of every template it extends or
     /// includes, and of the UI strings. Outputs made with a template whose
@@ -278,7 +310,7 @@ pub fn load(
     let mut templates: BTreeMap<String, TemplateSource> = BTreeMap::new();
     let mut static_files = BTreeMap::new();
     let mut stylesheets = BTreeMap::new();
-    let mut strings: BTreeMap<String, Text> = BTreeMap::new();
+    let mut all_strings: BTreeMap<String, BTreeMap<String, Text>> = BTreeMap::new();
     // Base first, so that the site's own theme overrides.
     for (_, dir) in chain.iter().rev() {
         for (rel, source, shown) in dir.files("templates") {
@@ -301,15 +333,22 @@ pub fn load(
             }
             static_files.insert(rel, source);
         }
-        if let Some((source, shown)) = dir.file(&format!("i18n/{language}.yaml")) {
+        for (rel, source, shown) in dir.files("i18n") {
+            let Some(lang) = rel.strip_suffix(".yaml") else {
+                continue;
+            };
+            if lang.contains('/') || !crate::config::is_plain_name(lang) {
+                continue;
+            }
             match read(config, &source, &shown).and_then(|text| {
                 front_matter::parse::<BTreeMap<String, Text>>(&shown, &text, &text, 1)
             }) {
-                Ok(map) => strings.extend(map),
+                Ok(map) => all_strings.entry(lang.to_string()).or_default().extend(map),
                 Err(d) => diagnostics.push(d),
             }
         }
     }
+    let strings = all_strings.get(language).cloned().unwrap_or_default();
     if strings.is_empty() {
         diagnostics.push(
             Diagnostic::error(
@@ -321,13 +360,14 @@ pub fn load(
             )),
         );
     }
-    let months = match strings.get("months") {
-        Some(Text::Many(m)) if m.len() == 12 => m.clone(),
-        _ => (1..=12).map(|m| m.to_string()).collect(),
-    };
+    let months = Texts::of(strings.clone()).months;
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
-    let fingerprints = fingerprints(&templates, &strings);
+    let fingerprints = fingerprints(&templates, &all_strings);
+    let languages = all_strings
+        .into_iter()
+        .map(|(lang, strings)| (lang, Texts::of(strings)))
+        .collect();
     let theme = Theme {
         tera: tera::Tera::new(),
         chain: chain.iter().map(|(n, _)| n.clone()).collect(),
@@ -335,6 +375,7 @@ pub fn load(
         stylesheets,
         strings,
         months,
+        languages,
         templates,
         fingerprints,
     };
@@ -376,7 +417,7 @@ fn references(text: &str) -> Vec<String> {
 
 fn fingerprints(
     templates: &BTreeMap<String, TemplateSource>,
-    strings: &BTreeMap<String, Text>,
+    strings: &BTreeMap<String, BTreeMap<String, Text>>,
 ) -> BTreeMap<String, u64> {
     let strings_hash = crate::hash::str(&format!("{strings:?}"));
     templates
@@ -401,7 +442,17 @@ fn fingerprints(
 }
 
 impl Theme {
-    /// A hash of a template, of every template it uses, and of the UI strings.
+    /// The UI texts for content in `lang` (`en`, or `en-GB` for `en`), when
+    /// the theme has them.
+    pub fn texts(&self, lang: &str) -> Option<&Texts> {
+        self.languages.get(lang).or_else(|| {
+            let primary = lang.split(['-', '_']).next()?;
+            self.languages.get(primary)
+        })
+    }
+
+    /// A hash of a template, of every template it uses, and of the UI
+    /// strings of every language.
     pub fn fingerprint(&self, name: &str) -> u64 {
         self.fingerprints.get(name).copied().unwrap_or_default()
     }

@@ -53,5 +53,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
         report.elapsed.as_secs_f64(),
         config.output.display(),
     );
+    for note in &report.notes {
+        eprintln!("{note}");
+    }
     Ok(())
 }

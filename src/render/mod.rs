@@ -98,12 +98,32 @@ pub fn base_context(site: &Site, theme: &Theme) -> tera::Context {
     base_context_of(&site_view(site, theme), site, theme)
 }
 
+/// The context of a page whose UI is in `lang` (not the site's language),
+/// with `texts`: `site` (its navigation's words), `lang` and `t` in it.
+fn language_context(
+    site: &Site,
+    theme: &Theme,
+    lang: &str,
+    texts: &crate::theme::Texts,
+) -> tera::Context {
+    let mut base = tera::Context::new();
+    base.insert("site", &views::site_view_in(site, theme, &texts.strings));
+    base.insert("lang", lang);
+    base.insert("t", &texts.strings);
+    base.insert("inline_css", &None::<()>);
+    // The site's own names (its title, regions, organisation) are in the
+    // site's language, not the page's: the theme marks them with it.
+    base.insert("titles_lang", &site.config.language);
+    base
+}
+
 fn base_context_of(site_view: &SiteView, site: &Site, theme: &Theme) -> tera::Context {
     let mut base = tera::Context::new();
     base.insert("site", site_view);
     base.insert("lang", &site.config.language);
     base.insert("t", &theme.strings);
     base.insert("inline_css", &None::<()>);
+    base.insert("titles_lang", &None::<()>);
     base
 }
 
@@ -122,7 +142,10 @@ fn render_page(
     template: &str,
 ) -> Result<OutFile, Diagnostic> {
     let page = &views.site.pages[id];
-    let mut context = base.clone();
+    let mut context = match views.ui_lang(id) {
+        Some((lang, texts)) => language_context(views.site, views.theme, &lang, texts),
+        None => base.clone(),
+    };
     context.insert("root", &links::root_prefix(&page.url));
     context.insert("page", &views.page(id));
     let html = views
@@ -402,6 +425,8 @@ fn not_found(site: &Site, views: &Views<'_>, base: &tera::Context) -> Result<Out
     view.breadcrumbs = vec![views.link(Site::HOME)];
     view.url = "404.html".into();
     view.date = None;
+    view.social.url = None;
+    view.social.json_ld = None;
     let root = match &site.config.base_url {
         Some(url) => {
             let path = url.split_once("://").map_or(url.as_str(), |(_, rest)| {

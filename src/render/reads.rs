@@ -42,6 +42,8 @@ pub(crate) enum Aspect {
     /// The ids of its goal areas' and success factors' headings (also part
     /// of its body: an output that only links to them reads just this).
     Anchors,
+    /// Its address (also among its facts: the sitemap reads just this).
+    Address,
 }
 
 impl Aspect {
@@ -55,6 +57,7 @@ impl Aspect {
             Aspect::Logo => "logo",
             Aspect::Themes => "themes",
             Aspect::Anchors => "anchors",
+            Aspect::Address => "address",
         }
     }
 }
@@ -89,6 +92,7 @@ pub(crate) struct Values {
     logo: Vec<u64>,
     themes: Vec<u64>,
     anchors: Vec<u64>,
+    address: Vec<u64>,
 }
 
 impl Values {
@@ -104,6 +108,7 @@ impl Values {
             logo: Vec::with_capacity(n),
             themes: Vec::with_capacity(n),
             anchors: Vec::with_capacity(n),
+            address: Vec::with_capacity(n),
         };
         for (id, page) in site.pages.iter().enumerate() {
             values.body.push(
@@ -131,6 +136,7 @@ impl Values {
                 h = h.str(anchor);
             }
             values.anchors.push(h.finish());
+            values.address.push(crate::hash::str(&page.url));
         }
         values
     }
@@ -144,6 +150,7 @@ impl Values {
             Aspect::Logo => self.logo[id],
             Aspect::Themes => self.themes[id],
             Aspect::Anchors => self.anchors[id],
+            Aspect::Address => self.address[id],
         }
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::markdown::Heading;
 use crate::model::{Kind, Meta, PageId, Role, Shift, Site};
-use crate::theme::Theme;
+use crate::theme::{Texts, Theme};
 
 use super::Body;
 use super::reads::{Aspect, Reads};
@@ -188,8 +188,13 @@ pub struct PageView {
     /// A region's facts.
     pub region_info: Option<RegionInfo>,
     /// The language of the page's content when its front matter (or a
-    /// parent's) sets `lang`, e.g. `en`; `null` for the site's language.
+    /// parent's) sets `lang`, e.g. `de`, and the theme has no UI texts in
+    /// it (for `<main lang>`); `null` for the site's language and for a
+    /// language the theme has texts in (the whole page, `<html lang>` and
+    /// its UI, is then in that language).
     pub lang: Option<String>,
+    /// What the page says about itself in `<head>`: OpenGraph, JSON-LD.
+    pub social: crate::feed::SocialView,
     /// Publication landing pages: where its print page (and PDF) are; else `null`.
     pub print: Option<PrintLink>,
     /// Publication landing pages: its place on the comparison page
@@ -235,6 +240,8 @@ pub struct SiteView {
     /// The list of theme words (`teman/`); `null` when the theme has no
     /// theme pages.
     pub themes: Option<Link>,
+    /// The Atom feed of publications (`feed.xml`), its title the site's.
+    pub feed: Link,
 }
 
 /// A region in the site navigation.
@@ -313,7 +320,7 @@ impl<'a> Views<'a> {
     }
 
     /// The nearest page with `role`, `id` itself included.
-    fn nearest(&self, id: PageId, role: Role) -> Option<PageId> {
+    pub(crate) fn nearest(&self, id: PageId, role: Role) -> Option<PageId> {
         std::iter::once(id)
             .chain(self.ancestors(id))
             .find(|&p| self.site.pages[p].role == role)
@@ -336,6 +343,13 @@ impl<'a> Views<'a> {
         )
     }
 
+    /// Where page `id` is, from the site root (`.../index.html`), and
+    /// nothing else of its facts.
+    pub(crate) fn address(&self, id: PageId) -> String {
+        self.reads.note(id, Aspect::Address);
+        self.site.pages[id].output_path()
+    }
+
     /// Page `id`'s summary as HTML (one of its facts).
     pub(crate) fn summary(&self, id: PageId) -> Option<String> {
         self.summary_html(id)
@@ -355,14 +369,37 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn date(&self, id: PageId) -> Option<DateView> {
+    fn date(&self, id: PageId, months: &[String]) -> Option<DateView> {
         self.facts(id).date.map(|d| DateView {
             iso: d.iso(),
-            text: d.text(&self.theme.months),
+            text: d.text(months),
         })
     }
 
-    fn description(&self, id: PageId) -> Option<String> {
+    /// The language page `id`'s front matter (or its nearest parent's) sets
+    /// with `lang`, when it is not the site's.
+    pub(crate) fn content_lang(&self, id: PageId) -> Option<String> {
+        std::iter::once(id)
+            .chain(self.ancestors(id))
+            .find_map(|a| match &*self.facts(a).meta {
+                Meta::Region(m) => m.lang.clone(),
+                Meta::Publication(m) => m.lang.clone(),
+                Meta::Part(m) => m.lang.clone(),
+                Meta::Home(_) => None,
+            })
+            .filter(|l| *l != self.site.config.language)
+    }
+
+    /// The language of page `id`'s UI (headings, pager, facts labels) when
+    /// it is not the site's: its content's language, when the theme has
+    /// texts for it.
+    pub(crate) fn ui_lang(&self, id: PageId) -> Option<(String, &'a Texts)> {
+        let lang = self.content_lang(id)?;
+        let texts = self.theme.texts(&lang)?;
+        Some((lang, texts))
+    }
+
+    pub(crate) fn description(&self, id: PageId) -> Option<String> {
         match &*self.facts(id).meta {
             Meta::Home(m) => m
                 .description
@@ -380,7 +417,7 @@ impl<'a> Views<'a> {
         self.bodies[id].summary_html.clone()
     }
 
-    fn themes(&self, words: &[String]) -> Vec<ThemeView> {
+    pub(crate) fn themes(&self, words: &[String]) -> Vec<ThemeView> {
         words
             .iter()
             .map(|w| {
@@ -399,7 +436,7 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    fn child(&self, id: PageId, with_publications: bool) -> ChildView {
+    fn child(&self, id: PageId, with_publications: bool, months: &[String]) -> ChildView {
         let p = self.facts(id);
         ChildView {
             title: p.title.clone(),
@@ -407,7 +444,7 @@ impl<'a> Views<'a> {
             kind: p.part().map(|m| m.kind.name()),
             description: self.description(id),
             summary_html: self.summary_html(id),
-            date: self.date(id),
+            date: self.date(id, months),
             publisher: match &*p.meta {
                 Meta::Publication(m) => m.publisher.clone(),
                 _ => None,
@@ -416,7 +453,7 @@ impl<'a> Views<'a> {
                 self.children(id)
                     .iter()
                     .filter(|&&c| self.site.pages[c].role == Role::Publication)
-                    .map(|&c| self.child(c, false))
+                    .map(|&c| self.child(c, false, months))
                     .collect()
             } else {
                 Vec::new()
@@ -424,7 +461,7 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn publication(&self, id: PageId, current: PageId) -> PublicationView {
+    fn publication(&self, id: PageId, current: PageId, months: &[String]) -> PublicationView {
         let p = self.facts(id);
         let Meta::Publication(m) = &*p.meta else {
             unreachable!("nearest(Role::Publication) is a publication")
@@ -434,7 +471,7 @@ impl<'a> Views<'a> {
             url: p.output_path(),
             publisher: m.publisher.clone(),
             place: m.place.clone(),
-            date: self.date(id),
+            date: self.date(id, months),
             horizon: m.horizon,
             adopted_by: m.adopted_by.clone(),
             reference: m.reference.clone(),
@@ -460,6 +497,16 @@ impl<'a> Views<'a> {
         let page = self.facts(id);
         let body = self.body(id);
         let ancestors = self.ancestors(id);
+        // The UI follows the content's language when the theme has texts
+        // for it; otherwise only `<main>` says what language it is in.
+        let content_lang = self.content_lang(id);
+        let ui = content_lang.as_deref().and_then(|l| self.theme.texts(l));
+        let months = ui.map_or(&self.theme.months, |t| &t.months);
+        let social = crate::feed::social(
+            self,
+            id,
+            content_lang.as_deref().unwrap_or(&site.config.language),
+        );
         let breadcrumbs: Vec<Link> = ancestors.iter().rev().map(|&a| self.link(a)).collect();
         let publication = self.nearest(id, Role::Publication);
         // Neighbours: the landing page leads to the first part; parts to each other.
@@ -481,13 +528,13 @@ impl<'a> Views<'a> {
                 .children(id)
                 .iter()
                 .filter(|&&c| site.pages[c].role == Role::Region)
-                .map(|&c| self.child(c, true))
+                .map(|&c| self.child(c, true, months))
                 .collect(),
             Role::Part => Vec::new(),
             _ => self
                 .children(id)
                 .iter()
-                .map(|&c| self.child(c, false))
+                .map(|&c| self.child(c, false, months))
                 .collect(),
         };
         let part = page.part();
@@ -520,11 +567,11 @@ impl<'a> Views<'a> {
                 .filter(|h| (2..=3).contains(&h.level))
                 .cloned()
                 .collect(),
-            date: self.date(id),
+            date: self.date(id, months),
             themes,
             breadcrumbs,
             region: self.nearest(id, Role::Region).map(|r| self.link(r)),
-            publication: publication.map(|p| self.publication(p, id)),
+            publication: publication.map(|p| self.publication(p, id, months)),
             prev,
             next,
             children,
@@ -559,15 +606,8 @@ impl<'a> Views<'a> {
                 .unwrap_or_default(),
             shifts: part.map(|m| m.shifts.clone()).unwrap_or_default(),
             region_info,
-            lang: std::iter::once(id)
-                .chain(ancestors.iter().copied())
-                .find_map(|a| match &*self.facts(a).meta {
-                    Meta::Region(m) => m.lang.clone(),
-                    Meta::Publication(m) => m.lang.clone(),
-                    Meta::Part(m) => m.lang.clone(),
-                    Meta::Home(_) => None,
-                })
-                .filter(|l| *l != site.config.language),
+            lang: content_lang.filter(|_| ui.is_none()),
+            social,
             print: (page.role == Role::Publication && crate::print::enabled(self.theme)).then(
                 || PrintLink {
                     url: crate::print::output_path(site, id),
@@ -580,9 +620,18 @@ impl<'a> Views<'a> {
     }
 }
 
-/// The [`SiteView`] of `site`.
+/// The [`SiteView`] of `site`, in the site's language.
 pub(crate) fn site_view(site: &Site, theme: &Theme) -> SiteView {
-    let text = |key: &str| match theme.strings.get(key) {
+    site_view_in(site, theme, &theme.strings)
+}
+
+/// The [`SiteView`] of `site`, with the UI texts `strings`.
+pub(crate) fn site_view_in(
+    site: &Site,
+    theme: &Theme,
+    strings: &std::collections::BTreeMap<String, crate::theme::Text>,
+) -> SiteView {
+    let text = |key: &str| match strings.get(key) {
         Some(crate::theme::Text::One(t)) => t.clone(),
         _ => key.to_string(),
     };
@@ -610,7 +659,7 @@ pub(crate) fn site_view(site: &Site, theme: &Theme) -> SiteView {
             })
             .collect(),
         statement: theme.has(crate::statement::TEMPLATE).then(|| Link {
-            title: match theme.strings.get("statement_title") {
+            title: match strings.get("statement_title") {
                 Some(crate::theme::Text::One(t)) => t.clone(),
                 _ => "Tillgänglighetsredogörelse".into(),
             },
@@ -624,5 +673,9 @@ pub(crate) fn site_view(site: &Site, theme: &Theme) -> SiteView {
             title: text("themes_title"),
             url: crate::across::THEMES_URL.into(),
         }),
+        feed: Link {
+            title: site.config.title.clone(),
+            url: crate::feed::FEED_URL.into(),
+        },
     }
 }

@@ -8,8 +8,10 @@
 //   node tests/browser/audit.mjs [--project DIR]... [--expect-fail KEY,KEY]
 //                                [--record] [--aria FILE] [--workers N]
 //
-// Without --project it audits the shipped site and the fixture `everything`
-// (every page kind, front-matter key and Markdown feature). --expect-fail inverts the verdict for a deliberately broken
+// Without --project it audits the shipped site, the fixture `everything`
+// (every page kind, front-matter key and Markdown feature) and the fixture
+// `english` (the theme's English interface, and base_url: page addresses in
+// <head>). --expect-fail inverts the verdict for a deliberately broken
 // site: it passes only when every KEY (a check name, or `axe:<rule id>`)
 // failed. --record writes content/accessibility-audit.yaml of the shipped
 // site after a run with no failures; the accessibility statement reads it.
@@ -52,7 +54,7 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 if (projects.length === 0) {
-  projects.push(top, join(top, 'tests/testsuite/fixtures/everything'));
+  projects.push(top, join(top, 'tests/testsuite/fixtures/everything'), join(top, 'tests/testsuite/fixtures/english'));
 }
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

@@ -13,6 +13,7 @@ fn every_page_gets_its_url() {
         "404.html",
         "css/malbild.css",
         "css/print.css",
+        "feed.xml",
         "index.html",
         "jamfor/index.html",
         "region-a/index.html",

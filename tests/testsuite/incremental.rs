@@ -354,6 +354,123 @@ const STEPS: &[Step] = &[
         )],
         AtMost(10),
     ),
+    (
+        "a publication's summary and date: its pages, the feed",
+        &[Edit::Replace(
+            PUBLICATION,
+            "publisher: Region A\n",
+            "publisher: Region A\nsummary: Kort om planen.\ndate: 2023-05\n",
+        )],
+        Any,
+    ),
+    (
+        "the publication's summary edited",
+        &[Edit::Replace(
+            PUBLICATION,
+            "Kort om planen.",
+            "En ny sammanfattning.",
+        )],
+        Any,
+    ),
+    (
+        "the publication's date edited",
+        &[Edit::Replace(
+            PUBLICATION,
+            "date: 2023-05",
+            "date: 2024-01-10",
+        )],
+        Any,
+    ),
+    (
+        "the publication's title edited",
+        &[Edit::Replace(
+            PUBLICATION,
+            "title: Plan 2031",
+            "title: Plan 2032",
+        )],
+        Any,
+    ),
+    (
+        "a publication added: a new entry in the feed",
+        &[Edit::Write(
+            "content/region-a/plan-2040/_index.md",
+            "---\ntitle: Plan 2040\ndate: 2025\nhorizon: 2040\n---\n\nEn ny plan.\n",
+        )],
+        Any,
+    ),
+    (
+        "base_url set: the sitemap, robots.txt, every page's address",
+        &[Edit::Append(
+            "content/site.yaml",
+            "base_url: https://example.se/planer\n",
+        )],
+        Any,
+    ),
+    (
+        "a part added with base_url: the sitemap lists it",
+        &[Edit::Write(
+            "content/region-a/plan-2040/del.md",
+            "---\ntitle: En del\n---\n\nText.\n",
+        )],
+        Any,
+    ),
+    (
+        "a part's body with base_url: the sitemap, feed and robots.txt stay",
+        &[Edit::Append(
+            "content/region-a/plan-2040/del.md",
+            "\nMer text.\n",
+        )],
+        AtMost(2),
+    ),
+    (
+        "a part's slug with base_url: a new address in the sitemap",
+        &[Edit::Replace(
+            "content/region-a/plan-2040/del.md",
+            "title: En del\n",
+            "title: En del\nslug: delen\n",
+        )],
+        Any,
+    ),
+    (
+        "the publication removed: its entry leaves the feed",
+        &[Edit::RemoveDir("content/region-a/plan-2040")],
+        Any,
+    ),
+    (
+        "a part in English: English UI around it",
+        &[Edit::Replace(
+            BAKGRUND,
+            "title: Bakgrunden",
+            "title: Bakgrunden\nlang: en",
+        )],
+        Any,
+    ),
+    (
+        "the theme's English texts: the English page",
+        &[Edit::Write(
+            "themes/egen/i18n/en.yaml",
+            "on_this_page: \"What this page says\"\n",
+        )],
+        Any,
+    ),
+    (
+        "the part back in Swedish",
+        &[Edit::Replace(
+            BAKGRUND,
+            "title: Bakgrunden\nlang: en",
+            "title: Bakgrunden",
+        )],
+        Any,
+    ),
+    (
+        "base_url removed: sitemap and robots.txt are gone",
+        &[Edit::Replace(
+            "content/site.yaml",
+            "base_url: https://example.se/planer\n",
+            "",
+        )],
+        Any,
+    ),
 ];
 
 #[test]

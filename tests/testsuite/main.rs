@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod errors;
+mod feed;
 mod hostile_fs;
 mod hostile_input;
 mod import;

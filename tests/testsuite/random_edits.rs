@@ -335,6 +335,38 @@ fn run(seed: u64, steps: usize) -> Vec<String> {
                     t.write(f, &new);
                     changed.push(f);
                 }
+                19 => {
+                    // What the feed, the sitemap and the JSON-LD show: a
+                    // publication's summary and date, base_url, a part's lang.
+                    let which = rng.pick(3);
+                    let (f, from, to) = match which {
+                        0 => (
+                            "content/region-a/plan-2030/_index.md",
+                            "summary: Planen beskriver *vart* vi ska.\n",
+                            "summary: Ny sammanfattning.\ndate: 2025-06\n",
+                        ),
+                        1 => (
+                            "content/site.yaml",
+                            "title: ",
+                            "base_url: https://example.se/plan/\ntitle: ",
+                        ),
+                        _ => (
+                            "content/region-a/plan-2030/framgångsfaktorer.md",
+                            "kind: success-factors\n",
+                            "kind: success-factors\nlang: en\n",
+                        ),
+                    };
+                    let old = t.read(f);
+                    let new = if old.contains(to) {
+                        old.replacen(to, from, 1)
+                    } else {
+                        old.replacen(from, to, 1)
+                    };
+                    assert_ne!(old, new, "{f}: {from:?}");
+                    log.push(format!("{step}: feed facts {which}"));
+                    t.write(f, &new);
+                    changed.push(f);
+                }
                 20 => {
                     let f = "themes/egen/templates/page.html";
                     let v = rng.pick(5).min(2);

@@ -1,0 +1,572 @@
+//! What the site says about itself to machines: the Atom feed of
+//! publications (`feed.xml`, always), `sitemap.xml` and `robots.txt` (only
+//! when `site.yaml` has `base_url`, since both need absolute addresses), and
+//! each page's metadata ([`social`]: OpenGraph, and schema.org JSON-LD on a
+//! publication's landing page).
+//!
+//! Every output here reads the site through [`Views`]' accessors and is made
+//! through [`crate::render::output`], so its incremental rebuild comes from
+//! what it read: the feed reads the tree down to the publications and their
+//! regions' and publications' facts; the sitemap reads the tree, every
+//! page's address ([`Views::address`]) and theme words (for the theme
+//! pages); `robots.txt` reads nothing but the settings.
+//!
+//! Without `base_url` the feed is still written: its links are relative
+//! (Atom resolves them against the feed's own address, so they are right
+//! wherever the site is copied), and its ids, which Atom wants absolute and
+//! permanent, are `urn:uuid:`s made from the site's title and each
+//! publication's folder. The XML is written here, not by a template: it is
+//! a format, not a design.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Date, Meta, PageId, Role, Site};
+use crate::render::{Basis, Body, Check, OutFile, Output, Pages, Views};
+use crate::theme::Theme;
+
+/// The Atom feed, from the site root.
+pub const FEED_URL: &str = "feed.xml";
+/// The sitemap, from the site root (only with `base_url`).
+pub const SITEMAP_URL: &str = "sitemap.xml";
+/// robots.txt, from the site root (only with `base_url`).
+pub const ROBOTS_URL: &str = "robots.txt";
+
+/// Every message of this module a user reads, in one place for the
+/// catalogue of messages.
+pub mod words {
+    /// The build note when `site.yaml` has no `base_url`.
+    pub const NO_BASE_URL: &str = "Obs: sitemap.xml och robots.txt skrevs inte, eftersom content/site.yaml saknar base_url (webbplatsens adress). Skriv till exempel base_url: https://www.example.se/malbild i site.yaml, så skrivs de.";
+
+    /// The warning for a `base_url` that is not a web address.
+    pub fn bad_base_url(url: &str) -> String {
+        format!(
+            "base_url `{url}` är ingen webbadress, så sitemap.xml och robots.txt skrevs inte och inga sidor fick sin fullständiga adress"
+        )
+    }
+
+    /// Its hint.
+    pub const BAD_BASE_URL_HINT: &str =
+        "skriv hela adressen med https://, till exempel base_url: https://www.example.se/malbild";
+}
+
+/// `site.yaml`'s `base_url` as a folder address (ending in `/`), when it is
+/// an `http` or `https` address.
+pub fn base(site: &Site) -> Option<url::Url> {
+    let raw = site.config.base_url.as_deref()?.trim();
+    let mut url = url::Url::parse(raw).ok()?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return None;
+    }
+    if !url.path().ends_with('/') {
+        let path = format!("{}/", url.path());
+        url.set_path(&path);
+    }
+    url.set_query(None);
+    url.set_fragment(None);
+    Some(url)
+}
+
+/// The absolute address of `path` (from the site root), with `base_url`.
+pub fn absolute(site: &Site, path: &str) -> Option<String> {
+    Some(base(site)?.join(path).ok()?.to_string())
+}
+
+/// What a page says about itself in `<head>`, for templates (`page.social`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SocialView {
+    /// `og:type`: `website` for the home page, `article` otherwise.
+    pub kind: &'static str,
+    /// `og:locale`, e.g. `sv_SE`, `en_GB`; `null` for a language it does
+    /// not know.
+    pub locale: Option<String>,
+    /// The page's absolute address (`og:url`, `<link rel="canonical">`),
+    /// only with `base_url`.
+    pub url: Option<String>,
+    /// schema.org JSON-LD, ready to stand inside `<script>` (no `<` in it):
+    /// on a publication's landing page, a `Report` by a
+    /// `GovernmentOrganization`; else `null`.
+    pub json_ld: Option<String>,
+}
+
+/// `og:locale` of a language tag: `sv` → `sv_SE`, `en` → `en_GB`,
+/// `en-US` → `en_US`.
+pub fn locale(lang: &str) -> Option<String> {
+    let mut parts = lang.split(['-', '_']);
+    let language = parts.next()?.to_ascii_lowercase();
+    if let Some(region) = parts.next().filter(|r| r.len() == 2) {
+        return Some(format!("{language}_{}", region.to_ascii_uppercase()));
+    }
+    let region = match language.as_str() {
+        "sv" => "SE",
+        "en" => "GB",
+        "fi" => "FI",
+        "nb" | "nn" | "no" => "NO",
+        "da" => "DK",
+        "de" => "DE",
+        "fr" => "FR",
+        "es" => "ES",
+        "se" => "SE",
+        _ => return None,
+    };
+    Some(format!("{language}_{region}"))
+}
+
+/// The metadata of page `id` (in `lang`, the language of its content).
+pub(crate) fn social(views: &Views<'_>, id: PageId, lang: &str) -> SocialView {
+    let site = views.site;
+    let page = views.facts(id);
+    SocialView {
+        kind: if page.role == Role::Home {
+            "website"
+        } else {
+            "article"
+        },
+        locale: locale(lang),
+        url: absolute(site, &page.output_path()),
+        json_ld: (page.role == Role::Publication).then(|| script_json(&report(views, id, lang))),
+    }
+}
+
+/// JSON for inside `<script>`: no `<`, `>` or `&` (so never `</script>` or
+/// `<!--`), each written as its `\u` escape, which JSON reads as the same.
+pub fn script_json(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// Text without its tags and with its entities read: a summary's HTML as
+/// plain text.
+pub fn plain(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => tag = true,
+            '>' if tag => tag = false,
+            c if !tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The schema.org `Report` of publication `id`.
+fn report(views: &Views<'_>, id: PageId, lang: &str) -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let site = views.site;
+    let page = views.facts(id);
+    let Meta::Publication(m) = &*page.meta else {
+        return Value::Null;
+    };
+    let region = views.nearest(id, Role::Region).map(|r| views.facts(r));
+    let organisation = |name: &str, url: Option<String>| {
+        let mut o = Map::new();
+        o.insert("@type".into(), json!("GovernmentOrganization"));
+        o.insert("name".into(), json!(name));
+        if let Some(url) = url {
+            o.insert("url".into(), json!(url));
+        }
+        Value::Object(o)
+    };
+    let mut r = Map::new();
+    r.insert("@context".into(), json!("https://schema.org"));
+    r.insert("@type".into(), json!("Report"));
+    r.insert("name".into(), json!(page.title));
+    r.insert("inLanguage".into(), json!(lang));
+    let description = views
+        .description(id)
+        .or_else(|| views.summary(id).map(|s| plain(&s)));
+    if let Some(d) = description {
+        r.insert("description".into(), json!(d));
+    }
+    if let Some(date) = page.date {
+        r.insert("datePublished".into(), json!(date.iso()));
+    }
+    if let Some(horizon) = m.horizon {
+        let coverage = match page.date {
+            Some(d) if d.year <= horizon => format!("{}/{horizon}", d.year),
+            _ => horizon.to_string(),
+        };
+        r.insert("temporalCoverage".into(), json!(coverage));
+    }
+    if let Some(region) = region {
+        let author = organisation(&region.title, absolute(site, &region.output_path()));
+        r.insert("author".into(), author.clone());
+        r.insert(
+            "spatialCoverage".into(),
+            json!({"@type": "Place", "name": region.title}),
+        );
+        let publisher = match &m.publisher {
+            Some(p) if *p != region.title => organisation(p, None),
+            _ => author,
+        };
+        r.insert("publisher".into(), publisher);
+    } else if let Some(p) = &m.publisher {
+        r.insert("publisher".into(), organisation(p, None));
+    }
+    if let Some(place) = &m.place {
+        r.insert(
+            "locationCreated".into(),
+            json!({"@type": "Place", "name": place}),
+        );
+    }
+    let themes: Vec<String> = views
+        .themes(&m.themes)
+        .into_iter()
+        .map(|t| t.label)
+        .collect();
+    if !themes.is_empty() {
+        r.insert("keywords".into(), json!(themes));
+    }
+    if let Some(url) = absolute(site, &page.output_path()) {
+        r.insert("url".into(), json!(url));
+    }
+    Value::Object(r)
+}
+
+/// Escapes text for XML content and attribute values.
+fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 does not allow at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An RFC 3339 time for Atom: a date as precise as it is given, at
+/// midnight UTC of its first day.
+fn rfc3339(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}T00:00:00Z",
+        date.year,
+        date.month.unwrap_or(1),
+        date.day.unwrap_or(1)
+    )
+}
+
+/// A permanent `urn:uuid:` (RFC 9562 version 8) made from `parts`.
+fn urn(parts: &[&str]) -> String {
+    let mut text = String::from("malbild");
+    for p in parts {
+        text.push('\u{1f}');
+        text.push_str(p);
+    }
+    let mut b = xxhash_rust::xxh3::xxh3_128(text.as_bytes()).to_be_bytes();
+    b[6] = (b[6] & 0x0f) | 0x80;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
+}
+
+/// The Atom feed: one entry per publication, newest first.
+fn feed(views: &Views<'_>) -> String {
+    let site = views.site;
+    let link = |path: &str| absolute(site, path).unwrap_or_else(|| path.to_string());
+    struct Entry {
+        id: String,
+        title: String,
+        url: String,
+        date: Option<Date>,
+        author: (String, String),
+        summary: Option<(&'static str, String)>,
+        categories: Vec<(String, String)>,
+    }
+    let mut entries: Vec<Entry> = crate::across::publications(views)
+        .into_iter()
+        .map(|(region, id)| {
+            let page = views.facts(id);
+            let region = views.facts(region);
+            let url = page.output_path();
+            let summary = match (views.summary(id), views.description(id)) {
+                (Some(html), _) => Some(("html", html)),
+                (None, Some(text)) => Some(("text", text)),
+                _ => None,
+            };
+            let themes = crate::across::page_themes(&page.meta);
+            Entry {
+                id: absolute(site, &url).unwrap_or_else(|| urn(&[&site.config.title, &page.rel])),
+                title: page.title.clone(),
+                url: link(&url),
+                date: page.date,
+                author: (region.title.clone(), link(&region.output_path())),
+                summary,
+                categories: views
+                    .themes(themes)
+                    .into_iter()
+                    .filter(|t| !t.slug.is_empty())
+                    .map(|t| (t.slug, t.label))
+                    .collect(),
+            }
+        })
+        .collect();
+    // Newest first; the same date in the order of the site.
+    entries.sort_by_key(|e| std::cmp::Reverse(e.date));
+    let latest = entries.iter().filter_map(|e| e.date).max();
+    // Atom wants a time everywhere: a publication without a date takes the
+    // newest date of the others (1970-01-01 when none has one), never the
+    // time of the build, so a build from nothing writes the same bytes.
+    let fallback = latest.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), rfc3339);
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out += &format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        xml(&site.config.language)
+    );
+    let id = absolute(site, FEED_URL).unwrap_or_else(|| urn(&[&site.config.title, FEED_URL]));
+    out += &format!("  <id>{}</id>\n", xml(&id));
+    out += &format!("  <title>{}</title>\n", xml(&site.config.title));
+    if let Some(d) = &site.config.description {
+        out += &format!("  <subtitle>{}</subtitle>\n", xml(d));
+    }
+    out += &format!("  <updated>{fallback}</updated>\n");
+    out += &format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml(&link(FEED_URL))
+    );
+    out += &format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml(&link("index.html"))
+    );
+    let (name, uri) = match &site.config.organisation {
+        Some(o) => (o.name.clone(), o.url.clone()),
+        None => (site.config.title.clone(), None),
+    };
+    out += &format!("  <author>\n    <name>{}</name>\n", xml(&name));
+    if let Some(uri) = uri {
+        out += &format!("    <uri>{}</uri>\n", xml(&uri));
+    }
+    out += "  </author>\n  <generator>malbild</generator>\n";
+    for e in entries {
+        out += "  <entry>\n";
+        out += &format!("    <id>{}</id>\n", xml(&e.id));
+        out += &format!("    <title>{}</title>\n", xml(&e.title));
+        out += &format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml(&e.url)
+        );
+        match e.date {
+            Some(d) => {
+                out += &format!("    <published>{}</published>\n", rfc3339(d));
+                out += &format!("    <updated>{}</updated>\n", rfc3339(d));
+            }
+            None => out += &format!("    <updated>{fallback}</updated>\n"),
+        }
+        out += &format!(
+            "    <author>\n      <name>{}</name>\n      <uri>{}</uri>\n    </author>\n",
+            xml(&e.author.0),
+            xml(&e.author.1)
+        );
+        if let Some((kind, text)) = e.summary {
+            out += &format!(
+                "    <summary type=\"{kind}\">{}</summary>\n",
+                xml(text.trim())
+            );
+        }
+        for (term, label) in e.categories {
+            out += &format!(
+                "    <category term=\"{}\" label=\"{}\"/>\n",
+                xml(&term),
+                xml(&label)
+            );
+        }
+        out += "  </entry>\n";
+    }
+    out += "</feed>\n";
+    out
+}
+
+/// The sitemap: every page, in the order of the site, then the statement,
+/// the comparison and the theme pages. `None` without `base_url`.
+fn sitemap(views: &Views<'_>) -> Option<String> {
+    let site = views.site;
+    let theme = views.theme;
+    let base = base(site)?;
+    let mut paths = Vec::new();
+    let mut words = BTreeMap::new();
+    let mut todo = vec![Site::HOME];
+    while let Some(id) = todo.pop() {
+        paths.push(views.address(id));
+        for w in views.themes_of(id) {
+            let slug = crate::model::slugify(w);
+            if !slug.is_empty() {
+                words.insert(slug, ());
+            }
+        }
+        todo.extend(views.children(id).iter().rev());
+    }
+    if theme.has(crate::statement::TEMPLATE) {
+        paths.push(crate::statement::URL.to_string());
+    }
+    if crate::across::compare_enabled(theme) {
+        paths.push(crate::across::COMPARE_URL.to_string());
+    }
+    if crate::across::themes_enabled(theme) {
+        paths.push(crate::across::THEMES_URL.to_string());
+        paths.extend(
+            words
+                .into_keys()
+                .map(|slug| crate::across::theme_url(&slug)),
+        );
+    }
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in paths {
+        if let Ok(url) = base.join(&path) {
+            out += &format!("  <url><loc>{}</loc></url>\n", xml(url.as_str()));
+        }
+    }
+    out += "</urlset>\n";
+    Some(out)
+}
+
+/// robots.txt: everything may be read, and where the sitemap is.
+fn robots(site: &Site) -> Option<String> {
+    let sitemap = absolute(site, SITEMAP_URL)?;
+    Some(format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n"))
+}
+
+/// How one of these files is made from the views (`None`: empty).
+type Make = fn(&Views<'_>) -> Option<String>;
+
+/// Makes the feed, and with `base_url` the sitemap and robots.txt; an
+/// output whose fingerprint is as in `target`'s cache is not made again.
+/// Returns them, and a note of what was not written and why.
+pub fn pages(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    theme: &Theme,
+    basis: &Basis,
+    target: crate::render::Target<'_>,
+    site_yaml: Option<&crate::load::Source>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Pages, Option<String>) {
+    let crate::render::Target { cache, sink } = target;
+    let check = Check::new(cache, site, &basis.values);
+    let no_pdfs = BTreeMap::new();
+    let mut out = Pages::default();
+    let mut note = None;
+    let mut jobs: Vec<(&str, Make)> = vec![(FEED_URL, |v| Some(feed(v)))];
+    if base(site).is_some() {
+        jobs.push((SITEMAP_URL, sitemap));
+        // A robots.txt of the site's own (content/robots.txt) wins.
+        if !site.assets.iter().any(|(_, to)| to == ROBOTS_URL) {
+            jobs.push((ROBOTS_URL, |v| robots(v.site)));
+        }
+    } else if let Some(url) = &site.config.base_url {
+        let mut d = Diagnostic::warning(
+            std::path::PathBuf::from("content/site.yaml"),
+            words::bad_base_url(url),
+        )
+        .with_hint(words::BAD_BASE_URL_HINT);
+        if let Some(src) = site_yaml {
+            let line = src
+                .text
+                .lines()
+                .position(|l| l.starts_with("base_url"))
+                .map_or(1, |i| i + 1);
+            d = Diagnostic::warning(&src.path, d.message.clone())
+                .with_hint(words::BAD_BASE_URL_HINT)
+                .at(&src.text, line, 1);
+        }
+        diagnostics.push(d);
+    } else {
+        note = Some(words::NO_BASE_URL.to_string());
+    }
+    for (path, make) in jobs {
+        // What these files show besides what they read: the settings
+        // (in the site hash) and this module's own way of writing them.
+        let shared = crate::hash::Combine::default()
+            .u64(basis.site_hash)
+            .str(path)
+            .finish();
+        let result: Result<Output, Diagnostic> =
+            crate::render::output(&check, sink, path.to_string(), shared, |reads| {
+                let views = Views::new(site, bodies, theme, &no_pdfs, reads);
+                Ok(OutFile {
+                    path: path.to_string(),
+                    bytes: make(&views).unwrap_or_default().into_bytes(),
+                })
+            });
+        match result {
+            Ok(output) => out.push(output),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    (out, note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales() {
+        for (lang, want) in [
+            ("sv", Some("sv_SE")),
+            ("en", Some("en_GB")),
+            ("en-US", Some("en_US")),
+            ("sv_fi", Some("sv_FI")),
+            ("xx", None),
+        ] {
+            assert_eq!(locale(lang).as_deref(), want, "{lang}");
+        }
+    }
+
+    #[test]
+    fn json_in_a_script_never_ends_it() {
+        for text in ["</script><script>alert(1)</script>", "<!-- a", "a & b > c"] {
+            let out = script_json(&serde_json::json!({ "name": text }));
+            assert!(!out.contains('<') && !out.contains('>'), "{out}");
+            let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+            assert_eq!(back["name"], text);
+        }
+    }
+
+    #[test]
+    fn plain_text_of_html() {
+        assert_eq!(
+            plain("<p>Planen beskriver <em>vart</em> vi ska &amp; hur.</p>\n"),
+            "Planen beskriver vart vi ska & hur."
+        );
+    }
+
+    #[test]
+    fn uuids_are_stable_and_well_formed() {
+        let a = urn(&["Sajt", "a/b/_index.md"]);
+        assert_eq!(a, urn(&["Sajt", "a/b/_index.md"]));
+        assert_ne!(a, urn(&["Sajt", "a/c/_index.md"]));
+        let uuid = a.strip_prefix("urn:uuid:").unwrap();
+        assert_eq!(uuid.len(), 36);
+        assert_eq!(&uuid[14..15], "8", "version 8: {uuid}");
+        assert!("89ab".contains(&uuid[19..20]), "variant: {uuid}");
+    }
+}
