@@ -772,65 +772,64 @@ fn explain_syntax(
         }
         return Some(Found::new(l, indent + 1, words::missing_colon(word)));
     }
-    if what.contains("did not find expected '-' indicator") {
-        if let (Some(l), Some(above)) = (this, dash_above(lines, text, n)) {
+    if what.contains("did not find expected '-' indicator")
+        && let (Some(l), Some(above)) = (this, dash_above(lines, text, n))
+    {
+        return Some(Found::new(
+            line,
+            l.key_column,
+            words::key_at_dash(l.key.unwrap_or(l.value), above.key, above.key_column - 1),
+        ));
+    }
+    if what.contains("block sequence entries are not allowed")
+        && let Some(l) = this
+    {
+        let key = l.key.unwrap_or_default();
+        if LIST_KEYS.contains(&key) {
             return Some(Found::new(
                 line,
-                l.key_column,
-                words::key_at_dash(l.key.unwrap_or(l.value), above.key, above.key_column - 1),
+                l.value_column,
+                words::list_on_key_line(key),
             ));
         }
+        let fix = written(l.key, &quoted(l.value));
+        return Some(Found::new(
+            line,
+            l.value_column,
+            words::special_start(l.key, "-", &fix),
+        ));
     }
-    if what.contains("block sequence entries are not allowed") {
-        if let Some(l) = this {
-            let key = l.key.unwrap_or_default();
-            if LIST_KEYS.contains(&key) {
-                return Some(Found::new(
-                    line,
-                    l.value_column,
-                    words::list_on_key_line(key),
-                ));
-            }
+    if (what.contains("did not find expected key")
+        || what.contains("did not find expected node content"))
+        && let Some(l) = this
+    {
+        // `summary: "a" b`
+        let q = l.value.chars().next().filter(|c| matches!(c, '"' | '\''));
+        if let Some(q) = q
+            && closing_quote(&l.value[1..], q).is_some()
+            && column > l.value_column
+        {
             let fix = written(l.key, &quoted(l.value));
             return Some(Found::new(
                 line,
                 l.value_column,
-                words::special_start(l.key, "-", &fix),
+                words::text_after_quote(&fix),
             ));
         }
-    }
-    if what.contains("did not find expected key")
-        || what.contains("did not find expected node content")
-    {
-        if let Some(l) = this {
-            // `summary: "a" b`
-            let q = l.value.chars().next().filter(|c| matches!(c, '"' | '\''));
-            if let Some(q) = q
-                && closing_quote(&l.value[1..], q).is_some()
-                && column > l.value_column
-            {
-                let fix = written(l.key, &quoted(l.value));
-                return Some(Found::new(
-                    line,
-                    l.value_column,
-                    words::text_after_quote(&fix),
-                ));
-            }
-            if l.item {
-                if let Some(above) = dash_above(lines, text, n) {
-                    return Some(Found::new(
-                        line,
-                        l.indent + 1,
-                        words::item_indent(above.indent),
-                    ));
-                }
-            } else if let Some(above) = line_above(lines, text, n) {
+        if l.item {
+            if let Some(above) = dash_above(lines, text, n) {
                 return Some(Found::new(
                     line,
                     l.indent + 1,
-                    words::key_indent(l.key.unwrap_or(l.value), above.key, above.key_column - 1),
+                    words::item_indent(above.indent),
                 ));
             }
+        } else if let Some(above) = line_above(lines, text, n) {
+            return Some(Found::new(
+                line,
+                l.indent + 1,
+                words::key_indent(l.key.unwrap_or(l.value), above.key, above.key_column - 1),
+            ));
         }
     }
     // A text that starts with a character YAML reads as something else:

@@ -667,7 +667,6 @@ pub fn build_with(
         .collect();
     // A page parsed before is cloned once for this build and moved from the
     // old cache to the new; a page parsed now is cloned into the cache.
-    type Parsed = Result<Page, (Diagnostic, Option<Page>)>;
     let parsed: Vec<(Parsed, bool)> = loaded
         .sources
         .into_par_iter()
@@ -693,7 +692,8 @@ pub fn build_with(
                 };
                 candidates.push(page);
             }
-            Err((d, stand_in)) => {
+            Err(broken) => {
+                let (d, stand_in) = *broken;
                 if let Some(rel) = d.path.strip_prefix("content").ok().and_then(|p| p.to_str()) {
                     unreadable.push(rel.replace('\\', "/"));
                 }
@@ -738,20 +738,26 @@ fn role_of(rel: &str) -> Option<Role> {
     }
 }
 
+/// A page, or the error of a file and the page that stands in for it.
+type Parsed = Result<Page, Box<(Diagnostic, Option<Page>)>>;
+
 /// Parses one file into a page. When its front matter cannot be read, the
 /// error comes with a page that stands in for it (see [`stand_in`]), so
 /// that the pages in its folder, and the links to it, do not fail too: one
 /// slip, one error (issue 11).
-fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, (Diagnostic, Option<Page>)> {
+fn parse_page(source: Source, site: &SiteConfig) -> Parsed {
     let Source { path, rel, text } = source;
     let _working = crate::diagnostic::working_on(&path);
     let Some(role) = role_of(&rel) else {
         let (message, hint) = words::nested_too_deep();
-        return Err((Diagnostic::error(&path, message).with_hint(hint), None));
+        return Err(Box::new((
+            Diagnostic::error(&path, message).with_hint(hint),
+            None,
+        )));
     };
     match read_page(&path, &rel, &text, role, site) {
         Ok(page) => Ok(page),
-        Err(d) => Err((d, Some(stand_in(path, rel, text, role, site)))),
+        Err(d) => Err(Box::new((d, Some(stand_in(path, rel, text, role, site))))),
     }
 }
 
