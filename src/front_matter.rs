@@ -524,9 +524,10 @@ fn tab_indent(lines: &[&str], text: &[bool], upto: usize) -> Option<(usize, usiz
         .enumerate()
         .take(upto + 1)
         .find_map(|(n, line)| {
-            let lead = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+            let lead = &line[..line.len() - line.trim_start_matches([' ', '\t', '-']).len()];
             let tab = lead.find('\t')?;
-            (!text[n] && !line.trim().is_empty()).then(|| (n, chars(&lead[..tab]) + 1))
+            ((!text[n] || n == upto) && !line.trim().is_empty())
+                .then(|| (n, chars(&lead[..tab]) + 1))
         })
 }
 
@@ -584,7 +585,7 @@ fn context_mark(raw: &str) -> Option<(usize, usize)> {
 /// The nearest line above `n` (0-based) that is not blank, not a comment
 /// and not inside a `|` text.
 fn line_above<'a>(lines: &[&'a str], text: &[bool], n: usize) -> Option<Line<'a>> {
-    (0..n)
+    (0..n.min(lines.len()))
         .rev()
         .filter(|&m| !text[m])
         .find_map(|m| line_parts(lines[m]))
@@ -716,6 +717,48 @@ fn explain_syntax(
         }
         _ => {}
     }
+    // The first key indented, the keys below it not.
+    let content: Vec<(usize, Line<'_>)> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(m, _)| !text[m])
+        .filter_map(|(m, s)| line_parts(s).map(|l| (m, l)))
+        .collect();
+    if let Some(&(first, l)) = content.first()
+        && l.indent > 0
+        && !l.item
+        && content.iter().any(|(_, other)| other.indent < l.indent)
+    {
+        return Some(Found::new(
+            first + 1,
+            1,
+            words::first_indented(l.key.unwrap_or(l.value)),
+        ));
+    }
+    // A `[` or `{` never closed: libyaml names where it opened.
+    if raw.contains("while parsing a flow")
+        && let Some((l, c)) = context_mark(raw)
+        && let Some(open) = lines.get(l.saturating_sub(1)).and_then(|s| line_parts(s))
+    {
+        let bracket = lines[l - 1].chars().nth(c.saturating_sub(1)).unwrap_or('[');
+        if open.key.is_some() && c == open.value_column {
+            let key = open.key.unwrap_or_default();
+            if LIST_KEYS.contains(&key) {
+                return Some(Found::new(l, c, words::unclosed_bracket(key, bracket)));
+            }
+            let fix = written(open.key, &quoted(open.value));
+            return Some(Found::new(
+                l,
+                c,
+                words::special_start(open.key, &bracket.to_string(), &fix),
+            ));
+        }
+        return Some(Found::new(
+            l,
+            c,
+            words::stray_start(&bracket.to_string(), None),
+        ));
+    }
     let the_char = |l: usize, c: usize| {
         lines
             .get(l.saturating_sub(1))
@@ -832,11 +875,68 @@ fn explain_syntax(
             ));
         }
     }
+    if let Some(l) = this {
+        // `- kind: page` among keys.
+        if l.item && l.indent == 0 && what.contains("did not find expected key") {
+            return Some(Found::new(line, 1, words::item_among_keys()));
+        }
+        // `: title: A`, `]title: A`.
+        let first = lines[n][l.indent..].chars().next();
+        if let Some(c) = first.filter(|c| matches!(c, ':' | ']' | '}' | ',')) {
+            let rest = lines[n][l.indent + 1..].trim();
+            return Some(Found::new(
+                line,
+                l.indent + 1,
+                words::stray_start(&c.to_string(), Some(rest)),
+            ));
+        }
+        // `"C:\Users"`: a backslash in double quotes.
+        if what.contains("unknown escape character") && l.value.starts_with('"') {
+            let inner = l.value[1..]
+                .rsplit_once('"')
+                .map_or(&l.value[1..], |(i, _)| i);
+            let fix = written(l.key, &format!("'{}'", inner.replace('\'', "''")));
+            return Some(Found::new(line, column, words::backslash(&fix)));
+        }
+    }
+    // A character before a key: `@kind: page`.
+    if let Some(l) = this
+        && let Some(c) = l
+            .key
+            .and_then(|k| k.chars().next())
+            .filter(|c| SPECIAL.contains(*c))
+    {
+        let key = l.key.unwrap_or_default();
+        let rest = &key[c.len_utf8()..];
+        return Some(Found::new(
+            line,
+            l.key_column,
+            words::stray_start(&c.to_string(), Some(&written(Some(rest), l.value))),
+        ));
+    }
+    // Something after the quote that closes a text: `title: "A"@`.
+    let after_quote = (0..=n.min(lines.len().saturating_sub(1)))
+        .filter(|&m| !text[m])
+        .find_map(|m| {
+            let l = line_parts(lines[m])?;
+            let q = l.value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            let end = closing_quote(&l.value[1..], q)?;
+            let rest = l.value[1 + end + 1..].trim();
+            (!rest.is_empty() && !rest.starts_with('#')).then_some((m, l))
+        });
+    if let Some((m, l)) = after_quote {
+        let fix = written(l.key, &quoted(l.value));
+        return Some(Found::new(
+            m + 1,
+            l.value_column,
+            words::text_after_quote(&fix),
+        ));
+    }
     // A text that starts with a character YAML reads as something else:
     // `@`, `` ` ``, `*`, `&`, `!`, `%`, `|`, `>`, `[`, `{`.
     if let Some(l) = this {
         let first = l.value.chars().next().or_else(|| the_char(line, column));
-        if let Some(c) = first.filter(|c| "@`*&!%|>[{".contains(*c)) {
+        if let Some(c) = first.filter(|c| SPECIAL.contains(*c)) {
             let fix = written(l.key, &quoted(l.value));
             return Some(Found::new(
                 line,
@@ -870,7 +970,7 @@ fn text_start<'a>(lines: &[&'a str], text: &[bool], n: usize) -> (usize, usize, 
 
 /// The nearest item (`- `) above line `n` (0-based).
 fn dash_above<'a>(lines: &[&'a str], text: &[bool], n: usize) -> Option<Line<'a>> {
-    (0..n)
+    (0..n.min(lines.len()))
         .rev()
         .filter(|&m| !text[m])
         .filter_map(|m| line_parts(lines[m]))
@@ -988,6 +1088,9 @@ pub(crate) enum Got {
     Empty,
     Other(String),
 }
+
+/// The characters a plain text cannot start with.
+const SPECIAL: &str = "@`*&!%|>[{]}:,";
 
 /// The keys whose value is a list.
 const LIST_KEYS: [&str; 10] = [
@@ -1638,16 +1741,117 @@ pub(crate) mod words {
 
     /// A text starting with a character YAML reads as something else.
     pub(crate) fn special_start(key: Option<&str>, c: &str, fix: &str) -> Said {
+        let c = &code(c);
         let after_sv = key.map_or(String::new(), |k| format!(" efter `{k}:`"));
         let after_en = key.map_or(String::new(), |k| format!(" after `{k}:`"));
         match lang() {
             Lang::Sv => (
-                format!("texten{after_sv} börjar med `{c}`, och då läses den inte som text"),
+                format!("texten{after_sv} börjar med {c}, och då läses den inte som text"),
                 format!("sätt hela texten inom raka citattecken: `{fix}`"),
             ),
             Lang::En => (
-                format!("the text{after_en} starts with `{c}`, so it is not read as text"),
+                format!("the text{after_en} starts with {c}, so it is not read as text"),
                 format!("put the whole text in straight double quotes: `{fix}`"),
+            ),
+        }
+    }
+
+    /// `c` in backticks (a backtick in double ones).
+    fn code(c: &str) -> String {
+        if c.contains('`') {
+            format!("`` {c} ``")
+        } else {
+            format!("`{c}`")
+        }
+    }
+
+    /// A character before a key (`@kind: page`), or at the start of a
+    /// line (`{title: A`); `fix` is the line without it.
+    pub(crate) fn stray_start(c: &str, fix: Option<&str>) -> Said {
+        let c = code(c);
+        match lang() {
+            Lang::Sv => (
+                format!("raden börjar med {c}, som inte hör till någon nyckel"),
+                match fix {
+                    Some(f) => format!("ta bort {c}: `{f}`"),
+                    None => format!("ta bort {c}"),
+                },
+            ),
+            Lang::En => (
+                format!("the line starts with {c}, which belongs to no key"),
+                match fix {
+                    Some(f) => format!("remove {c}: `{f}`"),
+                    None => format!("remove {c}"),
+                },
+            ),
+        }
+    }
+
+    /// `themes: [a, b` with no `]`.
+    pub(crate) fn unclosed_bracket(key: &str, open: char) -> Said {
+        let close = if open == '{' { '}' } else { ']' };
+        match lang() {
+            Lang::Sv => (
+                format!(
+                    "listan efter `{key}:` börjar med `{open}` men stängs aldrig med `{close}`"
+                ),
+                format!(
+                    "sätt `{close}` sist i listan, på samma rad; ett ord med `#`, `:` eller `,` sätts inom raka citattecken"
+                ),
+            ),
+            Lang::En => (
+                format!(
+                    "the list after `{key}:` starts with `{open}` but is never closed with `{close}`"
+                ),
+                format!(
+                    "put `{close}` at the end of the list, on the same line; a word with `#`, `:` or `,` goes in straight double quotes"
+                ),
+            ),
+        }
+    }
+
+    /// `- kind: page` among keys.
+    pub(crate) fn item_among_keys() -> Said {
+        match lang() {
+            Lang::Sv => (
+                "raden börjar med `- ` som en punkt i en lista, men här står nycklar".into(),
+                "ta bort `- ` i början av raden".into(),
+            ),
+            Lang::En => (
+                "the line starts with `- ` like a list item, but keys stand here".into(),
+                "remove the `- ` at the start of the line".into(),
+            ),
+        }
+    }
+
+    /// A backslash in a text in double quotes.
+    pub(crate) fn backslash(fix: &str) -> Said {
+        match lang() {
+            Lang::Sv => (
+                "inom dubbla citattecken läses `\\` som början på ett specialtecken".into(),
+                format!("sätt texten inom enkla citattecken i stället: `{fix}`"),
+            ),
+            Lang::En => (
+                "inside double quotes `\\` starts a special character".into(),
+                format!("put the text in single quotes instead: `{fix}`"),
+            ),
+        }
+    }
+
+    /// The first key indented when the keys below it are not.
+    pub(crate) fn first_indented(key: &str) -> Said {
+        match lang() {
+            Lang::Sv => (
+                format!(
+                    "`{key}` är indragen, men nycklarna överst i front matter ska stå längst till vänster"
+                ),
+                format!("ta bort mellanslagen före `{key}:`"),
+            ),
+            Lang::En => (
+                format!(
+                    "`{key}` is indented, but the keys at the top of front matter start at the left edge"
+                ),
+                format!("remove the spaces before `{key}:`"),
             ),
         }
     }
@@ -2587,6 +2791,59 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    // Every one-character slip at every place of a real front matter gets
+    // a message with a place inside the file, and no panic.
+    #[test]
+    fn every_slip_is_explained_without_panic() {
+        let bases = [
+            "---\ntitle: Målbild\nkind: goal-picture\nweight: 1\nvision: Tillsammans skapar vi hälsa.\ngoal_areas:\n  - title: Tillsammans\n    means: genom delaktighet\n    text: |\n      Individen är delaktig.\n  - title: Nära\n    text: \"Vården: nära\"\n---\n\nText.\n",
+            "---\ntitle: Bakgrund\nkind: background\nthemes: [samverkan, tillit]\nshifts:\n  - from: 'Organisation'\n    to: Person\ncheck:\n  ignore: [lix]\n---\n",
+        ];
+        let slips = [
+            "\"", "'", ":", ": ", " ", "\t", "-", "- ", "\n", "[", "{", "]", "#", " #", "*", "|",
+            ">", "ä", "&", "!", "%", "@", "`", "\\", "---\n",
+        ];
+        let mut failures = Vec::new();
+        for base in bases {
+            let places: Vec<usize> = (0..=base.len())
+                .filter(|&i| base.is_char_boundary(i))
+                .collect();
+            for &at in &places {
+                for slip in slips {
+                    let text = format!("{}{slip}{}", &base[..at], &base[at..]);
+                    let path = Path::new("a.md");
+                    let result = std::panic::catch_unwind(|| {
+                        split(path, &text).and_then(|s| {
+                            parse::<crate::model::PartMeta>(path, &text, s.yaml, s.yaml_line)
+                                .map(|_| ())
+                        })
+                    });
+                    match result {
+                        Err(_) => failures.push(format!("panic: {text:?}")),
+                        Ok(Err(d)) => {
+                            let lines = text.lines().count().max(1);
+                            if d.line == 0 || d.line > lines || d.column == 0 {
+                                failures.push(format!("{}:{} outside: {text:?}", d.line, d.column));
+                            }
+                            for words in ["mapping values", "scalar", "did not find", "stream"] {
+                                if d.message.contains(words) {
+                                    failures.push(format!("{}: {text:?}", d.message));
+                                }
+                            }
+                        }
+                        Ok(Ok(())) => {}
+                    }
+                }
+            }
+        }
+        assert!(
+            failures.len() < 1,
+            "{} failures:\n{}",
+            failures.len(),
+            failures[..failures.len().min(30)].join("\n")
+        );
     }
 
     // See: issue 11 (`goal_areas[0]`): items are counted from 1, in words.
