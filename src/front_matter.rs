@@ -2839,7 +2839,7 @@ mod tests {
             }
         }
         assert!(
-            failures.len() < 1,
+            failures.is_empty(),
             "{} failures:\n{}",
             failures.len(),
             failures[..failures.len().min(30)].join("\n")
