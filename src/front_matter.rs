@@ -1058,6 +1058,16 @@ fn invalid_type(
         let word = lines.get(n).map_or("", |s| s.trim());
         return Found::new(n + 1, indent + 1, words::missing_colon(word));
     }
+    // `- Tillsammans` where a goal area's keys go.
+    if key.is_none()
+        && wanted == Wanted::Group
+        && let (Some(p), Got::Text(text)) = (place, &found)
+        && let Some((list, _)) = p.rsplit('.').next().and_then(|l| l.split_once('['))
+    {
+        let first = if list == "shifts" { "from" } else { "title" };
+        let item = within.clone().unwrap_or_default();
+        return Found::new(line, column, words::item_without_key(&item, first, text));
+    }
     let (message, hint) = words::wrong_kind(key, within, wanted, &found, value);
     // A list or group under the key: point at the key, where the text goes.
     let column = match (wanted, &found, on_line) {
@@ -1810,6 +1820,21 @@ pub(crate) mod words {
         }
     }
 
+    /// `- Tillsammans` where an item's keys go: `item` is where ("i det
+    /// första målområdet"), `key` its first key.
+    pub(crate) fn item_without_key(item: &str, key: &str, text: &str) -> Said {
+        match lang() {
+            Lang::Sv => (
+                format!("texten ”{text}” står utan nyckel {item}"),
+                format!("skriv nyckeln före texten: `- {key}: {text}`"),
+            ),
+            Lang::En => (
+                format!("the text “{text}” has no key {item}"),
+                format!("write the key before the text: `- {key}: {text}`"),
+            ),
+        }
+    }
+
     /// `- kind: page` among keys.
     pub(crate) fn item_among_keys() -> Said {
         match lang() {
@@ -2382,9 +2407,17 @@ pub(crate) mod words {
             (None, true) => format!("`{written}` är inget datum som malbild kan läsa"),
             (None, false) => format!("`{written}` is not a date malbild can read"),
         };
+        let parts = fix.map_or(0, |f| f.matches('-').count());
+        let form = match (parts, sv) {
+            (2, true) => " (år-månad-dag med siffror)",
+            (1, true) => " (år-månad med siffror)",
+            (2, false) => " (year-month-day in digits)",
+            (1, false) => " (year-month in digits)",
+            _ => "",
+        };
         let hint = match (fix, sv) {
-            (Some(f), true) => format!("skriv `date: {f}` (år-månad-dag med siffror)"),
-            (Some(f), false) => format!("write `date: {f}` (year-month-day in digits)"),
+            (Some(f), true) => format!("skriv `date: {f}`{form}"),
+            (Some(f), false) => format!("write `date: {f}`{form}"),
             (None, true) => {
                 "skriv datumet som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ, t.ex. `date: 2023-01-24`".into()
             }
@@ -2767,6 +2800,12 @@ mod tests {
                 (7, 5),
                 "raden hör till texten efter `text: |` men är inte indragen längre än `text:`",
                 "dra in textens rader längre än `text:`, t.ex. 6 mellanslag",
+            ),
+            (
+                "---\ntitle: A\nkind: goal-picture\ngoal_areas:\n  - title: A\n  - Nära\n---\n",
+                (6, 5),
+                "texten ”Nära” står utan nyckel i det andra målområdet",
+                "skriv nyckeln före texten: `- title: Nära`",
             ),
             (
                 "---\ntitle: A\nkind: goal-picture\ngoal_areas:\n-title: A\n---\n",

@@ -1153,6 +1153,52 @@ mod tests {
         assert_eq!(slugify("Öppna jämförelser"), "oppna-jamforelser");
     }
 
+    // See: issue 11. A date written another way is told how to write it.
+    #[test]
+    fn dates_that_are_not_dates() {
+        for (written, message, hint) in [
+            (
+                "2024-13-01",
+                "`2024-13-01` är inget datum: månad 13 finns inte, året har 12 månader",
+                "skriv datumet som ÅÅÅÅ-MM-DD",
+            ),
+            (
+                "januari 2023",
+                "`januari 2023` är inget datum som malbild kan läsa",
+                "skriv `date: 2023-01` (år-månad med siffror)",
+            ),
+            (
+                "24 januari 2023",
+                "`24 januari 2023` är inget datum som malbild kan läsa",
+                "skriv `date: 2023-01-24` (år-månad-dag med siffror)",
+            ),
+            (
+                "2023/01/24",
+                "`2023/01/24` är inget datum som malbild kan läsa",
+                "skriv `date: 2023-01-24`",
+            ),
+            (
+                "24.1.2023",
+                "`24.1.2023` är inget datum som malbild kan läsa",
+                "skriv `date: 2023-01-24`",
+            ),
+            (
+                "31 feb 2023",
+                "`31 feb 2023` är inget datum som malbild kan läsa",
+                "skriv ett datum som finns, t.ex. `date: 2023-02-28`",
+            ),
+            (
+                "snart",
+                "`snart` är inget datum som malbild kan läsa",
+                "skriv datumet som ÅÅÅÅ-MM-DD",
+            ),
+        ] {
+            let (m, h) = not_a_date(written);
+            assert_eq!(m, message, "{written}");
+            assert!(h.starts_with(hint), "{written}: {h}");
+        }
+    }
+
     #[test]
     fn dates() {
         let months: Vec<String> = ["januari", "februari", "mars", "april"]

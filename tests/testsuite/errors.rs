@@ -81,7 +81,7 @@ const CASES: &[Case] = &[
         &[(BILAGA, "---\ntitle: Bilaga\ndate: januari 2023\n---\n")],
         &[
             "bilaga.md:3:7: error: `januari 2023` är inget datum som malbild kan läsa",
-            "hint: skriv `date: 2023-01` (år-månad-dag med siffror)",
+            "hint: skriv `date: 2023-01` (år-månad med siffror)",
         ],
     ),
     // See: issue 11 (published as "31 februari 2023").
