@@ -665,6 +665,35 @@ pub fn build_with(
                 .map(|p| p.replace('\\', "/"))
         })
         .collect();
+    // A Markdown file that could not be read at all (not UTF-8, not text)
+    // stands in too, so that its folder's pages find their region or
+    // publication.
+    let read: std::collections::HashSet<&str> =
+        loaded.sources.iter().map(|s| s.rel.as_str()).collect();
+    let mut candidates: Vec<Page> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| {
+            let rel = d
+                .path
+                .strip_prefix("content")
+                .ok()?
+                .to_str()?
+                .replace('\\', "/");
+            let role =
+                role_of(&rel).filter(|_| rel.ends_with(".md") && !read.contains(rel.as_str()))?;
+            Some(stand_in(
+                d.path.clone(),
+                rel,
+                Arc::from(""),
+                role,
+                &site_config,
+            ))
+        })
+        .collect();
+    candidates.sort_by(|a, b| a.rel.cmp(&b.rel));
+    candidates.dedup_by(|a, b| a.rel == b.rel);
     // A page parsed before is cloned once for this build and moved from the
     // old cache to the new; a page parsed now is cloned into the cache.
     let parsed: Vec<(Parsed, bool)> = loaded
@@ -676,7 +705,6 @@ pub fn build_with(
         })
         .collect();
     let mut old = std::mem::take(&mut cache.pages);
-    let mut candidates = Vec::new();
     let mut pages = HashMap::with_capacity(parsed.len());
     for (p, cached) in parsed {
         match p {

@@ -975,3 +975,37 @@ fn slips_in_english() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+// See: issue 11. A region's `_index.md` that cannot be read at all still
+// holds its publications: one error, not one per page below it.
+#[test]
+fn an_unreadable_region_file_is_one_error() {
+    let cases: &[(&str, &[u8], (u64, u64))] = &[
+        (
+            "not UTF-8",
+            b"---\ntitle: Region \xc5\n---\n\nText.\n",
+            (2, 15),
+        ),
+        ("not text", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", (0, 0)),
+    ];
+    let mut failures = Vec::new();
+    for (what, bytes, (line, column)) in cases {
+        let t = SiteTest::from_dir("kinds");
+        t.build();
+        let before = t.output_files();
+        std::fs::write(t.path(REGION), bytes).unwrap();
+        let run = t.run(&["build"]);
+        let found = json_diagnostics(&t, &[]);
+        let places: Vec<_> = found
+            .iter()
+            .map(|d| (d["file"].clone(), d["line"].clone(), d["column"].clone()))
+            .collect();
+        if run.code != 1
+            || t.output_files() != before
+            || places != [(REGION.into(), (*line).into(), (*column).into())]
+        {
+            failures.push(format!("== {what}: {places:?}\n{}", run.stderr));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
