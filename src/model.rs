@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::config::{Config, PageCheck, SiteConfig};
 use crate::diagnostic::Diagnostic;
-use crate::front_matter;
+use crate::front_matter::{self, words};
 use crate::load::{Asset, Loaded, Source};
 
 /// Index of a page in [`Site::pages`].
@@ -152,7 +152,7 @@ pub struct HomeMeta {
 }
 
 /// Front matter of a region's `_index.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegionMeta {
     /// The region's name.
@@ -196,7 +196,7 @@ pub struct RegionMeta {
 }
 
 /// Front matter of a publication's `_index.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PublicationMeta {
     /// The publication's title.
@@ -249,7 +249,7 @@ pub struct PublicationMeta {
 }
 
 /// Front matter of a part (any Markdown file but `_index.md`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartMeta {
     /// The part's title: its h1.
@@ -372,11 +372,64 @@ fn impossible_date(written: &str) -> Option<(String, String)> {
     let last = days_in_month(year, month);
     (day > last).then(|| {
         let name = MONTHS[usize::from(month) - 1];
-        (
-            format!("datumet `{}` finns inte: {name} {year} har {last} dagar", written.trim()),
-            format!("skriv ett datum som finns, t.ex. `date: {y}-{m}-{last}`, eller bara år och månad: `date: {y}-{m}`"),
-        )
+        words::impossible_date(written.trim(), name, y, m, last)
     })
+}
+
+/// The message and hint for `date:` (`written`) that is no date at all:
+/// a month that does not exist (`2024-13-01`), or another way of writing
+/// a date (`24 januari 2023`, `2023/01/24`, `24.1.2023`), told as it should
+/// be written when it can be.
+fn not_a_date(written: &str) -> (String, String) {
+    let text = written.trim();
+    let lower = text.to_lowercase();
+    // Numbers and Swedish month names, in order.
+    let mut numbers: Vec<u32> = Vec::new();
+    let mut month_named = None;
+    for token in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
+        if let Ok(n) = token.parse::<u32>() {
+            numbers.push(n);
+        } else if let Some(i) = MONTHS
+            .iter()
+            .position(|m| *m == token || (token.len() >= 3 && m.starts_with(token)))
+        {
+            month_named = Some(i as u32 + 1);
+        } else {
+            return words::not_a_date(text, None, None);
+        }
+    }
+    let year_first = text
+        .split(|c: char| !c.is_ascii_digit())
+        .next()
+        .is_some_and(|t| t.len() == 4);
+    let (year, month, day) = match (month_named, numbers.as_slice()) {
+        (Some(m), [y]) if *y >= 1000 => (*y, Some(m), None),
+        (Some(m), [d, y]) if *y >= 1000 => (*y, Some(m), Some(*d)),
+        (None, [y, m]) if year_first => (*y, Some(*m), None),
+        (None, [m, y]) if *y >= 1000 => (*y, Some(*m), None),
+        (None, [y, m, d]) if year_first => (*y, Some(*m), Some(*d)),
+        (None, [d, m, y]) if *y >= 1000 => (*y, Some(*m), Some(*d)),
+        _ => return words::not_a_date(text, None, None),
+    };
+    if let Some(m) = month.filter(|m| !(1..=12).contains(m)) {
+        return words::not_a_date(text, Some(words::NotADate::Month(m)), None);
+    }
+    let fix = match (month, day) {
+        (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{year:04}-{m:02}"),
+        _ => format!("{year:04}"),
+    };
+    if let Some((message, hint)) = impossible_date(&fix).filter(|_| fix != text) {
+        let _ = message;
+        return (words::not_a_date(text, None, None).0, hint);
+    }
+    if Date::parse(&fix).is_none() {
+        return words::not_a_date(text, None, None);
+    }
+    words::not_a_date(text, None, Some(&fix))
 }
 
 impl Date {
@@ -612,9 +665,38 @@ pub fn build_with(
                 .map(|p| p.replace('\\', "/"))
         })
         .collect();
+    // A Markdown file that could not be read at all (not UTF-8, not text)
+    // stands in too, so that its folder's pages find their region or
+    // publication.
+    let read: std::collections::HashSet<&str> =
+        loaded.sources.iter().map(|s| s.rel.as_str()).collect();
+    let mut candidates: Vec<Page> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| {
+            let rel = d
+                .path
+                .strip_prefix("content")
+                .ok()?
+                .to_str()?
+                .replace('\\', "/");
+            let role =
+                role_of(&rel).filter(|_| rel.ends_with(".md") && !read.contains(rel.as_str()))?;
+            Some(stand_in(
+                d.path.clone(),
+                rel,
+                Arc::from(""),
+                role,
+                &site_config,
+            ))
+        })
+        .collect();
+    candidates.sort_by(|a, b| a.rel.cmp(&b.rel));
+    candidates.dedup_by(|a, b| a.rel == b.rel);
     // A page parsed before is cloned once for this build and moved from the
     // old cache to the new; a page parsed now is cloned into the cache.
-    let parsed: Vec<(Result<Page, Diagnostic>, bool)> = loaded
+    let parsed: Vec<(Parsed, bool)> = loaded
         .sources
         .into_par_iter()
         .map(|s| match cache.pages.get(&s.rel) {
@@ -623,7 +705,6 @@ pub fn build_with(
         })
         .collect();
     let mut old = std::mem::take(&mut cache.pages);
-    let mut candidates = Vec::new();
     let mut pages = HashMap::with_capacity(parsed.len());
     for (p, cached) in parsed {
         match p {
@@ -639,11 +720,14 @@ pub fn build_with(
                 };
                 candidates.push(page);
             }
-            Err(d) => {
+            Err(broken) => {
+                let (d, stand_in) = *broken;
                 if let Some(rel) = d.path.strip_prefix("content").ok().and_then(|p| p.to_str()) {
                     unreadable.push(rel.replace('\\', "/"));
                 }
                 diagnostics.push(d);
+                // Not cached: the next build reads it again, and says so again.
+                candidates.extend(stand_in);
             }
         }
     }
@@ -682,46 +766,129 @@ fn role_of(rel: &str) -> Option<Role> {
     }
 }
 
-fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
+/// A page, or the error of a file and the page that stands in for it.
+type Parsed = Result<Page, Box<(Diagnostic, Option<Page>)>>;
+
+/// Parses one file into a page. When its front matter cannot be read, the
+/// error comes with a page that stands in for it (see [`stand_in`]), so
+/// that the pages in its folder, and the links to it, do not fail too: one
+/// slip, one error (issue 11).
+fn parse_page(source: Source, site: &SiteConfig) -> Parsed {
     let Source { path, rel, text } = source;
     let _working = crate::diagnostic::working_on(&path);
-    let role = role_of(&rel).ok_or_else(|| {
-        Diagnostic::error(&path, "this page is nested too deep").with_hint(
-            "pages go in content/<region>/<publication>/; move it up, or keep only images in deeper folders",
-        )
-    })?;
-    if text.trim().is_empty() && role != Role::Home {
-        return Err(Diagnostic::error(&path, "the file is empty").with_hint(
-            "write three lines: ---, then `title: The page's title`, then ---; or remove the file",
-        ));
+    let Some(role) = role_of(&rel) else {
+        let (message, hint) = words::nested_too_deep();
+        return Err(Box::new((
+            Diagnostic::error(&path, message).with_hint(hint),
+            None,
+        )));
+    };
+    match read_page(&path, &rel, &text, role, site) {
+        Ok(page) => Ok(page),
+        Err(d) => Err(Box::new((d, Some(stand_in(path, rel, text, role, site))))),
     }
-    let split = front_matter::split(&path, &text)?;
+}
+
+/// A page for a file whose front matter cannot be read: in its place in
+/// the tree, with the title its `title:` line seems to give (or its file
+/// or folder name), its body where the front matter seems to end, and
+/// nothing else. It never reaches the output: its file has an error.
+fn stand_in(path: PathBuf, rel: String, text: Arc<str>, role: Role, site: &SiteConfig) -> Page {
+    let body_offset = match front_matter::split(&path, &text) {
+        Ok(split) => split.body_offset,
+        Err(_) => front_matter::guessed_body(&text),
+    };
+    let front = &text[..body_offset];
+    let written = front.lines().skip(1).find_map(|l| {
+        let v = l.strip_prefix("title:")?.trim();
+        let v = v.trim_matches(['"', '\'', '”', '“']).trim();
+        (!v.is_empty()).then(|| v.to_string())
+    });
+    let name = || {
+        let name = match role {
+            Role::Part => rel
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches(".md"),
+            _ => folder(&rel).rsplit('/').next().unwrap_or_default(),
+        };
+        name.to_string()
+    };
+    let title = match role {
+        Role::Home => written.unwrap_or_else(|| site.title.clone()),
+        _ => written.unwrap_or_else(name),
+    };
+    let meta = match role {
+        Role::Home => Meta::Home(HomeMeta::default()),
+        Role::Region => Meta::Region(Box::new(RegionMeta {
+            title: title.clone(),
+            ..RegionMeta::default()
+        })),
+        Role::Publication => Meta::Publication(Box::new(PublicationMeta {
+            title: title.clone(),
+            ..PublicationMeta::default()
+        })),
+        Role::Part => Meta::Part(Box::new(PartMeta {
+            title: title.clone(),
+            ..PartMeta::default()
+        })),
+    };
+    let text_hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+    let front_hash = xxhash_rust::xxh3::xxh3_64_with_seed(
+        text[..body_offset].as_bytes(),
+        crate::hash::str(&rel),
+    );
+    Page {
+        path,
+        rel,
+        text,
+        text_hash,
+        front_hash,
+        body_offset,
+        role,
+        meta: Arc::new(meta),
+        title,
+        weight: 0,
+        date: None,
+        url: String::new(),
+        parent: None,
+        children: Vec::new(),
+    }
+}
+
+/// Reads the front matter of a file with `role` into a page.
+fn read_page(
+    path: &std::path::Path,
+    rel: &str,
+    text: &Arc<str>,
+    role: Role,
+    site: &SiteConfig,
+) -> Result<Page, Diagnostic> {
+    if text.trim().is_empty() && role != Role::Home {
+        let (message, hint) = words::empty_file();
+        return Err(Diagnostic::error(path, message).with_hint(hint));
+    }
+    let split = front_matter::split(path, text)?;
     let (yaml, yaml_line, body_offset) = (split.yaml, split.yaml_line, split.body_offset);
     if yaml.is_empty() && role != Role::Home {
-        return Err(Diagnostic::error(&path, "the page has no front matter")
-            .at(&text, 1, 1)
-            .with_hint(
-                "start the file with three lines: ---, then `title: The page's title`, then ---",
-            ));
+        let (message, hint) = words::no_front_matter();
+        return Err(Diagnostic::error(path, message)
+            .at(text, 1, 1)
+            .with_hint(hint));
     }
-    if let Some(d) = front_matter::lost_comment(&path, &text, yaml, yaml_line) {
+    if let Some(d) = front_matter::lost_comment(path, text, yaml, yaml_line) {
         return Err(d);
     }
-    let parse = |what| -> Result<Meta, Diagnostic> {
-        Ok(match what {
-            Role::Home => Meta::Home(front_matter::parse(&path, &text, yaml, yaml_line)?),
-            Role::Region => Meta::Region(Box::new(front_matter::parse(
-                &path, &text, yaml, yaml_line,
-            )?)),
-            Role::Publication => Meta::Publication(Box::new(front_matter::parse(
-                &path, &text, yaml, yaml_line,
-            )?)),
-            Role::Part => Meta::Part(Box::new(front_matter::parse(
-                &path, &text, yaml, yaml_line,
-            )?)),
-        })
+    let meta = match role {
+        Role::Home => Meta::Home(front_matter::parse(path, text, yaml, yaml_line)?),
+        Role::Region => Meta::Region(Box::new(front_matter::parse(path, text, yaml, yaml_line)?)),
+        Role::Publication => {
+            Meta::Publication(Box::new(front_matter::parse(path, text, yaml, yaml_line)?))
+        }
+        Role::Part => Meta::Part(Box::new(front_matter::parse(path, text, yaml, yaml_line)?)),
     };
-    let meta = Arc::new(parse(role)?);
+    let meta = Arc::new(meta);
     let (title, weight, date) = match &*meta {
         Meta::Home(m) => (
             m.title.clone().unwrap_or_else(|| site.title.clone()),
@@ -733,14 +900,12 @@ fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
         Meta::Part(m) => (m.title.clone(), m.weight, m.date.clone()),
     };
     let text_hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
-    let front_hash = xxhash_rust::xxh3::xxh3_64_with_seed(
-        text[..body_offset].as_bytes(),
-        crate::hash::str(&rel),
-    );
+    let front_hash =
+        xxhash_rust::xxh3::xxh3_64_with_seed(text[..body_offset].as_bytes(), crate::hash::str(rel));
     let mut page = Page {
-        path,
-        rel,
-        text,
+        path: path.to_path_buf(),
+        rel: rel.to_string(),
+        text: text.clone(),
         text_hash,
         front_hash,
         body_offset,
@@ -755,21 +920,27 @@ fn parse_page(source: Source, site: &SiteConfig) -> Result<Page, Diagnostic> {
     };
     if page.title.is_empty() {
         let line = page.key_line("title").unwrap_or(1);
-        return Err(Diagnostic::error(&page.path, "the title is empty")
-            .at(&page.text, line, 1)
-            .with_hint("write the page's title after `title:`"));
+        let (message, hint) = words::empty_title();
+        return Err(Diagnostic::error(&page.path, message)
+            .at(&page.text, line, "title: ".len() + 1)
+            .with_hint(hint));
     }
     if let Some(d) = date {
         page.date = Some(Date::parse(&d).ok_or_else(|| {
             let line = page.key_line("date").unwrap_or(1);
-            if let Some((message, hint)) = impossible_date(&d) {
-                return Diagnostic::error(&page.path, message)
-                    .at(&page.text, line, 1)
-                    .with_hint(hint);
-            }
-            Diagnostic::error(&page.path, format!("`{d}` is not a date"))
-                .at(&page.text, line, 1)
-                .with_hint("write the date as YYYY-MM-DD, YYYY-MM or YYYY, for example `date: \"2023-01\"`")
+            // The column of the value: where the writer has to act.
+            let column = page
+                .text
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.split_once(':'))
+                .map_or(1, |(key, value)| {
+                    key.chars().count() + 2 + value.chars().take_while(|c| *c == ' ').count()
+                });
+            let (message, hint) = impossible_date(&d).unwrap_or_else(|| not_a_date(&d));
+            Diagnostic::error(&page.path, message)
+                .at(&page.text, line, column)
+                .with_hint(hint)
         })?);
     }
     Ok(page)
@@ -1008,6 +1179,52 @@ mod tests {
         assert_eq!(slugify("framgångsfaktorer"), "framgangsfaktorer");
         assert_eq!(slugify("Hälsa och sjukvård 2.0"), "halsa-och-sjukvard-2-0");
         assert_eq!(slugify("Öppna jämförelser"), "oppna-jamforelser");
+    }
+
+    // See: issue 11. A date written another way is told how to write it.
+    #[test]
+    fn dates_that_are_not_dates() {
+        for (written, message, hint) in [
+            (
+                "2024-13-01",
+                "`2024-13-01` är inget datum: månad 13 finns inte, året har 12 månader",
+                "skriv datumet som ÅÅÅÅ-MM-DD",
+            ),
+            (
+                "januari 2023",
+                "`januari 2023` är inget datum som malbild kan läsa",
+                "skriv `date: 2023-01` (år-månad med siffror)",
+            ),
+            (
+                "24 januari 2023",
+                "`24 januari 2023` är inget datum som malbild kan läsa",
+                "skriv `date: 2023-01-24` (år-månad-dag med siffror)",
+            ),
+            (
+                "2023/01/24",
+                "`2023/01/24` är inget datum som malbild kan läsa",
+                "skriv `date: 2023-01-24`",
+            ),
+            (
+                "24.1.2023",
+                "`24.1.2023` är inget datum som malbild kan läsa",
+                "skriv `date: 2023-01-24`",
+            ),
+            (
+                "31 feb 2023",
+                "`31 feb 2023` är inget datum som malbild kan läsa",
+                "skriv ett datum som finns, t.ex. `date: 2023-02-28`",
+            ),
+            (
+                "snart",
+                "`snart` är inget datum som malbild kan läsa",
+                "skriv datumet som ÅÅÅÅ-MM-DD",
+            ),
+        ] {
+            let (m, h) = not_a_date(written);
+            assert_eq!(m, message, "{written}");
+            assert!(h.starts_with(hint), "{written}: {h}");
+        }
     }
 
     #[test]

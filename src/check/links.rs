@@ -140,6 +140,9 @@ pub fn fragments(
     for &id in pages {
         let page = &site.pages[id];
         let Some(body) = bodies.get(id) else { continue };
+        if site.unreadable.contains(&page.rel) {
+            continue;
+        }
         let resolver = PageLinks { site, page };
         let mut text = None;
         let mut errors = crate::diagnostic::Capped::default();
@@ -152,6 +155,11 @@ pub fn fragments(
                     continue;
                 };
                 if fragment.is_empty() || !look_at(id, target) {
+                    continue;
+                }
+                // A page whose front matter could not be read stands in
+                // without its goal areas and factors: its error is enough.
+                if site.unreadable.contains(&site.pages[target].rel) {
                     continue;
                 }
                 let known = &*ids.entry(target).or_insert_with(|| ids_of(&bodies[target]));

@@ -408,6 +408,11 @@ pub fn run(
         .into_par_iter()
         .map(|id| {
             progress.advance(1);
+            // A page whose front matter could not be read stands in for
+            // the tree and links only: its error is all it says.
+            if site.unreadable.contains(&site.pages[id].rel) {
+                return Arc::from([]);
+            }
             cache
                 .get(site, id, &bodies[id])
                 .unwrap_or_else(|| own(site, id, &bodies[id], &settings))

@@ -384,9 +384,7 @@ const ERRORS: &[ErrorCase] = &[
     (
         "a front-matter error",
         &[(BILAGA, "---\ntitle: Bilaga\nweight: abc\n---\n")],
-        &[
-            "bilaga.md:3:9: error: `weight` should be a whole number, but here it is the text \"abc\"",
-        ],
+        &["bilaga.md:3:9: error: `weight` ska vara ett heltal, men här står texten ”abc”"],
     ),
     (
         "an unknown check in front matter",
@@ -406,8 +404,8 @@ const ERRORS: &[ErrorCase] = &[
             "---\ntitle: Bilaga\ncheck:\n  ignored: [lix]\n---\n\nText.\n",
         )],
         &[
-            "bilaga.md:4:3: error: unknown key `ignored` in `check`",
-            "did you mean `ignore`?",
+            "bilaga.md:4:3: error: okänd nyckel `ignored` under `check:`",
+            "menade du `ignore`? Skriv `ignore: [lix]`",
         ],
     ),
     (
@@ -444,7 +442,9 @@ const ERRORS: &[ErrorCase] = &[
     (
         "a wrong limit in site.yaml",
         &[("content/site.yaml", "title: Test\ncheck:\n  lix_max: hög\n")],
-        &["content/site.yaml:3:12: error: `check.lix_max` should be a whole number"],
+        &[
+            "content/site.yaml:3:12: error: `lix_max` under `check:` ska vara ett heltal, men här står texten ”hög”",
+        ],
     ),
 ];
 

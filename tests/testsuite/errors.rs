@@ -18,26 +18,25 @@ const CASES: &[Case] = &[
         "invalid YAML",
         &[(BILAGA, "---\ntitle: Bilaga\n weight: 4\n---\n")],
         &[
-            "content/region-a/plan-2030/bilaga.md:3:",
-            "cannot be read",
-            "hint:",
+            "content/region-a/plan-2030/bilaga.md:3:2: error: `weight:` är indragen längre än `title:` på raden ovanför",
+            "hint: börja `weight:` lika långt in som `title:` ovanför (0 mellanslag)",
         ],
     ),
     (
         "wrong type",
         &[(BILAGA, "---\ntitle: Bilaga\nweight: abc\n---\n")],
         &[
-            "bilaga.md:3:9: error: `weight` should be a whole number, but here it is the text \"abc\"",
+            "bilaga.md:3:9: error: `weight` ska vara ett heltal, men här står texten ”abc”",
             " 3 | weight: abc",
-            "hint: write digits only",
+            "hint: skriv bara siffror, t.ex. `weight: 2`",
         ],
     ),
     (
         "unknown key",
         &[(BILAGA, "---\ntitel: Bilaga\nweight: 4\n---\n")],
         &[
-            "bilaga.md:2:1: error: unknown key `titel`",
-            "did you mean `title`?",
+            "bilaga.md:2:1: error: okänd nyckel `titel`",
+            "hint: skriv `title: Bilaga`: nycklarna skrivs på engelska",
         ],
     ),
     (
@@ -48,15 +47,15 @@ const CASES: &[Case] = &[
         )],
         &[
             "bilaga.md:6:5:",
-            "unknown key `txt` in `goal_areas[0]`",
-            "did you mean `text`?",
+            "okänd nyckel `txt` i det första målområdet",
+            "menade du `text`? Skriv `text: B`",
         ],
     ),
     (
         "unknown kind",
         &[(BILAGA, "---\ntitle: Bilaga\nkind: goal-pictur\n---\n")],
         &[
-            "bilaga.md:3:7: error: `kind` cannot be `goal-pictur`",
+            "bilaga.md:3:7: error: `kind` kan inte vara `goal-pictur`",
             "goal-picture, success-factors, background, page",
         ],
     ),
@@ -64,24 +63,25 @@ const CASES: &[Case] = &[
         "missing closing ---",
         &[(BILAGA, "---\ntitle: Bilaga\n\n## Ordlista\n")],
         &[
-            "bilaga.md:1:1: error: the front matter never ends",
-            "add a line with only ---",
+            "bilaga.md:4:1: error: front matter tar aldrig slut: raden --- som ska avsluta den saknas",
+            " 4 | ## Ordlista",
+            "hint: skriv en rad med bara --- före den här raden, direkt efter den sista nyckeln",
         ],
     ),
     (
         "missing title",
         &[(BILAGA, "---\nweight: 4\n---\n")],
         &[
-            "bilaga.md:2:1: error: `title` is missing",
-            "add a line `title: ...`",
+            "bilaga.md:2:1: error: `title:` saknas",
+            "hint: lägg till en rad `title: …`",
         ],
     ),
     (
         "a date that is not one",
         &[(BILAGA, "---\ntitle: Bilaga\ndate: januari 2023\n---\n")],
         &[
-            "bilaga.md:3:1: error: `januari 2023` is not a date",
-            "YYYY-MM-DD",
+            "bilaga.md:3:7: error: `januari 2023` är inget datum som malbild kan läsa",
+            "hint: skriv `date: 2023-01` (år-månad med siffror)",
         ],
     ),
     // See: issue 11 (published as "31 februari 2023").
@@ -89,7 +89,7 @@ const CASES: &[Case] = &[
         "a day the month does not have",
         &[(BILAGA, "---\ntitle: Bilaga\ndate: 2023-02-31\n---\n")],
         &[
-            "bilaga.md:3:1: error: datumet `2023-02-31` finns inte: februari 2023 har 28 dagar",
+            "bilaga.md:3:7: error: datumet `2023-02-31` finns inte: februari 2023 har 28 dagar",
             "hint: skriv ett datum som finns, t.ex. `date: 2023-02-28`, eller bara år och månad: `date: 2023-02`",
         ],
     ),
@@ -284,8 +284,8 @@ const CASES: &[Case] = &[
         "unknown key in site.yaml",
         &[("content/site.yaml", "title: Test\nlanguge: sv\n")],
         &[
-            "content/site.yaml:2:1: error: unknown key `languge`",
-            "did you mean `language`?",
+            "content/site.yaml:2:1: error: okänd nyckel `languge`",
+            "menade du `language`? Skriv `language: sv`",
         ],
     ),
     (
@@ -521,12 +521,12 @@ fn files_that_are_not_markdown_text() {
         (
             "an empty file",
             b"",
-            &["bilaga.md: error: the file is empty", "or remove the file"],
+            &["bilaga.md: error: filen är tom", "eller ta bort filen"],
         ),
         (
             "a file of blank lines",
             b"\n\n  \n",
-            &["bilaga.md: error: the file is empty"],
+            &["bilaga.md: error: filen är tom"],
         ),
     ];
     for (what, bytes, expected) in cases {
@@ -657,4 +657,370 @@ fn huge_and_deep_markdown_builds() {
     assert!(html.contains("<h2 id=\"avsnitt-50\">Avsnitt 50</h2>"));
     let deep = t.read("output/region-a/plan-2030/djup/index.html");
     assert!(deep.matches("<ul>").count() >= 10_000);
+}
+
+const REGION: &str = "content/region-a/_index.md";
+const PLAN: &str = "content/region-a/plan-2030/_index.md";
+const MALBILD: &str = "content/region-a/plan-2030/målbild.md";
+const BAKGRUND: &str = "content/region-a/plan-2030/bakgrund.md";
+
+/// One slip in front matter: (what, the file, its new text, where the
+/// one diagnostic points, its message, what its hint says).
+type Slip = (
+    &'static str,
+    &'static str,
+    &'static str,
+    (usize, usize),
+    &'static str,
+    &'static str,
+);
+
+// See: issue 11. One slip, one error, in plain words at the place where the
+// writer acts; a region or publication that cannot be read still holds its
+// pages, and links to a page that cannot be read are not errors of their own.
+const SLIPS: &[Slip] = &[
+    (
+        "a colon in a region's title",
+        REGION,
+        "---\ntitle: Region A: så gör vi\norganisations: [Region A, Kommunerna i A]\nweight: 2\n---\n\nRegion A:s publikationer.\n",
+        (2, 8),
+        "texten efter `title:` har ett kolon följt av mellanslag, och då läses resten som en ny nyckel",
+        "sätt hela texten inom raka citattecken: `title: \"Region A: så gör vi\"`",
+    ),
+    (
+        "a colon in a publication's title",
+        PLAN,
+        "---\ntitle: Nära vård: så gör vi\ndate: 2023-01-24\n---\n\nInledning till planen. Se [målbilden](målbild.md#tillsammans).\n",
+        (2, 8),
+        "texten efter `title:` har ett kolon följt av mellanslag, och då läses resten som en ny nyckel",
+        "`title: \"Nära vård: så gör vi\"`",
+    ),
+    (
+        "an unclosed quote",
+        PLAN,
+        "---\ntitle: \"Plan 2030\npublisher: Region A\nplace: Aby\ndate: 2023-01-24\nhorizon: 2030\nsummary: Planen beskriver *vart* vi ska.\nthemes: [samverkan, tillit]\n---\n\nInledning till planen.\n",
+        (2, 8),
+        "citattecknet som börjar texten efter `title:` stängs aldrig, så raderna under räknas in i texten",
+        "sätt ett likadant citattecken (\") sist i texten: `title: \"Plan 2030\"`",
+    ),
+    (
+        "an unclosed quote closed by the next line's",
+        BILAGA,
+        "---\ntitle: \"Bilaga\nsummary: \"Om ordlistan\"\nweight: 4\n---\n\n## Ordlista\n\nEn vanlig sida.\n",
+        (2, 8),
+        "citattecknet som börjar texten efter `title:` stängs aldrig, så raderna under räknas in i texten",
+        "`title: \"Bilaga\"`",
+    ),
+    (
+        "a tab used for indentation",
+        MALBILD,
+        "---\ntitle: Målbild\nkind: goal-picture\nweight: 1\ngoal_areas:\n\t- title: Tillsammans\n---\n\nText.\n",
+        (6, 1),
+        "raden är indragen med tabb, och front matter får bara dras in med mellanslag",
+        "ta bort tabben och skriv mellanslag i stället, två per nivå",
+    ),
+    (
+        "a list item not as far in as the one above",
+        MALBILD,
+        "---\ntitle: Målbild\nkind: goal-picture\nweight: 1\ngoal_areas:\n  - title: Tillsammans\n    text: Ihop.\n - title: Nära\n---\n\nText.\n",
+        (8, 2),
+        "punkten står inte lika långt in som punkten ovanför i samma lista",
+        "börja raden med 2 mellanslag före `-`, som punkten ovanför",
+    ),
+    (
+        "a key of a list item as far in as its dash",
+        MALBILD,
+        "---\ntitle: Målbild\nkind: goal-picture\nweight: 1\ngoal_areas:\n  - title: Tillsammans\n  text: Ihop.\n---\n\nText.\n",
+        (7, 3),
+        "`text:` står lika långt in som `-` i punkten ovanför, så den hör varken till punkten eller är en ny punkt",
+        "dra in `text:` lika långt som `title:` i punkten ovanför (4 mellanslag)",
+    ),
+    (
+        "a key without value",
+        BILAGA,
+        "---\ntitle: Bilaga\nweight:\n---\n\n## Ordlista\n\nEn vanlig sida.\n",
+        (3, 8),
+        "`weight:` har inget värde",
+        "skriv ett heltal efter kolonet, t.ex. `weight: 2`, eller ta bort raden",
+    ),
+    (
+        "a key without colon",
+        BILAGA,
+        "---\ntitle: Bilaga\nweight 4\n---\n\n## Ordlista\n\nEn vanlig sida.\n",
+        (3, 1),
+        "raden ”weight 4” saknar kolon, så den är varken en nyckel med värde eller en fortsättning på texten ovanför",
+        "skriv ett kolon och ett mellanslag efter nyckeln (`weight: …`)",
+    ),
+    (
+        "horisont: in a publication",
+        PLAN,
+        "---\ntitle: Plan 2030\ndate: 2023-01-24\nhorisont: 2030\n---\n\nInledning till planen. Se [målbilden](målbild.md#tillsammans).\n",
+        (4, 1),
+        "okänd nyckel `horisont`",
+        "skriv `horizon: 2030`: nycklarna skrivs på engelska",
+    ),
+    (
+        "a month that does not exist",
+        PLAN,
+        "---\ntitle: Plan 2030\ndate: 2024-13-01\n---\n\nInledning till planen. Se [målbilden](målbild.md#tillsammans).\n",
+        (3, 7),
+        "`2024-13-01` är inget datum: månad 13 finns inte, året har 12 månader",
+        "skriv datumet som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ",
+    ),
+    (
+        "weight: tre",
+        BILAGA,
+        "---\ntitle: Bilaga\nweight: tre\n---\n\n## Ordlista\n\nEn vanlig sida.\n",
+        (3, 9),
+        "`weight` ska vara ett heltal, men här står texten ”tre”",
+        "skriv talet med siffror: `weight: 3`",
+    ),
+    (
+        "vikt: 3",
+        BILAGA,
+        "---\ntitle: Bilaga\nvikt: 3\n---\n\n## Ordlista\n\nEn vanlig sida.\n",
+        (3, 1),
+        "okänd nyckel `vikt`",
+        "skriv `weight: 3`: nycklarna skrivs på engelska",
+    ),
+    (
+        "a misspelt key",
+        BILAGA,
+        "---\ntitle: Bilaga\nwieght: 3\n---\n\n## Ordlista\n\nEn vanlig sida.\n",
+        (3, 1),
+        "okänd nyckel `wieght`",
+        "menade du `weight`? Skriv `weight: 3`",
+    ),
+    (
+        "a duplicate key in a region",
+        REGION,
+        "---\ntitle: Region A\nweight: 2\ntitle: Region Ä\n---\n\nRegion A:s publikationer.\n",
+        (4, 1),
+        "`title:` står två gånger",
+        "ta bort den ena raden: bara en av dem kan gälla",
+    ),
+    (
+        "a missing closing --- in a publication",
+        PLAN,
+        "---\ntitle: Plan 2030\ndate: 2023-01-24\n\nInledning till planen. Se [målbilden](målbild.md#tillsammans).\n",
+        (5, 1),
+        "front matter tar aldrig slut: raden --- som ska avsluta den saknas",
+        "skriv en rad med bara --- före den här raden, direkt efter den sista nyckeln",
+    ),
+    (
+        "a missing closing --- in a part with no text",
+        BILAGA,
+        "---\ntitle: Bilaga\nweight: 4\n",
+        (3, 1),
+        "front matter tar aldrig slut: raden --- som ska avsluta den saknas",
+        "skriv en rad med bara --- efter den här raden",
+    ),
+    (
+        "a list where a text goes",
+        BILAGA,
+        "---\ntitle:\n  - Bilaga\n  - Ordlista\n---\n\n## Ordlista\n\nEn vanlig sida.\n",
+        (3, 3),
+        "`title` ska vara en text, men här är det en lista",
+        "skriv texten direkt efter `title:` på samma rad",
+    ),
+    (
+        "a Swedish key in the second goal area",
+        MALBILD,
+        "---\ntitle: Målbild\nkind: goal-picture\nweight: 1\ngoal_areas:\n  - title: Tillsammans\n  - titel: Nära\n---\n\nText.\n",
+        (7, 5),
+        "okänd nyckel `titel` i det andra målområdet",
+        "skriv `title: Nära`: nycklarna skrivs på engelska",
+    ),
+    (
+        "a missing key in the second perspective shift",
+        BAKGRUND,
+        "---\ntitle: Bakgrund\nkind: background\nweight: 3\nshifts:\n  - from: Organisation\n    to: Person\n  - from: Reaktiv\n---\n\n## Syfte\n\nText.\n",
+        (8, 5),
+        "`to:` saknas i det andra perspektivskiftet",
+        "lägg till en rad `to: …`",
+    ),
+    (
+        "an empty region file",
+        REGION,
+        "",
+        (0, 0),
+        "filen är tom",
+        "eller ta bort filen",
+    ),
+    (
+        "a page without front matter that others link to",
+        BAKGRUND,
+        "## Syfte\n\nText.\n",
+        (1, 1),
+        "sidan saknar front matter, raderna mellan två --- överst som ger den en titel",
+        "börja filen med tre rader",
+    ),
+];
+
+/// Runs `malbild check --format json` (with `env`) and returns its
+/// diagnostics.
+fn json_diagnostics(t: &SiteTest, env: &[(&str, &str)]) -> Vec<serde_json::Value> {
+    let mut command = assert_cmd::Command::cargo_bin("malbild").unwrap();
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let out = command
+        .args(["check", "--format", "json", "--root"])
+        .arg(t.root())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    report["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[test]
+fn one_slip_in_front_matter_gives_one_plain_error() {
+    let mut failures = Vec::new();
+    for (what, file, text, (line, column), message, hint) in SLIPS {
+        let t = SiteTest::from_dir("kinds");
+        t.build();
+        let before = t.output_files();
+        t.write(file, text);
+        let run = t.run(&["build"]);
+        let mut problems = Vec::new();
+        if run.code != 1 {
+            problems.push(format!("exit status {} instead of 1", run.code));
+        }
+        if t.output_files() != before {
+            problems.push("the previous output changed".into());
+        }
+        for parser in ["mapping values", "scalar", "did not find", "stream", "YAML"] {
+            if run.stderr.contains(parser) {
+                problems.push(format!("the parser's words ({parser})"));
+            }
+        }
+        let found = json_diagnostics(&t, &[]);
+        if found.len() != 1 {
+            problems.push(format!("{} diagnostics instead of one", found.len()));
+        }
+        if let Some(d) = found.first() {
+            let got = (
+                d["file"].as_str().unwrap_or_default(),
+                d["line"].as_u64().unwrap_or_default() as usize,
+                d["column"].as_u64().unwrap_or_default() as usize,
+                d["message"].as_str().unwrap_or_default(),
+            );
+            if got != (*file, *line, *column, *message) {
+                problems.push(format!(
+                    "got {}:{}:{}: {}\n   want {file}:{line}:{column}: {message}",
+                    got.0, got.1, got.2, got.3
+                ));
+            }
+            let h = d["hint"].as_str().unwrap_or_default();
+            if !h.contains(hint) {
+                problems.push(format!("hint {h:?} lacks {hint:?}"));
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!(
+                "== {what}: {}\n{}",
+                problems.join("; "),
+                run.stderr
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// The same slips in English (`MALBILD_LANG=en`): same place, English words.
+#[test]
+fn slips_in_english() {
+    let cases: &[(usize, &str, &str)] = &[
+        (
+            0,
+            "the text after `title:` has a colon followed by a space, so the rest is read as a new key",
+            "put the whole text in straight double quotes: `title: \"Region A: så gör vi\"`",
+        ),
+        (
+            2,
+            "the quote that starts the text after `title:` is never closed, so the lines below are taken into the text",
+            "put the same quote (\") at the end of the text: `title: \"Plan 2030\"`",
+        ),
+        (
+            12,
+            "unknown key `vikt`",
+            "write `weight: 3`: the keys are English",
+        ),
+        (
+            18,
+            "unknown key `titel` in the second goal area",
+            "write `title: Nära`",
+        ),
+        (
+            19,
+            "`to:` is missing in the second perspective shift",
+            "add a line `to: …`",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (row, message, hint) in cases {
+        let (what, file, text, (line, column), _, _) = SLIPS[*row];
+        let t = SiteTest::from_dir("kinds");
+        t.write(file, text);
+        let found = json_diagnostics(&t, &[("MALBILD_LANG", "en")]);
+        let got: Vec<_> = found
+            .iter()
+            .map(|d| {
+                (
+                    d["line"].as_u64().unwrap_or_default() as usize,
+                    d["column"].as_u64().unwrap_or_default() as usize,
+                    d["message"].as_str().unwrap_or_default().to_string(),
+                    d["hint"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect();
+        let ok = got.len() == 1
+            && (got[0].0, got[0].1) == (line, column)
+            && got[0].2 == *message
+            && got[0].3.contains(hint);
+        if !ok {
+            failures.push(format!(
+                "== {what}: {got:?}\n   want {line}:{column}: {message} / {hint}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// See: issue 11. A region's `_index.md` that cannot be read at all still
+// holds its publications: one error, not one per page below it.
+#[test]
+fn an_unreadable_region_file_is_one_error() {
+    let cases: &[(&str, &[u8], (u64, u64))] = &[
+        (
+            "not UTF-8",
+            b"---\ntitle: Region \xc5\n---\n\nText.\n",
+            (2, 15),
+        ),
+        ("not text", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", (0, 0)),
+    ];
+    let mut failures = Vec::new();
+    for (what, bytes, (line, column)) in cases {
+        let t = SiteTest::from_dir("kinds");
+        t.build();
+        let before = t.output_files();
+        std::fs::write(t.path(REGION), bytes).unwrap();
+        let run = t.run(&["build"]);
+        let found = json_diagnostics(&t, &[]);
+        let places: Vec<_> = found
+            .iter()
+            .map(|d| (d["file"].clone(), d["line"].clone(), d["column"].clone()))
+            .collect();
+        if run.code != 1
+            || t.output_files() != before
+            || places != [(REGION.into(), (*line).into(), (*column).into())]
+        {
+            failures.push(format!("== {what}: {places:?}\n{}", run.stderr));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -51,7 +51,7 @@ fn cases() -> Vec<Case> {
             args: &["build"],
             code: 1,
             said: vec![
-                format!("{BILAGA}:2:71: error: the YAML is nested more than 64 levels deep"),
+                format!("{BILAGA}:2:71: error: front matter har listor eller grupper inuti varandra i mer än 64 nivåer"),
                 "…".into(),
             ],
         },
@@ -61,7 +61,7 @@ fn cases() -> Vec<Case> {
             env: &[],
             args: &["build"],
             code: 1,
-            said: vec![format!("{BILAGA}:2:"), "nested more than 64 levels".into()],
+            said: vec![format!("{BILAGA}:2:"), "i mer än 64 nivåer".into()],
         },
         Case {
             what: "keys indented 70 levels deep",
@@ -69,7 +69,7 @@ fn cases() -> Vec<Case> {
             env: &[],
             args: &["build"],
             code: 1,
-            said: vec![format!("{BILAGA}:67:65:"), "nested more than 64 levels".into()],
+            said: vec![format!("{BILAGA}:67:65:"), "i mer än 64 nivåer".into()],
         },
         Case {
             what: "50 links to missing fragments",

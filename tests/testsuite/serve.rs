@@ -206,7 +206,7 @@ fn edit_break_and_fix_while_serving() {
     t.write(BILAGA, "---\ntitle: Bilaga\nweight: abc\n---\n\nTrasig.\n");
     let error = events.next("error");
     assert!(
-        error.contains("bilaga.md:3:9: error: `weight` should be a whole number"),
+        error.contains("bilaga.md:3:9: error: `weight` ska vara ett heltal"),
         "{error}"
     );
     let page = serve.get("/region-a/plan-2030/bilaga/").2;

@@ -189,8 +189,8 @@ const ERRORS: &[ErrorCase] = &[
             "title: T\naccessibility:\n  compliance: full\n",
         )],
         &[
-            "content/site.yaml:3:15: error: `accessibility.compliance` cannot be `full`",
-            "use one of: fully, partly, not",
+            "content/site.yaml:3:15: error: `compliance` under `accessibility:` kan inte vara `full`",
+            "menade du `fully`? Det som går: fully, partly, not",
         ],
     ),
     (
@@ -232,7 +232,7 @@ const ERRORS: &[ErrorCase] = &[
         )],
         &[
             "content/accessibility-audit.yaml",
-            "`checks` is missing",
+            "`checks:` saknas",
             "audit.mjs --record",
         ],
     ),
