@@ -38,6 +38,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod statement;
 pub mod theme;
+pub mod words;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

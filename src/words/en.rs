@@ -1,0 +1,366 @@
+//! The English catalogue (`--lang en`, `MALBILD_LANG=en`): every message of
+//! [`super::Words`].
+
+use super::{Lang, Words, decimal};
+use crate::progress::Phase;
+
+/// English.
+#[derive(Debug, Clone, Copy)]
+pub struct En;
+
+fn plural(n: usize, one: &str) -> String {
+    match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {one}s"),
+    }
+}
+
+impl Words for En {
+    fn error(&self) -> &'static str {
+        "error"
+    }
+
+    fn warning(&self) -> &'static str {
+        "warning"
+    }
+
+    fn hint(&self) -> &'static str {
+        "hint"
+    }
+
+    fn more_errors(&self, n: usize) -> String {
+        format!("{n} more errors like the ones above from here on, not listed one by one")
+    }
+
+    fn more_errors_hint(&self, shown: usize) -> String {
+        format!("fix the {shown} above first and build again; the next ones are shown then")
+    }
+
+    fn failed(&self, n: usize) -> String {
+        format!("{}, nothing was written", plural(n, "error"))
+    }
+
+    fn failed_also(&self, n: usize) -> String {
+        let also = match n {
+            0 => String::new(),
+            n => format!(" (and {})", plural(n, "warning")),
+        };
+        format!("{also}; the previous output is unchanged")
+    }
+
+    fn failed_in_serve(&self) -> &'static str {
+        "the browser shows the last pages that built"
+    }
+
+    fn summary(&self, e: usize, w: usize) -> String {
+        match (e, w) {
+            (0, 0) => "no problems found".into(),
+            (e, 0) => plural(e, "error"),
+            (0, w) => plural(w, "warning"),
+            (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        }
+    }
+
+    fn more_warnings(&self, hidden: usize) -> String {
+        format!(
+            "… and {hidden} more warnings; `malbild check` lists them all, `malbild check --format json` for tools"
+        )
+    }
+
+    fn built(
+        &self,
+        pages: usize,
+        pdfs: usize,
+        n_files: usize,
+        written: Option<(usize, usize)>,
+        seconds: f64,
+        output: &str,
+        n_warnings: usize,
+    ) -> String {
+        let pdfs = match pdfs {
+            0 => String::new(),
+            1 => " and 1 PDF".into(),
+            n => format!(" and {n} PDFs"),
+        };
+        let files = match written {
+            None => format!("{n_files} files"),
+            Some((written, 0)) => format!("{n_files} files, {written} written"),
+            Some((written, removed)) => {
+                format!("{n_files} files, {written} written, {removed} removed")
+            }
+        };
+        let warnings = match n_warnings {
+            0 => String::new(),
+            n => format!(", {}", plural(n, "warning")),
+        };
+        format!(
+            "built {pages} pages{pdfs} ({files}) in {} s into {output}{warnings}",
+            decimal(Lang::En, seconds, 2)
+        )
+    }
+
+    fn internal(
+        &self,
+        file: Option<&str>,
+        message: &str,
+        location: Option<&str>,
+        output_unchanged: bool,
+    ) -> String {
+        let mut text = "internal error: malbild stopped on a bug of its own".to_string();
+        if let Some(file) = file {
+            text.push_str(&format!(" while building {file}"));
+        }
+        text.push_str(&format!(" ({message}"));
+        if let Some(location) = location {
+            text.push_str(&format!(", at {location}"));
+        }
+        text.push(')');
+        if output_unchanged {
+            text.push_str("; the previous output is unchanged");
+        }
+        text.push_str(&format!(
+            "\n  = hint: this is not a problem in your files; please report it to malbild's developers with this message{}; until it is fixed, undo your last change to that file",
+            if file.is_some() {
+                " and the file named above"
+            } else {
+                ""
+            }
+        ));
+        text
+    }
+
+    fn building(&self) -> &'static str {
+        "building the site…"
+    }
+
+    fn phase(&self, phase: Phase) -> &'static str {
+        match phase {
+            Phase::Read => "reading files",
+            Phase::Markdown => "Markdown",
+            Phase::Pages => "pages",
+            Phase::Print => "print pages",
+            Phase::Checks => "checks",
+            Phase::Pdf => "PDFs",
+            Phase::Write => "writing",
+        }
+    }
+
+    fn built_first(&self, pages: usize, seconds: f64, output: &str) -> String {
+        format!(
+            "built {pages} pages in {} s into {output}",
+            decimal(Lang::En, seconds, 2)
+        )
+    }
+
+    fn serving(&self, url: &str) -> String {
+        format!("serving the site at {url}")
+    }
+
+    fn serve_how(&self) -> &'static str {
+        "saving a file rebuilds the site and reloads the page; press Ctrl+C to stop"
+    }
+
+    fn no_browser(&self, err: &str, url: &str) -> String {
+        format!("warning: could not open a browser ({err}); open {url} yourself")
+    }
+
+    fn watching(&self) -> &'static str {
+        "watching for changes; press Ctrl+C to stop"
+    }
+
+    fn rebuilt(
+        &self,
+        what: &str,
+        ms: u128,
+        rendered: usize,
+        written: usize,
+        removed: usize,
+    ) -> String {
+        format!(
+            "{what}: rebuilt in {ms} ms ({rendered} rendered, {written} written, {removed} removed)"
+        )
+    }
+
+    fn files_changed(&self, n: usize) -> String {
+        format!("{n} files changed")
+    }
+
+    fn panel_title(&self) -> &'static str {
+        "malbild: the site could not be built"
+    }
+
+    fn panel_footer(&self) -> &'static str {
+        "The page shows the last version that built. Save a fix and it reloads."
+    }
+
+    fn cannot_watch(&self, what: &str) -> String {
+        format!("cannot watch {what} for changes")
+    }
+
+    fn cli_about(&self, command: &str) -> Option<(&'static str, &'static str)> {
+        cli::about(command)
+    }
+
+    fn cli_arg(&self, command: &str, arg: &str) -> Option<&'static str> {
+        cli::arg(command, arg)
+    }
+
+    fn cli_word(&self, word: crate::words::CliWord) -> &'static str {
+        cli::word(word)
+    }
+
+    fn created(&self, path: &str) -> String {
+        format!("  created {path}")
+    }
+}
+
+/// `--help` in English.
+pub(super) mod cli {
+    use crate::words::CliWord;
+
+    pub(crate) fn about(command: &str) -> Option<(&'static str, &'static str)> {
+        Some(match command {
+            "" => (
+                "malbild builds the målbild publications in content/ into a website in output/.",
+                "malbild builds the målbild publications in content/ into a website in output/.\n\n\
+                 Write Markdown in content/, run `malbild build`, and copy the output/ folder to \
+                 any web server, shared drive or file area: every link in it is relative.\n\n\
+                 Messages are in Swedish unless `--lang en` or the environment variable \
+                 MALBILD_LANG=en asks for English.",
+            ),
+            "build" => (
+                "Build the website from content/ into output/.",
+                "Build the website from content/ into output/.\n\n\
+                 When something is wrong nothing is written, so the previous site stays as it \
+                 was. Over an output/ an earlier build wrote, only the files that changed are \
+                 written (the others keep their dates, for rsync or FTP); otherwise the new site \
+                 is written to a fresh folder that then replaces output/. Files in output/ that \
+                 malbild did not write (web.config, .htaccess, CNAME) stay. A second build into \
+                 the same folder waits for the first. A build that takes more than a second \
+                 shows how far it is, on a terminal only and not when the environment variable \
+                 NO_COLOR is set.",
+            ),
+            "serve" => (
+                "Preview the site in your browser while you edit.",
+                "Preview the site in your browser while you edit.\n\n\
+                 Builds the site, serves it at http://127.0.0.1:1111/ and rebuilds it every time \
+                 you save a file in content/ or themes/; open pages reload by themselves. When a \
+                 file has an error, the browser shows it until you save a fix. A long first \
+                 build shows how far it is, as `build` does. Press Ctrl+C to stop.",
+            ),
+            "watch" => (
+                "Rebuild the site every time a file changes, without a server.",
+                "Rebuild the site every time a file changes, without a server.",
+            ),
+            "new" => (
+                "Start a new site or a new publication from a working example.",
+                "Start a new site or a new publication from a working example.",
+            ),
+            "new site" => (
+                "A new site in DIR: site.yaml, a home page and one example publication.",
+                "A new site in DIR: site.yaml, a home page and one example publication.",
+            ),
+            "new publication" => (
+                "A new publication: content/REGION/SLUG/ with _index.md and three parts.",
+                "A new publication: content/REGION/SLUG/ with _index.md and three parts.",
+            ),
+            "check" => (
+                "Check the content for problems, without writing anything.",
+                "Check the content for problems, without writing anything.\n\n\
+                 Reports every error the build would stop on (front matter, broken links and \
+                 #fragments, templates), and warnings: heading and alt-text problems, empty \
+                 headings, sections and pages, repeated sentences, stray list markers and \
+                 emphasis, headings and images lost in copying, words hyphenated across lines, \
+                 raw HTML and inline styles, vague link texts, and readability (LIX, long \
+                 sentences; limits in site.yaml). Errors fail (exit status 1); warnings fail \
+                 only with --strict.\n\n\
+                 Each warning ends with the name of its check. To silence one for a paragraph, \
+                 put `<!-- malbild: ignore NAME -->` on the line before it; for a page, write \
+                 `check: {ignore: [NAME]}` in its front matter. README.md lists every check.",
+            ),
+            "import" => (
+                "Make a new publication out of a Word document (.docx).",
+                "Make a new publication out of a Word document (.docx).\n\n\
+                 Writes content/REGION/SLUG/: _index.md with the document's title, publisher \
+                 (the Company property), date and the text before the first heading, and one \
+                 part per top-level heading, in order. Headings, paragraphs, bold and italic, \
+                 bulleted and numbered lists, tables, links, footnotes and images are converted; \
+                 a \"Vision\" heading, the areas under \"Målområden\", the factors under \
+                 \"Framgångsfaktorer\" and a Från/Till table become the structured fields of \
+                 their part. Nothing is overwritten: the publication folder must be new or \
+                 empty.\n\n\
+                 The text is imported as it was before any tracked changes. The report lists \
+                 what a person must look at, each with its place: tracked changes, comments, \
+                 images without alternative text, and what cannot be converted (text boxes, \
+                 charts, SmartArt, equations), followed by what `malbild check` finds in the new \
+                 pages. Word's own table of contents is left out (the site makes one). Old .doc \
+                 files and password-protected files are refused with what to do.",
+            ),
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn arg(command: &str, arg: &str) -> Option<&'static str> {
+        Some(match (command, arg) {
+            (_, "help") => "Print help (a summary with -h, all of it with --help)",
+            ("", "version") => "Print version",
+            (_, "lang") => {
+                "The language of every message: sv (Swedish, the default) or en (English); \
+                 also the environment variable MALBILD_LANG"
+            }
+            ("import", "file") => "The Word document, e.g. malbild.docx",
+            ("import", "target") => {
+                "Region folder and publication folder, e.g. kalmar/nara-vard-2023"
+            }
+            (_, "root") => {
+                "The project folder, the one that holds content/ [default: the current folder]"
+            }
+            (_, "output") => "Where to write the website [default: output/ in the project folder]",
+            ("check", "drafts") => {
+                "Also check pages marked `draft: true`, as if they were published"
+            }
+            (_, "drafts") => "Also build pages marked `draft: true`",
+            ("check", "quiet") => "Print only the problems: no progress, no summary line",
+            (_, "quiet") => {
+                "Print only the problems (errors and warnings): no progress, no summary line. \
+                 `serve` still prints its address"
+            }
+            ("build", "pdf") => {
+                "Also make a PDF of each publication from its print page, with Chromium, Google \
+                 Chrome or Microsoft Edge installed on this computer (found on the PATH, or \
+                 named by the environment variable MALBILD_CHROMIUM). Without a browser the \
+                 website is still built, and a warning says what to install"
+            }
+            ("serve", "port") => {
+                "The port to serve on [default: 1111]; if it is taken, the next free one is used"
+            }
+            ("serve", "bind") => {
+                "The address to serve on [default: 127.0.0.1]; anything but 127.0.0.1 lets \
+                 other computers see the preview"
+            }
+            ("serve", "open") => "Open the site in your web browser",
+            ("check", "format") => {
+                "How to report: `text` for people (the default), `json` for other tools"
+            }
+            ("check", "strict") => "Fail (exit status 1) on warnings too, not only on errors",
+            ("new site", "dir") => "The folder to create (it must not exist, or be empty)",
+            ("new publication", "path") => {
+                "Region folder and publication folder, e.g. skane/nara-vard-2026"
+            }
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn word(word: CliWord) -> &'static str {
+        match word {
+            CliWord::Usage => "Usage:",
+            CliWord::Commands => "Commands:",
+            CliWord::Arguments => "Arguments:",
+            CliWord::Options => "Options:",
+            CliWord::OptionsPlaceholder => "[OPTIONS]",
+            CliWord::CommandPlaceholder => "<COMMAND>",
+            CliWord::Dir => "DIR",
+            CliWord::HelpCommand => "Print this message or the help of the given subcommand(s)",
+        }
+    }
+}

@@ -1,0 +1,385 @@
+//! The Swedish catalogue, the default: every message of [`super::Words`].
+//! Plain words (klarspråk): what is wrong, where, and what to do.
+
+use super::{Lang, Words, decimal};
+use crate::progress::Phase;
+
+/// Swedish.
+#[derive(Debug, Clone, Copy)]
+pub struct Sv;
+
+/// `1 fel`, `2 fel`; `1 varning`, `2 varningar`.
+fn errors(n: usize) -> String {
+    format!("{n} fel")
+}
+
+fn warnings(n: usize) -> String {
+    match n {
+        1 => "1 varning".into(),
+        n => format!("{n} varningar"),
+    }
+}
+
+fn pages(n: usize) -> String {
+    match n {
+        1 => "1 sida".into(),
+        n => format!("{n} sidor"),
+    }
+}
+
+fn files(n: usize) -> String {
+    match n {
+        1 => "1 fil".into(),
+        n => format!("{n} filer"),
+    }
+}
+
+impl Words for Sv {
+    fn error(&self) -> &'static str {
+        "fel"
+    }
+
+    fn warning(&self) -> &'static str {
+        "varning"
+    }
+
+    fn hint(&self) -> &'static str {
+        "tips"
+    }
+
+    fn more_errors(&self, n: usize) -> String {
+        format!("ytterligare {n} fel av samma slag som ovan härifrån, inte uppräknade ett och ett")
+    }
+
+    fn more_errors_hint(&self, shown: usize) -> String {
+        format!("rätta de {shown} ovan först och bygg igen; då visas nästa")
+    }
+
+    fn failed(&self, n: usize) -> String {
+        format!("{}, inget skrevs", errors(n))
+    }
+
+    fn failed_also(&self, n: usize) -> String {
+        let also = match n {
+            0 => String::new(),
+            n => format!(" (och {})", warnings(n)),
+        };
+        format!("{also}; den förra webbplatsen i output-mappen är orörd")
+    }
+
+    fn failed_in_serve(&self) -> &'static str {
+        "webbläsaren visar de senaste sidorna som gick att bygga"
+    }
+
+    fn summary(&self, e: usize, w: usize) -> String {
+        match (e, w) {
+            (0, 0) => "inga problem hittades".into(),
+            (e, 0) => errors(e),
+            (0, w) => warnings(w),
+            (e, w) => format!("{}, {}", errors(e), warnings(w)),
+        }
+    }
+
+    fn more_warnings(&self, hidden: usize) -> String {
+        format!(
+            "… och {} till; `malbild check` visar alla, `malbild check --format json` för andra program",
+            warnings(hidden)
+        )
+    }
+
+    fn built(
+        &self,
+        n_pages: usize,
+        pdfs: usize,
+        n_files: usize,
+        written: Option<(usize, usize)>,
+        seconds: f64,
+        output: &str,
+        n_warnings: usize,
+    ) -> String {
+        let pdfs = match pdfs {
+            0 => String::new(),
+            1 => " och 1 PDF".into(),
+            n => format!(" och {n} PDF:er"),
+        };
+        let files = match written {
+            None => files(n_files),
+            Some((written, 0)) => format!("{}, {written} skrivna", files(n_files)),
+            Some((written, removed)) => {
+                format!("{}, {written} skrivna, {removed} borttagna", files(n_files))
+            }
+        };
+        let warnings = match n_warnings {
+            0 => String::new(),
+            n => format!(", {}", warnings(n)),
+        };
+        format!(
+            "byggde {}{pdfs} ({files}) på {} s till {output}{warnings}",
+            pages(n_pages),
+            decimal(Lang::Sv, seconds, 2)
+        )
+    }
+
+    fn internal(
+        &self,
+        file: Option<&str>,
+        message: &str,
+        location: Option<&str>,
+        output_unchanged: bool,
+    ) -> String {
+        let mut text = "internt fel: malbild stannade på ett eget programfel".to_string();
+        if let Some(file) = file {
+            text.push_str(&format!(" när den byggde {file}"));
+        }
+        text.push_str(&format!(" ({message}"));
+        if let Some(location) = location {
+            text.push_str(&format!(", i {location}"));
+        }
+        text.push(')');
+        if output_unchanged {
+            text.push_str("; den förra webbplatsen i output-mappen är orörd");
+        }
+        text.push_str(&format!(
+            "\n  = tips: felet ligger inte i dina filer; rapportera det till malbilds utvecklare med det här meddelandet{}; tills det är rättat, ångra din senaste ändring i den filen",
+            if file.is_some() {
+                " och filen som nämns ovan"
+            } else {
+                ""
+            }
+        ));
+        text
+    }
+
+    fn building(&self) -> &'static str {
+        "bygger webbplatsen …"
+    }
+
+    fn phase(&self, phase: Phase) -> &'static str {
+        match phase {
+            Phase::Read => "läser filer",
+            Phase::Markdown => "Markdown",
+            Phase::Pages => "sidor",
+            Phase::Print => "utskriftssidor",
+            Phase::Checks => "kontroller",
+            Phase::Pdf => "PDF:er",
+            Phase::Write => "skriver",
+        }
+    }
+
+    fn built_first(&self, n_pages: usize, seconds: f64, output: &str) -> String {
+        format!(
+            "byggde {} på {} s till {output}",
+            pages(n_pages),
+            decimal(Lang::Sv, seconds, 2)
+        )
+    }
+
+    fn serving(&self, url: &str) -> String {
+        format!("webbplatsen visas på {url}")
+    }
+
+    fn serve_how(&self) -> &'static str {
+        "när du sparar en fil byggs webbplatsen om och sidan laddas om; tryck Ctrl+C för att sluta"
+    }
+
+    fn no_browser(&self, err: &str, url: &str) -> String {
+        format!("varning: kunde inte öppna en webbläsare ({err}); öppna {url} själv")
+    }
+
+    fn watching(&self) -> &'static str {
+        "bevakar ändringar; tryck Ctrl+C för att sluta"
+    }
+
+    fn rebuilt(
+        &self,
+        what: &str,
+        ms: u128,
+        rendered: usize,
+        written: usize,
+        removed: usize,
+    ) -> String {
+        format!(
+            "{what}: ombyggd på {ms} ms ({rendered} gjorda, {written} skrivna, {removed} borttagna)"
+        )
+    }
+
+    fn files_changed(&self, n: usize) -> String {
+        format!("{n} filer ändrades")
+    }
+
+    fn panel_title(&self) -> &'static str {
+        "malbild: webbplatsen gick inte att bygga"
+    }
+
+    fn panel_footer(&self) -> &'static str {
+        "Sidan visar den senaste versionen som gick att bygga. Spara en rättelse, så laddas den om."
+    }
+
+    fn cannot_watch(&self, what: &str) -> String {
+        format!("kan inte bevaka {what} efter ändringar")
+    }
+
+    fn cli_about(&self, command: &str) -> Option<(&'static str, &'static str)> {
+        cli::about(command)
+    }
+
+    fn cli_arg(&self, command: &str, arg: &str) -> Option<&'static str> {
+        cli::arg(command, arg)
+    }
+
+    fn cli_word(&self, word: crate::words::CliWord) -> &'static str {
+        cli::word(word)
+    }
+
+    fn created(&self, path: &str) -> String {
+        format!("  skapade {path}")
+    }
+}
+
+/// `--help` in Swedish.
+pub(super) mod cli {
+    use crate::words::CliWord;
+
+    pub(crate) fn about(command: &str) -> Option<(&'static str, &'static str)> {
+        Some(match command {
+            "" => (
+                "malbild bygger målbildspublikationerna i content/ till en webbplats i output/.",
+                "malbild bygger målbildspublikationerna i content/ till en webbplats i output/.\n\n\
+                 Skriv Markdown i content/, kör `malbild build` och kopiera mappen output/ till \
+                 en webbserver, en delad mapp eller ett filområde: alla länkar i den är relativa.\n\n\
+                 Alla meddelanden är på svenska; `--lang en` eller miljövariabeln MALBILD_LANG=en \
+                 ger dem på engelska.",
+            ),
+            "build" => (
+                "Bygg webbplatsen från content/ till output/.",
+                "Bygg webbplatsen från content/ till output/.\n\n\
+                 När något är fel skrivs ingenting, så den förra webbplatsen är kvar som den var. \
+                 Över en output/ som ett tidigare bygge skrev skrivs bara de filer som ändrats \
+                 (de andra behåller sina datum, för rsync eller FTP); annars skrivs den nya \
+                 webbplatsen till en ny mapp som sedan ersätter output/. Filer i output/ som \
+                 malbild inte skrev (web.config, .htaccess, CNAME) får vara kvar. Ett andra bygge \
+                 till samma mapp väntar på det första. Ett bygge som tar mer än en sekund visar \
+                 hur långt det har kommit, bara i ett terminalfönster och inte när \
+                 miljövariabeln NO_COLOR är satt.",
+            ),
+            "serve" => (
+                "Förhandsgranska webbplatsen i din webbläsare medan du skriver.",
+                "Förhandsgranska webbplatsen i din webbläsare medan du skriver.\n\n\
+                 Bygger webbplatsen, visar den på http://127.0.0.1:1111/ och bygger om den varje \
+                 gång du sparar en fil i content/ eller themes/; öppna sidor laddas om av sig \
+                 själva. När en fil har ett fel visar webbläsaren felet tills du sparar en \
+                 rättelse. Ett långt första bygge visar hur långt det har kommit, som `build` \
+                 gör. Tryck Ctrl+C för att sluta.",
+            ),
+            "watch" => (
+                "Bygg om webbplatsen varje gång en fil ändras, utan server.",
+                "Bygg om webbplatsen varje gång en fil ändras, utan server.",
+            ),
+            "new" => (
+                "Börja en ny webbplats eller en ny publikation från ett fungerande exempel.",
+                "Börja en ny webbplats eller en ny publikation från ett fungerande exempel.",
+            ),
+            "new site" => (
+                "En ny webbplats i MAPP: site.yaml, en startsida och en exempelpublikation.",
+                "En ny webbplats i MAPP: site.yaml, en startsida och en exempelpublikation.",
+            ),
+            "new publication" => (
+                "En ny publikation: content/REGION/SLUG/ med _index.md och tre delar.",
+                "En ny publikation: content/REGION/SLUG/ med _index.md och tre delar.",
+            ),
+            "check" => (
+                "Granska innehållet efter problem, utan att skriva något.",
+                "Granska innehållet efter problem, utan att skriva något.\n\n\
+                 Visar alla fel som bygget skulle stanna på (front matter, trasiga länkar och \
+                 #ankare, mallar) och varningar: rubriker och alternativtexter, tomma rubriker, \
+                 avsnitt och sidor, upprepade meningar, lösa listtecken och betoningar, rubriker \
+                 och bilder som gått förlorade vid kopiering, ord avstavade över radslut, rå HTML \
+                 och inline-stilar, otydliga länktexter och läsbarhet (LIX, långa meningar; \
+                 gränserna i site.yaml). Fel ger slutstatus 1; varningar bara med --strict.\n\n\
+                 Varje varning slutar med namnet på sin kontroll. För att tysta en för ett \
+                 stycke, skriv `<!-- malbild: ignore NAMN -->` på raden före det; för en sida, \
+                 skriv `check: {ignore: [NAMN]}` i dess front matter. README.md listar alla \
+                 kontroller.",
+            ),
+            "import" => (
+                "Gör en ny publikation av ett Word-dokument (.docx).",
+                "Gör en ny publikation av ett Word-dokument (.docx).\n\n\
+                 Skriver content/REGION/SLUG/: _index.md med dokumentets titel, utgivare \
+                 (egenskapen Företag), datum och texten före den första rubriken, och en del per \
+                 rubrik på översta nivån, i ordning. Rubriker, stycken, fetstil och kursiv, \
+                 punktlistor och numrerade listor, tabeller, länkar, fotnoter och bilder \
+                 konverteras; en rubrik \"Vision\", områdena under \"Målområden\", faktorerna \
+                 under \"Framgångsfaktorer\" och en Från/Till-tabell blir sin dels strukturerade \
+                 fält. Inget skrivs över: publikationens mapp måste vara ny eller tom.\n\n\
+                 Texten importeras som den var före spårade ändringar. Rapporten listar vad en \
+                 människa måste titta på, var och en med sin plats: spårade ändringar, \
+                 kommentarer, bilder utan alternativtext och det som inte går att konvertera \
+                 (textrutor, diagram, SmartArt, ekvationer), följt av vad `malbild check` hittar \
+                 i de nya sidorna. Words egen innehållsförteckning tas inte med (webbplatsen gör \
+                 en). Gamla .doc-filer och lösenordsskyddade filer avvisas med besked om vad du \
+                 ska göra.",
+            ),
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn arg(command: &str, arg: &str) -> Option<&'static str> {
+        Some(match (command, arg) {
+            (_, "help") => "Visa hjälpen (en sammanfattning med -h, allt med --help)",
+            ("", "version") => "Visa versionen",
+            (_, "lang") => {
+                "Språket för alla meddelanden: sv (svenska, standard) eller en (engelska); \
+                 även miljövariabeln MALBILD_LANG"
+            }
+            ("import", "file") => "Word-dokumentet, t.ex. malbild.docx",
+            ("import", "target") => {
+                "Regionens mapp och publikationens mapp, t.ex. kalmar/nara-vard-2023"
+            }
+            (_, "root") => "Projektets mapp, den som har content/ [standard: mappen du står i]",
+            (_, "output") => "Vart webbplatsen skrivs [standard: output/ i projektets mapp]",
+            ("check", "drafts") => "Granska även sidor med `draft: true`, som om de publicerades",
+            (_, "drafts") => "Bygg även sidor med `draft: true`",
+            ("check", "quiet") => "Visa bara problemen: inga framsteg, ingen sammanfattning",
+            (_, "quiet") => {
+                "Visa bara problemen (fel och varningar): inga framsteg, ingen \
+                 sammanfattningsrad. `serve` visar ändå sin adress"
+            }
+            ("build", "pdf") => {
+                "Gör också en PDF av varje publikation från dess utskriftssida, med Chromium, \
+                 Google Chrome eller Microsoft Edge installerad på datorn (hittas via PATH, \
+                 eller anges med miljövariabeln MALBILD_CHROMIUM). Utan webbläsare byggs \
+                 webbplatsen ändå, och en varning säger vad du ska installera"
+            }
+            ("serve", "port") => {
+                "Porten att visa på [standard: 1111]; är den upptagen används nästa lediga"
+            }
+            ("serve", "bind") => {
+                "Adressen att visa på [standard: 127.0.0.1]; allt annat låter andra datorer \
+                 se förhandsgranskningen"
+            }
+            ("serve", "open") => "Öppna webbplatsen i din webbläsare",
+            ("check", "format") => {
+                "Hur resultatet visas: `text` för människor (standard), `json` för andra program"
+            }
+            ("check", "strict") => "Misslyckas (slutstatus 1) även på varningar, inte bara på fel",
+            ("new site", "dir") => "Mappen som skapas (den får inte finnas, eller måste vara tom)",
+            ("new publication", "path") => {
+                "Regionens mapp och publikationens mapp, t.ex. skane/nara-vard-2026"
+            }
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn word(word: CliWord) -> &'static str {
+        match word {
+            CliWord::Usage => "Användning:",
+            CliWord::Commands => "Kommandon:",
+            CliWord::Arguments => "Argument:",
+            CliWord::Options => "Flaggor:",
+            CliWord::OptionsPlaceholder => "[FLAGGOR]",
+            CliWord::CommandPlaceholder => "<KOMMANDO>",
+            CliWord::Dir => "MAPP",
+            CliWord::HelpCommand => "Visa den här hjälpen, eller hjälpen för ett kommando",
+        }
+    }
+}
