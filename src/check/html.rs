@@ -99,26 +99,23 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     .map(|v| (name.as_str(), v))
             });
             let d = if let Some((name, url)) = external {
-                Diagnostic::warning(
-                    path,
-                    format!("the <{name}> loads `{url}` from another web site"),
-                )
-                .for_check(Check::ThirdParty)
-                .with_hint("the site promises visitors that nothing is loaded from other hosts; save the file in content/ beside the page and link it, or link to the other site instead")
+                let (message, hint) = crate::words::w().third_party_tag(name, &url);
+                Diagnostic::warning(path, message)
+                    .for_check(Check::ThirdParty)
+                    .with_hint(hint)
             } else if let Some((_, name, _)) = tags
                 .iter()
                 .find(|(_, _, tag)| attribute(tag, "style").is_some())
             {
-                Diagnostic::warning(
-                    path,
-                    format!("the <{name}> has a style=\"...\" attribute"),
-                )
-                .for_check(Check::InlineStyle)
-                .with_hint("inline styles override the theme's colours, sizes and dark mode, and can make text unreadable; remove the HTML and write Markdown, e.g. a list with `- ` or **bold**")
+                let (message, hint) = crate::words::w().inline_style(name);
+                Diagnostic::warning(path, message)
+                    .for_check(Check::InlineStyle)
+                    .with_hint(hint)
             } else {
-                Diagnostic::warning(path, format!("HTML (<{first}>) written into the Markdown"))
+                let (message, hint) = crate::words::w().raw_html(first);
+                Diagnostic::warning(path, message)
                     .for_check(Check::RawHtml)
-                    .with_hint("write Markdown instead (lists with `- `, **bold**, tables with |); HTML pasted from Word or a web page is not checked and bypasses the theme")
+                    .with_hint(hint)
             };
             out.push(text.at(d, md, offset));
         }
@@ -130,12 +127,12 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                 && crate::links::refused_scheme(&img.dest).is_none()
             {
                 out.push(text.at(
-                    Diagnostic::warning(
-                        path,
-                        format!("the image `{}` is loaded from another web site", img.dest),
-                    )
-                    .for_check(Check::ThirdParty)
-                    .with_hint("save the image in content/ beside the page and write ![what it shows](file.png); the site promises visitors that nothing is loaded from other hosts"),
+                    {
+                        let (message, hint) = crate::words::w().third_party_image(&img.dest);
+                        Diagnostic::warning(path, message)
+                            .for_check(Check::ThirdParty)
+                            .with_hint(hint)
+                    },
                     md,
                     img.offset,
                 ));

@@ -56,19 +56,8 @@ pub fn front_matter(text: &PageText<'_>) -> Vec<Diagnostic> {
 
 /// The message and hint of [`front_matter`].
 fn curly_quotes_message(key: Option<&str>, inner: &str) -> (String, String) {
-    let (what, key) = match key {
-        Some(k) => (format!("`{k}`"), format!("{k}: ")),
-        None => ("texten".to_string(), "- ".to_string()),
-    };
     let straight = inner.replace('\\', "\\\\").replace('"', "\\\"");
-    (
-        format!(
-            "{what} står inom ”…”, och de citattecknen publiceras som en del av texten: ”{inner}”"
-        ),
-        format!(
-            "ta bort dem om de inte ska synas: `{key}{inner}`; behöver texten citattecken för att ` #` eller `: ` ska ingå, använd raka: `{key}\"{straight}\"`"
-        ),
-    )
+    crate::words::w().curly_quotes(key, inner, &straight)
 }
 
 /// Warnings about repeats, stray list markers and unclosed emphasis.
@@ -128,12 +117,12 @@ fn placeholder(
         return false;
     }
     out.push(text.at(
-        Diagnostic::warning(
-            &text.page.path,
-            format!("“{line}” looks like the place of an image that was lost when the text was copied"),
-        )
-        .for_check(Check::ImagePlaceholder)
-        .with_hint("put the image file beside the page and write ![what the image shows](file.png), or remove the line"),
+        {
+            let (message, hint) = crate::words::w().lost_image(line);
+            Diagnostic::warning(&text.page.path, message)
+                .for_check(Check::ImagePlaceholder)
+                .with_hint(hint)
+        },
         md,
         block.offset,
     ));
@@ -166,14 +155,12 @@ fn flat_heading(
         return;
     }
     out.push(text.at(
-        Diagnostic::warning(
-            &text.page.path,
-            format!("“{first}” looks like a heading that became a line of text"),
-        )
-        .for_check(Check::FlatHeading)
-        .with_hint(format!(
-            "if it is a heading, write `## {first}` on a line of its own with empty lines around it; if it is text, end it with a full stop"
-        )),
+        {
+            let (message, hint) = crate::words::w().flat_heading(first);
+            Diagnostic::warning(&text.page.path, message)
+                .for_check(Check::FlatHeading)
+                .with_hint(hint)
+        },
         md,
         block.offset,
     ));
@@ -232,12 +219,12 @@ fn hyphenation(
         }
         out.push(
             text.at(
-                Diagnostic::warning(
-                    &text.page.path,
-                    format!("the word “{before}-{after}” is split across two lines with a hyphen"),
-                )
-                .for_check(Check::Hyphenation)
-                .with_hint(format!("join it into one word: {before}{after}")),
+                {
+                    let (message, hint) = crate::words::w().hyphenated(&before, &after);
+                    Diagnostic::warning(&text.page.path, message)
+                        .for_check(Check::Hyphenation)
+                        .with_hint(hint)
+                },
                 md,
                 block.source_offset(at - before.len()),
             ),
@@ -308,7 +295,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let mut paragraphs: HashMap<u64, Seen> = HashMap::new();
     let mut sentence_first: HashMap<u64, Seen> = HashMap::new();
     let mut run: Option<Run> = None;
-    let hint = "text copied from a PDF or Word file is often doubled; keep it once";
+    let hint = crate::words::w().repeated_hint();
     // In the order of the file: the front matter's fields, then the body.
     let order = (1..parts.len()).chain(std::iter::once(0));
     for (p, md) in order.map(|p| (p, &parts[p])) {
@@ -329,10 +316,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                             text.at(
                                 Diagnostic::warning(
                                     path,
-                                    format!(
-                                        "this paragraph is the same as the one on line {}",
-                                        line(first)
-                                    ),
+                                    crate::words::w().repeated_paragraph(line(first)),
                                 )
                                 .for_check(Check::Repeated)
                                 .with_hint(hint),
@@ -370,11 +354,10 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     .filter(|r| r.hash == hash && same(&r.first, sentence))
                 {
                     r.count += 1;
-                    let message = format!(
-                        "the sentence “{}” comes {} times in a row{}",
-                        start_of(r.first.text(parts)),
+                    let message = crate::words::w().repeated_run(
+                        &start_of(r.first.text(parts)),
                         r.count,
-                        r.before
+                        r.before.as_deref(),
                     );
                     match r.warning {
                         Some(i) => out[i].message = message,
@@ -410,19 +393,17 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                         first: here,
                         warning: None,
                         count: 1,
-                        before: String::new(),
+                        before: None,
                     });
                     continue;
                 };
-                let place = match parts[first.part].field {
-                    Some(key) => format!("in `{key}` on line {}", line(&first)),
-                    None => format!("on line {}", line(&first)),
-                };
+                let place =
+                    crate::words::w().repeated_place(parts[first.part].field, line(&first));
                 out.push(
                     text.at(
                         Diagnostic::warning(
                             path,
-                            format!("the sentence “{}” is already {place}", start_of(sentence)),
+                            crate::words::w().repeated_sentence(&start_of(sentence), &place),
                         )
                         .for_check(Check::Repeated)
                         .with_hint(hint),
@@ -435,7 +416,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     first: here,
                     warning: Some(out.len() - 1),
                     count: 1,
-                    before: format!(", and is already {place}"),
+                    before: Some(place),
                 });
             }
         }
@@ -454,8 +435,8 @@ struct Run {
     warning: Option<usize>,
     /// How many times in a row.
     count: usize,
-    /// Where it was before the run, when it was: `, and is already on line 3`.
-    before: String,
+    /// Where it was before the run, when it was: `on line 3`.
+    before: Option<String>,
 }
 
 /// A list marker or bullet that became text. Returns the byte range of the
@@ -486,9 +467,12 @@ fn list_marker(
         {
             out.push(
                 text.at(
-                    Diagnostic::warning(path, "an empty list item")
-                        .for_check(Check::ListMarker)
-                        .with_hint("remove the line, or write the item's text after the marker"),
+                    {
+                        let (message, hint) = crate::words::w().empty_list_item();
+                        Diagnostic::warning(path, message)
+                            .for_check(Check::ListMarker)
+                            .with_hint(hint)
+                    },
                     md,
                     block.offset,
                 ),
@@ -505,9 +489,12 @@ fn list_marker(
         line_start += line.len() + 1;
         if let Some(bullet) = trimmed.chars().next().filter(|c| BULLETS.contains(c)) {
             out.push(text.at(
-                Diagnostic::warning(path, format!("a bullet character `{bullet}` pasted as text"))
-                    .for_check(Check::ListMarker)
-                    .with_hint("make a Markdown list: start each item on its own line with `- ` (a hyphen and a space)"),
+                {
+                    let (message, hint) = crate::words::w().pasted_bullet(bullet);
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::ListMarker)
+                        .with_hint(hint)
+                },
                 md,
                 block.source_offset(at),
             ));
@@ -526,29 +513,25 @@ fn list_marker(
             let marker = &trimmed[..digits + 1];
             let stray: String = rest.chars().take_while(|c| "*_".contains(*c)).collect();
             out.push(text.at(
-                Diagnostic::warning(
-                    path,
-                    format!("`{marker}{stray}` looks like a list number that lost its place"),
-                )
-                .for_check(Check::ListMarker)
-                .with_hint(format!(
-                    "for a numbered list write `{marker} ` and the text at the start of the line, with no `- ` in front; remove any stray `**`"
-                )),
+                {
+                    let (message, hint) = crate::words::w().lost_number(marker, &stray);
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::ListMarker)
+                        .with_hint(hint)
+                },
                 md,
                 block.source_offset(at),
             ));
             covered = at..at + digits + 1 + stray.len();
         } else if n > 0 && next.is_some_and(char::is_whitespace) {
             out.push(text.at(
-                Diagnostic::warning(
-                    path,
-                    format!(
-                        "this line starts with `{}` like a numbered list item, but it is part of the paragraph above",
-                        &trimmed[..digits + 1]
-                    ),
-                )
-                .for_check(Check::ListMarker)
-                .with_hint("put an empty line before the list; a numbered list can only interrupt a paragraph when it starts at 1"),
+                {
+                    let (message, hint) =
+                        crate::words::w().number_in_paragraph(&trimmed[..digits + 1]);
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::ListMarker)
+                        .with_hint(hint)
+                },
                 md,
                 block.source_offset(at),
             ));
@@ -595,11 +578,12 @@ fn emphasis(
         if looks_like_delimiter && !escaped && !skip.contains(&i) {
             let mark = &t[i..j];
             out.push(text.at(
-                Diagnostic::warning(path_of(text), format!("`{mark}` that does not close: the text after it is not emphasised"))
-                    .for_check(Check::Emphasis)
-                    .with_hint(format!(
-                        "emphasis needs the mark on both sides with no space inside, {mark}like this{mark}; remove it if no emphasis was meant"
-                    )),
+                {
+                    let (message, hint) = crate::words::w().unclosed_emphasis(mark);
+                    Diagnostic::warning(path_of(text), message)
+                        .for_check(Check::Emphasis)
+                        .with_hint(hint)
+                },
                 md,
                 source,
             ));

@@ -209,6 +209,185 @@ impl Words for En {
         cli::word(word)
     }
 
+    fn local_path(&self, dest: &str, example: &str) -> (String, String) {
+        let _ = self;
+        (format!("`{dest}` is a path on your own computer; visitors cannot reach it, so the image or file is missing on the site"), format!("copy the file into the publication's folder in content/ and write only its name, e.g. `{example}`"))
+    }
+
+    fn spaced(&self, written: &str, image: bool, head: &str, dest: &str, page: Option<&str>) -> (String, String) {
+        let message = format!("`{written}` does not become {} but shows on the page just as written, because the address has spaces", if image { "an image" } else { "a link" });
+        let what = if image { "the image" } else { "the link" };
+        let hint = match page {
+            Some(file) => format!("did you mean `{file}`? Write `{head}]({file})`, with the page's file name"),
+            None => format!("put the address between < > so that {what} works: `{head}](<{dest}>)`, or rename the file so that its name has no spaces (e.g. `{}`)", dest.replace(' ', "-")),
+        };
+        (message, hint)
+    }
+
+    fn refused_scheme(&self, dest: &str, scheme: &str) -> (String, String) {
+        (format!("the link `{dest}` starts with `{scheme}:` and is left out: such an address can run code or show something that is not a web page"), "write a web address that starts with https:// (mailto: for e-mail, tel: for a phone number), or link to a page or file in content/, e.g. `bakgrund.md`; otherwise remove the link".into())
+    }
+
+    fn link_outside(&self, dest: &str) -> (String, String) {
+        (format!("the link `{dest}` points outside the content folder"), "link to a page or file inside content/, e.g. `../bakgrund.md`".into())
+    }
+
+    fn link_to_draft(&self, dest: &str) -> (String, String) {
+        (format!("the link `{dest}` points to a draft page, which is not published"), "remove `draft: true` from that page, or remove the link".into())
+    }
+
+    fn link_missing(&self, dest: &str, target: &str) -> String {
+        format!("the link `{dest}` points to `content/{target}`, which does not exist")
+    }
+
+    fn link_www(&self, dest: &str) -> String {
+        format!("a web address needs https:// in front: `https://{dest}`")
+    }
+
+    fn link_near(&self, file: &str) -> String {
+        format!("did you mean `{file}`? Links are relative to this file's folder")
+    }
+
+    fn link_spelling(&self) -> &'static str {
+        "check the spelling; links are relative to this file's folder, e.g. `bakgrund.md` or `../../skane/_index.md`"
+    }
+
+    fn link_no_text(&self) -> (&'static str, &'static str) {
+        ("the link has no text", "write what the link leads to between the brackets: [Bakgrund och syfte](bakgrund.md)")
+    }
+
+    fn link_vague(&self, text: &str) -> (String, &'static str) {
+        (format!("the link text “{text}” does not say where the link leads"), "screen reader users often hear the links of a page without the text around them; name the target instead, e.g. “Läs mer om [perspektivskiftena](bakgrund.md)”")
+    }
+
+    fn and_more(&self, n: usize) -> String {
+        format!(" and {n} more")
+    }
+
+    fn fragment_near(&self, id: &str) -> String {
+        format!("did you mean `#{id}`?")
+    }
+
+    fn fragment_no_headings(&self) -> &'static str {
+        "that page has no headings to link to; remove the #-part of the link"
+    }
+
+    fn fragment_ids(&self, ids: &str) -> String {
+        format!("the headings of that page have the ids: {ids}")
+    }
+
+    fn fragment_missing(&self, dest: &str, fragment: &str, page: Option<&str>) -> String {
+        let on = match page { Some(title) => format!("the page “{title}”"), None => "this page".into() };
+        format!("the link `{dest}` points to `#{fragment}`, which is not on {on}")
+    }
+
+    fn second_h1(&self) -> (String, String) {
+        ("a second main heading (#): the page title is already the main heading".into(), "use ## for the headings in the text, ### below them".into())
+    }
+
+    fn heading_skip(&self, from: u8, to: u8, use_: &str) -> (String, String) {
+        (format!("the heading skips from level {from} to level {to}").into(), format!("screen reader users navigate by heading levels; use {use_} here").into())
+    }
+
+    fn alt_missing(&self) -> (String, String) {
+        ("the image has no alternative text".into(), "describe what the image shows between the brackets: ![Karta över länets vårdcentraler](karta.png)".into())
+    }
+
+    fn alt_file_name(&self, alt: &str) -> (String, String) {
+        (format!("the image's alternative text is a file name: `{alt}`").into(), "describe what the image shows, in words".into())
+    }
+
+    fn table_caption(&self) -> (String, String) {
+        ("the table has no caption".into(), "screen readers announce a table by its caption: write a line `Tabell: what the table shows` just above it, with an empty line between, or put the table right under a heading".into())
+    }
+
+    fn empty_heading(&self) -> (String, String) {
+        ("the heading has no text".into(), "write the heading after the #-signs, or remove the line".into())
+    }
+
+    fn empty_section(&self, title: &str, next: Option<&str>) -> (String, String) {
+        let why = match next { Some(n) => format!("the next heading, “{n}”, follows right after it"), None => "the page ends right after it".into() };
+        (format!("nothing under the heading “{title}”: {why}"), "write the section's text under the heading, or remove the heading".into())
+    }
+
+    fn empty_page(&self) -> (String, String) {
+        ("the page has no text".into(), "write the page's text below the front matter's closing ---, or remove the file".into())
+    }
+
+    fn third_party_tag(&self, name: &str, url: &str) -> (String, String) {
+        (format!("the <{name}> loads `{url}` from another web site").into(), "the site promises visitors that nothing is loaded from other hosts; save the file in content/ beside the page and link it, or link to the other site instead".into())
+    }
+
+    fn inline_style(&self, name: &str) -> (String, String) {
+        (format!("the <{name}> has a style=\"...\" attribute").into(), "inline styles override the theme's colours, sizes and dark mode, and can make text unreadable; remove the HTML and write Markdown, e.g. a list with `- ` or **bold**".into())
+    }
+
+    fn raw_html(&self, first: &str) -> (String, String) {
+        (format!("HTML (<{first}>) written into the Markdown").into(), "write Markdown instead (lists with `- `, **bold**, tables with |); HTML pasted from Word or a web page is not checked and bypasses the theme".into())
+    }
+
+    fn third_party_image(&self, dest: &str) -> (String, String) {
+        (format!("the image `{dest}` is loaded from another web site").into(), "save the image in content/ beside the page and write ![what it shows](file.png); the site promises visitors that nothing is loaded from other hosts".into())
+    }
+
+    fn curly_quotes(&self, key: Option<&str>, inner: &str, straight: &str) -> (String, String) {
+        let (what, key) = match key { Some(k) => (format!("`{k}`"), format!("{k}: ")), None => ("the text".to_string(), "- ".to_string()) };
+        (format!("{what} is in ”…”, and those quotes are published as part of the text: ”{inner}”"), format!("remove them if they are not meant to show: `{key}{inner}`; if the text needs quotes so that ` #` or `: ` can be part of it, use straight ones: `{key}\"{straight}\"`"))
+    }
+
+    fn lost_image(&self, line: &str) -> (String, String) {
+        (format!("“{line}” looks like the place of an image that was lost when the text was copied").into(), "put the image file beside the page and write ![what the image shows](file.png), or remove the line".into())
+    }
+
+    fn flat_heading(&self, first: &str) -> (String, String) {
+        (format!("“{first}” looks like a heading that became a line of text").into(), format!("if it is a heading, write `## {first}` on a line of its own with empty lines around it; if it is text, end it with a full stop").into())
+    }
+
+    fn hyphenated(&self, before: &str, after: &str) -> (String, String) {
+        (format!("the word “{before}-{after}” is split across two lines with a hyphen").into(), format!("join it into one word: {before}{after}").into())
+    }
+
+    fn repeated_hint(&self) -> &'static str {
+        "text copied from a PDF or Word file is often doubled; keep it once"
+    }
+
+    fn repeated_paragraph(&self, line: usize) -> String {
+        format!("this paragraph is the same as the one on line {line}")
+    }
+
+    fn repeated_place(&self, key: Option<&str>, line: usize) -> String {
+        match key { Some(key) => format!("in `{key}` on line {line}"), None => format!("on line {line}") }
+    }
+
+    fn repeated_sentence(&self, start: &str, place: &str) -> String {
+        format!("the sentence “{start}” is already {place}")
+    }
+
+    fn repeated_run(&self, start: &str, count: usize, place: Option<&str>) -> String {
+        let also = place.map_or(String::new(), |p| format!(", and is already {p}"));
+        format!("the sentence “{start}” comes {count} times in a row{also}")
+    }
+
+    fn empty_list_item(&self) -> (String, String) {
+        ("an empty list item".into(), "remove the line, or write the item's text after the marker".into())
+    }
+
+    fn pasted_bullet(&self, bullet: char) -> (String, String) {
+        (format!("a bullet character `{bullet}` pasted as text").into(), "make a Markdown list: start each item on its own line with `- ` (a hyphen and a space)".into())
+    }
+
+    fn lost_number(&self, marker: &str, stray: &str) -> (String, String) {
+        (format!("`{marker}{stray}` looks like a list number that lost its place").into(), format!("for a numbered list write `{marker} ` and the text at the start of the line, with no `- ` in front; remove any stray `**`").into())
+    }
+
+    fn number_in_paragraph(&self, marker: &str) -> (String, String) {
+        (format!("this line starts with `{marker}` like a numbered list item, but it is part of the paragraph above").into(), "put an empty line before the list; a numbered list can only interrupt a paragraph when it starts at 1".into())
+    }
+
+    fn unclosed_emphasis(&self, mark: &str) -> (String, String) {
+        (format!("`{mark}` that does not close: the text after it is not emphasised").into(), format!("emphasis needs the mark on both sides with no space inside, {mark}like this{mark}; remove it if no emphasis was meant").into())
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  created {path}")
     }

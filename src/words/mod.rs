@@ -232,6 +232,99 @@ pub trait Words: Sync {
     /// The headings and placeholders of `--help`.
     fn cli_word(&self, word: CliWord) -> &'static str;
 
+    // ---- links ----
+
+    /// A link or image to a path on the writer's computer; `example` is `![stem](name)`.
+    fn local_path(&self, dest: &str, example: &str) -> (String, String);
+    /// `[text](a target with spaces)` stayed text; `page` is the page it likely means.
+    fn spaced(&self, written: &str, image: bool, head: &str, dest: &str, page: Option<&str>) -> (String, String);
+    /// A link with a scheme other than http, https, mailto, tel.
+    fn refused_scheme(&self, dest: &str, scheme: &str) -> (String, String);
+    /// A link that leads out of content/.
+    fn link_outside(&self, dest: &str) -> (String, String);
+    /// A link to a draft page.
+    fn link_to_draft(&self, dest: &str) -> (String, String);
+    /// A link to a file that does not exist.
+    fn link_missing(&self, dest: &str, target: &str) -> String;
+    /// Hint: a web address without https://.
+    fn link_www(&self, dest: &str) -> String;
+    /// Hint: the file a broken link likely means.
+    fn link_near(&self, file: &str) -> String;
+    /// Hint: a broken link with no near file.
+    fn link_spelling(&self) -> &'static str;
+    /// A link without text.
+    fn link_no_text(&self) -> (&'static str, &'static str);
+    /// A link text such as “här” that does not say where the link leads.
+    fn link_vague(&self, text: &str) -> (String, &'static str);
+    /// ` and 3 more` after a list cut short.
+    fn and_more(&self, n: usize) -> String;
+    /// Hint: the #fragment a link likely means.
+    fn fragment_near(&self, id: &str) -> String;
+    /// Hint: the target page has no headings.
+    fn fragment_no_headings(&self) -> &'static str;
+    /// Hint: the ids the target page has.
+    fn fragment_ids(&self, ids: &str) -> String;
+    /// A link to a #fragment the target page does not have; `page` is the title of another page, `None` for this one.
+    fn fragment_missing(&self, dest: &str, fragment: &str, page: Option<&str>) -> String;
+
+    // ---- checks: headings, images, tables, structure, HTML ----
+
+    /// A second `#` heading.
+    fn second_h1(&self) -> (String, String);
+    /// A heading that skips a level; `use_` is the right `###`.
+    fn heading_skip(&self, from: u8, to: u8, use_: &str) -> (String, String);
+    /// An image without alternative text.
+    fn alt_missing(&self) -> (String, String);
+    /// An alternative text that is a file name.
+    fn alt_file_name(&self, alt: &str) -> (String, String);
+    /// A table without a name.
+    fn table_caption(&self) -> (String, String);
+    /// A heading without text.
+    fn empty_heading(&self) -> (String, String);
+    /// Nothing under a heading; `next` is the heading right after it, `None` at the end of the page.
+    fn empty_section(&self, title: &str, next: Option<&str>) -> (String, String);
+    /// A page without text.
+    fn empty_page(&self) -> (String, String);
+    /// Raw HTML that loads something from another host.
+    fn third_party_tag(&self, name: &str, url: &str) -> (String, String);
+    /// Raw HTML with `style=`.
+    fn inline_style(&self, name: &str) -> (String, String);
+    /// Raw HTML in Markdown.
+    fn raw_html(&self, first: &str) -> (String, String);
+    /// An image from another host.
+    fn third_party_image(&self, dest: &str) -> (String, String);
+
+    // ---- checks: text ----
+
+    /// A front-matter value in curly quotes, which would be published.
+    fn curly_quotes(&self, key: Option<&str>, inner: &str, straight: &str) -> (String, String);
+    /// A line that looks like the place of a lost image.
+    fn lost_image(&self, line: &str) -> (String, String);
+    /// A line that looks like a heading that became text.
+    fn flat_heading(&self, first: &str) -> (String, String);
+    /// A word split across two lines with a hyphen.
+    fn hyphenated(&self, before: &str, after: &str) -> (String, String);
+    /// Hint of every repeat.
+    fn repeated_hint(&self) -> &'static str;
+    /// A paragraph that repeats an earlier one.
+    fn repeated_paragraph(&self, line: usize) -> String;
+    /// Where a sentence came first: in a front-matter field or the text.
+    fn repeated_place(&self, key: Option<&str>, line: usize) -> String;
+    /// A sentence that came before, at `place`.
+    fn repeated_sentence(&self, start: &str, place: &str) -> String;
+    /// A sentence repeated `count` times in a row, and maybe already at `place`.
+    fn repeated_run(&self, start: &str, count: usize, place: Option<&str>) -> String;
+    /// An empty list item.
+    fn empty_list_item(&self) -> (String, String);
+    /// A bullet character pasted as text.
+    fn pasted_bullet(&self, bullet: char) -> (String, String);
+    /// A list number that lost its place.
+    fn lost_number(&self, marker: &str, stray: &str) -> (String, String);
+    /// A line that starts like a numbered item inside a paragraph.
+    fn number_in_paragraph(&self, marker: &str) -> (String, String);
+    /// An emphasis mark that does not close.
+    fn unclosed_emphasis(&self, mark: &str) -> (String, String);
+
     // ---- new ----
 
     /// A file `new` made.

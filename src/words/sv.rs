@@ -231,6 +231,185 @@ impl Words for Sv {
         cli::word(word)
     }
 
+    fn local_path(&self, dest: &str, example: &str) -> (String, String) {
+        let _ = self;
+        (format!("`{dest}` är en sökväg på din egen dator; besökarna kommer inte åt den, så bilden eller filen saknas på webbplatsen"), format!("kopiera filen till publikationens mapp i content/ och skriv bara filnamnet, t.ex. `{example}`"))
+    }
+
+    fn spaced(&self, written: &str, image: bool, head: &str, dest: &str, page: Option<&str>) -> (String, String) {
+        let message = format!("`{written}` blir ingen {} utan visas precis så på sidan, eftersom adressen har mellanslag", if image { "bild" } else { "länk" });
+        let what = if image { "bilden" } else { "länken" };
+        let hint = match page {
+            Some(file) => format!("menade du `{file}`? Skriv `{head}]({file})`, med sidans filnamn"),
+            None => format!("sätt adressen inom < > så att {what} fungerar: `{head}](<{dest}>)`, eller byt namn på filen så att namnet saknar mellanslag (t.ex. `{}`)", dest.replace(' ', "-")),
+        };
+        (message, hint)
+    }
+
+    fn refused_scheme(&self, dest: &str, scheme: &str) -> (String, String) {
+        (format!("länken `{dest}` börjar med `{scheme}:` och tas inte med: en sådan adress kan köra kod eller visa innehåll som inte är en webbsida"), "skriv en webbadress som börjar med https:// (mailto: för e-post, tel: för telefon), eller länka till en sida eller fil i content/, t.ex. `bakgrund.md`; annars ta bort länken".into())
+    }
+
+    fn link_outside(&self, dest: &str) -> (String, String) {
+        (format!("länken `{dest}` leder utanför mappen content"), "länka till en sida eller fil i content/, t.ex. `../bakgrund.md`".into())
+    }
+
+    fn link_to_draft(&self, dest: &str) -> (String, String) {
+        (format!("länken `{dest}` leder till ett utkast (`draft: true`), som inte publiceras"), "ta bort `draft: true` från den sidan, eller ta bort länken".into())
+    }
+
+    fn link_missing(&self, dest: &str, target: &str) -> String {
+        format!("länken `{dest}` leder till `content/{target}`, som inte finns")
+    }
+
+    fn link_www(&self, dest: &str) -> String {
+        format!("en webbadress behöver https:// först: `https://{dest}`")
+    }
+
+    fn link_near(&self, file: &str) -> String {
+        format!("menade du `{file}`? Länkar utgår från den här filens mapp")
+    }
+
+    fn link_spelling(&self) -> &'static str {
+        "kontrollera stavningen; länkar utgår från den här filens mapp, t.ex. `bakgrund.md` eller `../../skane/_index.md`"
+    }
+
+    fn link_no_text(&self) -> (&'static str, &'static str) {
+        ("länken har ingen text", "skriv vart länken leder mellan hakparenteserna: [Bakgrund och syfte](bakgrund.md)")
+    }
+
+    fn link_vague(&self, text: &str) -> (String, &'static str) {
+        (format!("länktexten ”{text}” säger inte vart länken leder"), "skärmläsaranvändare hör ofta sidans länkar utan texten runt dem; skriv vad länken leder till, t.ex. ”Läs mer om [perspektivskiftena](bakgrund.md)”")
+    }
+
+    fn and_more(&self, n: usize) -> String {
+        format!(" och {n} till")
+    }
+
+    fn fragment_near(&self, id: &str) -> String {
+        format!("menade du `#{id}`?")
+    }
+
+    fn fragment_no_headings(&self) -> &'static str {
+        "den sidan har inga rubriker att länka till; ta bort #-delen av länken"
+    }
+
+    fn fragment_ids(&self, ids: &str) -> String {
+        format!("rubrikerna på den sidan har id:na: {ids}")
+    }
+
+    fn fragment_missing(&self, dest: &str, fragment: &str, page: Option<&str>) -> String {
+        let on = match page { Some(title) => format!("sidan ”{title}”"), None => "den här sidan".into() };
+        format!("länken `{dest}` leder till `#{fragment}`, som inte finns på {on}")
+    }
+
+    fn second_h1(&self) -> (String, String) {
+        ("en andra huvudrubrik (#): sidans titel är redan huvudrubriken".into(), "använd ## för rubrikerna i texten, ### under dem".into())
+    }
+
+    fn heading_skip(&self, from: u8, to: u8, use_: &str) -> (String, String) {
+        (format!("rubriken hoppar från nivå {from} till nivå {to}").into(), format!("skärmläsaranvändare tar sig fram med rubriknivåerna; använd {use_} här").into())
+    }
+
+    fn alt_missing(&self) -> (String, String) {
+        ("bilden har ingen alternativtext".into(), "beskriv vad bilden visar mellan hakparenteserna: ![Karta över länets vårdcentraler](karta.png)".into())
+    }
+
+    fn alt_file_name(&self, alt: &str) -> (String, String) {
+        (format!("bildens alternativtext är ett filnamn: `{alt}`").into(), "beskriv med ord vad bilden visar".into())
+    }
+
+    fn table_caption(&self) -> (String, String) {
+        ("tabellen har ingen rubrik".into(), "skärmläsare presenterar en tabell med dess rubrik: skriv en rad `Tabell: vad tabellen visar` precis ovanför den, med en tom rad emellan, eller lägg tabellen direkt under en rubrik".into())
+    }
+
+    fn empty_heading(&self) -> (String, String) {
+        ("rubriken har ingen text".into(), "skriv rubriken efter #-tecknen, eller ta bort raden".into())
+    }
+
+    fn empty_section(&self, title: &str, next: Option<&str>) -> (String, String) {
+        let why = match next { Some(n) => format!("nästa rubrik, ”{n}”, kommer direkt efter"), None => "sidan slutar direkt efter".into() };
+        (format!("inget under rubriken ”{title}”: {why}"), "skriv avsnittets text under rubriken, eller ta bort rubriken".into())
+    }
+
+    fn empty_page(&self) -> (String, String) {
+        ("sidan har ingen text".into(), "skriv sidans text under front matterns avslutande ---, eller ta bort filen".into())
+    }
+
+    fn third_party_tag(&self, name: &str, url: &str) -> (String, String) {
+        (format!("<{name}> hämtar `{url}` från en annan webbplats").into(), "webbplatsen lovar besökarna att inget hämtas från andra servrar; spara filen i content/ bredvid sidan och länka till den, eller länka till den andra webbplatsen i stället".into())
+    }
+
+    fn inline_style(&self, name: &str) -> (String, String) {
+        (format!("<{name}> har ett attribut style=\"...\"").into(), "inline-stilar går före temats färger, storlekar och mörka läge och kan göra texten oläslig; ta bort HTML-koden och skriv Markdown, t.ex. en lista med `- ` eller **fetstil**".into())
+    }
+
+    fn raw_html(&self, first: &str) -> (String, String) {
+        (format!("HTML (<{first}>) i Markdown-texten").into(), "skriv Markdown i stället (listor med `- `, **fetstil**, tabeller med |); HTML som klistrats in från Word eller en webbsida granskas inte och går förbi temat".into())
+    }
+
+    fn third_party_image(&self, dest: &str) -> (String, String) {
+        (format!("bilden `{dest}` hämtas från en annan webbplats").into(), "spara bilden i content/ bredvid sidan och skriv ![vad den visar](fil.png); webbplatsen lovar besökarna att inget hämtas från andra servrar".into())
+    }
+
+    fn curly_quotes(&self, key: Option<&str>, inner: &str, straight: &str) -> (String, String) {
+        let (what, key) = match key { Some(k) => (format!("`{k}`"), format!("{k}: ")), None => ("texten".to_string(), "- ".to_string()) };
+        (format!("{what} står inom ”…”, och de citattecknen publiceras som en del av texten: ”{inner}”"), format!("ta bort dem om de inte ska synas: `{key}{inner}`; behöver texten citattecken för att ` #` eller `: ` ska ingå, använd raka: `{key}\"{straight}\"`"))
+    }
+
+    fn lost_image(&self, line: &str) -> (String, String) {
+        (format!("”{line}” ser ut att vara platsen för en bild som försvann när texten kopierades").into(), "lägg bildfilen bredvid sidan och skriv ![vad bilden visar](fil.png), eller ta bort raden".into())
+    }
+
+    fn flat_heading(&self, first: &str) -> (String, String) {
+        (format!("”{first}” ser ut som en rubrik som blivit en vanlig textrad").into(), format!("är det en rubrik, skriv `## {first}` på en egen rad med tomma rader runt; är det text, avsluta den med punkt").into())
+    }
+
+    fn hyphenated(&self, before: &str, after: &str) -> (String, String) {
+        (format!("ordet ”{before}-{after}” är avstavat över två rader").into(), format!("skriv ihop det till ett ord: {before}{after}").into())
+    }
+
+    fn repeated_hint(&self) -> &'static str {
+        "text som kopierats från en PDF eller en Word-fil blir ofta dubbel; behåll den en gång"
+    }
+
+    fn repeated_paragraph(&self, line: usize) -> String {
+        format!("det här stycket är detsamma som det på rad {line}")
+    }
+
+    fn repeated_place(&self, key: Option<&str>, line: usize) -> String {
+        match key { Some(key) => format!("i `{key}` på rad {line}"), None => format!("på rad {line}") }
+    }
+
+    fn repeated_sentence(&self, start: &str, place: &str) -> String {
+        format!("meningen ”{start}” finns redan {place}")
+    }
+
+    fn repeated_run(&self, start: &str, count: usize, place: Option<&str>) -> String {
+        let also = place.map_or(String::new(), |p| format!(", och finns redan {p}"));
+        format!("meningen ”{start}” kommer {count} gånger i rad{also}")
+    }
+
+    fn empty_list_item(&self) -> (String, String) {
+        ("en tom punkt i en lista".into(), "ta bort raden, eller skriv punktens text efter tecknet".into())
+    }
+
+    fn pasted_bullet(&self, bullet: char) -> (String, String) {
+        (format!("ett punkttecken `{bullet}` inklistrat som text").into(), "gör en Markdown-lista: börja varje punkt på en egen rad med `- ` (ett bindestreck och ett mellanslag)".into())
+    }
+
+    fn lost_number(&self, marker: &str, stray: &str) -> (String, String) {
+        (format!("`{marker}{stray}` ser ut som ett listnummer som hamnat fel").into(), format!("för en numrerad lista, skriv `{marker} ` och texten i början av raden, utan `- ` före; ta bort lösa `**`").into())
+    }
+
+    fn number_in_paragraph(&self, marker: &str) -> (String, String) {
+        (format!("raden börjar med `{marker}` som en punkt i en numrerad lista, men den hör till stycket ovanför").into(), "lägg en tom rad före listan; en numrerad lista kan bara avbryta ett stycke när den börjar på 1".into())
+    }
+
+    fn unclosed_emphasis(&self, mark: &str) -> (String, String) {
+        (format!("`{mark}` som inte stängs: texten efter blir inte betonad").into(), format!("betoning behöver tecknet på båda sidor utan mellanslag innanför, {mark}så här{mark}; ta bort det om ingen betoning var menad").into())
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  skapade {path}")
     }
