@@ -28,10 +28,7 @@ pub struct Ignores {
 }
 
 fn unknown_hint(name: &str) -> String {
-    match suggest(name) {
-        Some(s) => format!("did you mean `{s}`? The checks are: {}", names()),
-        None => format!("the checks are: {}", names()),
-    }
+    crate::words::w().unknown_check_hint(suggest(name).as_deref(), &names())
 }
 
 fn names() -> String {
@@ -60,7 +57,7 @@ impl Ignores {
                     text.at_offset(
                         Diagnostic::error(
                             &page.path,
-                            format!("`check: ignore` names `{name}`, which is not a check"),
+                            crate::words::w().ignore_not_a_check(name),
                         )
                         .with_hint(unknown_hint(name)),
                         offset,
@@ -88,11 +85,10 @@ impl Ignores {
             let Some(list) = directive.strip_prefix("ignore") else {
                 problems.push(
                     text.at_line(
-                        Diagnostic::warning(
-                            &page.path,
-                            format!("malbild does not understand the comment `malbild: {directive}`"),
-                        )
-                        .with_hint("to silence a check for the next paragraph write <!-- malbild: ignore NAME -->"),
+                        {
+                            let (message, hint) = crate::words::w().unknown_comment(directive);
+                            Diagnostic::warning(&page.path, message).with_hint(hint)
+                        },
                         line,
                     ),
                 );
@@ -106,7 +102,7 @@ impl Ignores {
                     let mut d = text.at_line(
                         Diagnostic::warning(
                             &page.path,
-                            format!("the comment names `{name}`, which is not a check"),
+                            crate::words::w().comment_not_a_check(name),
                         )
                         .with_hint(unknown_hint(name)),
                         line,
@@ -161,7 +157,7 @@ pub fn site_names(site: &Site) -> Vec<Diagnostic> {
         .map(|name| {
             Diagnostic::error(
                 "content/site.yaml",
-                format!("`check: ignore` names `{name}`, which is not a check"),
+                crate::words::w().ignore_not_a_check(name),
             )
             .with_hint(unknown_hint(name))
         })

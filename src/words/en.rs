@@ -388,6 +388,87 @@ impl Words for En {
         (format!("`{mark}` that does not close: the text after it is not emphasised").into(), format!("emphasis needs the mark on both sides with no space inside, {mark}like this{mark}; remove it if no emphasis was meant").into())
     }
 
+    fn long_sentence(&self, start: &str, n: usize, max: usize) -> (String, String) {
+        (format!("the sentence “{start}” has {n} words; the limit is {max}").into(), "split it where it changes subject, or make a list of what it enumerates; sentences of 15–20 words are easiest to read".into())
+    }
+
+    fn lix(&self, lix: f64, max: u32, per_sentence: f64, long_share: f64, lines: &str) -> (String, String) {
+        let band = match lix { l if l < 30.0 => "very easy", l if l < 40.0 => "easy", l if l < 50.0 => "medium", l if l < 60.0 => "hard", _ => "very hard" };
+        (format!("the text is hard to read: LIX {lix:.0} ({band}), over the limit {max}"), format!("LIX is words per sentence ({per_sentence:.0} here) plus the share of words over six letters ({long_share:.0} % here); shorter sentences and everyday words bring it down. The longest sentences start on lines {lines}"))
+    }
+
+    fn unknown_check_hint(&self, near: Option<&str>, names: &str) -> String {
+        match near { Some(s) => format!("did you mean `{s}`? The checks are: {names}"), None => format!("the checks are: {names}") }
+    }
+
+    fn ignore_not_a_check(&self, name: &str) -> String {
+        format!("`check: ignore` names `{name}`, which is not a check")
+    }
+
+    fn unknown_comment(&self, directive: &str) -> (String, String) {
+        (format!("malbild does not understand the comment `malbild: {directive}`").into(), "to silence a check for the next paragraph write <!-- malbild: ignore NAME -->".into())
+    }
+
+    fn comment_not_a_check(&self, name: &str) -> String {
+        format!("the comment names `{name}`, which is not a check")
+    }
+
+    fn more_of_check(&self, n: usize, max: usize) -> (String, String) {
+        (format!("{n} more problems of this kind on this page from here on, not listed one by one").into(), format!("fix the ones above first; the page has more than {max} of them").into())
+    }
+
+    fn misnamed(&self, is_dir: bool, better: &str) -> (String, String) {
+        (format!("{}: malbild skips names that start with #, like a text editor's temporary files", if is_dir { "the folder and everything in it is not published" } else { "the page is not published" }).into(), format!("rename it so that the name starts with a letter or digit, e.g. `{better}`").into())
+    }
+
+    fn no_content(&self, root: &str) -> (String, String) {
+        ("there is no content folder".into(), format!("run malbild in the project folder (the one holding content/), pass --root, or start a new site with `malbild new site {root}`").into())
+    }
+
+    fn link_loop(&self) -> &'static str {
+        "this folder link points back to a folder that contains it"
+    }
+
+    fn cannot_read(&self, why: &str) -> String {
+        format!("cannot be read: {why}")
+    }
+
+    fn cannot_read_link_hint(&self) -> &'static str {
+        "remove the link or give the file read permission"
+    }
+
+    fn cannot_read_hint(&self) -> &'static str {
+        "check that the file exists and that you may read it"
+    }
+
+    fn link_outside_project(&self, real: &str, shown: &str) -> (String, String) {
+        (format!("this is a link to {real}, outside the project folder, and malbild publishes only files inside it").into(), format!("copy what you want published into content/ and remove the link ({shown})").into())
+    }
+
+    fn link_nowhere(&self, target: &str, why: Option<&str>) -> String {
+        match why { None => format!("this is a link to {target}, which does not exist"), Some(why) => format!("this is a link to {target}, which cannot be followed: {why}") }
+    }
+
+    fn link_nowhere_hint(&self) -> &'static str {
+        "remove the link, or make it point to a file inside the project"
+    }
+
+    fn io_reason(&self, kind: Option<std::io::ErrorKind>, other: &str) -> String {
+        match kind { Some(std::io::ErrorKind::PermissionDenied) => "permission denied".into(), Some(std::io::ErrorKind::NotFound) => "it disappeared while reading".into(), None => "unknown reason".into(), _ => other.into() }
+    }
+
+    fn utf16_broken(&self) -> (String, String) {
+        ("the file is saved as UTF-16 (“Unicode”), but here it is broken".into(), "open the file, check the text here and save it as UTF-8 (in Notepad: Save as > Encoding > UTF-8)".into())
+    }
+
+    fn not_text(&self) -> (String, String) {
+        ("this is not a text file".into(), "a .md file must be Markdown text; rename or remove it if it is an image or a document".into())
+    }
+
+    fn not_utf8(&self) -> (String, String) {
+        ("the file is not UTF-8 text".into(), "save the file as UTF-8 (in most editors: Save as… > Encoding > UTF-8)".into())
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  created {path}")
     }

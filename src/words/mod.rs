@@ -325,6 +325,52 @@ pub trait Words: Sync {
     /// An emphasis mark that does not close.
     fn unclosed_emphasis(&self, mark: &str) -> (String, String);
 
+    // ---- checks: readability, silencing ----
+
+    /// A sentence over the limit.
+    fn long_sentence(&self, start: &str, n: usize, max: usize) -> (String, String);
+    /// A text over the LIX limit; `lines` are where the longest sentences start.
+    fn lix(&self, lix: f64, max: u32, per_sentence: f64, long_share: f64, lines: &str) -> (String, String);
+    /// Hint for a name that is no check.
+    fn unknown_check_hint(&self, near: Option<&str>, names: &str) -> String;
+    /// `check: ignore` names something that is not a check.
+    fn ignore_not_a_check(&self, name: &str) -> String;
+    /// A `<!-- malbild: ... -->` comment that is not `ignore`.
+    fn unknown_comment(&self, directive: &str) -> (String, String);
+    /// An ignore comment names something that is not a check.
+    fn comment_not_a_check(&self, name: &str) -> String;
+    /// More findings of one check on one page than are listed.
+    fn more_of_check(&self, n: usize, max: usize) -> (String, String);
+
+    // ---- reading content/ ----
+
+    /// A file or folder whose name starts with `#`, which is skipped.
+    fn misnamed(&self, is_dir: bool, better: &str) -> (String, String);
+    /// There is no content/ folder.
+    fn no_content(&self, root: &str) -> (String, String);
+    /// A folder link that leads to a folder holding it.
+    fn link_loop(&self) -> &'static str;
+    /// A file or folder that cannot be read.
+    fn cannot_read(&self, why: &str) -> String;
+    /// Hint: a file in the walk cannot be read.
+    fn cannot_read_link_hint(&self) -> &'static str;
+    /// Hint: a file cannot be read.
+    fn cannot_read_hint(&self) -> &'static str;
+    /// A file link that leads out of the project.
+    fn link_outside_project(&self, real: &str, shown: &str) -> (String, String);
+    /// A file link to nothing (`why` is `None`), or one that cannot be followed.
+    fn link_nowhere(&self, target: &str, why: Option<&str>) -> String;
+    /// Hint of [`Words::link_nowhere`].
+    fn link_nowhere_hint(&self) -> &'static str;
+    /// Why a file cannot be read: `other` is the system's words.
+    fn io_reason(&self, kind: Option<std::io::ErrorKind>, other: &str) -> String;
+    /// A file saved as UTF-16 that is broken here.
+    fn utf16_broken(&self) -> (String, String);
+    /// A .md file that is not text.
+    fn not_text(&self) -> (String, String);
+    /// A file that is not UTF-8.
+    fn not_utf8(&self) -> (String, String);
+
     // ---- new ----
 
     /// A file `new` made.

@@ -410,6 +410,87 @@ impl Words for Sv {
         (format!("`{mark}` som inte stängs: texten efter blir inte betonad").into(), format!("betoning behöver tecknet på båda sidor utan mellanslag innanför, {mark}så här{mark}; ta bort det om ingen betoning var menad").into())
     }
 
+    fn long_sentence(&self, start: &str, n: usize, max: usize) -> (String, String) {
+        (format!("meningen ”{start}” har {n} ord; gränsen är {max}").into(), "dela den där den byter ämne, eller gör en lista av det den räknar upp; meningar på 15–20 ord är lättast att läsa".into())
+    }
+
+    fn lix(&self, lix: f64, max: u32, per_sentence: f64, long_share: f64, lines: &str) -> (String, String) {
+        let band = crate::check::readability::band(lix);
+        (format!("texten är svår att läsa: LIX {lix:.0} ({band}), över gränsen {max}"), format!("LIX är ord per mening ({per_sentence:.0} här) plus andelen ord med fler än sex bokstäver ({long_share:.0} % här); kortare meningar och vardagliga ord sänker det. De längsta meningarna börjar på raderna {lines}"))
+    }
+
+    fn unknown_check_hint(&self, near: Option<&str>, names: &str) -> String {
+        match near { Some(s) => format!("menade du `{s}`? Kontrollerna heter: {names}"), None => format!("kontrollerna heter: {names}") }
+    }
+
+    fn ignore_not_a_check(&self, name: &str) -> String {
+        format!("`check: ignore` nämner `{name}`, som inte är en kontroll")
+    }
+
+    fn unknown_comment(&self, directive: &str) -> (String, String) {
+        (format!("malbild förstår inte kommentaren `malbild: {directive}`").into(), "för att tysta en kontroll för nästa stycke, skriv <!-- malbild: ignore NAMN -->".into())
+    }
+
+    fn comment_not_a_check(&self, name: &str) -> String {
+        format!("kommentaren nämner `{name}`, som inte är en kontroll")
+    }
+
+    fn more_of_check(&self, n: usize, max: usize) -> (String, String) {
+        (format!("ytterligare {n} problem av det här slaget på sidan härifrån, inte uppräknade ett och ett").into(), format!("rätta dem ovan först; sidan har fler än {max} av dem").into())
+    }
+
+    fn misnamed(&self, is_dir: bool, better: &str) -> (String, String) {
+        (format!("{}: malbild hoppar över namn som börjar med #, som en texteditors tillfälliga filer", if is_dir { "mappen och allt i den publiceras inte" } else { "sidan publiceras inte" }).into(), format!("byt namn så att namnet börjar med en bokstav eller siffra, t.ex. `{better}`").into())
+    }
+
+    fn no_content(&self, root: &str) -> (String, String) {
+        ("det finns ingen mapp content".into(), format!("kör malbild i projektets mapp (den som har content/), ange --root, eller börja en ny webbplats med `malbild new site {root}`").into())
+    }
+
+    fn link_loop(&self) -> &'static str {
+        "den här mapplänken leder tillbaka till en mapp som innehåller den"
+    }
+
+    fn cannot_read(&self, why: &str) -> String {
+        format!("går inte att läsa: {why}")
+    }
+
+    fn cannot_read_link_hint(&self) -> &'static str {
+        "ta bort länken eller ge läsrättighet till filen"
+    }
+
+    fn cannot_read_hint(&self) -> &'static str {
+        "kontrollera att filen finns och att du får läsa den"
+    }
+
+    fn link_outside_project(&self, real: &str, shown: &str) -> (String, String) {
+        (format!("det här är en länk till {real}, utanför projektets mapp, och malbild publicerar bara filer i den").into(), format!("kopiera det som ska publiceras till content/ och ta bort länken ({shown})").into())
+    }
+
+    fn link_nowhere(&self, target: &str, why: Option<&str>) -> String {
+        match why { None => format!("det här är en länk till {target}, som inte finns"), Some(why) => format!("det här är en länk till {target}, som inte går att följa: {why}") }
+    }
+
+    fn link_nowhere_hint(&self) -> &'static str {
+        "ta bort länken, eller låt den peka på en fil i projektet"
+    }
+
+    fn io_reason(&self, kind: Option<std::io::ErrorKind>, other: &str) -> String {
+        match kind { Some(std::io::ErrorKind::PermissionDenied) => "du saknar behörighet".into(), Some(std::io::ErrorKind::NotFound) => "den försvann medan den lästes".into(), None => "okänd orsak".into(), _ => other.into() }
+    }
+
+    fn utf16_broken(&self) -> (String, String) {
+        ("filen är sparad som UTF-16 (”Unicode”), men här är den trasig".into(), "öppna filen, kontrollera texten här och spara den som UTF-8 (i Anteckningar: Spara som > Kodning > UTF-8)".into())
+    }
+
+    fn not_text(&self) -> (String, String) {
+        ("det här är ingen textfil".into(), "en .md-fil måste vara Markdown-text; byt namn på den eller ta bort den om den är en bild eller ett dokument".into())
+    }
+
+    fn not_utf8(&self) -> (String, String) {
+        ("filen är inte UTF-8-text".into(), "spara filen som UTF-8 (i de flesta program: Spara som … > Kodning > UTF-8)".into())
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  skapade {path}")
     }
