@@ -47,7 +47,6 @@ const TIMEOUT: Duration = Duration::from_secs(180);
 /// Where the messages about the PDF step point: the option that asked for it.
 const ASKED_BY: &str = "--pdf";
 
-const INSTALL_HINT: &str = "install Chromium (Debian and Ubuntu: `sudo apt-get install chromium`), Google Chrome or Microsoft Edge, or set MALBILD_CHROMIUM to the browser's program file, e.g. MALBILD_CHROMIUM=/usr/bin/chromium; the website itself was built";
 
 /// What the PDF step made.
 #[derive(Debug, Default)]
@@ -152,8 +151,10 @@ pub fn build(
         Ok(dir) => dir,
         Err(e) => {
             diagnostics.push(
-                Diagnostic::warning(ASKED_BY, format!("no PDF was made: {e:#}"))
-                    .with_hint("check that the folder beside the output folder can be written to; the website itself was built"),
+                {
+                    let (message, hint) = crate::words::w().pdf_no_scratch(&format!("{e:#}"));
+                    Diagnostic::warning(ASKED_BY, message).with_hint(hint)
+                },
             );
             rerender_landing(prepared, &landing, &links, diagnostics);
             return made;
@@ -191,14 +192,11 @@ pub fn build(
                 });
             }
             Err(why) => diagnostics.push(
-                Diagnostic::warning(
-                    &publication.path,
-                    format!("the PDF of this publication could not be made: {why}"),
-                )
-                .with_hint(format!(
-                    "the website was built without this PDF; build again, and if it fails again, open {} in the browser and print it to check that the page works",
-                    print::output_path(site, id)
-                )),
+                {
+                    let (message, hint) = crate::words::w()
+                        .pdf_failed(&why.to_string(), &print::output_path(site, id));
+                    Diagnostic::warning(&publication.path, message).with_hint(hint)
+                },
             ),
         }
     }
@@ -291,16 +289,11 @@ pub fn find(setting: Option<&Path>) -> Result<PathBuf, Diagnostic> {
     if let Some(path) = setting {
         return match which::which(path) {
             Ok(found) => Ok(found),
-            Err(_) => Err(Diagnostic::warning(
-                ASKED_BY,
-                format!(
-                    "no PDF was made: {ENV} is set to `{}`, which is not a program that can be run",
-                    path.display()
-                ),
-            )
-            .with_hint(format!(
-                "set {ENV} to the full path of Chromium, Chrome or Edge (e.g. /usr/bin/chromium, or C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe), or unset it to look for one on the PATH; the website itself was built"
-            ))),
+            Err(_) => {
+                let (message, hint) =
+                    crate::words::w().pdf_bad_env(ENV, &path.display().to_string());
+                Err(Diagnostic::warning(ASKED_BY, message).with_hint(hint))
+            }
         };
     }
     if let Some(found) = NAMES.iter().find_map(|n| which::which(n).ok()) {
@@ -309,11 +302,8 @@ pub fn find(setting: Option<&Path>) -> Result<PathBuf, Diagnostic> {
     if let Some(found) = usual_places().into_iter().find(|p| p.is_file()) {
         return Ok(found);
     }
-    Err(Diagnostic::warning(
-        ASKED_BY,
-        "no PDF was made: malbild makes PDFs with Chromium, Google Chrome or Microsoft Edge, and found none of them",
-    )
-    .with_hint(INSTALL_HINT))
+    let (message, hint) = crate::words::w().pdf_no_browser();
+    Err(Diagnostic::warning(ASKED_BY, message).with_hint(hint))
 }
 
 /// Where Chrome, Edge and Chromium install themselves outside the `PATH`.

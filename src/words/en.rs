@@ -469,6 +469,115 @@ impl Words for En {
         ("the file is not UTF-8 text".into(), "save the file as UTF-8 (in most editors: Save as… > Encoding > UTF-8)".into())
     }
 
+    fn statement_taken(&self, url: &str) -> (String, String) {
+        (format!("this page and the accessibility statement would both be written to {url}").into(), "rename this file or its folder; the accessibility statement has that address on every malbild site".into())
+    }
+
+    fn in_key(&self, message: &str, key: &str) -> String {
+        format!("{message} (in `{key}`)")
+    }
+
+    fn site_yaml_link_hint(&self, hint: &str) -> String {
+        format!("{hint}; in site.yaml, links are written as from content/_index.md, e.g. `sormland/_index.md`")
+    }
+
+    fn statement_date(&self, key: &str, value: &str) -> (String, String) {
+        (format!("`accessibility.{key}` should be a date written YYYY-MM-DD, but here it is `{value}`").into(), "write the day the statement was made or reviewed, e.g. `2026-11-22`".into())
+    }
+
+    fn statement_fact(&self, n: usize) -> (&'static str, &'static str) {
+        match n {
+            0 => ("whose site it is", "`organisation:` with `name:`"),
+            1 => ("how accessible the site is", "`compliance:` (fully, partly or not) under `accessibility:`"),
+            2 => ("how to report a problem", "`contact_email:`, `contact_phone:` or `contact_url:` under `accessibility:`"),
+            _ => ("when it was made", "`statement_date:` (YYYY-MM-DD) under `accessibility:`"),
+        }
+    }
+
+    fn join_or(&self, items: &[&str]) -> String {
+        match items { [] => String::new(), [one] => (*one).to_string(), [rest @ .., last] => format!("{}, or {last}", rest.join(", ")) }
+    }
+
+    fn statement_missing(&self, what: &str, add: &str) -> (String, String) {
+        (format!("the accessibility statement does not say {what}").into(), format!("public-sector sites must publish this; add to site.yaml {add} (see README.md)").into())
+    }
+
+    fn audit_hint(&self) -> &'static str {
+        "this file is written by `node tests/browser/audit.mjs --record`; run it again, or delete the file"
+    }
+
+    fn audit_date(&self, value: &str) -> String {
+        format!("`date` should be written YYYY-MM-DD, but here it is `{value}`")
+    }
+
+    fn theme_file_over_page(&self, rel: &str) -> (String, String) {
+        (format!("this theme file and a page would both be written to {rel}").into(), "rename the page's folder or file".into())
+    }
+
+    fn file_over_theme_file(&self, to: &str) -> (String, String) {
+        (format!("this file and a file of the theme would both be written to {to}").into(), "rename the file or its folder".into())
+    }
+
+    fn made_page(&self, which: usize, publication: &str) -> String {
+        match which { 0 => "the 404 page (the one shown when an address does not exist)".into(), 1 => "the accessibility statement".into(), 2 => format!("the print page of {publication}"), _ => "a page malbild makes".into() }
+    }
+
+    fn file_over_made_page(&self, made: &str, to: &str) -> (String, String) {
+        (format!("this file would replace {made} ({to}), so that page would not be published").into(), "malbild makes that page itself: remove the file, or rename it or its folder".into())
+    }
+
+    fn case_twins(&self, first: &str, second: &str) -> (String, String) {
+        (format!("{first} and {second} would be two files whose names differ only in upper and lower case; on Windows and macOS that is one file, so one would replace the other").into(), "rename one of the files or folders, e.g. so that the name has only lower-case letters".into())
+    }
+
+    fn name_not_path(&self, key: &str, value: &str, default: &str) -> (String, String) {
+        (format!("`{key}:` must be a name, not a path: `{value}`").into(), format!("write only letters, digits, `-` and `_`, for example `{key}: {default}`").into())
+    }
+
+    fn no_template(&self, name: &str, names: &str) -> (String, String) {
+        (format!("the template `{name}` does not exist").into(), format!("the templates of the theme are: {names}").into())
+    }
+
+    fn no_page_template(&self, wanted: &str) -> (String, String) {
+        (format!("the theme has neither `{wanted}` nor `page.html`").into(), "add templates/page.html to the theme; every page falls back to it".into())
+    }
+
+    fn print_taken(&self, publication: &str, path: &str) -> (String, String) {
+        (format!("this page and the print page of {publication} would both be written to {path}").into(), "rename the file, or give it another `slug:`; `print/` is where the print page of a publication goes".into())
+    }
+
+    fn print_failed(&self, why: &str) -> (String, String) {
+        (format!("the print page of this publication could not be made: {why}").into(), "this is a bug in malbild; please report it with this publication".into())
+    }
+
+    fn across_taken(&self, path: &str) -> (String, String) {
+        (format!("this page would have the same address as malbild's own page {path}").into(), "rename the file or give it another `slug:`; `jamfor/` and `teman/` are malbild's pages that compare the regions".into())
+    }
+
+    fn theme_word(&self, word: &str, near: Option<&str>, slug: &str, label: &str, words: &str) -> (String, String) {
+        let hint = match near {
+            Some(s) => format!("did you mean `{s}`? Otherwise add the line `  {slug}: {label}` under `themes:` in content/site.yaml, and the word gets a page of its own among the themes"),
+            None => format!("write one of the words under `themes:` in content/site.yaml ({words}), or add the line `  {slug}: {label}` there"),
+        };
+        (format!("the theme word `{word}` is not among the site's themes in content/site.yaml"), hint)
+    }
+
+    fn pdf_no_scratch(&self, why: &str) -> (String, String) {
+        (format!("no PDF was made: {why}").into(), "check that the folder beside the output folder can be written to; the website itself was built".into())
+    }
+
+    fn pdf_failed(&self, why: &str, print: &str) -> (String, String) {
+        (format!("the PDF of this publication could not be made: {why}").into(), format!("the website was built without this PDF; build again, and if it fails again, open {print} in the browser and print it to check that the page works").into())
+    }
+
+    fn pdf_bad_env(&self, env: &str, value: &str) -> (String, String) {
+        (format!("no PDF was made: {env} is set to `{value}`, which is not a program that can be run").into(), format!("set {env} to the full path of Chromium, Chrome or Edge (e.g. /usr/bin/chromium, or C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe), or unset it to look for one on the PATH; the website itself was built").into())
+    }
+
+    fn pdf_no_browser(&self) -> (String, String) {
+        ("no PDF was made: malbild makes PDFs with Chromium, Google Chrome or Microsoft Edge, and found none of them".into(), "install Chromium (Debian and Ubuntu: `sudo apt-get install chromium`), Google Chrome or Microsoft Edge, or set MALBILD_CHROMIUM to the browser's program file, e.g. MALBILD_CHROMIUM=/usr/bin/chromium; the website itself was built".into())
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  created {path}")
     }

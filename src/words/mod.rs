@@ -371,6 +371,65 @@ pub trait Words: Sync {
     /// A file that is not UTF-8.
     fn not_utf8(&self) -> (String, String);
 
+    // ---- the accessibility statement ----
+
+    /// A page at the statement's address.
+    fn statement_taken(&self, url: &str) -> (String, String);
+    /// A message about the text of a front-matter or site.yaml key.
+    fn in_key(&self, message: &str, key: &str) -> String;
+    /// Hint of a broken link in site.yaml.
+    fn site_yaml_link_hint(&self, hint: &str) -> String;
+    /// A statement date that is not YYYY-MM-DD.
+    fn statement_date(&self, key: &str, value: &str) -> (String, String);
+    /// The `n`th fact DIGG requires (0 owner, 1 compliance, 2 contact, 3 date): what it is in words, and what to add to site.yaml.
+    fn statement_fact(&self, n: usize) -> (&'static str, &'static str);
+    /// `a, b, or c`.
+    fn join_or(&self, items: &[&str]) -> String;
+    /// The statement lacks facts DIGG requires.
+    fn statement_missing(&self, what: &str, add: &str) -> (String, String);
+    /// Hint for a broken audit record.
+    fn audit_hint(&self) -> &'static str;
+    /// An audit record whose date is not YYYY-MM-DD.
+    fn audit_date(&self, value: &str) -> String;
+
+    // ---- pages malbild makes ----
+
+    /// A theme file where a page goes.
+    fn theme_file_over_page(&self, rel: &str) -> (String, String);
+    /// A content file where a theme file goes.
+    fn file_over_theme_file(&self, to: &str) -> (String, String);
+    /// A page malbild makes: 0 the 404 page, 1 the accessibility statement, 2 the print page of `publication`, else any.
+    fn made_page(&self, which: usize, publication: &str) -> String;
+    /// A content file that would replace a page malbild makes.
+    fn file_over_made_page(&self, made: &str, to: &str) -> (String, String);
+    /// Two output files whose names differ only in case.
+    fn case_twins(&self, first: &str, second: &str) -> (String, String);
+    /// `theme:` or `language:` in site.yaml that is a path.
+    fn name_not_path(&self, key: &str, value: &str, default: &str) -> (String, String);
+    /// A page asks for a template the theme does not have.
+    fn no_template(&self, name: &str, names: &str) -> (String, String);
+    /// The theme has no template for a page.
+    fn no_page_template(&self, wanted: &str) -> (String, String);
+    /// A page where the print page of a publication goes.
+    fn print_taken(&self, publication: &str, path: &str) -> (String, String);
+    /// The print page could not be made (a bug).
+    fn print_failed(&self, why: &str) -> (String, String);
+
+    // ---- pages across regions, PDFs ----
+
+    /// A page at the address of the comparison or a theme page.
+    fn across_taken(&self, path: &str) -> (String, String);
+    /// A theme word site.yaml does not list; `near` is the listed word it likely means, `words` all of them.
+    fn theme_word(&self, word: &str, near: Option<&str>, slug: &str, label: &str, words: &str) -> (String, String);
+    /// No PDF: the scratch folder could not be made.
+    fn pdf_no_scratch(&self, why: &str) -> (String, String);
+    /// The PDF of one publication failed.
+    fn pdf_failed(&self, why: &str, print: &str) -> (String, String);
+    /// MALBILD_CHROMIUM names no program.
+    fn pdf_bad_env(&self, env: &str, value: &str) -> (String, String);
+    /// No browser to make PDFs with.
+    fn pdf_no_browser(&self) -> (String, String);
+
     // ---- new ----
 
     /// A file `new` made.

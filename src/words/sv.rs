@@ -491,6 +491,115 @@ impl Words for Sv {
         ("filen är inte UTF-8-text".into(), "spara filen som UTF-8 (i de flesta program: Spara som … > Kodning > UTF-8)".into())
     }
 
+    fn statement_taken(&self, url: &str) -> (String, String) {
+        (format!("den här sidan och tillgänglighetsredogörelsen skulle båda skrivas till {url}").into(), "byt namn på filen eller dess mapp; tillgänglighetsredogörelsen har den adressen på varje malbild-webbplats".into())
+    }
+
+    fn in_key(&self, message: &str, key: &str) -> String {
+        format!("{message} (i `{key}`)")
+    }
+
+    fn site_yaml_link_hint(&self, hint: &str) -> String {
+        format!("{hint}; i site.yaml skrivs länkar som från content/_index.md, t.ex. `sormland/_index.md`")
+    }
+
+    fn statement_date(&self, key: &str, value: &str) -> (String, String) {
+        (format!("`accessibility.{key}` ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här är det `{value}`").into(), "skriv dagen då redogörelsen gjordes eller granskades, t.ex. `2026-11-22`".into())
+    }
+
+    fn statement_fact(&self, n: usize) -> (&'static str, &'static str) {
+        match n {
+            0 => ("vems webbplatsen är", "`organisation:` med `name:`"),
+            1 => ("hur tillgänglig webbplatsen är", "`compliance:` (fully, partly eller not) under `accessibility:`"),
+            2 => ("hur man anmäler ett problem", "`contact_email:`, `contact_phone:` eller `contact_url:` under `accessibility:`"),
+            _ => ("när den gjordes", "`statement_date:` (ÅÅÅÅ-MM-DD) under `accessibility:`"),
+        }
+    }
+
+    fn join_or(&self, items: &[&str]) -> String {
+        match items { [] => String::new(), [one] => (*one).to_string(), [rest @ .., last] => format!("{} eller {last}", rest.join(", ")) }
+    }
+
+    fn statement_missing(&self, what: &str, add: &str) -> (String, String) {
+        (format!("tillgänglighetsredogörelsen säger inte {what}").into(), format!("webbplatser i offentlig sektor måste publicera detta; lägg till i site.yaml {add} (se README.md)").into())
+    }
+
+    fn audit_hint(&self) -> &'static str {
+        "den här filen skrivs av `node tests/browser/audit.mjs --record`; kör det igen, eller ta bort filen"
+    }
+
+    fn audit_date(&self, value: &str) -> String {
+        format!("`date` ska skrivas ÅÅÅÅ-MM-DD, men här är det `{value}`")
+    }
+
+    fn theme_file_over_page(&self, rel: &str) -> (String, String) {
+        (format!("den här temafilen och en sida skulle båda skrivas till {rel}").into(), "byt namn på sidans mapp eller fil".into())
+    }
+
+    fn file_over_theme_file(&self, to: &str) -> (String, String) {
+        (format!("den här filen och en fil i temat skulle båda skrivas till {to}").into(), "byt namn på filen eller dess mapp".into())
+    }
+
+    fn made_page(&self, which: usize, publication: &str) -> String {
+        match which { 0 => "404-sidan (den som visas när en adress inte finns)".into(), 1 => "tillgänglighetsredogörelsen".into(), 2 => format!("utskriftssidan för {publication}"), _ => "en sida som malbild gör".into() }
+    }
+
+    fn file_over_made_page(&self, made: &str, to: &str) -> (String, String) {
+        (format!("den här filen skulle ersätta {made} ({to}), så den sidan skulle inte publiceras").into(), "malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp".into())
+    }
+
+    fn case_twins(&self, first: &str, second: &str) -> (String, String) {
+        (format!("{first} och {second} skulle bli två filer vars namn bara skiljer sig i stora och små bokstäver; på Windows och macOS är det samma fil, så den ena skulle ersätta den andra").into(), "byt namn på den ena filen eller mappen, t.ex. så att namnet bara har små bokstäver".into())
+    }
+
+    fn name_not_path(&self, key: &str, value: &str, default: &str) -> (String, String) {
+        (format!("`{key}:` ska vara ett namn, inte en sökväg: `{value}`").into(), format!("skriv bara bokstäver, siffror, `-` och `_`, till exempel `{key}: {default}`").into())
+    }
+
+    fn no_template(&self, name: &str, names: &str) -> (String, String) {
+        (format!("mallen `{name}` finns inte").into(), format!("temats mallar är: {names}").into())
+    }
+
+    fn no_page_template(&self, wanted: &str) -> (String, String) {
+        (format!("temat har varken `{wanted}` eller `page.html`").into(), "lägg till templates/page.html i temat; varje sida faller tillbaka på den".into())
+    }
+
+    fn print_taken(&self, publication: &str, path: &str) -> (String, String) {
+        (format!("den här sidan och utskriftssidan för {publication} skulle båda skrivas till {path}").into(), "byt namn på filen, eller ge den en annan `slug:`; `print/` är där en publikations utskriftssida hamnar".into())
+    }
+
+    fn print_failed(&self, why: &str) -> (String, String) {
+        (format!("utskriftssidan för den här publikationen gick inte att göra: {why}").into(), "det här är ett fel i malbild; rapportera det med den här publikationen".into())
+    }
+
+    fn across_taken(&self, path: &str) -> (String, String) {
+        (format!("den här sidan skulle hamna på samma adress som malbilds egen sida {path}").into(), "byt namn på filen eller ge den en annan `slug:`; `jamfor/` och `teman/` är malbilds sidor som jämför regionerna".into())
+    }
+
+    fn theme_word(&self, word: &str, near: Option<&str>, slug: &str, label: &str, words: &str) -> (String, String) {
+        let hint = match near {
+            Some(s) => format!("menade du `{s}`? Annars lägg till raden `  {slug}: {label}` under `themes:` i content/site.yaml, så får ordet en egen sida bland teman"),
+            None => format!("skriv ett av orden under `themes:` i content/site.yaml ({words}), eller lägg till raden `  {slug}: {label}` där"),
+        };
+        (format!("temaordet `{word}` finns inte bland webbplatsens teman i content/site.yaml"), hint)
+    }
+
+    fn pdf_no_scratch(&self, why: &str) -> (String, String) {
+        (format!("ingen PDF gjordes: {why}").into(), "kontrollera att det går att skriva i mappen bredvid output-mappen; själva webbplatsen byggdes".into())
+    }
+
+    fn pdf_failed(&self, why: &str, print: &str) -> (String, String) {
+        (format!("PDF:en för den här publikationen gick inte att göra: {why}").into(), format!("webbplatsen byggdes utan den här PDF:en; bygg igen, och om det misslyckas igen, öppna {print} i webbläsaren och skriv ut den för att se att sidan fungerar").into())
+    }
+
+    fn pdf_bad_env(&self, env: &str, value: &str) -> (String, String) {
+        (format!("ingen PDF gjordes: {env} är satt till `{value}`, som inte är ett program som går att köra").into(), format!("sätt {env} till hela sökvägen till Chromium, Chrome eller Edge (t.ex. /usr/bin/chromium, eller C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe), eller ta bort den för att leta i PATH; själva webbplatsen byggdes").into())
+    }
+
+    fn pdf_no_browser(&self) -> (String, String) {
+        ("ingen PDF gjordes: malbild gör PDF:er med Chromium, Google Chrome eller Microsoft Edge, och hittade ingen av dem".into(), "installera Chromium (Debian och Ubuntu: `sudo apt-get install chromium`), Google Chrome eller Microsoft Edge, eller sätt MALBILD_CHROMIUM till webbläsarens programfil, t.ex. MALBILD_CHROMIUM=/usr/bin/chromium; själva webbplatsen byggdes".into())
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  skapade {path}")
     }
