@@ -578,7 +578,7 @@ mod tests {
         let shown = d.to_string();
         assert_eq!(
             shown,
-            "content/a.md:2:9: error: weight must be a whole number\n   |\n 2 | weight: abc\n   |         ^\n  = hint: write a number"
+            "content/a.md:2:9: fel: weight must be a whole number\n   |\n 2 | weight: abc\n   |         ^\n  = tips: write a number"
         );
     }
 }

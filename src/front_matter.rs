@@ -564,23 +564,23 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             (
                 "---\ntitle: A\nweight: abc\n---\n",
-                "a.md:3:9: error: `weight` should be a whole number, but here it is the text \"abc\"",
+                "a.md:3:9: fel: `weight` should be a whole number, but here it is the text \"abc\"",
             ),
             (
                 "---\ntitel: A\n---\n",
-                "a.md:2:1: error: unknown key `titel`",
+                "a.md:2:1: fel: unknown key `titel`",
             ),
             (
                 "---\ntitle: A\n",
-                "a.md:1:1: error: the front matter never ends",
+                "a.md:1:1: fel: the front matter never ends",
             ),
             (
                 "---\nweight: 1\n---\n",
-                "a.md:2:1: error: `title` is missing",
+                "a.md:2:1: fel: `title` is missing",
             ),
             (
                 "---\ntitle: A\n weight: 2\n---\n",
-                "a.md:3:8: error: the YAML cannot be read",
+                "a.md:3:8: fel: the YAML cannot be read",
             ),
         ];
         for (input, expected) in cases {

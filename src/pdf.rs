@@ -492,7 +492,7 @@ mod tests {
         assert!(!d.is_error());
         assert!(
             d.message
-                .contains("MALBILD_CHROMIUM is set to `/no/such/chromium`"),
+                .contains("MALBILD_CHROMIUM är satt till `/no/such/chromium`"),
             "{}",
             d.message
         );

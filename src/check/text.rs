@@ -656,22 +656,22 @@ mod tests {
             (
                 "Vi ställer om vården. Individens behov och förutsättningar. Individens behov och förutsättningar. Individens behov och förutsättningar.\n",
                 &[
-                    "4:23: the sentence “Individens behov och förutsättningar.” comes 3 times in a row",
+                    "4:23: meningen ”Individens behov och förutsättningar.” kommer 3 gånger i rad",
                 ],
             ),
             (
                 "Primärvården är navet här.\n\nAnnat stycke kommer sedan.\n\nPrimärvården är navet här.\n",
-                &["8:1: the sentence “Primärvården är navet här.” is already on line 4"],
+                &["8:1: meningen ”Primärvården är navet här.” finns redan på rad 4"],
             ),
             (
                 "Ett två tre fyra. Fem sex sju åtta.\n\nEtt två tre fyra. Fem sex sju åtta.\n",
-                &["6:1: this paragraph is the same as the one on line 4"],
+                &["6:1: det här stycket är detsamma som det på rad 4"],
             ),
             // Short sentences repeat on purpose; case and spacing do not matter.
             ("För att lära. För att lära.\n", &[]),
             (
                 "Nära vård för alla.\n\nNÄRA  VÅRD för alla\n",
-                &["4:1: the sentence “Nära vård för alla.” comes 2 times in a row"],
+                &["4:1: meningen ”Nära vård för alla.” kommer 2 gånger i rad"],
             ),
         ];
         for (body, want) in cases {
@@ -684,25 +684,25 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             (
                 "- 3.** Fokus flyttas.\n",
-                &["4:3: `3.**` looks like a list number that lost its place"],
+                &["4:3: `3.**` ser ut som ett listnummer som hamnat fel"],
             ),
             ("- 3. Fokus flyttas.\n", &[]),
             ("Version 2.0 gäller.\n", &[]),
             (
                 "▪ Punkt ett.\n",
-                &["4:1: a bullet character `▪` pasted as text"],
+                &["4:1: ett punkttecken `▪` inklistrat som text"],
             ),
-            ("-\n- Text här.\n", &["4:1: an empty list item"]),
+            ("-\n- Text här.\n", &["4:1: en tom punkt i en lista"]),
             (
                 "Det är **viktigt.\n",
-                &["4:8: `**` that does not close: the text after it is not emphasised"],
+                &["4:8: `**` som inte stängs: texten efter blir inte betonad"],
             ),
             ("Det är **viktigt** och *nära*.\n", &[]),
             ("Räkna 5 * 3.\n", &[]),
             ("Ett \\*escaped.\n", &[]),
             (
                 "omställ-\nningen tar tid.\n",
-                &["4:1: the word “omställ-ningen” is split across two lines with a hyphen"],
+                &["4:1: ordet ”omställ-ningen” är avstavat över två rader"],
             ),
             ("hälso-\noch sjukvård.\n", &[]),
         ];

@@ -578,6 +578,61 @@ impl Words for En {
         ("no PDF was made: malbild makes PDFs with Chromium, Google Chrome or Microsoft Edge, and found none of them".into(), "install Chromium (Debian and Ubuntu: `sudo apt-get install chromium`), Google Chrome or Microsoft Edge, or set MALBILD_CHROMIUM to the browser's program file, e.g. MALBILD_CHROMIUM=/usr/bin/chromium; the website itself was built".into())
     }
 
+    fn starter_comment(&self, key: &str) -> Option<&'static str> {
+        Some(match key {
+            "site" => "The site as a whole. Every key is optional.",
+            "base_url" => "only needed for the sitemap and the 404 page",
+            "statement" => "Whose site it is, and the accessibility statement (tillganglighet/index.html),\n# which public-sector sites must publish. Write your organisation's own facts\n# here before you publish; README.md lists every key.",
+            "compliance" => "fully, partly or not",
+            "contact" => "how visitors report a problem",
+            "statement_date" => "when the statement was made (YYYY-MM-DD)",
+            "guessed_title" => "The title was made from the folder name: write the real title, with å, ä and ö.",
+            "home" => "The home page. Its title defaults to the site's title in site.yaml.",
+            "region" => "A region (or a municipality, an R&D unit): its name is shown on every page of it.",
+            "publication" => "The publication: these facts go on its landing page and on the cover of the print version.",
+            "date" => "YYYY, YYYY-MM or YYYY-MM-DD",
+            "horizon" => "the year the målbild aims at",
+            "reference" => "case or diary number",
+            "goal_picture" => "shows the vision, the horizon and the goal areas",
+            "weight" => "the order of the parts: 1, 2, 3 ...",
+            "background" => "shows the perspective shifts as a table",
+            "factors" => "shows the factors as a list",
+            _ => return None,
+        })
+    }
+
+    fn new_not_empty(&self, dir: &str) -> String {
+        format!("{dir} already exists and is not empty; malbild new never overwrites anything, so pick a new folder name")
+    }
+
+    fn cannot_create(&self, path: &str) -> String {
+        format!("cannot create {path}")
+    }
+
+    fn cannot_write(&self, path: &str) -> String {
+        format!("cannot write {path}")
+    }
+
+    fn new_not_region_slug(&self) -> &'static str {
+        "write the publication as REGION/SLUG, for example `skane/nara-vard-2026`"
+    }
+
+    fn new_bad_folder(&self, part: &str) -> String {
+        format!("`{part}` cannot be a folder name; use letters, digits and hyphens, e.g. `skane/nara-vard-2026`")
+    }
+
+    fn new_no_content(&self, root: &str) -> String {
+        format!("there is no content folder in {root}; run this in the project folder, pass --root, or start with `malbild new site DIR`")
+    }
+
+    fn new_site_done(&self, shown: &str, run: &str, content: &str) -> String {
+        format!("\na new site is in {shown}. Preview it with:\n\n    {run}\n\nthen edit the files in {content}/content/ and watch the browser.")
+    }
+
+    fn new_publication_done(&self, program: &str) -> String {
+        format!("\nfill in the facts in _index.md and the text of each part; `{program} serve` shows the result as you save")
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  created {path}")
     }

@@ -432,6 +432,27 @@ pub trait Words: Sync {
 
     // ---- new ----
 
+    /// A comment of the starter files `malbild new` writes (after `# `), by its name in `scaffold.rs`; `None` for a name the catalogue lacks.
+    fn starter_comment(&self, key: &str) -> Option<&'static str>;
+    /// `new` into a folder that has files.
+    fn new_not_empty(&self, dir: &str) -> String;
+    /// A folder could not be made.
+    fn cannot_create(&self, path: &str) -> String;
+    /// A file could not be written.
+    fn cannot_write(&self, path: &str) -> String;
+    /// `new publication` not given REGION/SLUG.
+    fn new_not_region_slug(&self) -> &'static str;
+    /// A folder name `new publication` cannot use.
+    fn new_bad_folder(&self, part: &str) -> String;
+    /// `new publication` outside a project.
+    fn new_no_content(&self, root: &str) -> String;
+    /// What `new site` says last: how to preview.
+    fn new_site_done(&self, shown: &str, run: &str, content: &str) -> String;
+    /// What `new publication` says last.
+    fn new_publication_done(&self, program: &str) -> String;
+
+    // ---- new ----
+
     /// A file `new` made.
     fn created(&self, path: &str) -> String;
 }

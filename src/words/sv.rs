@@ -600,6 +600,61 @@ impl Words for Sv {
         ("ingen PDF gjordes: malbild gör PDF:er med Chromium, Google Chrome eller Microsoft Edge, och hittade ingen av dem".into(), "installera Chromium (Debian och Ubuntu: `sudo apt-get install chromium`), Google Chrome eller Microsoft Edge, eller sätt MALBILD_CHROMIUM till webbläsarens programfil, t.ex. MALBILD_CHROMIUM=/usr/bin/chromium; själva webbplatsen byggdes".into())
     }
 
+    fn starter_comment(&self, key: &str) -> Option<&'static str> {
+        Some(match key {
+            "site" => "Webbplatsen som helhet. Alla nycklar kan utelämnas.",
+            "base_url" => "behövs bara för webbplatskartan och 404-sidan",
+            "statement" => "Vems webbplatsen är, och tillgänglighetsredogörelsen (tillganglighet/index.html),\n# som webbplatser i offentlig sektor måste publicera. Skriv in er egen organisations\n# uppgifter här innan ni publicerar; README.md listar alla nycklar.",
+            "compliance" => "fully (helt), partly (delvis) eller not (inte)",
+            "contact" => "hur besökare anmäler ett problem",
+            "statement_date" => "när redogörelsen gjordes (ÅÅÅÅ-MM-DD)",
+            "guessed_title" => "Titeln är gjord av mappnamnet: skriv den riktiga titeln, med å, ä och ö.",
+            "home" => "Startsidan. Dess titel är webbplatsens titel i site.yaml om du inte skriver en egen.",
+            "region" => "En region (eller en kommun, en FoU-enhet): namnet visas på alla dess sidor.",
+            "publication" => "Publikationen: uppgifterna står på dess startsida och på omslaget till utskriftsversionen.",
+            "date" => "ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
+            "horizon" => "året som målbilden siktar mot",
+            "reference" => "ärende- eller diarienummer",
+            "goal_picture" => "visar visionen, året och målområdena",
+            "weight" => "delarnas ordning: 1, 2, 3 …",
+            "background" => "visar perspektivskiftena som en tabell",
+            "factors" => "visar faktorerna som en lista",
+            _ => return None,
+        })
+    }
+
+    fn new_not_empty(&self, dir: &str) -> String {
+        format!("{dir} finns redan och är inte tom; malbild new skriver aldrig över något, så välj ett nytt mappnamn")
+    }
+
+    fn cannot_create(&self, path: &str) -> String {
+        format!("kan inte skapa {path}")
+    }
+
+    fn cannot_write(&self, path: &str) -> String {
+        format!("kan inte skriva {path}")
+    }
+
+    fn new_not_region_slug(&self) -> &'static str {
+        "skriv publikationen som REGION/SLUG, till exempel `skane/nara-vard-2026`"
+    }
+
+    fn new_bad_folder(&self, part: &str) -> String {
+        format!("`{part}` kan inte vara ett mappnamn; använd bokstäver, siffror och bindestreck, t.ex. `skane/nara-vard-2026`")
+    }
+
+    fn new_no_content(&self, root: &str) -> String {
+        format!("det finns ingen mapp content i {root}; kör kommandot i projektets mapp, ange --root, eller börja med `malbild new site MAPP`")
+    }
+
+    fn new_site_done(&self, shown: &str, run: &str, content: &str) -> String {
+        format!("\nen ny webbplats finns i {shown}. Förhandsgranska den med:\n\n    {run}\n\nredigera sedan filerna i {content}/content/ och se resultatet i webbläsaren.")
+    }
+
+    fn new_publication_done(&self, program: &str) -> String {
+        format!("\nfyll i uppgifterna i _index.md och texten i varje del; `{program} serve` visar resultatet när du sparar")
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  skapade {path}")
     }
