@@ -633,6 +633,67 @@ impl Words for En {
         format!("\nfill in the facts in _index.md and the text of each part; `{program} serve` shows the result as you save")
     }
 
+    fn theme_circle(&self, name: &str) -> (String, String) {
+        (format!("the theme `{name}` extends itself in a circle").into(), "one theme in the circle must extend `default` instead".into())
+    }
+
+    fn theme_path(&self, name: &str) -> (String, String) {
+        (format!("a theme is named, not given as a path: `{name}`").into(), "write only letters, digits, `-` and `_`, for example `extends: default`".into())
+    }
+
+    fn no_theme(&self, name: &str, names: &str) -> (String, String) {
+        (format!("there is no theme called `{name}`").into(), format!("the themes here are: {names}. A theme is a folder themes/<name>/ with a templates/ folder").into())
+    }
+
+    fn theme_outside(&self, real: &str) -> (String, String) {
+        (format!("this theme folder is a link to {real}, outside the project folder, and malbild reads themes only inside it").into(), "copy the theme into themes/ and remove the link".into())
+    }
+
+    fn theme_no_language(&self, language: &str) -> (String, String) {
+        (format!("the theme has no texts for the language `{language}`").into(), format!("set `language: sv` in content/site.yaml, or add i18n/{language}.yaml to the theme").into())
+    }
+
+    fn while_making(&self, page: &str) -> String {
+        format!(" (while making the page for {page})")
+    }
+
+    fn template_error(&self, syntax: bool, message: &str, context: &str) -> String {
+        format!("{}: {message}{context}", if syntax { "template syntax error" } else { "template error" })
+    }
+
+    fn template_hint(&self, which: usize) -> &'static str {
+        match which {
+            0 => "check the {{ }} and {% %} tags on this line: each one must be closed, and every {% if %}, {% for %} and {% block %} needs its {% end... %}",
+            1 => "the value does not exist for this page; test it first with {% if ... %}, or see themes/default/README.md for the values a template gets",
+            2 => "see themes/default/README.md for the values a template gets",
+            _ => "see themes/default/README.md for the blocks and values of the default theme",
+        }
+    }
+
+    fn missing_parent(&self, parent: &str) -> String {
+        format!("this template extends `{parent}`, which does not exist")
+    }
+
+    fn template_names(&self, names: &str) -> String {
+        format!("the templates are: {names}")
+    }
+
+    fn template_missing(&self, name: &str, context: &str) -> String {
+        format!("the template `{name}` does not exist{context}")
+    }
+
+    fn template_problem(&self, what: &str, context: &str) -> String {
+        format!("template problem: {what}{context}")
+    }
+
+    fn template_loop(&self, tag: &str, context: &str) -> String {
+        format!("templates {tag} each other in a loop{context}")
+    }
+
+    fn template_loop_at(&self, closing: &str, include: bool, last: &str, chain: &str, context: &str) -> (String, String) {
+        (format!("`{closing}` {} `{last}`, which leads back to it: {chain}{context}", if include { "includes" } else { "extends" }).into(), if include { "a template cannot include itself, directly or through others; remove this {% include %} or the one that leads back here" } else { "a template cannot extend itself, directly or through others; make this {% extends %} name a template that does not lead back here (layouts usually extend base.html)" }.into())
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  created {path}")
     }

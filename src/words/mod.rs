@@ -430,7 +430,38 @@ pub trait Words: Sync {
     /// No browser to make PDFs with.
     fn pdf_no_browser(&self) -> (String, String);
 
-    // ---- new ----
+    // ---- themes and templates ----
+
+    /// Themes that extend each other in a circle.
+    fn theme_circle(&self, name: &str) -> (String, String);
+    /// A theme given as a path.
+    fn theme_path(&self, name: &str) -> (String, String);
+    /// A theme that does not exist.
+    fn no_theme(&self, name: &str, names: &str) -> (String, String);
+    /// A theme folder that links out of the project.
+    fn theme_outside(&self, real: &str) -> (String, String);
+    /// A theme without texts for the site's language.
+    fn theme_no_language(&self, language: &str) -> (String, String);
+    /// After a template error: the page being made.
+    fn while_making(&self, page: &str) -> String;
+    /// A Tera syntax or rendering error; `message` is Tera's own (English).
+    fn template_error(&self, syntax: bool, message: &str, context: &str) -> String;
+    /// Hint of a template error: 0 syntax, 1 a missing value, 2 any other, 3 across templates.
+    fn template_hint(&self, which: usize) -> &'static str;
+    /// A template that extends one that does not exist.
+    fn missing_parent(&self, parent: &str) -> String;
+    /// Hint: the templates there are.
+    fn template_names(&self, names: &str) -> String;
+    /// A template that does not exist.
+    fn template_missing(&self, name: &str, context: &str) -> String;
+    /// Any other template problem; `what` is Tera's words.
+    fn template_problem(&self, what: &str, context: &str) -> String;
+    /// Templates that include or extend each other (no more known).
+    fn template_loop(&self, tag: &str, context: &str) -> String;
+    /// The template that closes a loop of includes or extends.
+    fn template_loop_at(&self, closing: &str, include: bool, last: &str, chain: &str, context: &str) -> (String, String);
+
+    // ---- new: what it says ----
 
     /// A comment of the starter files `malbild new` writes (after `# `), by its name in `scaffold.rs`; `None` for a name the catalogue lacks.
     fn starter_comment(&self, key: &str) -> Option<&'static str>;

@@ -655,6 +655,67 @@ impl Words for Sv {
         format!("\nfyll i uppgifterna i _index.md och texten i varje del; `{program} serve` visar resultatet när du sparar")
     }
 
+    fn theme_circle(&self, name: &str) -> (String, String) {
+        (format!("temat `{name}` bygger på sig självt i en cirkel").into(), "ett av temana i cirkeln måste bygga på `default` i stället".into())
+    }
+
+    fn theme_path(&self, name: &str) -> (String, String) {
+        (format!("ett tema anges med namn, inte med en sökväg: `{name}`").into(), "skriv bara bokstäver, siffror, `-` och `_`, till exempel `extends: default`".into())
+    }
+
+    fn no_theme(&self, name: &str, names: &str) -> (String, String) {
+        (format!("det finns inget tema som heter `{name}`").into(), format!("temana här är: {names}. Ett tema är en mapp themes/<namn>/ med en mapp templates/").into())
+    }
+
+    fn theme_outside(&self, real: &str) -> (String, String) {
+        (format!("den här temamappen är en länk till {real}, utanför projektets mapp, och malbild läser bara teman i den").into(), "kopiera temat till themes/ och ta bort länken".into())
+    }
+
+    fn theme_no_language(&self, language: &str) -> (String, String) {
+        (format!("temat har inga texter för språket `{language}`").into(), format!("skriv `language: sv` i content/site.yaml, eller lägg till i18n/{language}.yaml i temat").into())
+    }
+
+    fn while_making(&self, page: &str) -> String {
+        format!(" (när sidan för {page} gjordes)")
+    }
+
+    fn template_error(&self, syntax: bool, message: &str, context: &str) -> String {
+        format!("{}: {message}{context}", if syntax { "fel i mallens syntax" } else { "fel i mallen" })
+    }
+
+    fn template_hint(&self, which: usize) -> &'static str {
+        match which {
+            0 => "kontrollera taggarna {{ }} och {% %} på den här raden: var och en måste stängas, och varje {% if %}, {% for %} och {% block %} behöver sin {% end... %}",
+            1 => "värdet finns inte för den här sidan; testa det först med {% if ... %}, eller se themes/default/README.md för de värden en mall får",
+            2 => "se themes/default/README.md för de värden en mall får",
+            _ => "se themes/default/README.md för standardtemats block och värden",
+        }
+    }
+
+    fn missing_parent(&self, parent: &str) -> String {
+        format!("den här mallen bygger på `{parent}`, som inte finns")
+    }
+
+    fn template_names(&self, names: &str) -> String {
+        format!("mallarna är: {names}")
+    }
+
+    fn template_missing(&self, name: &str, context: &str) -> String {
+        format!("mallen `{name}` finns inte{context}")
+    }
+
+    fn template_problem(&self, what: &str, context: &str) -> String {
+        format!("problem i mallen: {what}{context}")
+    }
+
+    fn template_loop(&self, tag: &str, context: &str) -> String {
+        format!("mallarna gör {tag} av varandra i en slinga{context}")
+    }
+
+    fn template_loop_at(&self, closing: &str, include: bool, last: &str, chain: &str, context: &str) -> (String, String) {
+        (format!("`{closing}` {} `{last}`, som leder tillbaka till den: {chain}{context}", if include { "tar med" } else { "bygger på" }).into(), if include { "en mall kan inte ta med sig själv, direkt eller genom andra; ta bort den här {% include %} eller den som leder tillbaka hit" } else { "en mall kan inte bygga på sig själv, direkt eller genom andra; låt den här {% extends %} nämna en mall som inte leder tillbaka hit (sidmallar bygger oftast på base.html)" }.into())
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  skapade {path}")
     }
