@@ -314,7 +314,10 @@ pub fn pages(
             crate::render::output(&check, sink, path.clone(), shared, |reads| {
                 let views = Views::new(site, bodies, theme, &no_pdfs, reads);
                 let mut context = base.clone();
-                context.insert("root", &links::root_prefix(path.trim_end_matches("index.html")));
+                context.insert(
+                    "root",
+                    &links::root_prefix(path.trim_end_matches("index.html")),
+                );
                 let (title, crumbs) = match &job {
                     Job::Compare => {
                         context.insert("compare", &compare(&views));
@@ -733,8 +736,8 @@ pub fn unknown_words(
         let (message, hint) =
             crate::words::w().theme_word(w, best.map(|(_, s)| s.as_str()), &slug, &label, &all);
         let d = Diagnostic::warning(&page.path, message)
-        .for_check(crate::check::Check::ThemeWord)
-        .with_hint(hint);
+            .for_check(crate::check::Check::ThemeWord)
+            .with_hint(hint);
         let line = theme_line(page, w);
         let offset = text
             .line_text(line)

@@ -566,18 +566,12 @@ mod tests {
                 "---\ntitle: A\nweight: abc\n---\n",
                 "a.md:3:9: fel: `weight` should be a whole number, but here it is the text \"abc\"",
             ),
-            (
-                "---\ntitel: A\n---\n",
-                "a.md:2:1: fel: unknown key `titel`",
-            ),
+            ("---\ntitel: A\n---\n", "a.md:2:1: fel: unknown key `titel`"),
             (
                 "---\ntitle: A\n",
                 "a.md:1:1: fel: the front matter never ends",
             ),
-            (
-                "---\nweight: 1\n---\n",
-                "a.md:2:1: fel: `title` is missing",
-            ),
+            ("---\nweight: 1\n---\n", "a.md:2:1: fel: `title` is missing"),
             (
                 "---\ntitle: A\n weight: 2\n---\n",
                 "a.md:3:8: fel: the YAML cannot be read",

@@ -129,13 +129,10 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
     let content = config.content_dir();
     let mut loaded = Loaded::default();
     if !content.is_dir() {
-        loaded.diagnostics.push(
-            {
-                let (message, hint) =
-                    crate::words::w().no_content(&config.root.display().to_string());
-                Diagnostic::error(config.relative(&content), message).with_hint(hint)
-            },
-        );
+        loaded.diagnostics.push({
+            let (message, hint) = crate::words::w().no_content(&config.root.display().to_string());
+            Diagnostic::error(config.relative(&content), message).with_hint(hint)
+        });
         return loaded;
     }
     let mut markdown = Vec::new();

@@ -47,7 +47,6 @@ const TIMEOUT: Duration = Duration::from_secs(180);
 /// Where the messages about the PDF step point: the option that asked for it.
 const ASKED_BY: &str = "--pdf";
 
-
 /// What the PDF step made.
 #[derive(Debug, Default)]
 pub struct Made {
@@ -150,12 +149,10 @@ pub fn build(
     let scratch = match crate::output::scratch(config, &files, &prepared.copies) {
         Ok(dir) => dir,
         Err(e) => {
-            diagnostics.push(
-                {
-                    let (message, hint) = crate::words::w().pdf_no_scratch(&format!("{e:#}"));
-                    Diagnostic::warning(ASKED_BY, message).with_hint(hint)
-                },
-            );
+            diagnostics.push({
+                let (message, hint) = crate::words::w().pdf_no_scratch(&format!("{e:#}"));
+                Diagnostic::warning(ASKED_BY, message).with_hint(hint)
+            });
             rerender_landing(prepared, &landing, &links, diagnostics);
             return made;
         }
@@ -186,18 +183,13 @@ pub fn build(
                 );
                 made.pdfs.push((path.clone(), size));
                 prepared.all.push(path.clone());
-                prepared.files.push(OutFile {
-                    path,
-                    bytes,
-                });
+                prepared.files.push(OutFile { path, bytes });
             }
-            Err(why) => diagnostics.push(
-                {
-                    let (message, hint) = crate::words::w()
-                        .pdf_failed(&why.to_string(), &print::output_path(site, id));
-                    Diagnostic::warning(&publication.path, message).with_hint(hint)
-                },
-            ),
+            Err(why) => diagnostics.push({
+                let (message, hint) =
+                    crate::words::w().pdf_failed(&why.to_string(), &print::output_path(site, id));
+                Diagnostic::warning(&publication.path, message).with_hint(hint)
+            }),
         }
     }
     drop(scratch);

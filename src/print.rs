@@ -155,21 +155,15 @@ pub fn pages(
             progress.advance(1);
             let path = output_path(site, id);
             if let Some(other) = taken.get(&path).map(|&o| &site.pages[o]) {
-                let (message, hint) = crate::words::w()
-                    .print_taken(&display_path(&site.pages[id].path), &path);
+                let (message, hint) =
+                    crate::words::w().print_taken(&display_path(&site.pages[id].path), &path);
                 return Err(Diagnostic::error(&other.path, message).with_hint(hint));
             }
-            crate::render::output(
-                &check,
-                sink,
-                path,
-                shared,
-                |reads| {
-                    let views = Views::new(site, bodies, theme, &no_pdfs, reads);
-                    view(&views, base, id)
-                        .and_then(|(page, print)| render(&views, base, id, &page, &print))
-                },
-            )
+            crate::render::output(&check, sink, path, shared, |reads| {
+                let views = Views::new(site, bodies, theme, &no_pdfs, reads);
+                view(&views, base, id)
+                    .and_then(|(page, print)| render(&views, base, id, &page, &print))
+            })
         })
         .collect();
     for r in results {

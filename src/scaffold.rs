@@ -190,8 +190,7 @@ fn refuse_unless_empty(dir: &Path) -> Result<()> {
 fn write(path: &Path, text: &str) -> Result<()> {
     let words = crate::words::w();
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)
-            .with_context(|| words.cannot_create(&dir.display().to_string()))?;
+        fs::create_dir_all(dir).with_context(|| words.cannot_create(&dir.display().to_string()))?;
     }
     fs::write(path, comments(text, words))
         .with_context(|| words.cannot_write(&path.display().to_string()))

@@ -145,12 +145,10 @@ pub fn render(
         return None;
     }
     if let Some(page) = site.pages.iter().find(|p| p.output_path() == URL) {
-        diagnostics.push(
-            {
-                let (message, hint) = crate::words::w().statement_taken(URL);
-                Diagnostic::error(&page.path, message).with_hint(hint)
-            },
-        );
+        diagnostics.push({
+            let (message, hint) = crate::words::w().statement_taken(URL);
+            Diagnostic::error(&page.path, message).with_hint(hint)
+        });
         return None;
     }
     let yaml_path =
@@ -215,12 +213,10 @@ pub fn render(
                 text: d.text(&theme.months),
             }),
             None => {
-                diagnostics.push(
-                    {
-                        let (message, hint) = crate::words::w().statement_date(key, value);
-                        at_key(Diagnostic::error(&yaml_path, message), key).with_hint(hint)
-                    },
-                );
+                diagnostics.push({
+                    let (message, hint) = crate::words::w().statement_date(key, value);
+                    at_key(Diagnostic::error(&yaml_path, message), key).with_hint(hint)
+                });
                 None
             }
         }

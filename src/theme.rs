@@ -217,20 +217,16 @@ pub fn load(
     let mut asked = asked_at;
     while let Some(name) = next.take() {
         if chain.iter().any(|(n, _)| *n == name) {
-            return Err(vec![
-                {
-                    let (message, hint) = crate::words::w().theme_circle(&name);
-                    asked.clone_with(message).with_hint(hint)
-                },
-            ]);
+            return Err(vec![{
+                let (message, hint) = crate::words::w().theme_circle(&name);
+                asked.clone_with(message).with_hint(hint)
+            }]);
         }
         if !crate::config::is_plain_name(&name) {
-            return Err(vec![
-                {
-                    let (message, hint) = crate::words::w().theme_path(&name);
-                    asked.clone_with(message).with_hint(hint)
-                },
-            ]);
+            return Err(vec![{
+                let (message, hint) = crate::words::w().theme_path(&name);
+                asked.clone_with(message).with_hint(hint)
+            }]);
         }
         let Some(dir) = locate(config, &name) else {
             let names = available(config);
@@ -243,8 +239,7 @@ pub fn load(
             if let (Ok(project), Ok(real)) = (project, real)
                 && !real.starts_with(&project)
             {
-                let (message, hint) =
-                    crate::words::w().theme_outside(&real.display().to_string());
+                let (message, hint) = crate::words::w().theme_outside(&real.display().to_string());
                 return Err(vec![Diagnostic::error(shown, message).with_hint(hint)]);
             }
         }
@@ -441,8 +436,8 @@ impl Theme {
                     shown,
                     crate::words::w().template_error(syntax, report.message(), &context),
                 )
-                    .at(text, span.start_line, span.start_col + 1)
-                    .with_hint(hint)
+                .at(text, span.start_line, span.start_col + 1)
+                .with_hint(hint)
             }
             tera::ErrorKind::CircularInclude { include_chain, .. } => {
                 self.explain_loop(include_chain, "include", context)
@@ -464,18 +459,20 @@ impl Theme {
                     .map_or(1, |i| i + 1);
                 Diagnostic::error(shown, crate::words::w().missing_parent(parent))
                     .at(text, line, 1)
-                    .with_hint(crate::words::w().template_names(
-                        &self.template_names().collect::<Vec<_>>().join(", "),
-                    ))
+                    .with_hint(
+                        crate::words::w()
+                            .template_names(&self.template_names().collect::<Vec<_>>().join(", ")),
+                    )
             }
             tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
                 page.map(Path::to_path_buf)
                     .unwrap_or_else(|| PathBuf::from("themes")),
                 crate::words::w().template_missing(name, &context),
             )
-            .with_hint(crate::words::w().template_names(
-                &self.template_names().collect::<Vec<_>>().join(", "),
-            )),
+            .with_hint(
+                crate::words::w()
+                    .template_names(&self.template_names().collect::<Vec<_>>().join(", ")),
+            ),
             tera::ErrorKind::Msg(message) => {
                 // Checks across templates come as Tera's own reports:
                 // "error: <message>\n --> <name>:<line>:<col>\n ..."; the first is shown.

@@ -14,35 +14,31 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let mut previous = 1;
     for h in &body.rendered.headings {
         if h.level == 1 {
-            out.push(
-                text.at(
-                    {
-                        let (message, hint) = crate::words::w().second_h1();
-                        Diagnostic::warning(path, message)
-                            .for_check(Check::SecondH1)
-                            .with_hint(hint)
-                    },
-                    body,
-                    h.offset,
-                ),
-            );
+            out.push(text.at(
+                {
+                    let (message, hint) = crate::words::w().second_h1();
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::SecondH1)
+                        .with_hint(hint)
+                },
+                body,
+                h.offset,
+            ));
         } else if h.level > previous + 1 {
-            out.push(
-                text.at(
-                    {
-                        let (message, hint) = crate::words::w().heading_skip(
-                            previous,
-                            h.level,
-                            &"#".repeat(usize::from(previous) + 1),
-                        );
-                        Diagnostic::warning(path, message)
-                            .for_check(Check::HeadingLevel)
-                            .with_hint(hint)
-                    },
-                    body,
-                    h.offset,
-                ),
-            );
+            out.push(text.at(
+                {
+                    let (message, hint) = crate::words::w().heading_skip(
+                        previous,
+                        h.level,
+                        &"#".repeat(usize::from(previous) + 1),
+                    );
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::HeadingLevel)
+                        .with_hint(hint)
+                },
+                body,
+                h.offset,
+            ));
         }
         previous = h.level;
     }

@@ -55,11 +55,8 @@ impl Ignores {
                 let offset = front.find(name.as_str()).unwrap_or(0);
                 problems.push(
                     text.at_offset(
-                        Diagnostic::error(
-                            &page.path,
-                            crate::words::w().ignore_not_a_check(name),
-                        )
-                        .with_hint(unknown_hint(name)),
+                        Diagnostic::error(&page.path, crate::words::w().ignore_not_a_check(name))
+                            .with_hint(unknown_hint(name)),
                         offset,
                     ),
                 );
@@ -83,15 +80,13 @@ impl Ignores {
             let column = l[..start].chars().count() + 1;
             let directive = directive.trim();
             let Some(list) = directive.strip_prefix("ignore") else {
-                problems.push(
-                    text.at_line(
-                        {
-                            let (message, hint) = crate::words::w().unknown_comment(directive);
-                            Diagnostic::warning(&page.path, message).with_hint(hint)
-                        },
-                        line,
-                    ),
-                );
+                problems.push(text.at_line(
+                    {
+                        let (message, hint) = crate::words::w().unknown_comment(directive);
+                        Diagnostic::warning(&page.path, message).with_hint(hint)
+                    },
+                    line,
+                ));
                 continue;
             };
             let mut names = Vec::new();

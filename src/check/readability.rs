@@ -176,22 +176,20 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>], config: &CheckConfig) -
                 let offset = block.source_offset(s.start);
                 longest.push((n, p, offset));
                 if n > config.sentence_words_max {
-                    out.push(
-                        text.at(
-                            {
-                                let (message, hint) = crate::words::w().long_sentence(
-                                    &start_of(sentence),
-                                    n,
-                                    config.sentence_words_max,
-                                );
-                                Diagnostic::warning(path, message)
-                                    .for_check(Check::LongSentence)
-                                    .with_hint(hint)
-                            },
-                            md,
-                            offset,
-                        ),
-                    );
+                    out.push(text.at(
+                        {
+                            let (message, hint) = crate::words::w().long_sentence(
+                                &start_of(sentence),
+                                n,
+                                config.sentence_words_max,
+                            );
+                            Diagnostic::warning(path, message)
+                                .for_check(Check::LongSentence)
+                                .with_hint(hint)
+                        },
+                        md,
+                        offset,
+                    ));
                 }
             }
         }

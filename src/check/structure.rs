@@ -28,18 +28,16 @@ pub fn page(text: &PageText<'_>, body: &Body, settings: &Settings<'_>) -> Vec<Di
     let headings = &rendered.headings;
     for (i, h) in headings.iter().enumerate() {
         if h.title.trim().is_empty() {
-            out.push(
-                text.at(
-                    {
-                        let (message, hint) = crate::words::w().empty_heading();
-                        Diagnostic::warning(path, message)
-                            .for_check(Check::EmptyHeading)
-                            .with_hint(hint)
-                    },
-                    md,
-                    h.offset,
-                ),
-            );
+            out.push(text.at(
+                {
+                    let (message, hint) = crate::words::w().empty_heading();
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::EmptyHeading)
+                        .with_hint(hint)
+                },
+                md,
+                h.offset,
+            ));
             continue;
         }
         let next = headings.get(i + 1);

@@ -217,18 +217,16 @@ fn hyphenation(
         {
             continue;
         }
-        out.push(
-            text.at(
-                {
-                    let (message, hint) = crate::words::w().hyphenated(&before, &after);
-                    Diagnostic::warning(&text.page.path, message)
-                        .for_check(Check::Hyphenation)
-                        .with_hint(hint)
-                },
-                md,
-                block.source_offset(at - before.len()),
-            ),
-        );
+        out.push(text.at(
+            {
+                let (message, hint) = crate::words::w().hyphenated(&before, &after);
+                Diagnostic::warning(&text.page.path, message)
+                    .for_check(Check::Hyphenation)
+                    .with_hint(hint)
+            },
+            md,
+            block.source_offset(at - before.len()),
+        ));
     }
 }
 
@@ -397,8 +395,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     });
                     continue;
                 };
-                let place =
-                    crate::words::w().repeated_place(parts[first.part].field, line(&first));
+                let place = crate::words::w().repeated_place(parts[first.part].field, line(&first));
                 out.push(
                     text.at(
                         Diagnostic::warning(
@@ -465,18 +462,16 @@ fn list_marker(
         if after_marker.trim().is_empty()
             && !rest.lines().nth(1).is_some_and(|l| l.starts_with(' '))
         {
-            out.push(
-                text.at(
-                    {
-                        let (message, hint) = crate::words::w().empty_list_item();
-                        Diagnostic::warning(path, message)
-                            .for_check(Check::ListMarker)
-                            .with_hint(hint)
-                    },
-                    md,
-                    block.offset,
-                ),
-            );
+            out.push(text.at(
+                {
+                    let (message, hint) = crate::words::w().empty_list_item();
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::ListMarker)
+                        .with_hint(hint)
+                },
+                md,
+                block.offset,
+            ));
         }
         return 0..0;
     }
@@ -655,9 +650,7 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             (
                 "Vi ställer om vården. Individens behov och förutsättningar. Individens behov och förutsättningar. Individens behov och förutsättningar.\n",
-                &[
-                    "4:23: meningen ”Individens behov och förutsättningar.” kommer 3 gånger i rad",
-                ],
+                &["4:23: meningen ”Individens behov och förutsättningar.” kommer 3 gånger i rad"],
             ),
             (
                 "Primärvården är navet här.\n\nAnnat stycke kommer sedan.\n\nPrimärvården är navet här.\n",

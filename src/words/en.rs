@@ -211,15 +211,37 @@ impl Words for En {
 
     fn local_path(&self, dest: &str, example: &str) -> (String, String) {
         let _ = self;
-        (format!("`{dest}` is a path on your own computer; visitors cannot reach it, so the image or file is missing on the site"), format!("copy the file into the publication's folder in content/ and write only its name, e.g. `{example}`"))
+        (
+            format!(
+                "`{dest}` is a path on your own computer; visitors cannot reach it, so the image or file is missing on the site"
+            ),
+            format!(
+                "copy the file into the publication's folder in content/ and write only its name, e.g. `{example}`"
+            ),
+        )
     }
 
-    fn spaced(&self, written: &str, image: bool, head: &str, dest: &str, page: Option<&str>) -> (String, String) {
-        let message = format!("`{written}` does not become {} but shows on the page just as written, because the address has spaces", if image { "an image" } else { "a link" });
+    fn spaced(
+        &self,
+        written: &str,
+        image: bool,
+        head: &str,
+        dest: &str,
+        page: Option<&str>,
+    ) -> (String, String) {
+        let message = format!(
+            "`{written}` does not become {} but shows on the page just as written, because the address has spaces",
+            if image { "an image" } else { "a link" }
+        );
         let what = if image { "the image" } else { "the link" };
         let hint = match page {
-            Some(file) => format!("did you mean `{file}`? Write `{head}]({file})`, with the page's file name"),
-            None => format!("put the address between < > so that {what} works: `{head}](<{dest}>)`, or rename the file so that its name has no spaces (e.g. `{}`)", dest.replace(' ', "-")),
+            Some(file) => {
+                format!("did you mean `{file}`? Write `{head}]({file})`, with the page's file name")
+            }
+            None => format!(
+                "put the address between < > so that {what} works: `{head}](<{dest}>)`, or rename the file so that its name has no spaces (e.g. `{}`)",
+                dest.replace(' ', "-")
+            ),
         };
         (message, hint)
     }
@@ -229,11 +251,17 @@ impl Words for En {
     }
 
     fn link_outside(&self, dest: &str) -> (String, String) {
-        (format!("the link `{dest}` points outside the content folder"), "link to a page or file inside content/, e.g. `../bakgrund.md`".into())
+        (
+            format!("the link `{dest}` points outside the content folder"),
+            "link to a page or file inside content/, e.g. `../bakgrund.md`".into(),
+        )
     }
 
     fn link_to_draft(&self, dest: &str) -> (String, String) {
-        (format!("the link `{dest}` points to a draft page, which is not published"), "remove `draft: true` from that page, or remove the link".into())
+        (
+            format!("the link `{dest}` points to a draft page, which is not published"),
+            "remove `draft: true` from that page, or remove the link".into(),
+        )
     }
 
     fn link_missing(&self, dest: &str, target: &str) -> String {
@@ -253,11 +281,17 @@ impl Words for En {
     }
 
     fn link_no_text(&self) -> (&'static str, &'static str) {
-        ("the link has no text", "write what the link leads to between the brackets: [Bakgrund och syfte](bakgrund.md)")
+        (
+            "the link has no text",
+            "write what the link leads to between the brackets: [Bakgrund och syfte](bakgrund.md)",
+        )
     }
 
     fn link_vague(&self, text: &str) -> (String, &'static str) {
-        (format!("the link text “{text}” does not say where the link leads"), "screen reader users often hear the links of a page without the text around them; name the target instead, e.g. “Läs mer om [perspektivskiftena](bakgrund.md)”")
+        (
+            format!("the link text “{text}” does not say where the link leads"),
+            "screen reader users often hear the links of a page without the text around them; name the target instead, e.g. “Läs mer om [perspektivskiftena](bakgrund.md)”",
+        )
     }
 
     fn and_more(&self, n: usize) -> String {
@@ -277,16 +311,25 @@ impl Words for En {
     }
 
     fn fragment_missing(&self, dest: &str, fragment: &str, page: Option<&str>) -> String {
-        let on = match page { Some(title) => format!("the page “{title}”"), None => "this page".into() };
+        let on = match page {
+            Some(title) => format!("the page “{title}”"),
+            None => "this page".into(),
+        };
         format!("the link `{dest}` points to `#{fragment}`, which is not on {on}")
     }
 
     fn second_h1(&self) -> (String, String) {
-        ("a second main heading (#): the page title is already the main heading".into(), "use ## for the headings in the text, ### below them".into())
+        (
+            "a second main heading (#): the page title is already the main heading".into(),
+            "use ## for the headings in the text, ### below them".into(),
+        )
     }
 
     fn heading_skip(&self, from: u8, to: u8, use_: &str) -> (String, String) {
-        (format!("the heading skips from level {from} to level {to}").into(), format!("screen reader users navigate by heading levels; use {use_} here").into())
+        (
+            format!("the heading skips from level {from} to level {to}").into(),
+            format!("screen reader users navigate by heading levels; use {use_} here").into(),
+        )
     }
 
     fn alt_missing(&self) -> (String, String) {
@@ -294,7 +337,10 @@ impl Words for En {
     }
 
     fn alt_file_name(&self, alt: &str) -> (String, String) {
-        (format!("the image's alternative text is a file name: `{alt}`").into(), "describe what the image shows, in words".into())
+        (
+            format!("the image's alternative text is a file name: `{alt}`").into(),
+            "describe what the image shows, in words".into(),
+        )
     }
 
     fn table_caption(&self) -> (String, String) {
@@ -302,16 +348,28 @@ impl Words for En {
     }
 
     fn empty_heading(&self) -> (String, String) {
-        ("the heading has no text".into(), "write the heading after the #-signs, or remove the line".into())
+        (
+            "the heading has no text".into(),
+            "write the heading after the #-signs, or remove the line".into(),
+        )
     }
 
     fn empty_section(&self, title: &str, next: Option<&str>) -> (String, String) {
-        let why = match next { Some(n) => format!("the next heading, “{n}”, follows right after it"), None => "the page ends right after it".into() };
-        (format!("nothing under the heading “{title}”: {why}"), "write the section's text under the heading, or remove the heading".into())
+        let why = match next {
+            Some(n) => format!("the next heading, “{n}”, follows right after it"),
+            None => "the page ends right after it".into(),
+        };
+        (
+            format!("nothing under the heading “{title}”: {why}"),
+            "write the section's text under the heading, or remove the heading".into(),
+        )
     }
 
     fn empty_page(&self) -> (String, String) {
-        ("the page has no text".into(), "write the page's text below the front matter's closing ---, or remove the file".into())
+        (
+            "the page has no text".into(),
+            "write the page's text below the front matter's closing ---, or remove the file".into(),
+        )
     }
 
     fn third_party_tag(&self, name: &str, url: &str) -> (String, String) {
@@ -331,8 +389,18 @@ impl Words for En {
     }
 
     fn curly_quotes(&self, key: Option<&str>, inner: &str, straight: &str) -> (String, String) {
-        let (what, key) = match key { Some(k) => (format!("`{k}`"), format!("{k}: ")), None => ("the text".to_string(), "- ".to_string()) };
-        (format!("{what} is in ”…”, and those quotes are published as part of the text: ”{inner}”"), format!("remove them if they are not meant to show: `{key}{inner}`; if the text needs quotes so that ` #` or `: ` can be part of it, use straight ones: `{key}\"{straight}\"`"))
+        let (what, key) = match key {
+            Some(k) => (format!("`{k}`"), format!("{k}: ")),
+            None => ("the text".to_string(), "- ".to_string()),
+        };
+        (
+            format!(
+                "{what} is in ”…”, and those quotes are published as part of the text: ”{inner}”"
+            ),
+            format!(
+                "remove them if they are not meant to show: `{key}{inner}`; if the text needs quotes so that ` #` or `: ` can be part of it, use straight ones: `{key}\"{straight}\"`"
+            ),
+        )
     }
 
     fn lost_image(&self, line: &str) -> (String, String) {
@@ -344,7 +412,10 @@ impl Words for En {
     }
 
     fn hyphenated(&self, before: &str, after: &str) -> (String, String) {
-        (format!("the word “{before}-{after}” is split across two lines with a hyphen").into(), format!("join it into one word: {before}{after}").into())
+        (
+            format!("the word “{before}-{after}” is split across two lines with a hyphen").into(),
+            format!("join it into one word: {before}{after}").into(),
+        )
     }
 
     fn repeated_hint(&self) -> &'static str {
@@ -356,7 +427,10 @@ impl Words for En {
     }
 
     fn repeated_place(&self, key: Option<&str>, line: usize) -> String {
-        match key { Some(key) => format!("in `{key}` on line {line}"), None => format!("on line {line}") }
+        match key {
+            Some(key) => format!("in `{key}` on line {line}"),
+            None => format!("on line {line}"),
+        }
     }
 
     fn repeated_sentence(&self, start: &str, place: &str) -> String {
@@ -369,7 +443,10 @@ impl Words for En {
     }
 
     fn empty_list_item(&self) -> (String, String) {
-        ("an empty list item".into(), "remove the line, or write the item's text after the marker".into())
+        (
+            "an empty list item".into(),
+            "remove the line, or write the item's text after the marker".into(),
+        )
     }
 
     fn pasted_bullet(&self, bullet: char) -> (String, String) {
@@ -392,13 +469,34 @@ impl Words for En {
         (format!("the sentence “{start}” has {n} words; the limit is {max}").into(), "split it where it changes subject, or make a list of what it enumerates; sentences of 15–20 words are easiest to read".into())
     }
 
-    fn lix(&self, lix: f64, max: u32, per_sentence: f64, long_share: f64, lines: &str) -> (String, String) {
-        let band = match lix { l if l < 30.0 => "very easy", l if l < 40.0 => "easy", l if l < 50.0 => "medium", l if l < 60.0 => "hard", _ => "very hard" };
-        (format!("the text is hard to read: LIX {lix:.0} ({band}), over the limit {max}"), format!("LIX is words per sentence ({per_sentence:.0} here) plus the share of words over six letters ({long_share:.0} % here); shorter sentences and everyday words bring it down. The longest sentences start on lines {lines}"))
+    fn lix(
+        &self,
+        lix: f64,
+        max: u32,
+        per_sentence: f64,
+        long_share: f64,
+        lines: &str,
+    ) -> (String, String) {
+        let band = match lix {
+            l if l < 30.0 => "very easy",
+            l if l < 40.0 => "easy",
+            l if l < 50.0 => "medium",
+            l if l < 60.0 => "hard",
+            _ => "very hard",
+        };
+        (
+            format!("the text is hard to read: LIX {lix:.0} ({band}), over the limit {max}"),
+            format!(
+                "LIX is words per sentence ({per_sentence:.0} here) plus the share of words over six letters ({long_share:.0} % here); shorter sentences and everyday words bring it down. The longest sentences start on lines {lines}"
+            ),
+        )
     }
 
     fn unknown_check_hint(&self, near: Option<&str>, names: &str) -> String {
-        match near { Some(s) => format!("did you mean `{s}`? The checks are: {names}"), None => format!("the checks are: {names}") }
+        match near {
+            Some(s) => format!("did you mean `{s}`? The checks are: {names}"),
+            None => format!("the checks are: {names}"),
+        }
     }
 
     fn ignore_not_a_check(&self, name: &str) -> String {
@@ -406,7 +504,10 @@ impl Words for En {
     }
 
     fn unknown_comment(&self, directive: &str) -> (String, String) {
-        (format!("malbild does not understand the comment `malbild: {directive}`").into(), "to silence a check for the next paragraph write <!-- malbild: ignore NAME -->".into())
+        (
+            format!("malbild does not understand the comment `malbild: {directive}`").into(),
+            "to silence a check for the next paragraph write <!-- malbild: ignore NAME -->".into(),
+        )
     }
 
     fn comment_not_a_check(&self, name: &str) -> String {
@@ -414,11 +515,29 @@ impl Words for En {
     }
 
     fn more_of_check(&self, n: usize, max: usize) -> (String, String) {
-        (format!("{n} more problems of this kind on this page from here on, not listed one by one").into(), format!("fix the ones above first; the page has more than {max} of them").into())
+        (
+            format!(
+                "{n} more problems of this kind on this page from here on, not listed one by one"
+            )
+            .into(),
+            format!("fix the ones above first; the page has more than {max} of them").into(),
+        )
     }
 
     fn misnamed(&self, is_dir: bool, better: &str) -> (String, String) {
-        (format!("{}: malbild skips names that start with #, like a text editor's temporary files", if is_dir { "the folder and everything in it is not published" } else { "the page is not published" }).into(), format!("rename it so that the name starts with a letter or digit, e.g. `{better}`").into())
+        (
+            format!(
+                "{}: malbild skips names that start with #, like a text editor's temporary files",
+                if is_dir {
+                    "the folder and everything in it is not published"
+                } else {
+                    "the page is not published"
+                }
+            )
+            .into(),
+            format!("rename it so that the name starts with a letter or digit, e.g. `{better}`")
+                .into(),
+        )
     }
 
     fn no_content(&self, root: &str) -> (String, String) {
@@ -446,7 +565,10 @@ impl Words for En {
     }
 
     fn link_nowhere(&self, target: &str, why: Option<&str>) -> String {
-        match why { None => format!("this is a link to {target}, which does not exist"), Some(why) => format!("this is a link to {target}, which cannot be followed: {why}") }
+        match why {
+            None => format!("this is a link to {target}, which does not exist"),
+            Some(why) => format!("this is a link to {target}, which cannot be followed: {why}"),
+        }
     }
 
     fn link_nowhere_hint(&self) -> &'static str {
@@ -454,7 +576,12 @@ impl Words for En {
     }
 
     fn io_reason(&self, kind: Option<std::io::ErrorKind>, other: &str) -> String {
-        match kind { Some(std::io::ErrorKind::PermissionDenied) => "permission denied".into(), Some(std::io::ErrorKind::NotFound) => "it disappeared while reading".into(), None => "unknown reason".into(), _ => other.into() }
+        match kind {
+            Some(std::io::ErrorKind::PermissionDenied) => "permission denied".into(),
+            Some(std::io::ErrorKind::NotFound) => "it disappeared while reading".into(),
+            None => "unknown reason".into(),
+            _ => other.into(),
+        }
     }
 
     fn utf16_broken(&self) -> (String, String) {
@@ -462,11 +589,18 @@ impl Words for En {
     }
 
     fn not_text(&self) -> (String, String) {
-        ("this is not a text file".into(), "a .md file must be Markdown text; rename or remove it if it is an image or a document".into())
+        (
+            "this is not a text file".into(),
+            "a .md file must be Markdown text; rename or remove it if it is an image or a document"
+                .into(),
+        )
     }
 
     fn not_utf8(&self) -> (String, String) {
-        ("the file is not UTF-8 text".into(), "save the file as UTF-8 (in most editors: Save as… > Encoding > UTF-8)".into())
+        (
+            "the file is not UTF-8 text".into(),
+            "save the file as UTF-8 (in most editors: Save as… > Encoding > UTF-8)".into(),
+        )
     }
 
     fn statement_taken(&self, url: &str) -> (String, String) {
@@ -478,7 +612,9 @@ impl Words for En {
     }
 
     fn site_yaml_link_hint(&self, hint: &str) -> String {
-        format!("{hint}; in site.yaml, links are written as from content/_index.md, e.g. `sormland/_index.md`")
+        format!(
+            "{hint}; in site.yaml, links are written as from content/_index.md, e.g. `sormland/_index.md`"
+        )
     }
 
     fn statement_date(&self, key: &str, value: &str) -> (String, String) {
@@ -488,18 +624,37 @@ impl Words for En {
     fn statement_fact(&self, n: usize) -> (&'static str, &'static str) {
         match n {
             0 => ("whose site it is", "`organisation:` with `name:`"),
-            1 => ("how accessible the site is", "`compliance:` (fully, partly or not) under `accessibility:`"),
-            2 => ("how to report a problem", "`contact_email:`, `contact_phone:` or `contact_url:` under `accessibility:`"),
-            _ => ("when it was made", "`statement_date:` (YYYY-MM-DD) under `accessibility:`"),
+            1 => (
+                "how accessible the site is",
+                "`compliance:` (fully, partly or not) under `accessibility:`",
+            ),
+            2 => (
+                "how to report a problem",
+                "`contact_email:`, `contact_phone:` or `contact_url:` under `accessibility:`",
+            ),
+            _ => (
+                "when it was made",
+                "`statement_date:` (YYYY-MM-DD) under `accessibility:`",
+            ),
         }
     }
 
     fn join_or(&self, items: &[&str]) -> String {
-        match items { [] => String::new(), [one] => (*one).to_string(), [rest @ .., last] => format!("{}, or {last}", rest.join(", ")) }
+        match items {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [rest @ .., last] => format!("{}, or {last}", rest.join(", ")),
+        }
     }
 
     fn statement_missing(&self, what: &str, add: &str) -> (String, String) {
-        (format!("the accessibility statement does not say {what}").into(), format!("public-sector sites must publish this; add to site.yaml {add} (see README.md)").into())
+        (
+            format!("the accessibility statement does not say {what}").into(),
+            format!(
+                "public-sector sites must publish this; add to site.yaml {add} (see README.md)"
+            )
+            .into(),
+        )
     }
 
     fn audit_hint(&self) -> &'static str {
@@ -511,19 +666,34 @@ impl Words for En {
     }
 
     fn theme_file_over_page(&self, rel: &str) -> (String, String) {
-        (format!("this theme file and a page would both be written to {rel}").into(), "rename the page's folder or file".into())
+        (
+            format!("this theme file and a page would both be written to {rel}").into(),
+            "rename the page's folder or file".into(),
+        )
     }
 
     fn file_over_theme_file(&self, to: &str) -> (String, String) {
-        (format!("this file and a file of the theme would both be written to {to}").into(), "rename the file or its folder".into())
+        (
+            format!("this file and a file of the theme would both be written to {to}").into(),
+            "rename the file or its folder".into(),
+        )
     }
 
     fn made_page(&self, which: usize, publication: &str) -> String {
-        match which { 0 => "the 404 page (the one shown when an address does not exist)".into(), 1 => "the accessibility statement".into(), 2 => format!("the print page of {publication}"), _ => "a page malbild makes".into() }
+        match which {
+            0 => "the 404 page (the one shown when an address does not exist)".into(),
+            1 => "the accessibility statement".into(),
+            2 => format!("the print page of {publication}"),
+            _ => "a page malbild makes".into(),
+        }
     }
 
     fn file_over_made_page(&self, made: &str, to: &str) -> (String, String) {
-        (format!("this file would replace {made} ({to}), so that page would not be published").into(), "malbild makes that page itself: remove the file, or rename it or its folder".into())
+        (
+            format!("this file would replace {made} ({to}), so that page would not be published")
+                .into(),
+            "malbild makes that page itself: remove the file, or rename it or its folder".into(),
+        )
     }
 
     fn case_twins(&self, first: &str, second: &str) -> (String, String) {
@@ -531,15 +701,25 @@ impl Words for En {
     }
 
     fn name_not_path(&self, key: &str, value: &str, default: &str) -> (String, String) {
-        (format!("`{key}:` must be a name, not a path: `{value}`").into(), format!("write only letters, digits, `-` and `_`, for example `{key}: {default}`").into())
+        (
+            format!("`{key}:` must be a name, not a path: `{value}`").into(),
+            format!("write only letters, digits, `-` and `_`, for example `{key}: {default}`")
+                .into(),
+        )
     }
 
     fn no_template(&self, name: &str, names: &str) -> (String, String) {
-        (format!("the template `{name}` does not exist").into(), format!("the templates of the theme are: {names}").into())
+        (
+            format!("the template `{name}` does not exist").into(),
+            format!("the templates of the theme are: {names}").into(),
+        )
     }
 
     fn no_page_template(&self, wanted: &str) -> (String, String) {
-        (format!("the theme has neither `{wanted}` nor `page.html`").into(), "add templates/page.html to the theme; every page falls back to it".into())
+        (
+            format!("the theme has neither `{wanted}` nor `page.html`").into(),
+            "add templates/page.html to the theme; every page falls back to it".into(),
+        )
     }
 
     fn print_taken(&self, publication: &str, path: &str) -> (String, String) {
@@ -547,19 +727,36 @@ impl Words for En {
     }
 
     fn print_failed(&self, why: &str) -> (String, String) {
-        (format!("the print page of this publication could not be made: {why}").into(), "this is a bug in malbild; please report it with this publication".into())
+        (
+            format!("the print page of this publication could not be made: {why}").into(),
+            "this is a bug in malbild; please report it with this publication".into(),
+        )
     }
 
     fn across_taken(&self, path: &str) -> (String, String) {
         (format!("this page would have the same address as malbild's own page {path}").into(), "rename the file or give it another `slug:`; `jamfor/` and `teman/` are malbild's pages that compare the regions".into())
     }
 
-    fn theme_word(&self, word: &str, near: Option<&str>, slug: &str, label: &str, words: &str) -> (String, String) {
+    fn theme_word(
+        &self,
+        word: &str,
+        near: Option<&str>,
+        slug: &str,
+        label: &str,
+        words: &str,
+    ) -> (String, String) {
         let hint = match near {
-            Some(s) => format!("did you mean `{s}`? Otherwise add the line `  {slug}: {label}` under `themes:` in content/site.yaml, and the word gets a page of its own among the themes"),
-            None => format!("write one of the words under `themes:` in content/site.yaml ({words}), or add the line `  {slug}: {label}` there"),
+            Some(s) => format!(
+                "did you mean `{s}`? Otherwise add the line `  {slug}: {label}` under `themes:` in content/site.yaml, and the word gets a page of its own among the themes"
+            ),
+            None => format!(
+                "write one of the words under `themes:` in content/site.yaml ({words}), or add the line `  {slug}: {label}` there"
+            ),
         };
-        (format!("the theme word `{word}` is not among the site's themes in content/site.yaml"), hint)
+        (
+            format!("the theme word `{word}` is not among the site's themes in content/site.yaml"),
+            hint,
+        )
     }
 
     fn pdf_no_scratch(&self, why: &str) -> (String, String) {
@@ -582,14 +779,22 @@ impl Words for En {
         Some(match key {
             "site" => "The site as a whole. Every key is optional.",
             "base_url" => "only needed for the sitemap and the 404 page",
-            "statement" => "Whose site it is, and the accessibility statement (tillganglighet/index.html),\n# which public-sector sites must publish. Write your organisation's own facts\n# here before you publish; README.md lists every key.",
+            "statement" => {
+                "Whose site it is, and the accessibility statement (tillganglighet/index.html),\n# which public-sector sites must publish. Write your organisation's own facts\n# here before you publish; README.md lists every key."
+            }
             "compliance" => "fully, partly or not",
             "contact" => "how visitors report a problem",
             "statement_date" => "when the statement was made (YYYY-MM-DD)",
-            "guessed_title" => "The title was made from the folder name: write the real title, with å, ä and ö.",
+            "guessed_title" => {
+                "The title was made from the folder name: write the real title, with å, ä and ö."
+            }
             "home" => "The home page. Its title defaults to the site's title in site.yaml.",
-            "region" => "A region (or a municipality, an R&D unit): its name is shown on every page of it.",
-            "publication" => "The publication: these facts go on its landing page and on the cover of the print version.",
+            "region" => {
+                "A region (or a municipality, an R&D unit): its name is shown on every page of it."
+            }
+            "publication" => {
+                "The publication: these facts go on its landing page and on the cover of the print version."
+            }
             "date" => "YYYY, YYYY-MM or YYYY-MM-DD",
             "horizon" => "the year the målbild aims at",
             "reference" => "case or diary number",
@@ -602,7 +807,9 @@ impl Words for En {
     }
 
     fn new_not_empty(&self, dir: &str) -> String {
-        format!("{dir} already exists and is not empty; malbild new never overwrites anything, so pick a new folder name")
+        format!(
+            "{dir} already exists and is not empty; malbild new never overwrites anything, so pick a new folder name"
+        )
     }
 
     fn cannot_create(&self, path: &str) -> String {
@@ -618,27 +825,41 @@ impl Words for En {
     }
 
     fn new_bad_folder(&self, part: &str) -> String {
-        format!("`{part}` cannot be a folder name; use letters, digits and hyphens, e.g. `skane/nara-vard-2026`")
+        format!(
+            "`{part}` cannot be a folder name; use letters, digits and hyphens, e.g. `skane/nara-vard-2026`"
+        )
     }
 
     fn new_no_content(&self, root: &str) -> String {
-        format!("there is no content folder in {root}; run this in the project folder, pass --root, or start with `malbild new site DIR`")
+        format!(
+            "there is no content folder in {root}; run this in the project folder, pass --root, or start with `malbild new site DIR`"
+        )
     }
 
     fn new_site_done(&self, shown: &str, run: &str, content: &str) -> String {
-        format!("\na new site is in {shown}. Preview it with:\n\n    {run}\n\nthen edit the files in {content}/content/ and watch the browser.")
+        format!(
+            "\na new site is in {shown}. Preview it with:\n\n    {run}\n\nthen edit the files in {content}/content/ and watch the browser."
+        )
     }
 
     fn new_publication_done(&self, program: &str) -> String {
-        format!("\nfill in the facts in _index.md and the text of each part; `{program} serve` shows the result as you save")
+        format!(
+            "\nfill in the facts in _index.md and the text of each part; `{program} serve` shows the result as you save"
+        )
     }
 
     fn theme_circle(&self, name: &str) -> (String, String) {
-        (format!("the theme `{name}` extends itself in a circle").into(), "one theme in the circle must extend `default` instead".into())
+        (
+            format!("the theme `{name}` extends itself in a circle").into(),
+            "one theme in the circle must extend `default` instead".into(),
+        )
     }
 
     fn theme_path(&self, name: &str) -> (String, String) {
-        (format!("a theme is named, not given as a path: `{name}`").into(), "write only letters, digits, `-` and `_`, for example `extends: default`".into())
+        (
+            format!("a theme is named, not given as a path: `{name}`").into(),
+            "write only letters, digits, `-` and `_`, for example `extends: default`".into(),
+        )
     }
 
     fn no_theme(&self, name: &str, names: &str) -> (String, String) {
@@ -650,7 +871,13 @@ impl Words for En {
     }
 
     fn theme_no_language(&self, language: &str) -> (String, String) {
-        (format!("the theme has no texts for the language `{language}`").into(), format!("set `language: sv` in content/site.yaml, or add i18n/{language}.yaml to the theme").into())
+        (
+            format!("the theme has no texts for the language `{language}`").into(),
+            format!(
+                "set `language: sv` in content/site.yaml, or add i18n/{language}.yaml to the theme"
+            )
+            .into(),
+        )
     }
 
     fn while_making(&self, page: &str) -> String {
@@ -658,13 +885,24 @@ impl Words for En {
     }
 
     fn template_error(&self, syntax: bool, message: &str, context: &str) -> String {
-        format!("{}: {message}{context}", if syntax { "template syntax error" } else { "template error" })
+        format!(
+            "{}: {message}{context}",
+            if syntax {
+                "template syntax error"
+            } else {
+                "template error"
+            }
+        )
     }
 
     fn template_hint(&self, which: usize) -> &'static str {
         match which {
-            0 => "check the {{ }} and {% %} tags on this line: each one must be closed, and every {% if %}, {% for %} and {% block %} needs its {% end... %}",
-            1 => "the value does not exist for this page; test it first with {% if ... %}, or see themes/default/README.md for the values a template gets",
+            0 => {
+                "check the {{ }} and {% %} tags on this line: each one must be closed, and every {% if %}, {% for %} and {% block %} needs its {% end... %}"
+            }
+            1 => {
+                "the value does not exist for this page; test it first with {% if ... %}, or see themes/default/README.md for the values a template gets"
+            }
             2 => "see themes/default/README.md for the values a template gets",
             _ => "see themes/default/README.md for the blocks and values of the default theme",
         }
@@ -690,7 +928,14 @@ impl Words for En {
         format!("templates {tag} each other in a loop{context}")
     }
 
-    fn template_loop_at(&self, closing: &str, include: bool, last: &str, chain: &str, context: &str) -> (String, String) {
+    fn template_loop_at(
+        &self,
+        closing: &str,
+        include: bool,
+        last: &str,
+        chain: &str,
+        context: &str,
+    ) -> (String, String) {
         (format!("`{closing}` {} `{last}`, which leads back to it: {chain}{context}", if include { "includes" } else { "extends" }).into(), if include { "a template cannot include itself, directly or through others; remove this {% include %} or the one that leads back here" } else { "a template cannot extend itself, directly or through others; make this {% extends %} name a template that does not lead back here (layouts usually extend base.html)" }.into())
     }
 

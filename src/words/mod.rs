@@ -237,7 +237,14 @@ pub trait Words: Sync {
     /// A link or image to a path on the writer's computer; `example` is `![stem](name)`.
     fn local_path(&self, dest: &str, example: &str) -> (String, String);
     /// `[text](a target with spaces)` stayed text; `page` is the page it likely means.
-    fn spaced(&self, written: &str, image: bool, head: &str, dest: &str, page: Option<&str>) -> (String, String);
+    fn spaced(
+        &self,
+        written: &str,
+        image: bool,
+        head: &str,
+        dest: &str,
+        page: Option<&str>,
+    ) -> (String, String);
     /// A link with a scheme other than http, https, mailto, tel.
     fn refused_scheme(&self, dest: &str, scheme: &str) -> (String, String);
     /// A link that leads out of content/.
@@ -330,7 +337,14 @@ pub trait Words: Sync {
     /// A sentence over the limit.
     fn long_sentence(&self, start: &str, n: usize, max: usize) -> (String, String);
     /// A text over the LIX limit; `lines` are where the longest sentences start.
-    fn lix(&self, lix: f64, max: u32, per_sentence: f64, long_share: f64, lines: &str) -> (String, String);
+    fn lix(
+        &self,
+        lix: f64,
+        max: u32,
+        per_sentence: f64,
+        long_share: f64,
+        lines: &str,
+    ) -> (String, String);
     /// Hint for a name that is no check.
     fn unknown_check_hint(&self, near: Option<&str>, names: &str) -> String;
     /// `check: ignore` names something that is not a check.
@@ -420,7 +434,14 @@ pub trait Words: Sync {
     /// A page at the address of the comparison or a theme page.
     fn across_taken(&self, path: &str) -> (String, String);
     /// A theme word site.yaml does not list; `near` is the listed word it likely means, `words` all of them.
-    fn theme_word(&self, word: &str, near: Option<&str>, slug: &str, label: &str, words: &str) -> (String, String);
+    fn theme_word(
+        &self,
+        word: &str,
+        near: Option<&str>,
+        slug: &str,
+        label: &str,
+        words: &str,
+    ) -> (String, String);
     /// No PDF: the scratch folder could not be made.
     fn pdf_no_scratch(&self, why: &str) -> (String, String);
     /// The PDF of one publication failed.
@@ -459,7 +480,14 @@ pub trait Words: Sync {
     /// Templates that include or extend each other (no more known).
     fn template_loop(&self, tag: &str, context: &str) -> String;
     /// The template that closes a loop of includes or extends.
-    fn template_loop_at(&self, closing: &str, include: bool, last: &str, chain: &str, context: &str) -> (String, String);
+    fn template_loop_at(
+        &self,
+        closing: &str,
+        include: bool,
+        last: &str,
+        chain: &str,
+        context: &str,
+    ) -> (String, String);
 
     // ---- new: what it says ----
 

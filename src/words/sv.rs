@@ -233,15 +233,37 @@ impl Words for Sv {
 
     fn local_path(&self, dest: &str, example: &str) -> (String, String) {
         let _ = self;
-        (format!("`{dest}` är en sökväg på din egen dator; besökarna kommer inte åt den, så bilden eller filen saknas på webbplatsen"), format!("kopiera filen till publikationens mapp i content/ och skriv bara filnamnet, t.ex. `{example}`"))
+        (
+            format!(
+                "`{dest}` är en sökväg på din egen dator; besökarna kommer inte åt den, så bilden eller filen saknas på webbplatsen"
+            ),
+            format!(
+                "kopiera filen till publikationens mapp i content/ och skriv bara filnamnet, t.ex. `{example}`"
+            ),
+        )
     }
 
-    fn spaced(&self, written: &str, image: bool, head: &str, dest: &str, page: Option<&str>) -> (String, String) {
-        let message = format!("`{written}` blir ingen {} utan visas precis så på sidan, eftersom adressen har mellanslag", if image { "bild" } else { "länk" });
+    fn spaced(
+        &self,
+        written: &str,
+        image: bool,
+        head: &str,
+        dest: &str,
+        page: Option<&str>,
+    ) -> (String, String) {
+        let message = format!(
+            "`{written}` blir ingen {} utan visas precis så på sidan, eftersom adressen har mellanslag",
+            if image { "bild" } else { "länk" }
+        );
         let what = if image { "bilden" } else { "länken" };
         let hint = match page {
-            Some(file) => format!("menade du `{file}`? Skriv `{head}]({file})`, med sidans filnamn"),
-            None => format!("sätt adressen inom < > så att {what} fungerar: `{head}](<{dest}>)`, eller byt namn på filen så att namnet saknar mellanslag (t.ex. `{}`)", dest.replace(' ', "-")),
+            Some(file) => {
+                format!("menade du `{file}`? Skriv `{head}]({file})`, med sidans filnamn")
+            }
+            None => format!(
+                "sätt adressen inom < > så att {what} fungerar: `{head}](<{dest}>)`, eller byt namn på filen så att namnet saknar mellanslag (t.ex. `{}`)",
+                dest.replace(' ', "-")
+            ),
         };
         (message, hint)
     }
@@ -251,11 +273,17 @@ impl Words for Sv {
     }
 
     fn link_outside(&self, dest: &str) -> (String, String) {
-        (format!("länken `{dest}` leder utanför mappen content"), "länka till en sida eller fil i content/, t.ex. `../bakgrund.md`".into())
+        (
+            format!("länken `{dest}` leder utanför mappen content"),
+            "länka till en sida eller fil i content/, t.ex. `../bakgrund.md`".into(),
+        )
     }
 
     fn link_to_draft(&self, dest: &str) -> (String, String) {
-        (format!("länken `{dest}` leder till ett utkast (`draft: true`), som inte publiceras"), "ta bort `draft: true` från den sidan, eller ta bort länken".into())
+        (
+            format!("länken `{dest}` leder till ett utkast (`draft: true`), som inte publiceras"),
+            "ta bort `draft: true` från den sidan, eller ta bort länken".into(),
+        )
     }
 
     fn link_missing(&self, dest: &str, target: &str) -> String {
@@ -275,11 +303,17 @@ impl Words for Sv {
     }
 
     fn link_no_text(&self) -> (&'static str, &'static str) {
-        ("länken har ingen text", "skriv vart länken leder mellan hakparenteserna: [Bakgrund och syfte](bakgrund.md)")
+        (
+            "länken har ingen text",
+            "skriv vart länken leder mellan hakparenteserna: [Bakgrund och syfte](bakgrund.md)",
+        )
     }
 
     fn link_vague(&self, text: &str) -> (String, &'static str) {
-        (format!("länktexten ”{text}” säger inte vart länken leder"), "skärmläsaranvändare hör ofta sidans länkar utan texten runt dem; skriv vad länken leder till, t.ex. ”Läs mer om [perspektivskiftena](bakgrund.md)”")
+        (
+            format!("länktexten ”{text}” säger inte vart länken leder"),
+            "skärmläsaranvändare hör ofta sidans länkar utan texten runt dem; skriv vad länken leder till, t.ex. ”Läs mer om [perspektivskiftena](bakgrund.md)”",
+        )
     }
 
     fn and_more(&self, n: usize) -> String {
@@ -299,16 +333,26 @@ impl Words for Sv {
     }
 
     fn fragment_missing(&self, dest: &str, fragment: &str, page: Option<&str>) -> String {
-        let on = match page { Some(title) => format!("sidan ”{title}”"), None => "den här sidan".into() };
+        let on = match page {
+            Some(title) => format!("sidan ”{title}”"),
+            None => "den här sidan".into(),
+        };
         format!("länken `{dest}` leder till `#{fragment}`, som inte finns på {on}")
     }
 
     fn second_h1(&self) -> (String, String) {
-        ("en andra huvudrubrik (#): sidans titel är redan huvudrubriken".into(), "använd ## för rubrikerna i texten, ### under dem".into())
+        (
+            "en andra huvudrubrik (#): sidans titel är redan huvudrubriken".into(),
+            "använd ## för rubrikerna i texten, ### under dem".into(),
+        )
     }
 
     fn heading_skip(&self, from: u8, to: u8, use_: &str) -> (String, String) {
-        (format!("rubriken hoppar från nivå {from} till nivå {to}").into(), format!("skärmläsaranvändare tar sig fram med rubriknivåerna; använd {use_} här").into())
+        (
+            format!("rubriken hoppar från nivå {from} till nivå {to}").into(),
+            format!("skärmläsaranvändare tar sig fram med rubriknivåerna; använd {use_} här")
+                .into(),
+        )
     }
 
     fn alt_missing(&self) -> (String, String) {
@@ -316,7 +360,10 @@ impl Words for Sv {
     }
 
     fn alt_file_name(&self, alt: &str) -> (String, String) {
-        (format!("bildens alternativtext är ett filnamn: `{alt}`").into(), "beskriv med ord vad bilden visar".into())
+        (
+            format!("bildens alternativtext är ett filnamn: `{alt}`").into(),
+            "beskriv med ord vad bilden visar".into(),
+        )
     }
 
     fn table_caption(&self) -> (String, String) {
@@ -324,16 +371,28 @@ impl Words for Sv {
     }
 
     fn empty_heading(&self) -> (String, String) {
-        ("rubriken har ingen text".into(), "skriv rubriken efter #-tecknen, eller ta bort raden".into())
+        (
+            "rubriken har ingen text".into(),
+            "skriv rubriken efter #-tecknen, eller ta bort raden".into(),
+        )
     }
 
     fn empty_section(&self, title: &str, next: Option<&str>) -> (String, String) {
-        let why = match next { Some(n) => format!("nästa rubrik, ”{n}”, kommer direkt efter"), None => "sidan slutar direkt efter".into() };
-        (format!("inget under rubriken ”{title}”: {why}"), "skriv avsnittets text under rubriken, eller ta bort rubriken".into())
+        let why = match next {
+            Some(n) => format!("nästa rubrik, ”{n}”, kommer direkt efter"),
+            None => "sidan slutar direkt efter".into(),
+        };
+        (
+            format!("inget under rubriken ”{title}”: {why}"),
+            "skriv avsnittets text under rubriken, eller ta bort rubriken".into(),
+        )
     }
 
     fn empty_page(&self) -> (String, String) {
-        ("sidan har ingen text".into(), "skriv sidans text under front matterns avslutande ---, eller ta bort filen".into())
+        (
+            "sidan har ingen text".into(),
+            "skriv sidans text under front matterns avslutande ---, eller ta bort filen".into(),
+        )
     }
 
     fn third_party_tag(&self, name: &str, url: &str) -> (String, String) {
@@ -353,8 +412,18 @@ impl Words for Sv {
     }
 
     fn curly_quotes(&self, key: Option<&str>, inner: &str, straight: &str) -> (String, String) {
-        let (what, key) = match key { Some(k) => (format!("`{k}`"), format!("{k}: ")), None => ("texten".to_string(), "- ".to_string()) };
-        (format!("{what} står inom ”…”, och de citattecknen publiceras som en del av texten: ”{inner}”"), format!("ta bort dem om de inte ska synas: `{key}{inner}`; behöver texten citattecken för att ` #` eller `: ` ska ingå, använd raka: `{key}\"{straight}\"`"))
+        let (what, key) = match key {
+            Some(k) => (format!("`{k}`"), format!("{k}: ")),
+            None => ("texten".to_string(), "- ".to_string()),
+        };
+        (
+            format!(
+                "{what} står inom ”…”, och de citattecknen publiceras som en del av texten: ”{inner}”"
+            ),
+            format!(
+                "ta bort dem om de inte ska synas: `{key}{inner}`; behöver texten citattecken för att ` #` eller `: ` ska ingå, använd raka: `{key}\"{straight}\"`"
+            ),
+        )
     }
 
     fn lost_image(&self, line: &str) -> (String, String) {
@@ -366,7 +435,10 @@ impl Words for Sv {
     }
 
     fn hyphenated(&self, before: &str, after: &str) -> (String, String) {
-        (format!("ordet ”{before}-{after}” är avstavat över två rader").into(), format!("skriv ihop det till ett ord: {before}{after}").into())
+        (
+            format!("ordet ”{before}-{after}” är avstavat över två rader").into(),
+            format!("skriv ihop det till ett ord: {before}{after}").into(),
+        )
     }
 
     fn repeated_hint(&self) -> &'static str {
@@ -378,7 +450,10 @@ impl Words for Sv {
     }
 
     fn repeated_place(&self, key: Option<&str>, line: usize) -> String {
-        match key { Some(key) => format!("i `{key}` på rad {line}"), None => format!("på rad {line}") }
+        match key {
+            Some(key) => format!("i `{key}` på rad {line}"),
+            None => format!("på rad {line}"),
+        }
     }
 
     fn repeated_sentence(&self, start: &str, place: &str) -> String {
@@ -391,7 +466,10 @@ impl Words for Sv {
     }
 
     fn empty_list_item(&self) -> (String, String) {
-        ("en tom punkt i en lista".into(), "ta bort raden, eller skriv punktens text efter tecknet".into())
+        (
+            "en tom punkt i en lista".into(),
+            "ta bort raden, eller skriv punktens text efter tecknet".into(),
+        )
     }
 
     fn pasted_bullet(&self, bullet: char) -> (String, String) {
@@ -414,13 +492,28 @@ impl Words for Sv {
         (format!("meningen ”{start}” har {n} ord; gränsen är {max}").into(), "dela den där den byter ämne, eller gör en lista av det den räknar upp; meningar på 15–20 ord är lättast att läsa".into())
     }
 
-    fn lix(&self, lix: f64, max: u32, per_sentence: f64, long_share: f64, lines: &str) -> (String, String) {
+    fn lix(
+        &self,
+        lix: f64,
+        max: u32,
+        per_sentence: f64,
+        long_share: f64,
+        lines: &str,
+    ) -> (String, String) {
         let band = crate::check::readability::band(lix);
-        (format!("texten är svår att läsa: LIX {lix:.0} ({band}), över gränsen {max}"), format!("LIX är ord per mening ({per_sentence:.0} här) plus andelen ord med fler än sex bokstäver ({long_share:.0} % här); kortare meningar och vardagliga ord sänker det. De längsta meningarna börjar på raderna {lines}"))
+        (
+            format!("texten är svår att läsa: LIX {lix:.0} ({band}), över gränsen {max}"),
+            format!(
+                "LIX är ord per mening ({per_sentence:.0} här) plus andelen ord med fler än sex bokstäver ({long_share:.0} % här); kortare meningar och vardagliga ord sänker det. De längsta meningarna börjar på raderna {lines}"
+            ),
+        )
     }
 
     fn unknown_check_hint(&self, near: Option<&str>, names: &str) -> String {
-        match near { Some(s) => format!("menade du `{s}`? Kontrollerna heter: {names}"), None => format!("kontrollerna heter: {names}") }
+        match near {
+            Some(s) => format!("menade du `{s}`? Kontrollerna heter: {names}"),
+            None => format!("kontrollerna heter: {names}"),
+        }
     }
 
     fn ignore_not_a_check(&self, name: &str) -> String {
@@ -428,7 +521,11 @@ impl Words for Sv {
     }
 
     fn unknown_comment(&self, directive: &str) -> (String, String) {
-        (format!("malbild förstår inte kommentaren `malbild: {directive}`").into(), "för att tysta en kontroll för nästa stycke, skriv <!-- malbild: ignore NAMN -->".into())
+        (
+            format!("malbild förstår inte kommentaren `malbild: {directive}`").into(),
+            "för att tysta en kontroll för nästa stycke, skriv <!-- malbild: ignore NAMN -->"
+                .into(),
+        )
     }
 
     fn comment_not_a_check(&self, name: &str) -> String {
@@ -468,7 +565,10 @@ impl Words for Sv {
     }
 
     fn link_nowhere(&self, target: &str, why: Option<&str>) -> String {
-        match why { None => format!("det här är en länk till {target}, som inte finns"), Some(why) => format!("det här är en länk till {target}, som inte går att följa: {why}") }
+        match why {
+            None => format!("det här är en länk till {target}, som inte finns"),
+            Some(why) => format!("det här är en länk till {target}, som inte går att följa: {why}"),
+        }
     }
 
     fn link_nowhere_hint(&self) -> &'static str {
@@ -476,7 +576,12 @@ impl Words for Sv {
     }
 
     fn io_reason(&self, kind: Option<std::io::ErrorKind>, other: &str) -> String {
-        match kind { Some(std::io::ErrorKind::PermissionDenied) => "du saknar behörighet".into(), Some(std::io::ErrorKind::NotFound) => "den försvann medan den lästes".into(), None => "okänd orsak".into(), _ => other.into() }
+        match kind {
+            Some(std::io::ErrorKind::PermissionDenied) => "du saknar behörighet".into(),
+            Some(std::io::ErrorKind::NotFound) => "den försvann medan den lästes".into(),
+            None => "okänd orsak".into(),
+            _ => other.into(),
+        }
     }
 
     fn utf16_broken(&self) -> (String, String) {
@@ -488,7 +593,10 @@ impl Words for Sv {
     }
 
     fn not_utf8(&self) -> (String, String) {
-        ("filen är inte UTF-8-text".into(), "spara filen som UTF-8 (i de flesta program: Spara som … > Kodning > UTF-8)".into())
+        (
+            "filen är inte UTF-8-text".into(),
+            "spara filen som UTF-8 (i de flesta program: Spara som … > Kodning > UTF-8)".into(),
+        )
     }
 
     fn statement_taken(&self, url: &str) -> (String, String) {
@@ -500,7 +608,9 @@ impl Words for Sv {
     }
 
     fn site_yaml_link_hint(&self, hint: &str) -> String {
-        format!("{hint}; i site.yaml skrivs länkar som från content/_index.md, t.ex. `sormland/_index.md`")
+        format!(
+            "{hint}; i site.yaml skrivs länkar som från content/_index.md, t.ex. `sormland/_index.md`"
+        )
     }
 
     fn statement_date(&self, key: &str, value: &str) -> (String, String) {
@@ -510,14 +620,27 @@ impl Words for Sv {
     fn statement_fact(&self, n: usize) -> (&'static str, &'static str) {
         match n {
             0 => ("vems webbplatsen är", "`organisation:` med `name:`"),
-            1 => ("hur tillgänglig webbplatsen är", "`compliance:` (fully, partly eller not) under `accessibility:`"),
-            2 => ("hur man anmäler ett problem", "`contact_email:`, `contact_phone:` eller `contact_url:` under `accessibility:`"),
-            _ => ("när den gjordes", "`statement_date:` (ÅÅÅÅ-MM-DD) under `accessibility:`"),
+            1 => (
+                "hur tillgänglig webbplatsen är",
+                "`compliance:` (fully, partly eller not) under `accessibility:`",
+            ),
+            2 => (
+                "hur man anmäler ett problem",
+                "`contact_email:`, `contact_phone:` eller `contact_url:` under `accessibility:`",
+            ),
+            _ => (
+                "när den gjordes",
+                "`statement_date:` (ÅÅÅÅ-MM-DD) under `accessibility:`",
+            ),
         }
     }
 
     fn join_or(&self, items: &[&str]) -> String {
-        match items { [] => String::new(), [one] => (*one).to_string(), [rest @ .., last] => format!("{} eller {last}", rest.join(", ")) }
+        match items {
+            [] => String::new(),
+            [one] => (*one).to_string(),
+            [rest @ .., last] => format!("{} eller {last}", rest.join(", ")),
+        }
     }
 
     fn statement_missing(&self, what: &str, add: &str) -> (String, String) {
@@ -533,19 +656,37 @@ impl Words for Sv {
     }
 
     fn theme_file_over_page(&self, rel: &str) -> (String, String) {
-        (format!("den här temafilen och en sida skulle båda skrivas till {rel}").into(), "byt namn på sidans mapp eller fil".into())
+        (
+            format!("den här temafilen och en sida skulle båda skrivas till {rel}").into(),
+            "byt namn på sidans mapp eller fil".into(),
+        )
     }
 
     fn file_over_theme_file(&self, to: &str) -> (String, String) {
-        (format!("den här filen och en fil i temat skulle båda skrivas till {to}").into(), "byt namn på filen eller dess mapp".into())
+        (
+            format!("den här filen och en fil i temat skulle båda skrivas till {to}").into(),
+            "byt namn på filen eller dess mapp".into(),
+        )
     }
 
     fn made_page(&self, which: usize, publication: &str) -> String {
-        match which { 0 => "404-sidan (den som visas när en adress inte finns)".into(), 1 => "tillgänglighetsredogörelsen".into(), 2 => format!("utskriftssidan för {publication}"), _ => "en sida som malbild gör".into() }
+        match which {
+            0 => "404-sidan (den som visas när en adress inte finns)".into(),
+            1 => "tillgänglighetsredogörelsen".into(),
+            2 => format!("utskriftssidan för {publication}"),
+            _ => "en sida som malbild gör".into(),
+        }
     }
 
     fn file_over_made_page(&self, made: &str, to: &str) -> (String, String) {
-        (format!("den här filen skulle ersätta {made} ({to}), så den sidan skulle inte publiceras").into(), "malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp".into())
+        (
+            format!(
+                "den här filen skulle ersätta {made} ({to}), så den sidan skulle inte publiceras"
+            )
+            .into(),
+            "malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp"
+                .into(),
+        )
     }
 
     fn case_twins(&self, first: &str, second: &str) -> (String, String) {
@@ -553,15 +694,25 @@ impl Words for Sv {
     }
 
     fn name_not_path(&self, key: &str, value: &str, default: &str) -> (String, String) {
-        (format!("`{key}:` ska vara ett namn, inte en sökväg: `{value}`").into(), format!("skriv bara bokstäver, siffror, `-` och `_`, till exempel `{key}: {default}`").into())
+        (
+            format!("`{key}:` ska vara ett namn, inte en sökväg: `{value}`").into(),
+            format!("skriv bara bokstäver, siffror, `-` och `_`, till exempel `{key}: {default}`")
+                .into(),
+        )
     }
 
     fn no_template(&self, name: &str, names: &str) -> (String, String) {
-        (format!("mallen `{name}` finns inte").into(), format!("temats mallar är: {names}").into())
+        (
+            format!("mallen `{name}` finns inte").into(),
+            format!("temats mallar är: {names}").into(),
+        )
     }
 
     fn no_page_template(&self, wanted: &str) -> (String, String) {
-        (format!("temat har varken `{wanted}` eller `page.html`").into(), "lägg till templates/page.html i temat; varje sida faller tillbaka på den".into())
+        (
+            format!("temat har varken `{wanted}` eller `page.html`").into(),
+            "lägg till templates/page.html i temat; varje sida faller tillbaka på den".into(),
+        )
     }
 
     fn print_taken(&self, publication: &str, path: &str) -> (String, String) {
@@ -569,19 +720,36 @@ impl Words for Sv {
     }
 
     fn print_failed(&self, why: &str) -> (String, String) {
-        (format!("utskriftssidan för den här publikationen gick inte att göra: {why}").into(), "det här är ett fel i malbild; rapportera det med den här publikationen".into())
+        (
+            format!("utskriftssidan för den här publikationen gick inte att göra: {why}").into(),
+            "det här är ett fel i malbild; rapportera det med den här publikationen".into(),
+        )
     }
 
     fn across_taken(&self, path: &str) -> (String, String) {
         (format!("den här sidan skulle hamna på samma adress som malbilds egen sida {path}").into(), "byt namn på filen eller ge den en annan `slug:`; `jamfor/` och `teman/` är malbilds sidor som jämför regionerna".into())
     }
 
-    fn theme_word(&self, word: &str, near: Option<&str>, slug: &str, label: &str, words: &str) -> (String, String) {
+    fn theme_word(
+        &self,
+        word: &str,
+        near: Option<&str>,
+        slug: &str,
+        label: &str,
+        words: &str,
+    ) -> (String, String) {
         let hint = match near {
-            Some(s) => format!("menade du `{s}`? Annars lägg till raden `  {slug}: {label}` under `themes:` i content/site.yaml, så får ordet en egen sida bland teman"),
-            None => format!("skriv ett av orden under `themes:` i content/site.yaml ({words}), eller lägg till raden `  {slug}: {label}` där"),
+            Some(s) => format!(
+                "menade du `{s}`? Annars lägg till raden `  {slug}: {label}` under `themes:` i content/site.yaml, så får ordet en egen sida bland teman"
+            ),
+            None => format!(
+                "skriv ett av orden under `themes:` i content/site.yaml ({words}), eller lägg till raden `  {slug}: {label}` där"
+            ),
         };
-        (format!("temaordet `{word}` finns inte bland webbplatsens teman i content/site.yaml"), hint)
+        (
+            format!("temaordet `{word}` finns inte bland webbplatsens teman i content/site.yaml"),
+            hint,
+        )
     }
 
     fn pdf_no_scratch(&self, why: &str) -> (String, String) {
@@ -604,14 +772,24 @@ impl Words for Sv {
         Some(match key {
             "site" => "Webbplatsen som helhet. Alla nycklar kan utelämnas.",
             "base_url" => "behövs bara för webbplatskartan och 404-sidan",
-            "statement" => "Vems webbplatsen är, och tillgänglighetsredogörelsen (tillganglighet/index.html),\n# som webbplatser i offentlig sektor måste publicera. Skriv in er egen organisations\n# uppgifter här innan ni publicerar; README.md listar alla nycklar.",
+            "statement" => {
+                "Vems webbplatsen är, och tillgänglighetsredogörelsen (tillganglighet/index.html),\n# som webbplatser i offentlig sektor måste publicera. Skriv in er egen organisations\n# uppgifter här innan ni publicerar; README.md listar alla nycklar."
+            }
             "compliance" => "fully (helt), partly (delvis) eller not (inte)",
             "contact" => "hur besökare anmäler ett problem",
             "statement_date" => "när redogörelsen gjordes (ÅÅÅÅ-MM-DD)",
-            "guessed_title" => "Titeln är gjord av mappnamnet: skriv den riktiga titeln, med å, ä och ö.",
-            "home" => "Startsidan. Dess titel är webbplatsens titel i site.yaml om du inte skriver en egen.",
-            "region" => "En region (eller en kommun, en FoU-enhet): namnet visas på alla dess sidor.",
-            "publication" => "Publikationen: uppgifterna står på dess startsida och på omslaget till utskriftsversionen.",
+            "guessed_title" => {
+                "Titeln är gjord av mappnamnet: skriv den riktiga titeln, med å, ä och ö."
+            }
+            "home" => {
+                "Startsidan. Dess titel är webbplatsens titel i site.yaml om du inte skriver en egen."
+            }
+            "region" => {
+                "En region (eller en kommun, en FoU-enhet): namnet visas på alla dess sidor."
+            }
+            "publication" => {
+                "Publikationen: uppgifterna står på dess startsida och på omslaget till utskriftsversionen."
+            }
             "date" => "ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD",
             "horizon" => "året som målbilden siktar mot",
             "reference" => "ärende- eller diarienummer",
@@ -624,7 +802,9 @@ impl Words for Sv {
     }
 
     fn new_not_empty(&self, dir: &str) -> String {
-        format!("{dir} finns redan och är inte tom; malbild new skriver aldrig över något, så välj ett nytt mappnamn")
+        format!(
+            "{dir} finns redan och är inte tom; malbild new skriver aldrig över något, så välj ett nytt mappnamn"
+        )
     }
 
     fn cannot_create(&self, path: &str) -> String {
@@ -640,31 +820,51 @@ impl Words for Sv {
     }
 
     fn new_bad_folder(&self, part: &str) -> String {
-        format!("`{part}` kan inte vara ett mappnamn; använd bokstäver, siffror och bindestreck, t.ex. `skane/nara-vard-2026`")
+        format!(
+            "`{part}` kan inte vara ett mappnamn; använd bokstäver, siffror och bindestreck, t.ex. `skane/nara-vard-2026`"
+        )
     }
 
     fn new_no_content(&self, root: &str) -> String {
-        format!("det finns ingen mapp content i {root}; kör kommandot i projektets mapp, ange --root, eller börja med `malbild new site MAPP`")
+        format!(
+            "det finns ingen mapp content i {root}; kör kommandot i projektets mapp, ange --root, eller börja med `malbild new site MAPP`"
+        )
     }
 
     fn new_site_done(&self, shown: &str, run: &str, content: &str) -> String {
-        format!("\nen ny webbplats finns i {shown}. Förhandsgranska den med:\n\n    {run}\n\nredigera sedan filerna i {content}/content/ och se resultatet i webbläsaren.")
+        format!(
+            "\nen ny webbplats finns i {shown}. Förhandsgranska den med:\n\n    {run}\n\nredigera sedan filerna i {content}/content/ och se resultatet i webbläsaren."
+        )
     }
 
     fn new_publication_done(&self, program: &str) -> String {
-        format!("\nfyll i uppgifterna i _index.md och texten i varje del; `{program} serve` visar resultatet när du sparar")
+        format!(
+            "\nfyll i uppgifterna i _index.md och texten i varje del; `{program} serve` visar resultatet när du sparar"
+        )
     }
 
     fn theme_circle(&self, name: &str) -> (String, String) {
-        (format!("temat `{name}` bygger på sig självt i en cirkel").into(), "ett av temana i cirkeln måste bygga på `default` i stället".into())
+        (
+            format!("temat `{name}` bygger på sig självt i en cirkel").into(),
+            "ett av temana i cirkeln måste bygga på `default` i stället".into(),
+        )
     }
 
     fn theme_path(&self, name: &str) -> (String, String) {
-        (format!("ett tema anges med namn, inte med en sökväg: `{name}`").into(), "skriv bara bokstäver, siffror, `-` och `_`, till exempel `extends: default`".into())
+        (
+            format!("ett tema anges med namn, inte med en sökväg: `{name}`").into(),
+            "skriv bara bokstäver, siffror, `-` och `_`, till exempel `extends: default`".into(),
+        )
     }
 
     fn no_theme(&self, name: &str, names: &str) -> (String, String) {
-        (format!("det finns inget tema som heter `{name}`").into(), format!("temana här är: {names}. Ett tema är en mapp themes/<namn>/ med en mapp templates/").into())
+        (
+            format!("det finns inget tema som heter `{name}`").into(),
+            format!(
+                "temana här är: {names}. Ett tema är en mapp themes/<namn>/ med en mapp templates/"
+            )
+            .into(),
+        )
     }
 
     fn theme_outside(&self, real: &str) -> (String, String) {
@@ -680,13 +880,24 @@ impl Words for Sv {
     }
 
     fn template_error(&self, syntax: bool, message: &str, context: &str) -> String {
-        format!("{}: {message}{context}", if syntax { "fel i mallens syntax" } else { "fel i mallen" })
+        format!(
+            "{}: {message}{context}",
+            if syntax {
+                "fel i mallens syntax"
+            } else {
+                "fel i mallen"
+            }
+        )
     }
 
     fn template_hint(&self, which: usize) -> &'static str {
         match which {
-            0 => "kontrollera taggarna {{ }} och {% %} på den här raden: var och en måste stängas, och varje {% if %}, {% for %} och {% block %} behöver sin {% end... %}",
-            1 => "värdet finns inte för den här sidan; testa det först med {% if ... %}, eller se themes/default/README.md för de värden en mall får",
+            0 => {
+                "kontrollera taggarna {{ }} och {% %} på den här raden: var och en måste stängas, och varje {% if %}, {% for %} och {% block %} behöver sin {% end... %}"
+            }
+            1 => {
+                "värdet finns inte för den här sidan; testa det först med {% if ... %}, eller se themes/default/README.md för de värden en mall får"
+            }
             2 => "se themes/default/README.md för de värden en mall får",
             _ => "se themes/default/README.md för standardtemats block och värden",
         }
@@ -712,7 +923,14 @@ impl Words for Sv {
         format!("mallarna gör {tag} av varandra i en slinga{context}")
     }
 
-    fn template_loop_at(&self, closing: &str, include: bool, last: &str, chain: &str, context: &str) -> (String, String) {
+    fn template_loop_at(
+        &self,
+        closing: &str,
+        include: bool,
+        last: &str,
+        chain: &str,
+        context: &str,
+    ) -> (String, String) {
         (format!("`{closing}` {} `{last}`, som leder tillbaka till den: {chain}{context}", if include { "tar med" } else { "bygger på" }).into(), if include { "en mall kan inte ta med sig själv, direkt eller genom andra; ta bort den här {% include %} eller den som leder tillbaka hit" } else { "en mall kan inte bygga på sig själv, direkt eller genom andra; låt den här {% extends %} nämna en mall som inte leder tillbaka hit (sidmallar bygger oftast på base.html)" }.into())
     }
 
