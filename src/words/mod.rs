@@ -536,6 +536,82 @@ mod tests {
         assert_eq!(Lang::parse("fi"), None);
     }
 
+    /// The names of the `fn`s in `text` from `start` on, in order.
+    fn fns(text: &str, start: &str) -> Vec<String> {
+        let from = text.find(start).expect(start);
+        let mut names: Vec<String> = text[from..]
+            .split("fn ")
+            .skip(1)
+            .filter_map(|rest| rest.split(['(', '<']).next())
+            .map(str::to_string)
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The compiler already refuses a language without every message; this
+    /// says which, and also that no message has a default in the trait
+    /// (which would let a language leave it out).
+    #[test]
+    fn both_catalogues_have_every_message() {
+        let all = fns(include_str!("mod.rs"), "pub trait Words");
+        let all: Vec<String> = all
+            .into_iter()
+            .take_while(|n| n != "fns")
+            .filter(|n| n != "both_catalogues_have_every_message")
+            .collect();
+        let trait_text = &include_str!("mod.rs")[include_str!("mod.rs").find("pub trait Words").unwrap()..];
+        let trait_text = &trait_text[..trait_text.find("\n}\n").unwrap()];
+        assert!(!trait_text.contains(") {"), "a message with a default text in the trait");
+        let sv = fns(include_str!("sv.rs"), "impl Words for Sv");
+        let en = fns(include_str!("en.rs"), "impl Words for En");
+        let missing = |have: &[String]| -> Vec<String> {
+            all.iter().filter(|n| !have.contains(n)).cloned().collect()
+        };
+        assert_eq!(missing(&sv), Vec::<String>::new(), "missing in sv.rs");
+        assert_eq!(missing(&en), Vec::<String>::new(), "missing in en.rs");
+        assert!(all.len() > 100, "{}", all.len());
+    }
+
+    /// Every command and option of `--help` has its text in both
+    /// languages, and none is the same in both.
+    #[test]
+    fn help_has_every_command_and_option_in_both_languages() {
+        fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+            for lang in [Lang::Sv, Lang::En] {
+                let words = of(lang);
+                if words.cli_about(path).is_none() {
+                    out.push(format!("{lang:?}: the command `{path}`"));
+                }
+                for arg in cmd.get_arguments() {
+                    let id = arg.get_id().as_str();
+                    if words.cli_arg(path, id).is_none() {
+                        out.push(format!("{lang:?}: `{id}` of `{path}`"));
+                    }
+                }
+            }
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if of(Lang::Sv).cli_arg(path, id) == of(Lang::En).cli_arg(path, id) {
+                    out.push(format!("the same in both: `{id}` of `{path}`"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                let name = sub.get_name();
+                let sub_path = if path.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{path} {name}")
+                };
+                walk(sub, &sub_path, out);
+            }
+        }
+        use clap::CommandFactory;
+        let mut missing = Vec::new();
+        walk(&crate::cli::Cli::command(), "", &mut missing);
+        assert_eq!(missing, Vec::<String>::new());
+    }
+
     #[test]
     fn swedish_numbers_have_a_decimal_comma() {
         assert_eq!(decimal(Lang::Sv, 0.5234, 2), "0,52");

@@ -20,6 +20,15 @@ fn warnings(n: usize) -> String {
     }
 }
 
+/// `1 skriven`, `0 skrivna`.
+fn done(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 fn pages(n: usize) -> String {
     match n {
         1 => "1 sida".into(),
@@ -104,10 +113,13 @@ impl Words for Sv {
         };
         let files = match written {
             None => files(n_files),
-            Some((written, 0)) => format!("{}, {written} skrivna", files(n_files)),
-            Some((written, removed)) => {
-                format!("{}, {written} skrivna, {removed} borttagna", files(n_files))
-            }
+            Some((written, 0)) => format!("{}, {}", files(n_files), done(written, "skriven", "skrivna")),
+            Some((written, removed)) => format!(
+                "{}, {}, {}",
+                files(n_files),
+                done(written, "skriven", "skrivna"),
+                done(removed, "borttagen", "borttagna")
+            ),
         };
         let warnings = match n_warnings {
             0 => String::new(),
@@ -199,7 +211,10 @@ impl Words for Sv {
         removed: usize,
     ) -> String {
         format!(
-            "{what}: ombyggd på {ms} ms ({rendered} gjorda, {written} skrivna, {removed} borttagna)"
+            "{what}: ombyggd på {ms} ms ({}, {}, {})",
+            done(rendered, "gjord", "gjorda"),
+            done(written, "skriven", "skrivna"),
+            done(removed, "borttagen", "borttagna")
         )
     }
 
