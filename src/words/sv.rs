@@ -113,7 +113,11 @@ impl Words for Sv {
         };
         let files = match written {
             None => files(n_files),
-            Some((written, 0)) => format!("{}, {}", files(n_files), done(written, "skriven", "skrivna")),
+            Some((written, 0)) => format!(
+                "{}, {}",
+                files(n_files),
+                done(written, "skriven", "skrivna")
+            ),
             Some((written, removed)) => format!(
                 "{}, {}, {}",
                 files(n_files),

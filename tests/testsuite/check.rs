@@ -27,9 +27,7 @@ const WARNINGS: &[Case] = &[
     (
         "image with a file name as alternative text",
         "![karta.svg](karta.svg)\n",
-        &[
-            "bilaga.md:6:1: varning: bildens alternativtext är ett filnamn: `karta.svg` [alt-text]",
-        ],
+        &["bilaga.md:6:1: varning: bildens alternativtext är ett filnamn: `karta.svg` [alt-text]"],
     ),
     (
         "a second h1",
@@ -367,9 +365,7 @@ const ERRORS: &[ErrorCase] = &[
             BILAGA,
             "---\ntitle: Bilaga\n---\n\nSe [utkastet](../../region-b/strategi/utkast.md).\n",
         )],
-        &[
-            "bilaga.md:5:4: fel: länken `../../region-b/strategi/utkast.md` leder till ett utkast",
-        ],
+        &["bilaga.md:5:4: fel: länken `../../region-b/strategi/utkast.md` leder till ett utkast"],
     ),
     (
         "two files, one address",
@@ -384,9 +380,7 @@ const ERRORS: &[ErrorCase] = &[
     (
         "a front-matter error",
         &[(BILAGA, "---\ntitle: Bilaga\nweight: abc\n---\n")],
-        &[
-            "bilaga.md:3:9: fel: `weight` should be a whole number, but here it is the text \"abc\"",
-        ],
+        &["bilaga.md:3:9: fel: `weight` should be a whole number, but here it is the text \"abc\""],
     ),
     (
         "an unknown check in front matter",
@@ -436,10 +430,7 @@ const ERRORS: &[ErrorCase] = &[
                 "{% extends \"base.html\" %}\n{% block body %}{{ page.title }\n{% endblock body %}\n",
             ),
         ],
-        &[
-            "themes/egen/templates/page.html:2:",
-            "fel i mallens syntax",
-        ],
+        &["themes/egen/templates/page.html:2:", "fel i mallens syntax"],
     ),
     (
         "a wrong limit in site.yaml",
@@ -566,7 +557,9 @@ fn a_communicator_can_silence_a_check() {
     );
     let (_, out) = check(&t, &[]);
     assert!(
-        out.contains("bilaga.md:6:1: varning: kommentaren nämner `repaeted`, som inte är en kontroll"),
+        out.contains(
+            "bilaga.md:6:1: varning: kommentaren nämner `repaeted`, som inte är en kontroll"
+        ),
         "{out}"
     );
     assert!(out.contains("menade du `repeated`?"), "{out}");

@@ -147,7 +147,7 @@ const CASES: &[Case] = &[
         )],
         &[
             ("bilaga.md:5:4:", "bilaga.md:5:4:"),
-            ("menade du `bakgrund.md`?", "menade du `bakgrund.md`?"),
+            ("menade du `bakgrund.md`?", "did you mean `bakgrund.md`?"),
         ],
     ),
     (

@@ -204,7 +204,11 @@ fn hostile_inputs_are_reported_in_bounded_words_and_keep_the_output() {
         {
             problems.push(format!("a line of {} characters", long.chars().count()));
         }
-        if case.args == ["build"] && !run.stderr.contains("den förra webbplatsen i output-mappen är orörd") {
+        if case.args == ["build"]
+            && !run
+                .stderr
+                .contains("den förra webbplatsen i output-mappen är orörd")
+        {
             problems.push("no word that the output is unchanged".into());
         }
         if t.output_files() != before {

@@ -64,7 +64,10 @@ fn quiet_prints_only_the_problems() {
     let run = t.run(&["build", "--quiet"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("trasig.md:2:"), "{}", run.stderr);
-    assert!(run.stderr.contains("den förra webbplatsen i output-mappen är orörd"));
+    assert!(
+        run.stderr
+            .contains("den förra webbplatsen i output-mappen är orörd")
+    );
 
     let check = |args: &[&str]| {
         let out = assert_cmd::Command::cargo_bin("malbild")

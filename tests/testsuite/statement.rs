@@ -211,7 +211,7 @@ const ERRORS: &[ErrorCase] = &[
         )],
         &[
             "content/site.yaml:3:3: fel: länken `finns-inte.md` leder till `content/finns-inte.md`, som inte finns (i `known_problems`)",
-            "links are written as from content/_index.md",
+            "skrivs länkar som från content/_index.md",
         ],
     ),
     (
