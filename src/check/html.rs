@@ -99,7 +99,7 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     .map(|v| (name.as_str(), v))
             });
             let d = if let Some((name, url)) = external {
-                let (message, hint) = crate::words::w().third_party_tag(name, &url);
+                let (message, hint) = crate::words::w().third_party_tag(name, url);
                 Diagnostic::warning(path, message)
                     .for_check(Check::ThirdParty)
                     .with_hint(hint)

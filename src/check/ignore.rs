@@ -28,7 +28,7 @@ pub struct Ignores {
 }
 
 fn unknown_hint(name: &str) -> String {
-    crate::words::w().unknown_check_hint(suggest(name).as_deref(), &names())
+    crate::words::w().unknown_check_hint(suggest(name), &names())
 }
 
 fn names() -> String {

@@ -327,8 +327,8 @@ impl Words for En {
 
     fn heading_skip(&self, from: u8, to: u8, use_: &str) -> (String, String) {
         (
-            format!("the heading skips from level {from} to level {to}").into(),
-            format!("screen reader users navigate by heading levels; use {use_} here").into(),
+            format!("the heading skips from level {from} to level {to}"),
+            format!("screen reader users navigate by heading levels; use {use_} here"),
         )
     }
 
@@ -338,7 +338,7 @@ impl Words for En {
 
     fn alt_file_name(&self, alt: &str) -> (String, String) {
         (
-            format!("the image's alternative text is a file name: `{alt}`").into(),
+            format!("the image's alternative text is a file name: `{alt}`"),
             "describe what the image shows, in words".into(),
         )
     }
@@ -373,19 +373,19 @@ impl Words for En {
     }
 
     fn third_party_tag(&self, name: &str, url: &str) -> (String, String) {
-        (format!("the <{name}> loads `{url}` from another web site").into(), "the site promises visitors that nothing is loaded from other hosts; save the file in content/ beside the page and link it, or link to the other site instead".into())
+        (format!("the <{name}> loads `{url}` from another web site"), "the site promises visitors that nothing is loaded from other hosts; save the file in content/ beside the page and link it, or link to the other site instead".into())
     }
 
     fn inline_style(&self, name: &str) -> (String, String) {
-        (format!("the <{name}> has a style=\"...\" attribute").into(), "inline styles override the theme's colours, sizes and dark mode, and can make text unreadable; remove the HTML and write Markdown, e.g. a list with `- ` or **bold**".into())
+        (format!("the <{name}> has a style=\"...\" attribute"), "inline styles override the theme's colours, sizes and dark mode, and can make text unreadable; remove the HTML and write Markdown, e.g. a list with `- ` or **bold**".into())
     }
 
     fn raw_html(&self, first: &str) -> (String, String) {
-        (format!("HTML (<{first}>) written into the Markdown").into(), "write Markdown instead (lists with `- `, **bold**, tables with |); HTML pasted from Word or a web page is not checked and bypasses the theme".into())
+        (format!("HTML (<{first}>) written into the Markdown"), "write Markdown instead (lists with `- `, **bold**, tables with |); HTML pasted from Word or a web page is not checked and bypasses the theme".into())
     }
 
     fn third_party_image(&self, dest: &str) -> (String, String) {
-        (format!("the image `{dest}` is loaded from another web site").into(), "save the image in content/ beside the page and write ![what it shows](file.png); the site promises visitors that nothing is loaded from other hosts".into())
+        (format!("the image `{dest}` is loaded from another web site"), "save the image in content/ beside the page and write ![what it shows](file.png); the site promises visitors that nothing is loaded from other hosts".into())
     }
 
     fn curly_quotes(&self, key: Option<&str>, inner: &str, straight: &str) -> (String, String) {
@@ -404,17 +404,22 @@ impl Words for En {
     }
 
     fn lost_image(&self, line: &str) -> (String, String) {
-        (format!("“{line}” looks like the place of an image that was lost when the text was copied").into(), "put the image file beside the page and write ![what the image shows](file.png), or remove the line".into())
+        (format!("“{line}” looks like the place of an image that was lost when the text was copied"), "put the image file beside the page and write ![what the image shows](file.png), or remove the line".into())
     }
 
     fn flat_heading(&self, first: &str) -> (String, String) {
-        (format!("“{first}” looks like a heading that became a line of text").into(), format!("if it is a heading, write `## {first}` on a line of its own with empty lines around it; if it is text, end it with a full stop").into())
+        (
+            format!("“{first}” looks like a heading that became a line of text"),
+            format!(
+                "if it is a heading, write `## {first}` on a line of its own with empty lines around it; if it is text, end it with a full stop"
+            ),
+        )
     }
 
     fn hyphenated(&self, before: &str, after: &str) -> (String, String) {
         (
-            format!("the word “{before}-{after}” is split across two lines with a hyphen").into(),
-            format!("join it into one word: {before}{after}").into(),
+            format!("the word “{before}-{after}” is split across two lines with a hyphen"),
+            format!("join it into one word: {before}{after}"),
         )
     }
 
@@ -450,23 +455,33 @@ impl Words for En {
     }
 
     fn pasted_bullet(&self, bullet: char) -> (String, String) {
-        (format!("a bullet character `{bullet}` pasted as text").into(), "make a Markdown list: start each item on its own line with `- ` (a hyphen and a space)".into())
+        (format!("a bullet character `{bullet}` pasted as text"), "make a Markdown list: start each item on its own line with `- ` (a hyphen and a space)".into())
     }
 
     fn lost_number(&self, marker: &str, stray: &str) -> (String, String) {
-        (format!("`{marker}{stray}` looks like a list number that lost its place").into(), format!("for a numbered list write `{marker} ` and the text at the start of the line, with no `- ` in front; remove any stray `**`").into())
+        (
+            format!("`{marker}{stray}` looks like a list number that lost its place"),
+            format!(
+                "for a numbered list write `{marker} ` and the text at the start of the line, with no `- ` in front; remove any stray `**`"
+            ),
+        )
     }
 
     fn number_in_paragraph(&self, marker: &str) -> (String, String) {
-        (format!("this line starts with `{marker}` like a numbered list item, but it is part of the paragraph above").into(), "put an empty line before the list; a numbered list can only interrupt a paragraph when it starts at 1".into())
+        (format!("this line starts with `{marker}` like a numbered list item, but it is part of the paragraph above"), "put an empty line before the list; a numbered list can only interrupt a paragraph when it starts at 1".into())
     }
 
     fn unclosed_emphasis(&self, mark: &str) -> (String, String) {
-        (format!("`{mark}` that does not close: the text after it is not emphasised").into(), format!("emphasis needs the mark on both sides with no space inside, {mark}like this{mark}; remove it if no emphasis was meant").into())
+        (
+            format!("`{mark}` that does not close: the text after it is not emphasised"),
+            format!(
+                "emphasis needs the mark on both sides with no space inside, {mark}like this{mark}; remove it if no emphasis was meant"
+            ),
+        )
     }
 
     fn long_sentence(&self, start: &str, n: usize, max: usize) -> (String, String) {
-        (format!("the sentence “{start}” has {n} words; the limit is {max}").into(), "split it where it changes subject, or make a list of what it enumerates; sentences of 15–20 words are easiest to read".into())
+        (format!("the sentence “{start}” has {n} words; the limit is {max}"), "split it where it changes subject, or make a list of what it enumerates; sentences of 15–20 words are easiest to read".into())
     }
 
     fn lix(
@@ -505,7 +520,7 @@ impl Words for En {
 
     fn unknown_comment(&self, directive: &str) -> (String, String) {
         (
-            format!("malbild does not understand the comment `malbild: {directive}`").into(),
+            format!("malbild does not understand the comment `malbild: {directive}`"),
             "to silence a check for the next paragraph write <!-- malbild: ignore NAME -->".into(),
         )
     }
@@ -518,9 +533,8 @@ impl Words for En {
         (
             format!(
                 "{n} more problems of this kind on this page from here on, not listed one by one"
-            )
-            .into(),
-            format!("fix the ones above first; the page has more than {max} of them").into(),
+            ),
+            format!("fix the ones above first; the page has more than {max} of them"),
         )
     }
 
@@ -533,15 +547,18 @@ impl Words for En {
                 } else {
                     "the page is not published"
                 }
-            )
-            .into(),
-            format!("rename it so that the name starts with a letter or digit, e.g. `{better}`")
-                .into(),
+            ),
+            format!("rename it so that the name starts with a letter or digit, e.g. `{better}`"),
         )
     }
 
     fn no_content(&self, root: &str) -> (String, String) {
-        ("there is no content folder".into(), format!("run malbild in the project folder (the one holding content/), pass --root, or start a new site with `malbild new site {root}`").into())
+        (
+            "there is no content folder".into(),
+            format!(
+                "run malbild in the project folder (the one holding content/), pass --root, or start a new site with `malbild new site {root}`"
+            ),
+        )
     }
 
     fn link_loop(&self) -> &'static str {
@@ -561,7 +578,12 @@ impl Words for En {
     }
 
     fn link_outside_project(&self, real: &str, shown: &str) -> (String, String) {
-        (format!("this is a link to {real}, outside the project folder, and malbild publishes only files inside it").into(), format!("copy what you want published into content/ and remove the link ({shown})").into())
+        (
+            format!(
+                "this is a link to {real}, outside the project folder, and malbild publishes only files inside it"
+            ),
+            format!("copy what you want published into content/ and remove the link ({shown})"),
+        )
     }
 
     fn link_nowhere(&self, target: &str, why: Option<&str>) -> String {
@@ -604,7 +626,7 @@ impl Words for En {
     }
 
     fn statement_taken(&self, url: &str) -> (String, String) {
-        (format!("this page and the accessibility statement would both be written to {url}").into(), "rename this file or its folder; the accessibility statement has that address on every malbild site".into())
+        (format!("this page and the accessibility statement would both be written to {url}"), "rename this file or its folder; the accessibility statement has that address on every malbild site".into())
     }
 
     fn in_key(&self, message: &str, key: &str) -> String {
@@ -618,7 +640,12 @@ impl Words for En {
     }
 
     fn statement_date(&self, key: &str, value: &str) -> (String, String) {
-        (format!("`accessibility.{key}` should be a date written YYYY-MM-DD, but here it is `{value}`").into(), "write the day the statement was made or reviewed, e.g. `2026-11-22`".into())
+        (
+            format!(
+                "`accessibility.{key}` should be a date written YYYY-MM-DD, but here it is `{value}`"
+            ),
+            "write the day the statement was made or reviewed, e.g. `2026-11-22`".into(),
+        )
     }
 
     fn statement_fact(&self, n: usize) -> (&'static str, &'static str) {
@@ -649,11 +676,10 @@ impl Words for En {
 
     fn statement_missing(&self, what: &str, add: &str) -> (String, String) {
         (
-            format!("the accessibility statement does not say {what}").into(),
+            format!("the accessibility statement does not say {what}"),
             format!(
                 "public-sector sites must publish this; add to site.yaml {add} (see README.md)"
-            )
-            .into(),
+            ),
         )
     }
 
@@ -667,14 +693,14 @@ impl Words for En {
 
     fn theme_file_over_page(&self, rel: &str) -> (String, String) {
         (
-            format!("this theme file and a page would both be written to {rel}").into(),
+            format!("this theme file and a page would both be written to {rel}"),
             "rename the page's folder or file".into(),
         )
     }
 
     fn file_over_theme_file(&self, to: &str) -> (String, String) {
         (
-            format!("this file and a file of the theme would both be written to {to}").into(),
+            format!("this file and a file of the theme would both be written to {to}"),
             "rename the file or its folder".into(),
         )
     }
@@ -690,51 +716,55 @@ impl Words for En {
 
     fn file_over_made_page(&self, made: &str, to: &str) -> (String, String) {
         (
-            format!("this file would replace {made} ({to}), so that page would not be published")
-                .into(),
+            format!("this file would replace {made} ({to}), so that page would not be published"),
             "malbild makes that page itself: remove the file, or rename it or its folder".into(),
         )
     }
 
     fn case_twins(&self, first: &str, second: &str) -> (String, String) {
-        (format!("{first} and {second} would be two files whose names differ only in upper and lower case; on Windows and macOS that is one file, so one would replace the other").into(), "rename one of the files or folders, e.g. so that the name has only lower-case letters".into())
+        (
+            format!(
+                "{first} and {second} would be two files whose names differ only in upper and lower case; on Windows and macOS that is one file, so one would replace the other"
+            ),
+            "rename one of the files or folders, e.g. so that the name has only lower-case letters"
+                .into(),
+        )
     }
 
     fn name_not_path(&self, key: &str, value: &str, default: &str) -> (String, String) {
         (
-            format!("`{key}:` must be a name, not a path: `{value}`").into(),
-            format!("write only letters, digits, `-` and `_`, for example `{key}: {default}`")
-                .into(),
+            format!("`{key}:` must be a name, not a path: `{value}`"),
+            format!("write only letters, digits, `-` and `_`, for example `{key}: {default}`"),
         )
     }
 
     fn no_template(&self, name: &str, names: &str) -> (String, String) {
         (
-            format!("the template `{name}` does not exist").into(),
-            format!("the templates of the theme are: {names}").into(),
+            format!("the template `{name}` does not exist"),
+            format!("the templates of the theme are: {names}"),
         )
     }
 
     fn no_page_template(&self, wanted: &str) -> (String, String) {
         (
-            format!("the theme has neither `{wanted}` nor `page.html`").into(),
+            format!("the theme has neither `{wanted}` nor `page.html`"),
             "add templates/page.html to the theme; every page falls back to it".into(),
         )
     }
 
     fn print_taken(&self, publication: &str, path: &str) -> (String, String) {
-        (format!("this page and the print page of {publication} would both be written to {path}").into(), "rename the file, or give it another `slug:`; `print/` is where the print page of a publication goes".into())
+        (format!("this page and the print page of {publication} would both be written to {path}"), "rename the file, or give it another `slug:`; `print/` is where the print page of a publication goes".into())
     }
 
     fn print_failed(&self, why: &str) -> (String, String) {
         (
-            format!("the print page of this publication could not be made: {why}").into(),
+            format!("the print page of this publication could not be made: {why}"),
             "this is a bug in malbild; please report it with this publication".into(),
         )
     }
 
     fn across_taken(&self, path: &str) -> (String, String) {
-        (format!("this page would have the same address as malbild's own page {path}").into(), "rename the file or give it another `slug:`; `jamfor/` and `teman/` are malbild's pages that compare the regions".into())
+        (format!("this page would have the same address as malbild's own page {path}"), "rename the file or give it another `slug:`; `jamfor/` and `teman/` are malbild's pages that compare the regions".into())
     }
 
     fn theme_word(
@@ -760,15 +790,27 @@ impl Words for En {
     }
 
     fn pdf_no_scratch(&self, why: &str) -> (String, String) {
-        (format!("no PDF was made: {why}").into(), "check that the folder beside the output folder can be written to; the website itself was built".into())
+        (format!("no PDF was made: {why}"), "check that the folder beside the output folder can be written to; the website itself was built".into())
     }
 
     fn pdf_failed(&self, why: &str, print: &str) -> (String, String) {
-        (format!("the PDF of this publication could not be made: {why}").into(), format!("the website was built without this PDF; build again, and if it fails again, open {print} in the browser and print it to check that the page works").into())
+        (
+            format!("the PDF of this publication could not be made: {why}"),
+            format!(
+                "the website was built without this PDF; build again, and if it fails again, open {print} in the browser and print it to check that the page works"
+            ),
+        )
     }
 
     fn pdf_bad_env(&self, env: &str, value: &str) -> (String, String) {
-        (format!("no PDF was made: {env} is set to `{value}`, which is not a program that can be run").into(), format!("set {env} to the full path of Chromium, Chrome or Edge (e.g. /usr/bin/chromium, or C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe), or unset it to look for one on the PATH; the website itself was built").into())
+        (
+            format!(
+                "no PDF was made: {env} is set to `{value}`, which is not a program that can be run"
+            ),
+            format!(
+                "set {env} to the full path of Chromium, Chrome or Edge (e.g. /usr/bin/chromium, or C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe), or unset it to look for one on the PATH; the website itself was built"
+            ),
+        )
     }
 
     fn pdf_no_browser(&self) -> (String, String) {
@@ -850,33 +892,42 @@ impl Words for En {
 
     fn theme_circle(&self, name: &str) -> (String, String) {
         (
-            format!("the theme `{name}` extends itself in a circle").into(),
+            format!("the theme `{name}` extends itself in a circle"),
             "one theme in the circle must extend `default` instead".into(),
         )
     }
 
     fn theme_path(&self, name: &str) -> (String, String) {
         (
-            format!("a theme is named, not given as a path: `{name}`").into(),
+            format!("a theme is named, not given as a path: `{name}`"),
             "write only letters, digits, `-` and `_`, for example `extends: default`".into(),
         )
     }
 
     fn no_theme(&self, name: &str, names: &str) -> (String, String) {
-        (format!("there is no theme called `{name}`").into(), format!("the themes here are: {names}. A theme is a folder themes/<name>/ with a templates/ folder").into())
+        (
+            format!("there is no theme called `{name}`"),
+            format!(
+                "the themes here are: {names}. A theme is a folder themes/<name>/ with a templates/ folder"
+            ),
+        )
     }
 
     fn theme_outside(&self, real: &str) -> (String, String) {
-        (format!("this theme folder is a link to {real}, outside the project folder, and malbild reads themes only inside it").into(), "copy the theme into themes/ and remove the link".into())
+        (
+            format!(
+                "this theme folder is a link to {real}, outside the project folder, and malbild reads themes only inside it"
+            ),
+            "copy the theme into themes/ and remove the link".into(),
+        )
     }
 
     fn theme_no_language(&self, language: &str) -> (String, String) {
         (
-            format!("the theme has no texts for the language `{language}`").into(),
+            format!("the theme has no texts for the language `{language}`"),
             format!(
                 "set `language: sv` in content/site.yaml, or add i18n/{language}.yaml to the theme"
-            )
-            .into(),
+            ),
         )
     }
 
@@ -936,7 +987,7 @@ impl Words for En {
         chain: &str,
         context: &str,
     ) -> (String, String) {
-        (format!("`{closing}` {} `{last}`, which leads back to it: {chain}{context}", if include { "includes" } else { "extends" }).into(), if include { "a template cannot include itself, directly or through others; remove this {% include %} or the one that leads back here" } else { "a template cannot extend itself, directly or through others; make this {% extends %} name a template that does not lead back here (layouts usually extend base.html)" }.into())
+        (format!("`{closing}` {} `{last}`, which leads back to it: {chain}{context}", if include { "includes" } else { "extends" }), if include { "a template cannot include itself, directly or through others; remove this {% include %} or the one that leads back here" } else { "a template cannot extend itself, directly or through others; make this {% extends %} name a template that does not lead back here (layouts usually extend base.html)" }.into())
     }
 
     fn created(&self, path: &str) -> String {

@@ -368,9 +368,8 @@ impl Words for Sv {
 
     fn heading_skip(&self, from: u8, to: u8, use_: &str) -> (String, String) {
         (
-            format!("rubriken hoppar från nivå {from} till nivå {to}").into(),
-            format!("skärmläsaranvändare tar sig fram med rubriknivåerna; använd {use_} här")
-                .into(),
+            format!("rubriken hoppar från nivå {from} till nivå {to}"),
+            format!("skärmläsaranvändare tar sig fram med rubriknivåerna; använd {use_} här"),
         )
     }
 
@@ -380,7 +379,7 @@ impl Words for Sv {
 
     fn alt_file_name(&self, alt: &str) -> (String, String) {
         (
-            format!("bildens alternativtext är ett filnamn: `{alt}`").into(),
+            format!("bildens alternativtext är ett filnamn: `{alt}`"),
             "beskriv med ord vad bilden visar".into(),
         )
     }
@@ -415,19 +414,19 @@ impl Words for Sv {
     }
 
     fn third_party_tag(&self, name: &str, url: &str) -> (String, String) {
-        (format!("<{name}> hämtar `{url}` från en annan webbplats").into(), "webbplatsen lovar besökarna att inget hämtas från andra servrar; spara filen i content/ bredvid sidan och länka till den, eller länka till den andra webbplatsen i stället".into())
+        (format!("<{name}> hämtar `{url}` från en annan webbplats"), "webbplatsen lovar besökarna att inget hämtas från andra servrar; spara filen i content/ bredvid sidan och länka till den, eller länka till den andra webbplatsen i stället".into())
     }
 
     fn inline_style(&self, name: &str) -> (String, String) {
-        (format!("<{name}> har ett attribut style=\"...\"").into(), "inline-stilar går före temats färger, storlekar och mörka läge och kan göra texten oläslig; ta bort HTML-koden och skriv Markdown, t.ex. en lista med `- ` eller **fetstil**".into())
+        (format!("<{name}> har ett attribut style=\"...\""), "inline-stilar går före temats färger, storlekar och mörka läge och kan göra texten oläslig; ta bort HTML-koden och skriv Markdown, t.ex. en lista med `- ` eller **fetstil**".into())
     }
 
     fn raw_html(&self, first: &str) -> (String, String) {
-        (format!("HTML (<{first}>) i Markdown-texten").into(), "skriv Markdown i stället (listor med `- `, **fetstil**, tabeller med |); HTML som klistrats in från Word eller en webbsida granskas inte och går förbi temat".into())
+        (format!("HTML (<{first}>) i Markdown-texten"), "skriv Markdown i stället (listor med `- `, **fetstil**, tabeller med |); HTML som klistrats in från Word eller en webbsida granskas inte och går förbi temat".into())
     }
 
     fn third_party_image(&self, dest: &str) -> (String, String) {
-        (format!("bilden `{dest}` hämtas från en annan webbplats").into(), "spara bilden i content/ bredvid sidan och skriv ![vad den visar](fil.png); webbplatsen lovar besökarna att inget hämtas från andra servrar".into())
+        (format!("bilden `{dest}` hämtas från en annan webbplats"), "spara bilden i content/ bredvid sidan och skriv ![vad den visar](fil.png); webbplatsen lovar besökarna att inget hämtas från andra servrar".into())
     }
 
     fn curly_quotes(&self, key: Option<&str>, inner: &str, straight: &str) -> (String, String) {
@@ -446,17 +445,22 @@ impl Words for Sv {
     }
 
     fn lost_image(&self, line: &str) -> (String, String) {
-        (format!("”{line}” ser ut att vara platsen för en bild som försvann när texten kopierades").into(), "lägg bildfilen bredvid sidan och skriv ![vad bilden visar](fil.png), eller ta bort raden".into())
+        (format!("”{line}” ser ut att vara platsen för en bild som försvann när texten kopierades"), "lägg bildfilen bredvid sidan och skriv ![vad bilden visar](fil.png), eller ta bort raden".into())
     }
 
     fn flat_heading(&self, first: &str) -> (String, String) {
-        (format!("”{first}” ser ut som en rubrik som blivit en vanlig textrad").into(), format!("är det en rubrik, skriv `## {first}` på en egen rad med tomma rader runt; är det text, avsluta den med punkt").into())
+        (
+            format!("”{first}” ser ut som en rubrik som blivit en vanlig textrad"),
+            format!(
+                "är det en rubrik, skriv `## {first}` på en egen rad med tomma rader runt; är det text, avsluta den med punkt"
+            ),
+        )
     }
 
     fn hyphenated(&self, before: &str, after: &str) -> (String, String) {
         (
-            format!("ordet ”{before}-{after}” är avstavat över två rader").into(),
-            format!("skriv ihop det till ett ord: {before}{after}").into(),
+            format!("ordet ”{before}-{after}” är avstavat över två rader"),
+            format!("skriv ihop det till ett ord: {before}{after}"),
         )
     }
 
@@ -492,23 +496,33 @@ impl Words for Sv {
     }
 
     fn pasted_bullet(&self, bullet: char) -> (String, String) {
-        (format!("ett punkttecken `{bullet}` inklistrat som text").into(), "gör en Markdown-lista: börja varje punkt på en egen rad med `- ` (ett bindestreck och ett mellanslag)".into())
+        (format!("ett punkttecken `{bullet}` inklistrat som text"), "gör en Markdown-lista: börja varje punkt på en egen rad med `- ` (ett bindestreck och ett mellanslag)".into())
     }
 
     fn lost_number(&self, marker: &str, stray: &str) -> (String, String) {
-        (format!("`{marker}{stray}` ser ut som ett listnummer som hamnat fel").into(), format!("för en numrerad lista, skriv `{marker} ` och texten i början av raden, utan `- ` före; ta bort lösa `**`").into())
+        (
+            format!("`{marker}{stray}` ser ut som ett listnummer som hamnat fel"),
+            format!(
+                "för en numrerad lista, skriv `{marker} ` och texten i början av raden, utan `- ` före; ta bort lösa `**`"
+            ),
+        )
     }
 
     fn number_in_paragraph(&self, marker: &str) -> (String, String) {
-        (format!("raden börjar med `{marker}` som en punkt i en numrerad lista, men den hör till stycket ovanför").into(), "lägg en tom rad före listan; en numrerad lista kan bara avbryta ett stycke när den börjar på 1".into())
+        (format!("raden börjar med `{marker}` som en punkt i en numrerad lista, men den hör till stycket ovanför"), "lägg en tom rad före listan; en numrerad lista kan bara avbryta ett stycke när den börjar på 1".into())
     }
 
     fn unclosed_emphasis(&self, mark: &str) -> (String, String) {
-        (format!("`{mark}` som inte stängs: texten efter blir inte betonad").into(), format!("betoning behöver tecknet på båda sidor utan mellanslag innanför, {mark}så här{mark}; ta bort det om ingen betoning var menad").into())
+        (
+            format!("`{mark}` som inte stängs: texten efter blir inte betonad"),
+            format!(
+                "betoning behöver tecknet på båda sidor utan mellanslag innanför, {mark}så här{mark}; ta bort det om ingen betoning var menad"
+            ),
+        )
     }
 
     fn long_sentence(&self, start: &str, n: usize, max: usize) -> (String, String) {
-        (format!("meningen ”{start}” har {n} ord; gränsen är {max}").into(), "dela den där den byter ämne, eller gör en lista av det den räknar upp; meningar på 15–20 ord är lättast att läsa".into())
+        (format!("meningen ”{start}” har {n} ord; gränsen är {max}"), "dela den där den byter ämne, eller gör en lista av det den räknar upp; meningar på 15–20 ord är lättast att läsa".into())
     }
 
     fn lix(
@@ -541,7 +555,7 @@ impl Words for Sv {
 
     fn unknown_comment(&self, directive: &str) -> (String, String) {
         (
-            format!("malbild förstår inte kommentaren `malbild: {directive}`").into(),
+            format!("malbild förstår inte kommentaren `malbild: {directive}`"),
             "för att tysta en kontroll för nästa stycke, skriv <!-- malbild: ignore NAMN -->"
                 .into(),
         )
@@ -552,15 +566,35 @@ impl Words for Sv {
     }
 
     fn more_of_check(&self, n: usize, max: usize) -> (String, String) {
-        (format!("ytterligare {n} problem av det här slaget på sidan härifrån, inte uppräknade ett och ett").into(), format!("rätta dem ovan först; sidan har fler än {max} av dem").into())
+        (
+            format!(
+                "ytterligare {n} problem av det här slaget på sidan härifrån, inte uppräknade ett och ett"
+            ),
+            format!("rätta dem ovan först; sidan har fler än {max} av dem"),
+        )
     }
 
     fn misnamed(&self, is_dir: bool, better: &str) -> (String, String) {
-        (format!("{}: malbild hoppar över namn som börjar med #, som en texteditors tillfälliga filer", if is_dir { "mappen och allt i den publiceras inte" } else { "sidan publiceras inte" }).into(), format!("byt namn så att namnet börjar med en bokstav eller siffra, t.ex. `{better}`").into())
+        (
+            format!(
+                "{}: malbild hoppar över namn som börjar med #, som en texteditors tillfälliga filer",
+                if is_dir {
+                    "mappen och allt i den publiceras inte"
+                } else {
+                    "sidan publiceras inte"
+                }
+            ),
+            format!("byt namn så att namnet börjar med en bokstav eller siffra, t.ex. `{better}`"),
+        )
     }
 
     fn no_content(&self, root: &str) -> (String, String) {
-        ("det finns ingen mapp content".into(), format!("kör malbild i projektets mapp (den som har content/), ange --root, eller börja en ny webbplats med `malbild new site {root}`").into())
+        (
+            "det finns ingen mapp content".into(),
+            format!(
+                "kör malbild i projektets mapp (den som har content/), ange --root, eller börja en ny webbplats med `malbild new site {root}`"
+            ),
+        )
     }
 
     fn link_loop(&self) -> &'static str {
@@ -580,7 +614,12 @@ impl Words for Sv {
     }
 
     fn link_outside_project(&self, real: &str, shown: &str) -> (String, String) {
-        (format!("det här är en länk till {real}, utanför projektets mapp, och malbild publicerar bara filer i den").into(), format!("kopiera det som ska publiceras till content/ och ta bort länken ({shown})").into())
+        (
+            format!(
+                "det här är en länk till {real}, utanför projektets mapp, och malbild publicerar bara filer i den"
+            ),
+            format!("kopiera det som ska publiceras till content/ och ta bort länken ({shown})"),
+        )
     }
 
     fn link_nowhere(&self, target: &str, why: Option<&str>) -> String {
@@ -619,7 +658,7 @@ impl Words for Sv {
     }
 
     fn statement_taken(&self, url: &str) -> (String, String) {
-        (format!("den här sidan och tillgänglighetsredogörelsen skulle båda skrivas till {url}").into(), "byt namn på filen eller dess mapp; tillgänglighetsredogörelsen har den adressen på varje malbild-webbplats".into())
+        (format!("den här sidan och tillgänglighetsredogörelsen skulle båda skrivas till {url}"), "byt namn på filen eller dess mapp; tillgänglighetsredogörelsen har den adressen på varje malbild-webbplats".into())
     }
 
     fn in_key(&self, message: &str, key: &str) -> String {
@@ -633,7 +672,12 @@ impl Words for Sv {
     }
 
     fn statement_date(&self, key: &str, value: &str) -> (String, String) {
-        (format!("`accessibility.{key}` ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här är det `{value}`").into(), "skriv dagen då redogörelsen gjordes eller granskades, t.ex. `2026-11-22`".into())
+        (
+            format!(
+                "`accessibility.{key}` ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här är det `{value}`"
+            ),
+            "skriv dagen då redogörelsen gjordes eller granskades, t.ex. `2026-11-22`".into(),
+        )
     }
 
     fn statement_fact(&self, n: usize) -> (&'static str, &'static str) {
@@ -663,7 +707,12 @@ impl Words for Sv {
     }
 
     fn statement_missing(&self, what: &str, add: &str) -> (String, String) {
-        (format!("tillgänglighetsredogörelsen säger inte {what}").into(), format!("webbplatser i offentlig sektor måste publicera detta; lägg till i site.yaml {add} (se README.md)").into())
+        (
+            format!("tillgänglighetsredogörelsen säger inte {what}"),
+            format!(
+                "webbplatser i offentlig sektor måste publicera detta; lägg till i site.yaml {add} (se README.md)"
+            ),
+        )
     }
 
     fn audit_hint(&self) -> &'static str {
@@ -676,14 +725,14 @@ impl Words for Sv {
 
     fn theme_file_over_page(&self, rel: &str) -> (String, String) {
         (
-            format!("den här temafilen och en sida skulle båda skrivas till {rel}").into(),
+            format!("den här temafilen och en sida skulle båda skrivas till {rel}"),
             "byt namn på sidans mapp eller fil".into(),
         )
     }
 
     fn file_over_theme_file(&self, to: &str) -> (String, String) {
         (
-            format!("den här filen och en fil i temat skulle båda skrivas till {to}").into(),
+            format!("den här filen och en fil i temat skulle båda skrivas till {to}"),
             "byt namn på filen eller dess mapp".into(),
         )
     }
@@ -701,52 +750,56 @@ impl Words for Sv {
         (
             format!(
                 "den här filen skulle ersätta {made} ({to}), så den sidan skulle inte publiceras"
-            )
-            .into(),
+            ),
             "malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp"
                 .into(),
         )
     }
 
     fn case_twins(&self, first: &str, second: &str) -> (String, String) {
-        (format!("{first} och {second} skulle bli två filer vars namn bara skiljer sig i stora och små bokstäver; på Windows och macOS är det samma fil, så den ena skulle ersätta den andra").into(), "byt namn på den ena filen eller mappen, t.ex. så att namnet bara har små bokstäver".into())
+        (
+            format!(
+                "{first} och {second} skulle bli två filer vars namn bara skiljer sig i stora och små bokstäver; på Windows och macOS är det samma fil, så den ena skulle ersätta den andra"
+            ),
+            "byt namn på den ena filen eller mappen, t.ex. så att namnet bara har små bokstäver"
+                .into(),
+        )
     }
 
     fn name_not_path(&self, key: &str, value: &str, default: &str) -> (String, String) {
         (
-            format!("`{key}:` ska vara ett namn, inte en sökväg: `{value}`").into(),
-            format!("skriv bara bokstäver, siffror, `-` och `_`, till exempel `{key}: {default}`")
-                .into(),
+            format!("`{key}:` ska vara ett namn, inte en sökväg: `{value}`"),
+            format!("skriv bara bokstäver, siffror, `-` och `_`, till exempel `{key}: {default}`"),
         )
     }
 
     fn no_template(&self, name: &str, names: &str) -> (String, String) {
         (
-            format!("mallen `{name}` finns inte").into(),
-            format!("temats mallar är: {names}").into(),
+            format!("mallen `{name}` finns inte"),
+            format!("temats mallar är: {names}"),
         )
     }
 
     fn no_page_template(&self, wanted: &str) -> (String, String) {
         (
-            format!("temat har varken `{wanted}` eller `page.html`").into(),
+            format!("temat har varken `{wanted}` eller `page.html`"),
             "lägg till templates/page.html i temat; varje sida faller tillbaka på den".into(),
         )
     }
 
     fn print_taken(&self, publication: &str, path: &str) -> (String, String) {
-        (format!("den här sidan och utskriftssidan för {publication} skulle båda skrivas till {path}").into(), "byt namn på filen, eller ge den en annan `slug:`; `print/` är där en publikations utskriftssida hamnar".into())
+        (format!("den här sidan och utskriftssidan för {publication} skulle båda skrivas till {path}"), "byt namn på filen, eller ge den en annan `slug:`; `print/` är där en publikations utskriftssida hamnar".into())
     }
 
     fn print_failed(&self, why: &str) -> (String, String) {
         (
-            format!("utskriftssidan för den här publikationen gick inte att göra: {why}").into(),
+            format!("utskriftssidan för den här publikationen gick inte att göra: {why}"),
             "det här är ett fel i malbild; rapportera det med den här publikationen".into(),
         )
     }
 
     fn across_taken(&self, path: &str) -> (String, String) {
-        (format!("den här sidan skulle hamna på samma adress som malbilds egen sida {path}").into(), "byt namn på filen eller ge den en annan `slug:`; `jamfor/` och `teman/` är malbilds sidor som jämför regionerna".into())
+        (format!("den här sidan skulle hamna på samma adress som malbilds egen sida {path}"), "byt namn på filen eller ge den en annan `slug:`; `jamfor/` och `teman/` är malbilds sidor som jämför regionerna".into())
     }
 
     fn theme_word(
@@ -772,15 +825,27 @@ impl Words for Sv {
     }
 
     fn pdf_no_scratch(&self, why: &str) -> (String, String) {
-        (format!("ingen PDF gjordes: {why}").into(), "kontrollera att det går att skriva i mappen bredvid output-mappen; själva webbplatsen byggdes".into())
+        (format!("ingen PDF gjordes: {why}"), "kontrollera att det går att skriva i mappen bredvid output-mappen; själva webbplatsen byggdes".into())
     }
 
     fn pdf_failed(&self, why: &str, print: &str) -> (String, String) {
-        (format!("PDF:en för den här publikationen gick inte att göra: {why}").into(), format!("webbplatsen byggdes utan den här PDF:en; bygg igen, och om det misslyckas igen, öppna {print} i webbläsaren och skriv ut den för att se att sidan fungerar").into())
+        (
+            format!("PDF:en för den här publikationen gick inte att göra: {why}"),
+            format!(
+                "webbplatsen byggdes utan den här PDF:en; bygg igen, och om det misslyckas igen, öppna {print} i webbläsaren och skriv ut den för att se att sidan fungerar"
+            ),
+        )
     }
 
     fn pdf_bad_env(&self, env: &str, value: &str) -> (String, String) {
-        (format!("ingen PDF gjordes: {env} är satt till `{value}`, som inte är ett program som går att köra").into(), format!("sätt {env} till hela sökvägen till Chromium, Chrome eller Edge (t.ex. /usr/bin/chromium, eller C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe), eller ta bort den för att leta i PATH; själva webbplatsen byggdes").into())
+        (
+            format!(
+                "ingen PDF gjordes: {env} är satt till `{value}`, som inte är ett program som går att köra"
+            ),
+            format!(
+                "sätt {env} till hela sökvägen till Chromium, Chrome eller Edge (t.ex. /usr/bin/chromium, eller C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe), eller ta bort den för att leta i PATH; själva webbplatsen byggdes"
+            ),
+        )
     }
 
     fn pdf_no_browser(&self) -> (String, String) {
@@ -864,34 +929,43 @@ impl Words for Sv {
 
     fn theme_circle(&self, name: &str) -> (String, String) {
         (
-            format!("temat `{name}` bygger på sig självt i en cirkel").into(),
+            format!("temat `{name}` bygger på sig självt i en cirkel"),
             "ett av temana i cirkeln måste bygga på `default` i stället".into(),
         )
     }
 
     fn theme_path(&self, name: &str) -> (String, String) {
         (
-            format!("ett tema anges med namn, inte med en sökväg: `{name}`").into(),
+            format!("ett tema anges med namn, inte med en sökväg: `{name}`"),
             "skriv bara bokstäver, siffror, `-` och `_`, till exempel `extends: default`".into(),
         )
     }
 
     fn no_theme(&self, name: &str, names: &str) -> (String, String) {
         (
-            format!("det finns inget tema som heter `{name}`").into(),
+            format!("det finns inget tema som heter `{name}`"),
             format!(
                 "temana här är: {names}. Ett tema är en mapp themes/<namn>/ med en mapp templates/"
-            )
-            .into(),
+            ),
         )
     }
 
     fn theme_outside(&self, real: &str) -> (String, String) {
-        (format!("den här temamappen är en länk till {real}, utanför projektets mapp, och malbild läser bara teman i den").into(), "kopiera temat till themes/ och ta bort länken".into())
+        (
+            format!(
+                "den här temamappen är en länk till {real}, utanför projektets mapp, och malbild läser bara teman i den"
+            ),
+            "kopiera temat till themes/ och ta bort länken".into(),
+        )
     }
 
     fn theme_no_language(&self, language: &str) -> (String, String) {
-        (format!("temat har inga texter för språket `{language}`").into(), format!("skriv `language: sv` i content/site.yaml, eller lägg till i18n/{language}.yaml i temat").into())
+        (
+            format!("temat har inga texter för språket `{language}`"),
+            format!(
+                "skriv `language: sv` i content/site.yaml, eller lägg till i18n/{language}.yaml i temat"
+            ),
+        )
     }
 
     fn while_making(&self, page: &str) -> String {
@@ -950,7 +1024,7 @@ impl Words for Sv {
         chain: &str,
         context: &str,
     ) -> (String, String) {
-        (format!("`{closing}` {} `{last}`, som leder tillbaka till den: {chain}{context}", if include { "tar med" } else { "bygger på" }).into(), if include { "en mall kan inte ta med sig själv, direkt eller genom andra; ta bort den här {% include %} eller den som leder tillbaka hit" } else { "en mall kan inte bygga på sig själv, direkt eller genom andra; låt den här {% extends %} nämna en mall som inte leder tillbaka hit (sidmallar bygger oftast på base.html)" }.into())
+        (format!("`{closing}` {} `{last}`, som leder tillbaka till den: {chain}{context}", if include { "tar med" } else { "bygger på" }), if include { "en mall kan inte ta med sig själv, direkt eller genom andra; ta bort den här {% include %} eller den som leder tillbaka hit" } else { "en mall kan inte bygga på sig själv, direkt eller genom andra; låt den här {% extends %} nämna en mall som inte leder tillbaka hit (sidmallar bygger oftast på base.html)" }.into())
     }
 
     fn created(&self, path: &str) -> String {
