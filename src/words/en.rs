@@ -990,6 +990,258 @@ impl Words for En {
         (format!("`{closing}` {} `{last}`, which leads back to it: {chain}{context}", if include { "includes" } else { "extends" }), if include { "a template cannot include itself, directly or through others; remove this {% include %} or the one that leads back here" } else { "a template cannot extend itself, directly or through others; make this {% extends %} name a template that does not lead back here (layouts usually extend base.html)" }.into())
     }
 
+    fn cannot_start_server(&self) -> &'static str {
+        "cannot start the server"
+    }
+
+    fn server_stopped(&self, err: &str) -> String {
+        format!("error: the preview server stopped: {err}")
+    }
+
+    fn port_taken(&self, port: u16, instead: u16) -> String {
+        format!(
+            "port {port} is in use (another malbild serve?), so the site is served on port {instead} instead"
+        )
+    }
+
+    fn cannot_listen(&self, address: &str) -> String {
+        format!("cannot listen on {address}")
+    }
+
+    fn ports_taken(&self, from: u16, to: u16, err: &str) -> String {
+        format!("ports {from} to {to} are all in use ({err}); choose another with --port")
+    }
+
+    fn wrong_host(&self) -> &'static str {
+        "malbild serve answers only at the address it printed (http://127.0.0.1:…/ or http://localhost:…/).\n"
+    }
+
+    fn refuse_output(&self, why: usize, protected: &str) -> (String, String) {
+        let why = match why {
+            0 => "it is the project folder or contains it, and the build replaces the whole output folder".to_string(),
+            1 => format!("it is inside {protected}/, which holds your work"),
+            2 => "it is a file, not a folder".to_string(),
+            _ => "the folder is not empty and was not made by malbild (it has no .malbild-output file), and a build replaces everything in it".to_string(),
+        };
+        (
+            format!("refusing to write the site here: {why}"),
+            "pick another folder with --output, for example --output output".into(),
+        )
+    }
+
+    fn cannot_read_output(&self, err: &str) -> String {
+        format!("cannot read the output folder: {err}")
+    }
+
+    fn cannot_lock(&self, lock: &str, err: &str, output: &str) -> String {
+        format!("cannot lock {lock} ({err}); is another malbild building into {output}?")
+    }
+
+    fn waiting(&self, output: &str) -> String {
+        format!("another malbild is building into {output}/; waiting for it to finish…")
+    }
+
+    fn recovered(&self, output: &str, old: &str) -> String {
+        format!(
+            "{output}/ was missing after a build that stopped halfway; put the previous one back from {old}"
+        )
+    }
+
+    fn cannot_recover(&self, old: &str, out: &str) -> String {
+        format!(
+            "the output folder is missing after a build that stopped halfway, and the previous one could not be put back from {old}; rename that folder to {out}"
+        )
+    }
+
+    fn not_ours(&self, file: &str, rel: &str, output: &str) -> String {
+        format!(
+            "{file} was not written by malbild, and this build would write its own {rel} in its place; move your file out of {output}, or rename the page or file in content/ that becomes {rel}"
+        )
+    }
+
+    fn cannot_keep(&self, file: &str) -> String {
+        format!("cannot keep {file} (a file malbild did not write) in the new output")
+    }
+
+    fn cannot_move_aside(&self, err: &str, out: &str) -> String {
+        format!(
+            "cannot move the previous output aside ({err}); is a file in {out} open in another program?"
+        )
+    }
+
+    fn cannot_move_in(&self, err: &str) -> String {
+        format!("cannot move the new output into place: {err}")
+    }
+
+    fn cannot_do(&self, what: usize, path: &str) -> String {
+        match what {
+            0 => format!("cannot write in {path}"),
+            1 => format!("cannot clear {path}"),
+            2 => format!("cannot read {path}"),
+            3 => format!("cannot remove {path}"),
+            _ => format!("cannot create a scratch folder in {path}"),
+        }
+    }
+
+    fn import_word(&self, word: crate::words::ImportWord) -> &'static str {
+        match word {
+            crate::words::ImportWord::NotWord => "is not a Word document (.docx)",
+            crate::words::ImportWord::Encrypted => {
+                "is password-protected (encrypted), and malbild cannot read it"
+            }
+            crate::words::ImportWord::OldDoc => {
+                "is an old Word document (.doc, Word 97–2003), not .docx"
+            }
+            crate::words::ImportWord::FixEncrypted => {
+                "open the file in Word, remove the password (File > Info > Protect Document > Encrypt with Password, empty the box), save and import again"
+            }
+            crate::words::ImportWord::FixOldDoc => {
+                "open the file in Word and save it as .docx (File > Save As > Word Document), and import the new file"
+            }
+            crate::words::ImportWord::FixOther => {
+                "open the file in Word and save it as .docx (File > Save As > Word Document); a PDF or a text file cannot be imported"
+            }
+            crate::words::ImportWord::Chart => {
+                "a chart cannot be converted; save it as an image with alternative text, or describe it in a table"
+            }
+            crate::words::ImportWord::SmartArt => {
+                "a SmartArt graphic cannot be converted; write its content as a list or save the graphic as an image with alternative text"
+            }
+            crate::words::ImportWord::Equation => {
+                "an equation cannot be converted; write it as text"
+            }
+            crate::words::ImportWord::Endnote => {
+                "an endnote cannot be converted; make it a footnote in Word"
+            }
+            crate::words::ImportWord::NoteInlined => {
+                "a footnote in a goal area or a success factor is in brackets in the text (a Markdown footnote does not work there); see whether it should stay"
+            }
+            crate::words::ImportWord::Toc => {
+                "the table of contents is not imported: the site and the print page make their own"
+            }
+            crate::words::ImportWord::NestedTable => {
+                "a table in a table cannot be converted; split it into two tables"
+            }
+            crate::words::ImportWord::UnknownObject => {
+                "an embedded object or a shape cannot be converted; replace it with text or an image"
+            }
+            crate::words::ImportWord::LinkedImage => {
+                "a linked image is not in the file; insert the image into the document instead"
+            }
+        }
+    }
+
+    fn import_bad_file(&self, file: &str, problem: &str, fix: &str) -> String {
+        format!("{file} {problem}\n  = what to do: {fix}")
+    }
+
+    fn import_cannot_read(&self, file: &str, why: &str) -> String {
+        format!(
+            "cannot read {file}: {why}\n  = what to do: check that the file exists and that you may read it"
+        )
+    }
+
+    fn import_broken(&self, file: &str, why: &str) -> String {
+        format!(
+            "{file} is a damaged Word document ({why})\n  = what to do: open the file in Word, save it as a new .docx and import that"
+        )
+    }
+
+    fn import_bad_target(&self, target: &str) -> String {
+        format!(
+            "`{target}` is not REGION/SLUG\n  = what to do: write the region's folder and the publication's folder with a slash between, e.g. `kalmar/nara-vard-2023`, in letters, digits and hyphens"
+        )
+    }
+
+    fn import_no_content(&self, root: &str) -> String {
+        format!(
+            "there is no content folder in {root}\n  = what to do: run the command in the project folder, pass --root, or start with `malbild new site DIR`"
+        )
+    }
+
+    fn import_exists(&self, dir: &str) -> String {
+        format!(
+            "{dir} already exists and is not empty; malbild import never overwrites anything\n  = what to do: choose a new name for the publication's folder, or move the old one away"
+        )
+    }
+
+    fn import_cannot_write(&self, path: &str, why: &str) -> String {
+        format!("cannot write {path}: {why}")
+    }
+
+    fn import_empty(&self, file: &str) -> String {
+        format!("{file} has no text to import\n  = what to do: check that it is the right file")
+    }
+
+    fn import_inserted(&self, text: &str) -> String {
+        format!(
+            "tracked change: inserted text “{text}” is left out (the text is imported as it was before the changes); accept or reject the change in Word, or type it in yourself"
+        )
+    }
+
+    fn import_deleted(&self, text: &str) -> String {
+        format!(
+            "tracked change: deleted text “{text}” is still there (the text is imported as it was before the changes); remove it if the change should stand"
+        )
+    }
+
+    fn import_comment(&self, text: &str) -> String {
+        format!(
+            "comment: “{text}” – comments are not imported; see whether the text needs a change"
+        )
+    }
+
+    fn import_no_alt(&self, name: &str) -> String {
+        format!(
+            "the image {name} has no alternative text: write what it shows between the brackets of ![](…), or in Word under Alt Text"
+        )
+    }
+
+    fn import_text_box(&self, text: &str) -> String {
+        format!(
+            "a text box (“{text}”) cannot be converted; write its text as an ordinary paragraph"
+        )
+    }
+
+    fn import_image_format(&self, name: &str) -> String {
+        format!(
+            "the image {name} is in a format browsers do not show and is left out; save it as PNG or JPEG and insert it with alternative text"
+        )
+    }
+
+    fn import_place(&self, file: &str, heading: Option<&str>, number: usize) -> String {
+        match heading {
+            Some(h) => format!("{file}, under “{h}” (paragraph {number})"),
+            None => format!("{file} (paragraph {number})"),
+        }
+    }
+
+    fn import_imported(&self, file: &str, dir: &str, parts: usize) -> String {
+        format!("imported {file} into {dir} ({parts} parts)")
+    }
+
+    fn import_review(&self, n: usize) -> String {
+        match n {
+            0 => "nothing to review in the Word document".into(),
+            1 => "1 thing to review:".into(),
+            n => format!("{n} things to review:"),
+        }
+    }
+
+    fn import_checks(&self, n: usize) -> String {
+        match n {
+            0 => "malbild check found no problems in the new pages".into(),
+            1 => "malbild check found 1 problem in the new pages:".into(),
+            n => format!("malbild check found {n} problems in the new pages:"),
+        }
+    }
+
+    fn import_next(&self, program: &str) -> String {
+        format!(
+            "read through the Markdown files, check date in _index.md (it is the day the Word file was made), fill in what is missing (e.g. horizon, summary, themes, description) and preview with `{program} serve`"
+        )
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  created {path}")
     }

@@ -139,6 +139,41 @@ pub enum CliWord {
     Dir,
 }
 
+/// The fixed sentences of `malbild import` ([`Words::import_word`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportWord {
+    /// is not a Word document (.docx)
+    NotWord,
+    /// is password-protected (encrypted), and malbild cannot read it
+    Encrypted,
+    /// is an old Word document (.doc, Word 97–2003), not .docx
+    OldDoc,
+    /// open the file in Word, remove the password (File > Info > Protect Document > Encrypt with Password, empty the box), save and import again
+    FixEncrypted,
+    /// open the file in Word and save it as .docx (File > Save As > Word Document), and import the new file
+    FixOldDoc,
+    /// open the file in Word and save it as .docx (File > Save As > Word Document); a PDF or a text file cannot be imported
+    FixOther,
+    /// a chart cannot be converted; save it as an image with alternative text, or describe it in a table
+    Chart,
+    /// a SmartArt graphic cannot be converted; write its content as a list or save the graphic as an image with alternative text
+    SmartArt,
+    /// an equation cannot be converted; write it as text
+    Equation,
+    /// an endnote cannot be converted; make it a footnote in Word
+    Endnote,
+    /// a footnote in a goal area or a success factor is in brackets in the text (a Markdown footnote does not work there); see whether it should stay
+    NoteInlined,
+    /// the table of contents is not imported: the site and the print page make their own
+    Toc,
+    /// a table in a table cannot be converted; split it into two tables
+    NestedTable,
+    /// an embedded object or a shape cannot be converted; replace it with text or an image
+    UnknownObject,
+    /// a linked image is not in the file; insert the image into the document instead
+    LinkedImage,
+}
+
 /// Every message malbild says, one method each. `sv.rs` and `en.rs` each
 /// implement all of them: a message missing in one language is a compile
 /// error.
@@ -509,6 +544,89 @@ pub trait Words: Sync {
     fn new_site_done(&self, shown: &str, run: &str, content: &str) -> String;
     /// What `new publication` says last.
     fn new_publication_done(&self, program: &str) -> String;
+
+    // ---- the preview server ----
+
+    /// The preview server could not start.
+    fn cannot_start_server(&self) -> &'static str;
+    /// The preview server stopped.
+    fn server_stopped(&self, err: &str) -> String;
+    /// The port asked for is taken; the next free one is used.
+    fn port_taken(&self, port: u16, instead: u16) -> String;
+    /// The server cannot listen on an address.
+    fn cannot_listen(&self, address: &str) -> String;
+    /// Every port tried is taken.
+    fn ports_taken(&self, from: u16, to: u16, err: &str) -> String;
+    /// The answer to a request with another `Host`.
+    fn wrong_host(&self) -> &'static str;
+
+    // ---- the output folder ----
+
+    /// The output folder malbild will not write into: 0 the project folder, 1 inside `protected`/, 2 a file, 3 a folder it did not make.
+    fn refuse_output(&self, why: usize, protected: &str) -> (String, String);
+    /// The output folder cannot be read.
+    fn cannot_read_output(&self, err: &str) -> String;
+    /// The lock beside the output folder cannot be taken.
+    fn cannot_lock(&self, lock: &str, err: &str, output: &str) -> String;
+    /// Another build writes into the same folder.
+    fn waiting(&self, output: &str) -> String;
+    /// The previous output put back after a build that stopped halfway.
+    fn recovered(&self, output: &str, old: &str) -> String;
+    /// The previous output could not be put back.
+    fn cannot_recover(&self, old: &str, out: &str) -> String;
+    /// A file malbild did not write where it would write its own.
+    fn not_ours(&self, file: &str, rel: &str, output: &str) -> String;
+    /// A file malbild did not write could not be kept.
+    fn cannot_keep(&self, file: &str) -> String;
+    /// The previous output could not be moved aside.
+    fn cannot_move_aside(&self, err: &str, out: &str) -> String;
+    /// The new output could not be moved into place.
+    fn cannot_move_in(&self, err: &str) -> String;
+    /// A file operation failed: 0 write in, 1 clear, 2 read, 3 remove, 4 make a scratch folder in.
+    fn cannot_do(&self, what: usize, path: &str) -> String;
+
+    // ---- import ----
+
+    /// A fixed sentence of `malbild import`.
+    fn import_word(&self, word: crate::words::ImportWord) -> &'static str;
+    /// `FILE problem`, and what to do.
+    fn import_bad_file(&self, file: &str, problem: &str, fix: &str) -> String;
+    /// The document cannot be read.
+    fn import_cannot_read(&self, file: &str, why: &str) -> String;
+    /// The XML inside the document is broken.
+    fn import_broken(&self, file: &str, why: &str) -> String;
+    /// REGION/SLUG is not two folder names.
+    fn import_bad_target(&self, target: &str) -> String;
+    /// There is no content/ for `import`.
+    fn import_no_content(&self, root: &str) -> String;
+    /// The publication folder exists and has files.
+    fn import_exists(&self, dir: &str) -> String;
+    /// A file of `import` could not be written.
+    fn import_cannot_write(&self, path: &str, why: &str) -> String;
+    /// The document has no text.
+    fn import_empty(&self, file: &str) -> String;
+    /// Text inserted while tracking changes (left out).
+    fn import_inserted(&self, text: &str) -> String;
+    /// Text deleted while tracking changes (kept).
+    fn import_deleted(&self, text: &str) -> String;
+    /// A comment in the document.
+    fn import_comment(&self, text: &str) -> String;
+    /// An image without alternative text.
+    fn import_no_alt(&self, name: &str) -> String;
+    /// A text box.
+    fn import_text_box(&self, text: &str) -> String;
+    /// An image in a format browsers do not show.
+    fn import_image_format(&self, name: &str) -> String;
+    /// Where in the document: part file and heading, or paragraph number.
+    fn import_place(&self, file: &str, heading: Option<&str>, number: usize) -> String;
+    /// The first line of the report.
+    fn import_imported(&self, file: &str, dir: &str, parts: usize) -> String;
+    /// The heading of the review list.
+    fn import_review(&self, n: usize) -> String;
+    /// The heading of the checks on the new pages.
+    fn import_checks(&self, n: usize) -> String;
+    /// What to do last.
+    fn import_next(&self, program: &str) -> String;
 
     // ---- new ----
 

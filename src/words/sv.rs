@@ -1027,6 +1027,260 @@ impl Words for Sv {
         (format!("`{closing}` {} `{last}`, som leder tillbaka till den: {chain}{context}", if include { "tar med" } else { "bygger på" }), if include { "en mall kan inte ta med sig själv, direkt eller genom andra; ta bort den här {% include %} eller den som leder tillbaka hit" } else { "en mall kan inte bygga på sig själv, direkt eller genom andra; låt den här {% extends %} nämna en mall som inte leder tillbaka hit (sidmallar bygger oftast på base.html)" }.into())
     }
 
+    fn cannot_start_server(&self) -> &'static str {
+        "kan inte starta förhandsgranskningens server"
+    }
+
+    fn server_stopped(&self, err: &str) -> String {
+        format!("fel: förhandsgranskningens server stannade: {err}")
+    }
+
+    fn port_taken(&self, port: u16, instead: u16) -> String {
+        format!(
+            "port {port} används redan (en annan malbild serve?), så förhandsgranskningen använder port {instead} i stället"
+        )
+    }
+
+    fn cannot_listen(&self, address: &str) -> String {
+        format!("kan inte ta emot anslutningar på {address}")
+    }
+
+    fn ports_taken(&self, from: u16, to: u16, err: &str) -> String {
+        format!("portarna {from} till {to} används alla redan ({err}); välj en annan med --port")
+    }
+
+    fn wrong_host(&self) -> &'static str {
+        "malbild serve svarar bara på adressen den skrev ut (http://127.0.0.1:…/ eller http://localhost:…/).\n"
+    }
+
+    fn refuse_output(&self, why: usize, protected: &str) -> (String, String) {
+        let why = match why {
+            0 => "det är projektets mapp eller innehåller den, och bygget ersätter hela output-mappen".to_string(),
+            1 => format!("den ligger i {protected}/, som innehåller ditt arbete"),
+            2 => "det är en fil, inte en mapp".to_string(),
+            _ => "mappen är inte tom och gjordes inte av malbild (den saknar filen .malbild-output), och ett bygge ersätter allt i den".to_string(),
+        };
+        (
+            format!("vägrar skriva webbplatsen här: {why}"),
+            "välj en annan mapp med --output, till exempel --output output".into(),
+        )
+    }
+
+    fn cannot_read_output(&self, err: &str) -> String {
+        format!("kan inte läsa output-mappen: {err}")
+    }
+
+    fn cannot_lock(&self, lock: &str, err: &str, output: &str) -> String {
+        format!("kan inte låsa {lock} ({err}); bygger en annan malbild till {output}?")
+    }
+
+    fn waiting(&self, output: &str) -> String {
+        format!("en annan malbild bygger till {output}/; väntar tills den är klar …")
+    }
+
+    fn recovered(&self, output: &str, old: &str) -> String {
+        format!(
+            "{output}/ saknades efter ett bygge som stannade halvvägs; lade tillbaka den förra från {old}"
+        )
+    }
+
+    fn cannot_recover(&self, old: &str, out: &str) -> String {
+        format!(
+            "output-mappen saknas efter ett bygge som stannade halvvägs, och den förra gick inte att lägga tillbaka från {old}; byt namn på den mappen till {out}"
+        )
+    }
+
+    fn not_ours(&self, file: &str, rel: &str, output: &str) -> String {
+        format!(
+            "{file} skrevs inte av malbild, och det här bygget skulle skriva sin egen {rel} i dess ställe; flytta din fil ut ur {output}, eller byt namn på sidan eller filen i content/ som blir {rel}"
+        )
+    }
+
+    fn cannot_keep(&self, file: &str) -> String {
+        format!("kan inte behålla {file} (en fil som malbild inte skrev) i den nya output-mappen")
+    }
+
+    fn cannot_move_aside(&self, err: &str, out: &str) -> String {
+        format!(
+            "kan inte flytta undan den förra output-mappen ({err}); är en fil i {out} öppen i ett annat program?"
+        )
+    }
+
+    fn cannot_move_in(&self, err: &str) -> String {
+        format!("kan inte flytta den nya output-mappen på plats: {err}")
+    }
+
+    fn cannot_do(&self, what: usize, path: &str) -> String {
+        match what {
+            0 => format!("kan inte skriva i {path}"),
+            1 => format!("kan inte tömma {path}"),
+            2 => format!("kan inte läsa {path}"),
+            3 => format!("kan inte ta bort {path}"),
+            _ => format!("kan inte skapa en tillfällig mapp i {path}"),
+        }
+    }
+
+    fn import_word(&self, word: crate::words::ImportWord) -> &'static str {
+        match word {
+            crate::words::ImportWord::NotWord => "är inte ett Word-dokument (.docx)",
+            crate::words::ImportWord::Encrypted => {
+                "är lösenordsskyddad (krypterad), och malbild kan inte läsa den"
+            }
+            crate::words::ImportWord::OldDoc => {
+                "är ett gammalt Word-dokument (.doc, Word 97–2003), inte .docx"
+            }
+            crate::words::ImportWord::FixEncrypted => {
+                "öppna filen i Word, ta bort lösenordet (Arkiv > Info > Skydda dokument > Kryptera med lösenord, töm rutan), spara och importera igen"
+            }
+            crate::words::ImportWord::FixOldDoc => {
+                "öppna filen i Word och spara den som .docx (Arkiv > Spara som > Word-dokument), och importera den nya filen"
+            }
+            crate::words::ImportWord::FixOther => {
+                "öppna filen i Word och spara den som .docx (Arkiv > Spara som > Word-dokument); en PDF eller en textfil går inte att importera"
+            }
+            crate::words::ImportWord::Chart => {
+                "ett diagram kan inte konverteras; spara det som en bild med alternativtext, eller beskriv det i en tabell"
+            }
+            crate::words::ImportWord::SmartArt => {
+                "en SmartArt-grafik kan inte konverteras; skriv innehållet som en lista eller spara grafiken som en bild med alternativtext"
+            }
+            crate::words::ImportWord::Equation => {
+                "en formel (ekvation) kan inte konverteras; skriv den som text"
+            }
+            crate::words::ImportWord::Endnote => {
+                "en slutkommentar kan inte konverteras; gör den till en fotnot i Word"
+            }
+            crate::words::ImportWord::NoteInlined => {
+                "en fotnot i ett målområde eller en framgångsfaktor står inom parentes i texten (en Markdown-fotnot fungerar inte där); se efter om den ska stå kvar"
+            }
+            crate::words::ImportWord::Toc => {
+                "innehållsförteckningen importeras inte: webbplatsen och utskriften gör en egen"
+            }
+            crate::words::ImportWord::NestedTable => {
+                "en tabell i en tabell kan inte konverteras; dela upp den i två tabeller"
+            }
+            crate::words::ImportWord::UnknownObject => {
+                "ett inbäddat objekt eller en form kan inte konverteras; ersätt det med text eller en bild"
+            }
+            crate::words::ImportWord::LinkedImage => {
+                "en länkad bild finns inte i filen; infoga bilden i dokumentet i stället"
+            }
+        }
+    }
+
+    fn import_bad_file(&self, file: &str, problem: &str, fix: &str) -> String {
+        format!("{file} {problem}\n  = gör så här: {fix}")
+    }
+
+    fn import_cannot_read(&self, file: &str, why: &str) -> String {
+        format!(
+            "kan inte läsa {file}: {why}\n  = gör så här: kontrollera att filen finns och att du får läsa den"
+        )
+    }
+
+    fn import_broken(&self, file: &str, why: &str) -> String {
+        format!(
+            "{file} är ett skadat Word-dokument ({why})\n  = gör så här: öppna filen i Word, spara den som en ny .docx och importera den"
+        )
+    }
+
+    fn import_bad_target(&self, target: &str) -> String {
+        format!(
+            "`{target}` är inte REGION/SLUG\n  = gör så här: skriv regionens mapp och publikationens mapp med snedstreck emellan, t.ex. `kalmar/nara-vard-2023`, med bokstäver, siffror och bindestreck"
+        )
+    }
+
+    fn import_no_content(&self, root: &str) -> String {
+        format!(
+            "det finns ingen mapp content i {root}\n  = gör så här: kör kommandot i projektets mapp, ange --root, eller börja med `malbild new site MAPP`"
+        )
+    }
+
+    fn import_exists(&self, dir: &str) -> String {
+        format!(
+            "{dir} finns redan och är inte tom; malbild import skriver aldrig över något\n  = gör så här: välj ett nytt namn på publikationens mapp, eller flytta bort den gamla"
+        )
+    }
+
+    fn import_cannot_write(&self, path: &str, why: &str) -> String {
+        format!("kan inte skriva {path}: {why}")
+    }
+
+    fn import_empty(&self, file: &str) -> String {
+        format!(
+            "{file} innehåller ingen text att importera\n  = gör så här: kontrollera att det är rätt fil"
+        )
+    }
+
+    fn import_inserted(&self, text: &str) -> String {
+        format!(
+            "spårad ändring: infogad text ”{text}” är inte med (texten importeras som den var före ändringarna); godkänn eller avvisa ändringen i Word, eller skriv in den själv"
+        )
+    }
+
+    fn import_deleted(&self, text: &str) -> String {
+        format!(
+            "spårad ändring: borttagen text ”{text}” är kvar (texten importeras som den var före ändringarna); ta bort den om ändringen ska gälla"
+        )
+    }
+
+    fn import_comment(&self, text: &str) -> String {
+        format!(
+            "kommentar: ”{text}” – kommentarer importeras inte; se efter om texten behöver ändras"
+        )
+    }
+
+    fn import_no_alt(&self, name: &str) -> String {
+        format!(
+            "bilden {name} saknar alternativtext: skriv vad bilden visar mellan hakparenteserna i ![](…), eller i Word under Alternativ text"
+        )
+    }
+
+    fn import_text_box(&self, text: &str) -> String {
+        format!(
+            "en textruta (”{text}”) kan inte konverteras; skriv in texten som ett vanligt stycke"
+        )
+    }
+
+    fn import_image_format(&self, name: &str) -> String {
+        format!(
+            "bilden {name} har ett format som webbläsare inte visar och är inte med; spara den som PNG eller JPEG och lägg in den med alternativtext"
+        )
+    }
+
+    fn import_place(&self, file: &str, heading: Option<&str>, number: usize) -> String {
+        match heading {
+            Some(h) => format!("{file}, under ”{h}” (stycke {number})"),
+            None => format!("{file} (stycke {number})"),
+        }
+    }
+
+    fn import_imported(&self, file: &str, dir: &str, parts: usize) -> String {
+        format!("importerade {file} till {dir} ({parts} delar)")
+    }
+
+    fn import_review(&self, n: usize) -> String {
+        match n {
+            0 => "inget att granska i Word-dokumentet".into(),
+            1 => "1 sak att granska:".into(),
+            n => format!("{n} saker att granska:"),
+        }
+    }
+
+    fn import_checks(&self, n: usize) -> String {
+        match n {
+            0 => "malbild check hittade inga problem i de nya sidorna".into(),
+            1 => "malbild check hittade 1 problem i de nya sidorna:".into(),
+            n => format!("malbild check hittade {n} problem i de nya sidorna:"),
+        }
+    }
+
+    fn import_next(&self, program: &str) -> String {
+        format!(
+            "läs igenom Markdown-filerna, kontrollera date i _index.md (det är dagen då Word-filen skapades), fyll i det som saknas (t.ex. horizon, summary, themes, description) och förhandsgranska med `{program} serve`"
+        )
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  skapade {path}")
     }

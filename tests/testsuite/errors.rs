@@ -554,20 +554,20 @@ fn refuses_output_folders_it_must_not_replace() {
     let cases = [
         (
             t.root().to_path_buf(),
-            "it is the project folder or contains it",
+            "det är projektets mapp eller innehåller den",
         ),
-        (t.path("content"), "inside content/"),
-        (t.path("content/x"), "inside content/"),
-        (t.path("themes"), "inside themes/"),
-        (t.root().parent().unwrap().to_path_buf(), "contains it"),
-        (t.path("someone-else"), "was not made by malbild"),
-        (t.path("content/site.yaml"), "inside content/"),
+        (t.path("content"), "den ligger i content/"),
+        (t.path("content/x"), "den ligger i content/"),
+        (t.path("themes"), "den ligger i themes/"),
+        (t.root().parent().unwrap().to_path_buf(), "innehåller den"),
+        (t.path("someone-else"), "gjordes inte av malbild"),
+        (t.path("content/site.yaml"), "den ligger i content/"),
     ];
     for (out, why) in cases {
         let run = t.run(&["build", "--output", out.to_str().unwrap()]);
         assert_eq!(run.code, 1, "{}: {}", out.display(), run.stderr);
         assert!(
-            run.stderr.contains("refusing to write the site here"),
+            run.stderr.contains("vägrar skriva webbplatsen här"),
             "{}",
             run.stderr
         );

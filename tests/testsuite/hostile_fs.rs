@@ -287,7 +287,7 @@ fn a_build_killed_between_the_renames_is_undone_by_the_next() {
         &run,
         1,
         &[
-            "output/ was missing after a build that stopped halfway; put the previous one back from .output.malbild-old-",
+            "output/ saknades efter ett bygge som stannade halvvägs; lade tillbaka den förra från .output.malbild-old-",
             "den förra webbplatsen i output-mappen är orörd",
         ],
         &before,
@@ -391,7 +391,7 @@ fn a_file_of_someone_else_where_the_build_writes_is_refused() {
         &run,
         1,
         &[
-            "output/region-a/karta.svg was not written by malbild, and this build would write its own region-a/karta.svg in its place",
+            "output/region-a/karta.svg skrevs inte av malbild, och det här bygget skulle skriva sin egen region-a/karta.svg i dess ställe",
         ],
         &before,
     );
@@ -442,7 +442,7 @@ fn a_build_waits_for_the_one_before_and_says_so() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("another malbild is building into output/; waiting for it to finish…"),
+        stderr.contains("en annan malbild bygger till output/; väntar tills den är klar …"),
         "{stderr}"
     );
     assert_eq!(t.output_files(), want);

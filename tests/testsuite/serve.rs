@@ -420,7 +420,10 @@ fn a_taken_port_moves_to_the_next_and_says_so() {
     let serve = Serve::start(&t, &port);
     assert_ne!(serve.port.to_string(), port);
     let said = serve.seen.borrow().join("\n");
-    assert!(said.contains(&format!("port {port} is in use")), "{said}");
+    assert!(
+        said.contains(&format!("port {port} används redan")),
+        "{said}"
+    );
     drop(taken);
 }
 
