@@ -329,7 +329,7 @@ fn usual_places() -> Vec<PathBuf> {
 /// versions make with `--export-tagged-pdf` (newer ones ignore it).
 fn arguments(profile: &Path, page: &Path, pdf: &Path) -> Result<Vec<OsString>, String> {
     let page_url = url::Url::from_file_path(page)
-        .map_err(|()| format!("{} cannot be made into a file URL", page.display()))?;
+        .map_err(|()| crate::words::w().pdf_why(0, &page.display().to_string(), ""))?;
     let with = |flag: &str, value: &Path| {
         let mut s = OsString::from(flag);
         s.push(value.as_os_str());
@@ -358,14 +358,16 @@ fn print_to_pdf(chromium: &Path, page: &Path, pdf: &Path) -> Result<Vec<u8>, Str
     let profile = tempfile::Builder::new()
         .prefix("malbild-chromium-")
         .tempdir()
-        .map_err(|e| format!("cannot make a temporary folder for the browser: {e}"))?;
+        .map_err(|e| crate::words::w().pdf_why(1, "", &e.to_string()))?;
     let mut child = Command::new(chromium)
         .args(arguments(profile.path(), page, pdf)?)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("{} could not be started: {e}", chromium.display()))?;
+        .map_err(|e| {
+            crate::words::w().pdf_why(2, &chromium.display().to_string(), &e.to_string())
+        })?;
     // Chromium can write a lot to stderr; read it while waiting so it never
     // blocks. A helper process may keep the pipe open after the browser has
     // exited, so the text is taken only if it comes soon after.
@@ -385,14 +387,20 @@ fn print_to_pdf(chromium: &Path, page: &Path, pdf: &Path) -> Result<Vec<u8>, Str
             Ok(None) if start.elapsed() > TIMEOUT => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!(
-                    "{} did not finish within {} seconds and was stopped",
-                    chromium.display(),
-                    TIMEOUT.as_secs()
+                return Err(crate::words::w().pdf_why(
+                    3,
+                    &chromium.display().to_string(),
+                    &TIMEOUT.as_secs().to_string(),
                 ));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(50)),
-            Err(e) => return Err(format!("waiting for {} failed: {e}", chromium.display())),
+            Err(e) => {
+                return Err(crate::words::w().pdf_why(
+                    4,
+                    &chromium.display().to_string(),
+                    &e.to_string(),
+                ));
+            }
         }
     };
     let stderr = said
@@ -406,12 +414,16 @@ fn print_to_pdf(chromium: &Path, page: &Path, pdf: &Path) -> Result<Vec<u8>, Str
     let said = if said.is_empty() {
         String::new()
     } else {
-        format!("; it said: {said}")
+        crate::words::w().pdf_said(&said)
     };
+    let program = chromium.display().to_string();
     Err(if status.success() {
-        format!("{} wrote no PDF{said}", chromium.display())
+        format!("{}{said}", crate::words::w().pdf_why(5, &program, ""))
     } else {
-        format!("{} stopped with {status}{said}", chromium.display())
+        format!(
+            "{}{said}",
+            crate::words::w().pdf_why(6, &program, &status.to_string())
+        )
     })
 }
 

@@ -1242,6 +1242,22 @@ impl Words for En {
         )
     }
 
+    fn pdf_why(&self, what: usize, program: &str, detail: &str) -> String {
+        match what {
+            0 => format!("{program} cannot be made into a file URL"),
+            1 => format!("cannot make a temporary folder for the browser: {detail}"),
+            2 => format!("{program} could not be started: {detail}"),
+            3 => format!("{program} did not finish within {detail} seconds and was stopped"),
+            4 => format!("waiting for {program} failed: {detail}"),
+            5 => format!("{program} wrote no PDF"),
+            _ => format!("{program} stopped with {detail}"),
+        }
+    }
+
+    fn pdf_said(&self, said: &str) -> String {
+        format!("; it said: {said}")
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  created {path}")
     }

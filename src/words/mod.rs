@@ -628,6 +628,13 @@ pub trait Words: Sync {
     /// What to do last.
     fn import_next(&self, program: &str) -> String;
 
+    // ---- the PDF step, what went wrong ----
+
+    /// Why Chromium made no PDF: 0 no file URL for `program` (a page), 1 no temporary folder, 2 could not start, 3 timed out after `detail` seconds, 4 waiting failed, 5 wrote no PDF, 6 stopped with `detail` (a status).
+    fn pdf_why(&self, what: usize, program: &str, detail: &str) -> String;
+    /// What the browser said last, after [`Words::pdf_why`].
+    fn pdf_said(&self, said: &str) -> String;
+
     // ---- new ----
 
     /// A file `new` made.

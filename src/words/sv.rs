@@ -1281,6 +1281,22 @@ impl Words for Sv {
         )
     }
 
+    fn pdf_why(&self, what: usize, program: &str, detail: &str) -> String {
+        match what {
+            0 => format!("{program} går inte att göra till en fil-adress"),
+            1 => format!("kan inte skapa en tillfällig mapp för webbläsaren: {detail}"),
+            2 => format!("{program} gick inte att starta: {detail}"),
+            3 => format!("{program} blev inte klar inom {detail} sekunder och stoppades"),
+            4 => format!("att vänta på {program} misslyckades: {detail}"),
+            5 => format!("{program} skrev ingen PDF"),
+            _ => format!("{program} stannade med {detail}"),
+        }
+    }
+
+    fn pdf_said(&self, said: &str) -> String {
+        format!("; den sa: {said}")
+    }
+
     fn created(&self, path: &str) -> String {
         format!("  skapade {path}")
     }

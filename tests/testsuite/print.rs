@@ -406,7 +406,7 @@ fn pdf_with_and_without_a_browser() {
             Some(("ERROR: sidan kunde inte laddas", "", 3)),
             &[
                 "content/region-a/plan-2030/_index.md: varning: PDF:en för den här publikationen gick inte att göra:",
-                "stopped with exit status: 3; it said: ERROR: sidan kunde inte laddas",
+                "stannade med exit status: 3; den sa: ERROR: sidan kunde inte laddas",
                 "öppna region-a/plan-2030/print/index.html i webbläsaren",
                 "byggde 9 sidor (",
             ],
@@ -415,7 +415,7 @@ fn pdf_with_and_without_a_browser() {
         (
             "the browser writes no PDF",
             Some(("", "<html>", 0)),
-            &["wrote no PDF"],
+            &["skrev ingen PDF"],
             false,
         ),
         (
