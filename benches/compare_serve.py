@@ -175,7 +175,7 @@ def main():
     port = free_port()
     proc, lines, first = start(
         [a.binary, "serve", "--port", str(port), "--root", root, "--output", os.path.join(work, "output")],
-        r"serving the site at",
+        r"webbplatsen visas på",
     )
     try:
         report("malbild serve", first, measure(port, url, page, original, a.edits))

@@ -59,7 +59,7 @@ def main():
 
     proc = subprocess.Popen([malbild, "watch", "--root", work], stderr=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, text=True,
-                            env=dict(os.environ, MALBILD_TIMINGS="1"))
+                            env=dict(os.environ, MALBILD_TIMINGS="1", MALBILD_LANG="en"))
     lines = []
     cond = threading.Condition()
 

@@ -303,11 +303,8 @@ pub fn pages(
         .into_par_iter()
         .map(|(path, template, job)| {
             if let Some(other) = taken.get(&path).map(|&o| &site.pages[o]) {
-                return Err(Diagnostic::error(
-                    &other.path,
-                    format!("den här sidan skulle hamna på samma adress som malbilds egen sida {path}"),
-                )
-                .with_hint("byt namn på filen eller ge den en annan `slug:`; `jamfor/` och `teman/` är malbilds sidor som jämför regionerna"));
+                let (message, hint) = crate::words::w().across_taken(&path);
+                return Err(Diagnostic::error(&other.path, message).with_hint(hint));
             }
             let shared = crate::hash::Combine::default()
                 .u64(basis.site_hash)
@@ -317,7 +314,10 @@ pub fn pages(
             crate::render::output(&check, sink, path.clone(), shared, |reads| {
                 let views = Views::new(site, bodies, theme, &no_pdfs, reads);
                 let mut context = base.clone();
-                context.insert("root", &links::root_prefix(path.trim_end_matches("index.html")));
+                context.insert(
+                    "root",
+                    &links::root_prefix(path.trim_end_matches("index.html")),
+                );
                 let (title, crumbs) = match &job {
                     Job::Compare => {
                         context.insert("compare", &compare(&views));
@@ -731,25 +731,16 @@ pub fn unknown_words(
             *first = first.to_uppercase().next().unwrap_or(*first);
         }
         let label: String = label.into_iter().collect();
-        let hint = match best {
-            Some((_, s)) => format!(
-                "menade du `{s}`? Annars lägg till raden `  {slug}: {label}` under `themes:` i content/site.yaml, så får ordet en egen sida bland teman"
-            ),
-            None => format!(
-                "skriv ett av orden under `themes:` i content/site.yaml ({}), eller lägg till raden `  {slug}: {label}` där",
-                vocabulary
-                    .keys()
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
-        let d = Diagnostic::warning(
-            &page.path,
-            format!("temaordet `{w}` finns inte bland webbplatsens teman i content/site.yaml"),
-        )
-        .for_check(crate::check::Check::ThemeWord)
-        .with_hint(hint);
+        let all = vocabulary
+            .keys()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (message, hint) =
+            crate::words::w().theme_word(w, best.map(|(_, s)| s.as_str()), &slug, &label, &all);
+        let d = Diagnostic::warning(&page.path, message)
+            .for_check(crate::check::Check::ThemeWord)
+            .with_hint(hint);
         let line = theme_line(page, w);
         let offset = text
             .line_text(line)

@@ -3,18 +3,172 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::words::{CliWord, Words};
 
 /// malbild builds the målbild publications in content/ into a website in output/.
 ///
-/// Write Markdown in content/, run `malbild build`, and copy the output/ folder
-/// to any web server, shared drive or file area: every link in it is relative.
+/// The texts `--help` shows are not these doc comments but the catalogue's
+/// ([`crate::words::Words::cli_about`], [`crate::words::Words::cli_arg`]),
+/// in the language chosen for the run; see [`command`].
 #[derive(Debug, Parser)]
 #[command(name = "malbild", version, about, long_about, max_term_width = 100)]
 pub struct Cli {
+    /// The language of every message: sv (the default) or en; also
+    /// `MALBILD_LANG`. Read before parsing by [`crate::words::from_args`],
+    /// declared here so that clap accepts it and refuses other words.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "sv|en",
+        env = "MALBILD_LANG",
+        hide_env = true,
+        hide_possible_values = true
+    )]
+    pub lang: Option<LangArg>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The languages `--lang` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Swedish.
+    Sv,
+    /// English.
+    En,
+}
+
+/// The command line as clap parses it, with every text of `--help` from
+/// the catalogue of the chosen language: descriptions, option help, the
+/// headings (`Användning:`, `Flaggor:` ...) through a help template, and
+/// default values and choices written into the help texts.
+pub fn command() -> clap::Command {
+    let words = crate::words::w();
+    let mut cmd = localise(Cli::command(), "", words)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(words.cli_arg("", "version").unwrap_or_default()),
+        );
+    cmd.build();
+    finish(cmd, words)
+}
+
+/// After clap has built `cmd`: the usage lines with the catalogue's
+/// placeholder for options, and the `help` commands clap added.
+fn finish(mut cmd: clap::Command, words: &dyn Words) -> clap::Command {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage
+        .split_once(": ")
+        .map_or(usage.as_str(), |(_, u)| u)
+        .replace("[OPTIONS]", words.cli_word(CliWord::OptionsPlaceholder));
+    cmd = cmd.override_usage(usage);
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = if name == "help" {
+            cmd.mut_subcommand(name, |help| {
+                help.about(words.cli_word(CliWord::HelpCommand))
+                    .help_template(template(words, false, false, false))
+            })
+        } else {
+            cmd.mut_subcommand(name, |c| finish(c, words))
+        };
+    }
+    cmd
+}
+
+/// Applies the catalogue's texts to `cmd` (named `path`, `""` for malbild)
+/// and its commands.
+fn localise(mut cmd: clap::Command, path: &str, words: &dyn Words) -> clap::Command {
+    if let Some((about, long)) = words.cli_about(path) {
+        cmd = cmd.about(about).long_about(long);
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        if let Some(help) = words.cli_arg(path, &id) {
+            cmd = cmd.mut_arg(id, |a| {
+                let mut a = a.help(help).long_help(None::<&str>);
+                if a.get_value_names() == Some(&["DIR".into()]) {
+                    a = a.value_name(words.cli_word(CliWord::Dir));
+                }
+                // Defaults and choices are written in the help texts, in words.
+                if a.get_action().takes_values() {
+                    a.hide_default_value(true).hide_possible_values(true)
+                } else {
+                    a
+                }
+            });
+        }
+    }
+    let help = Arg::new("help")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .global(false)
+        .help(words.cli_arg(path, "help").unwrap_or_default());
+    cmd = cmd.disable_help_flag(true).arg(help);
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let has_commands = !names.is_empty();
+    for name in names {
+        let sub = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        cmd = cmd.mut_subcommand(name, |c| localise(c, &sub, words));
+    }
+    let positionals = cmd.get_positionals().next().is_some();
+    cmd.help_template(template(words, has_commands, positionals, true))
+        .subcommand_value_name(
+            words
+                .cli_word(CliWord::CommandPlaceholder)
+                .trim_matches(['<', '>']),
+        )
+        .subcommand_help_heading(words.cli_word(CliWord::Commands).trim_end_matches(':'))
+}
+
+/// The help template: clap's own, with the catalogue's headings.
+fn template(words: &dyn Words, commands: bool, positionals: bool, options: bool) -> String {
+    let mut t = format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}",
+        words.cli_word(CliWord::Usage)
+    );
+    if commands {
+        t.push_str(&format!(
+            "\n\n{}\n{{subcommands}}",
+            words.cli_word(CliWord::Commands)
+        ));
+    }
+    if positionals {
+        t.push_str(&format!(
+            "\n\n{}\n{{positionals}}",
+            words.cli_word(CliWord::Arguments)
+        ));
+    }
+    if options {
+        t.push_str(&format!(
+            "\n\n{}\n{{options}}",
+            words.cli_word(CliWord::Options)
+        ));
+    }
+    t.push_str("{after-help}");
+    t
 }
 
 /// The commands.
@@ -207,7 +361,12 @@ pub struct BuildArgs {
 /// 1 when the content has errors, 2 for wrong command-line usage, 70 when
 /// malbild stopped on a bug of its own ([`crate::cmd::EXIT_INTERNAL`]).
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    crate::words::set(crate::words::from_args(&args));
+    let cli = match command()
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();

@@ -253,15 +253,11 @@ impl SiteConfig {
                 let rest = &l[colon + 1..];
                 colon + 2 + rest.len() - rest.trim_start().len()
             });
+            let (message, hint) = crate::words::w().name_not_path(key, value, &default);
             out.push(
-                crate::diagnostic::Diagnostic::error(
-                    path,
-                    format!("`{key}:` must be a name, not a path: `{value}`"),
-                )
-                .at(text, line, column)
-                .with_hint(format!(
-                    "write only letters, digits, `-` and `_`, for example `{key}: {default}`"
-                )),
+                crate::diagnostic::Diagnostic::error(path, message)
+                    .at(text, line, column)
+                    .with_hint(hint),
             );
             *value = default;
         }

@@ -165,14 +165,10 @@ impl Capped {
     pub fn finish(self) -> Vec<Diagnostic> {
         let mut out = self.kept;
         if let Some(first) = self.first_more {
-            let n = self.more;
+            let words = crate::words::w();
             out.push(Diagnostic {
-                message: format!(
-                    "{n} more errors like the ones above from here on, not listed one by one"
-                ),
-                hint: Some(format!(
-                    "fix the {MAX_ERRORS_PER_FILE} above first and build again; the next ones are shown then"
-                )),
+                message: words.more_errors(self.more),
+                hint: Some(words.more_errors_hint(MAX_ERRORS_PER_FILE)),
                 ..first
             });
         }
@@ -201,9 +197,10 @@ impl fmt::Display for Diagnostic {
     /// `path:line:col: error: message`, then the line with a caret under the
     /// column, then the hint.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let words = crate::words::w();
         let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => words.error(),
+            Severity::Warning => words.warning(),
         };
         let path = display_path(&self.path);
         match (self.line, self.column) {
@@ -230,7 +227,7 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = {}: {hint}", words.hint())?;
         }
         Ok(())
     }
@@ -292,28 +289,15 @@ pub struct Failed {
 impl fmt::Display for Failed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.diagnostics.iter().filter(|d| d.is_error()).count();
-        if n == 1 {
-            write!(f, "1 error, nothing was written")
-        } else {
-            write!(f, "{n} errors, nothing was written")
-        }
+        f.write_str(&crate::words::w().failed(n))
     }
 }
 
 impl std::error::Error for Failed {}
 
-/// `2 errors, 1 warning`, or `no problems found`.
+/// `2 errors, 1 warning`, or `no problems found`, in the chosen language.
 pub fn summary(errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, one: &str| match n {
-        1 => format!("1 {one}"),
-        n => format!("{n} {one}s"),
-    };
-    match (errors, warnings) {
-        (0, 0) => "no problems found".into(),
-        (e, 0) => plural(e, "error"),
-        (0, w) => plural(w, "warning"),
-        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
-    }
+    crate::words::w().summary(errors, warnings)
 }
 
 /// One diagnostic for other tools: the fields of the text form.
@@ -594,7 +578,7 @@ mod tests {
         let shown = d.to_string();
         assert_eq!(
             shown,
-            "content/a.md:2:9: error: weight must be a whole number\n   |\n 2 | weight: abc\n   |         ^\n  = hint: write a number"
+            "content/a.md:2:9: fel: weight must be a whole number\n   |\n 2 | weight: abc\n   |         ^\n  = tips: write a number"
         );
     }
 }

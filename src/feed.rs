@@ -35,24 +35,6 @@ pub const SITEMAP_URL: &str = "sitemap.xml";
 /// robots.txt, from the site root (only with `base_url`).
 pub const ROBOTS_URL: &str = "robots.txt";
 
-/// Every message of this module a user reads, in one place for the
-/// catalogue of messages.
-pub mod words {
-    /// The build note when `site.yaml` has no `base_url`.
-    pub const NO_BASE_URL: &str = "Obs: sitemap.xml och robots.txt skrevs inte, eftersom content/site.yaml saknar base_url (webbplatsens adress). Skriv till exempel base_url: https://www.example.se/malbild i site.yaml, så skrivs de.";
-
-    /// The warning for a `base_url` that is not a web address.
-    pub fn bad_base_url(url: &str) -> String {
-        format!(
-            "base_url `{url}` är ingen webbadress, så sitemap.xml och robots.txt skrevs inte och inga sidor fick sin fullständiga adress"
-        )
-    }
-
-    /// Its hint.
-    pub const BAD_BASE_URL_HINT: &str =
-        "skriv hela adressen med https://, till exempel base_url: https://www.example.se/malbild";
-}
-
 /// `site.yaml`'s `base_url` as a folder address (ending in `/`), when it is
 /// an `http` or `https` address.
 pub fn base(site: &Site) -> Option<url::Url> {
@@ -484,9 +466,9 @@ pub fn pages(
     } else if let Some(url) = &site.config.base_url {
         let mut d = Diagnostic::warning(
             std::path::PathBuf::from("content/site.yaml"),
-            words::bad_base_url(url),
+            crate::words::w().bad_base_url(url).0,
         )
-        .with_hint(words::BAD_BASE_URL_HINT);
+        .with_hint(crate::words::w().bad_base_url(url).1);
         if let Some(src) = site_yaml {
             let line = src
                 .text
@@ -494,12 +476,12 @@ pub fn pages(
                 .position(|l| l.starts_with("base_url"))
                 .map_or(1, |i| i + 1);
             d = Diagnostic::warning(&src.path, d.message.clone())
-                .with_hint(words::BAD_BASE_URL_HINT)
+                .with_hint(crate::words::w().bad_base_url(url).1)
                 .at(&src.text, line, 1);
         }
         diagnostics.push(d);
     } else {
-        note = Some(words::NO_BASE_URL.to_string());
+        note = Some(crate::words::w().no_base_url());
     }
     for (path, make) in jobs {
         // What these files show besides what they read: the settings

@@ -39,6 +39,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod statement;
 pub mod theme;
+pub mod words;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -588,9 +589,9 @@ fn copies(
                         .join(&theme.chain[0])
                         .join("static")
                         .join(rel),
-                    format!("this theme file and a page would both be written to {rel}"),
+                    crate::words::w().theme_file_over_page(rel).0,
                 )
-                .with_hint("rename the page's folder or file"),
+                .with_hint(crate::words::w().theme_file_over_page(rel).1),
             );
             continue;
         }
@@ -609,9 +610,9 @@ fn copies(
             diagnostics.push(
                 Diagnostic::error(
                     PathBuf::from("content").join(&asset.rel),
-                    format!("this file and a file of the theme would both be written to {to}"),
+                    crate::words::w().file_over_theme_file(to).0,
                 )
-                .with_hint("rename the file or its folder"),
+                .with_hint(crate::words::w().file_over_theme_file(to).1),
             );
             continue;
         }
@@ -631,26 +632,24 @@ fn copies(
 /// the page malbild makes at `to` (issue 11: it replaced it without a word).
 /// A file where a Markdown page goes is `model`'s error already.
 fn asset_over_page(site: &Site, rel: &str, to: &str) -> Diagnostic {
+    let words = crate::words::w();
     let made = if to == "404.html" {
-        "404-sidan (den som visas när en adress inte finns)".to_string()
+        words.made_page(0, "")
     } else if to == statement::URL {
-        "tillgänglighetsredogörelsen".to_string()
+        words.made_page(1, "")
     } else if to == feed::FEED_URL {
-        "Atom-flödet med publikationerna".to_string()
+        words.made_page(4, "")
     } else if to == feed::SITEMAP_URL {
-        "webbplatskartan".to_string()
+        words.made_page(5, "")
     } else if let Some(page) = site.pages.iter().enumerate().find_map(|(id, p)| {
         (p.role == model::Role::Publication && print::output_path(site, id) == to).then_some(p)
     }) {
-        format!("utskriftssidan för {}", page.path.display())
+        words.made_page(2, &page.path.display().to_string())
     } else {
-        "en sida som malbild gör".to_string()
+        words.made_page(3, "")
     };
-    Diagnostic::error(
-        PathBuf::from("content").join(rel),
-        format!("den här filen skulle ersätta {made} ({to}), så den sidan skulle inte publiceras"),
-    )
-    .with_hint("malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp")
+    let (message, hint) = words.file_over_made_page(&made, to);
+    Diagnostic::error(PathBuf::from("content").join(rel), message).with_hint(hint)
 }
 
 /// Output files whose names differ only in case (`Karta.svg`, `karta.svg`):
@@ -688,15 +687,11 @@ fn case_twins(site: &Site, pages: &[String], copies: &[Copy], diagnostics: &mut 
 
 /// The message of [`case_twins`].
 fn case_twins_error(first: &std::path::Path, second: &std::path::Path) -> Diagnostic {
-    Diagnostic::error(
-        second,
-        format!(
-            "{} och {} skulle bli två filer vars namn bara skiljer sig i stora och små bokstäver; på Windows och macOS är det samma fil, så den ena skulle ersätta den andra",
-            diagnostic::display_path(first),
-            diagnostic::display_path(second),
-        ),
-    )
-    .with_hint("byt namn på den ena filen eller mappen, t.ex. så att namnet bara har små bokstäver")
+    let (message, hint) = crate::words::w().case_twins(
+        &diagnostic::display_path(first),
+        &diagnostic::display_path(second),
+    );
+    Diagnostic::error(second, message).with_hint(hint)
 }
 
 /// Checks the site of `config` without writing anything: every problem the

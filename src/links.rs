@@ -113,9 +113,14 @@ fn unescape_attribute(raw: &str) -> String {
                 continue;
             }
         }
-        let named = [("colon;", ':'), ("Tab;", '\t'), ("NewLine;", '\n'), ("amp;", '&')]
-            .into_iter()
-            .find(|(name, _)| rest.starts_with(name));
+        let named = [
+            ("colon;", ':'),
+            ("Tab;", '\t'),
+            ("NewLine;", '\n'),
+            ("amp;", '&'),
+        ]
+        .into_iter()
+        .find(|(name, _)| rest.starts_with(name));
         match named {
             Some((name, c)) => {
                 out.push(c);
@@ -155,16 +160,12 @@ fn local_path_message(dest: &str) -> (String, String) {
     let is_image = ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
         .iter()
         .any(|e| ext.eq_ignore_ascii_case(e));
-    (
-        format!(
-            "`{dest}` är en sökväg på din egen dator; besökarna kommer inte åt den, så bilden eller filen saknas på webbplatsen"
-        ),
-        format!(
-            "kopiera filen till publikationens mapp i content/ och skriv bara filnamnet, t.ex. `{}[{stem}]({})`",
-            if is_image { "!" } else { "" },
-            encode(&name)
-        ),
-    )
+    let example = format!(
+        "{}[{stem}]({})",
+        if is_image { "!" } else { "" },
+        encode(&name)
+    );
+    crate::words::w().local_path(dest, &example)
 }
 
 /// The message and hint for `written` (`[text](dest)`, `![alt](dest)` when
@@ -176,31 +177,14 @@ pub fn spaced_message(
     image: bool,
     page: Option<&str>,
 ) -> (String, String) {
-    let what = if image { "bilden" } else { "länken" };
-    let message = format!(
-        "`{written}` blir ingen {} utan visas precis så på sidan, eftersom adressen har mellanslag",
-        if image { "bild" } else { "länk" }
-    );
     let text_end = written.find("](").unwrap_or(0);
     let head = &written[..text_end];
-    let hint = match page {
-        Some(file) => format!("menade du `{file}`? Skriv `{head}]({file})`, med sidans filnamn"),
-        None => format!(
-            "sätt adressen inom < > så att {what} fungerar: `{head}](<{dest}>)`, eller byt namn på filen så att namnet saknar mellanslag (t.ex. `{}`)",
-            dest.replace(' ', "-")
-        ),
-    };
-    (message, hint)
+    crate::words::w().spaced(written, image, head, dest, page)
 }
 
 /// The message and hint for a link with a refused scheme (issue 11).
 fn refused_scheme_message(dest: &str, scheme: &str) -> (String, String) {
-    (
-        format!(
-            "länken `{dest}` börjar med `{scheme}:` och tas inte med: en sådan adress kan köra kod eller visa innehåll som inte är en webbsida"
-        ),
-        "skriv en webbadress som börjar med https:// (mailto: för e-post, tel: för telefon), eller länka till en sida eller fil i content/, t.ex. `bakgrund.md`; annars ta bort länken".into(),
-    )
+    crate::words::w().refused_scheme(dest, scheme)
 }
 
 /// `%xx` escapes decoded (a `%` not followed by two hex digits stays);
@@ -341,10 +325,7 @@ impl Resolve for PageLinks<'_> {
         let folder = self.page.rel.rsplit_once('/').map_or("", |(d, _)| d);
         let decoded = crate::load::nfc(&percent_decode(path));
         let Some(target) = join(folder, &decoded) else {
-            return Err((
-                format!("the link `{dest}` points outside the content folder"),
-                "link to a page or file inside content/, e.g. `../bakgrund.md`".into(),
-            ));
+            return Err(crate::words::w().link_outside(dest));
         };
         let site = self.site;
         let candidates = [
@@ -368,14 +349,11 @@ impl Resolve for PageLinks<'_> {
                 return Ok(dest.to_string());
             }
             if site.drafts.iter().any(|d| d == candidate) {
-                return Err((
-                    format!("the link `{dest}` points to a draft page, which is not published"),
-                    "remove `draft: true` from that page, or remove the link".into(),
-                ));
+                return Err(crate::words::w().link_to_draft(dest));
             }
         }
         let hint = if dest.starts_with("www.") {
-            format!("a web address needs https:// in front: `https://{dest}`")
+            crate::words::w().link_www(dest)
         } else {
             let name = target.rsplit('/').next().unwrap_or(&target);
             // Near by file name (a whole path is near every file of its
@@ -397,17 +375,11 @@ impl Resolve for PageLinks<'_> {
                         .then_with(|| b.2.cmp(a.2))
                 });
             match near {
-                Some((_, _, k)) => format!(
-                    "did you mean `{}`? Links are relative to this file's folder",
-                    relative_source(folder, k)
-                ),
-                None => "check the spelling; links are relative to this file's folder, e.g. `bakgrund.md` or `../../skane/_index.md`".into(),
+                Some((_, _, k)) => crate::words::w().link_near(&relative_source(folder, k)),
+                None => crate::words::w().link_spelling().into(),
             }
         };
-        Err((
-            format!("the link `{dest}` points to `content/{target}`, which does not exist"),
-            hint,
-        ))
+        Err((crate::words::w().link_missing(dest, &target), hint))
     }
 }
 

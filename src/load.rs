@@ -114,18 +114,8 @@ fn misnamed_warning(path: PathBuf, name: &str, is_dir: bool) -> Diagnostic {
     } else {
         better
     };
-    let what = if is_dir {
-        "mappen och allt i den publiceras inte"
-    } else {
-        "sidan publiceras inte"
-    };
-    Diagnostic::warning(
-        path,
-        format!("{what}: malbild hoppar över namn som börjar med #, som en texteditors tillfälliga filer"),
-    )
-    .with_hint(format!(
-        "byt namn så att namnet börjar med en bokstav eller siffra, t.ex. `{better}`"
-    ))
+    let (message, hint) = crate::words::w().misnamed(is_dir, &better);
+    Diagnostic::warning(path, message).with_hint(hint)
 }
 
 /// Reads the content folder of `config`.
@@ -139,13 +129,10 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
     let content = config.content_dir();
     let mut loaded = Loaded::default();
     if !content.is_dir() {
-        loaded.diagnostics.push(
-            Diagnostic::error(config.relative(&content), "there is no content folder")
-                .with_hint(format!(
-                    "run malbild in the project folder (the one holding content/), pass --root, or start a new site with `malbild new site {}`",
-                    config.root.display()
-                )),
-        );
+        loaded.diagnostics.push({
+            let (message, hint) = crate::words::w().no_content(&config.root.display().to_string());
+            Diagnostic::error(config.relative(&content), message).with_hint(hint)
+        });
         return loaded;
     }
     let mut markdown = Vec::new();
@@ -184,13 +171,13 @@ pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
                     continue;
                 }
                 let message = if err.loop_ancestor().is_some() {
-                    "this folder link points back to a folder that contains it".to_string()
+                    crate::words::w().link_loop().to_string()
                 } else {
-                    format!("cannot be read: {}", io_reason(err.io_error()))
+                    crate::words::w().cannot_read(&io_reason(err.io_error()))
                 };
                 loaded.diagnostics.push(
                     Diagnostic::error(config.relative(&path), message)
-                        .with_hint("remove the link or give the file read permission"),
+                        .with_hint(crate::words::w().cannot_read_link_hint()),
                 );
                 continue;
             }
@@ -277,34 +264,22 @@ fn outside_link(config: &Config, project: &Path, link: &Path) -> Option<Diagnost
     let target = std::fs::read_link(link).unwrap_or_default();
     match link.canonicalize() {
         Ok(real) if real.starts_with(project) => None,
-        Ok(real) => Some(
-            Diagnostic::error(
-                shown,
-                format!(
-                    "this is a link to {}, outside the project folder, and malbild publishes only files inside it",
-                    real.display()
-                ),
-            )
-            .with_hint(format!(
-                "copy what you want published into content/ and remove the link ({})",
-                shown.display()
-            )),
-        ),
+        Ok(real) => {
+            let (message, hint) = crate::words::w()
+                .link_outside_project(&real.display().to_string(), &shown.display().to_string());
+            Some(Diagnostic::error(shown, message).with_hint(hint))
+        }
         Err(e) => Some(
             Diagnostic::error(
                 shown,
-                match e.kind() {
-                    std::io::ErrorKind::NotFound => {
-                        format!("this is a link to {}, which does not exist", target.display())
-                    }
-                    _ => format!(
-                        "this is a link to {}, which cannot be followed: {}",
-                        target.display(),
-                        io_reason(Some(&e))
-                    ),
-                },
+                crate::words::w().link_nowhere(
+                    &target.display().to_string(),
+                    (e.kind() != std::io::ErrorKind::NotFound)
+                        .then(|| io_reason(Some(&e)))
+                        .as_deref(),
+                ),
             )
-            .with_hint("remove the link, or make it point to a file inside the project"),
+            .with_hint(crate::words::w().link_nowhere_hint()),
         ),
     }
 }
@@ -378,19 +353,18 @@ pub fn rel_string(path: &Path) -> String {
 }
 
 fn io_reason(err: Option<&std::io::Error>) -> String {
-    match err.map(std::io::Error::kind) {
-        Some(std::io::ErrorKind::PermissionDenied) => "permission denied".into(),
-        Some(std::io::ErrorKind::NotFound) => "it disappeared while reading".into(),
-        _ => err.map_or_else(|| "unknown reason".into(), |e| e.to_string()),
-    }
+    crate::words::w().io_reason(
+        err.map(std::io::Error::kind),
+        &err.map(ToString::to_string).unwrap_or_default(),
+    )
 }
 
 /// Reads a file as UTF-8 text, without BOM and with `\n` line endings.
 pub fn read_text(config: &Config, abs: &Path) -> Result<String, Diagnostic> {
     let shown = config.relative(abs).to_path_buf();
     let bytes = std::fs::read(abs).map_err(|e| {
-        Diagnostic::error(&shown, format!("cannot be read: {}", io_reason(Some(&e))))
-            .with_hint("check that the file exists and that you may read it")
+        Diagnostic::error(&shown, crate::words::w().cannot_read(&io_reason(Some(&e))))
+            .with_hint(crate::words::w().cannot_read_hint())
     })?;
     decode(&shown, bytes)
 }
@@ -426,28 +400,13 @@ fn utf16(shown: &Path, bytes: &[u8]) -> Option<Result<String, Diagnostic>> {
             let text = String::from_utf16_lossy(&units);
             let before = String::from_utf16_lossy(&units[..at]);
             let (line, column) = line_col(&text, before.len());
-            Err(UTF16_BROKEN.diagnostic(shown).at(&text, line, column))
+            let (message, hint) = crate::words::w().utf16_broken();
+            Err(Diagnostic::error(shown, message)
+                .with_hint(hint)
+                .at(&text, line, column))
         }
     })
 }
-
-/// A message and its hint.
-struct Words {
-    message: &'static str,
-    hint: &'static str,
-}
-
-impl Words {
-    fn diagnostic(&self, path: &Path) -> Diagnostic {
-        Diagnostic::error(path, self.message).with_hint(self.hint)
-    }
-}
-
-/// A file saved as UTF-16 that breaks off or has half a character.
-const UTF16_BROKEN: Words = Words {
-    message: "filen är sparad som UTF-16 (”Unicode”), men här är den trasig",
-    hint: "öppna filen, kontrollera texten här och spara den som UTF-8 (i Anteckningar: Spara som > Kodning > UTF-8)",
-};
 
 /// Turns file bytes into normalised text, or says why they are not text.
 pub fn decode(shown: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
@@ -456,8 +415,8 @@ pub fn decode(shown: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         None => bytes,
     };
     if bytes.contains(&0) {
-        return Err(Diagnostic::error(shown, "this is not a text file")
-            .with_hint("a .md file must be Markdown text; rename or remove it if it is an image or a document"));
+        let (message, hint) = crate::words::w().not_text();
+        return Err(Diagnostic::error(shown, message).with_hint(hint));
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -465,11 +424,10 @@ pub fn decode(shown: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let valid = err.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
             let (line, column) = line_col(&lossy, valid);
-            return Err(Diagnostic::error(shown, "the file is not UTF-8 text")
+            let (message, hint) = crate::words::w().not_utf8();
+            return Err(Diagnostic::error(shown, message)
                 .at(&lossy, line, column)
-                .with_hint(
-                    "save the file as UTF-8 (in most editors: Save as… > Encoding > UTF-8)",
-                ));
+                .with_hint(hint));
         }
     };
     let text = text

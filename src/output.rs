@@ -144,19 +144,21 @@ pub fn lock(config: &Config) -> Result<Lock> {
         .read(true)
         .write(true)
         .open(&path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
+        .with_context(|| crate::words::w().cannot_create(&path.display().to_string()))?;
     let locked = |e: std::io::Error| {
         anyhow::anyhow!(
-            "cannot lock {} ({e}); is another malbild building into {}?",
-            path.display(),
-            config.output.display()
+            "{}",
+            crate::words::w().cannot_lock(
+                &path.display().to_string(),
+                &e.to_string(),
+                &config.output.display().to_string()
+            )
         )
     };
     if !file.try_lock_exclusive().map_err(locked)? {
-        (config.notice)(&format!(
-            "another malbild is building into {}/; waiting for it to finish…",
-            config.relative(&config.output).display()
-        ));
+        (config.notice)(
+            &crate::words::w().waiting(&config.relative(&config.output).display().to_string()),
+        );
         file.lock_exclusive().map_err(locked)?;
     }
     Ok(Lock { _file: file })
@@ -182,16 +184,14 @@ pub fn recover(config: &Config) -> Result<()> {
         return Ok(());
     };
     fs::rename(old.path(), &out).with_context(|| {
-        format!(
-            "the output folder is missing after a build that stopped halfway, and the previous one could not be put back from {}; rename that folder to {}",
-            old.path().display(),
-            out.display()
+        crate::words::w().cannot_recover(
+            &old.path().display().to_string(),
+            &out.display().to_string(),
         )
     })?;
-    (config.notice)(&format!(
-        "{}/ was missing after a build that stopped halfway; put the previous one back from {}",
-        config.relative(&config.output).display(),
-        old.file_name().to_string_lossy()
+    (config.notice)(&crate::words::w().recovered(
+        &config.relative(&config.output).display().to_string(),
+        &old.file_name().to_string_lossy(),
     ));
     Ok(())
 }
@@ -296,34 +296,28 @@ pub fn check_target(config: &Config) -> Result<(), Diagnostic> {
     let root = absolute(&config.root);
     let out = absolute(&config.output);
     let shown = config.relative(&config.output).to_path_buf();
-    let refuse = |why: &str| {
-        Err(
-            Diagnostic::error(&shown, format!("refusing to write the site here: {why}"))
-                .with_hint("pick another folder with --output, for example --output output"),
-        )
+    let refuse = |why: usize, protected: &str| {
+        let (message, hint) = crate::words::w().refuse_output(why, protected);
+        Err(Diagnostic::error(&shown, message).with_hint(hint))
     };
     if root.starts_with(&out) {
-        return refuse(
-            "it is the project folder or contains it, and the build replaces the whole output folder",
-        );
+        return refuse(0, "");
     }
     for protected in ["content", "themes", "src", "tests", ".git"] {
         if out.starts_with(root.join(protected)) {
-            return refuse(&format!("it is inside {protected}/, which holds your work"));
+            return refuse(1, protected);
         }
     }
     if out.exists() {
         if !out.is_dir() {
-            return refuse("it is a file, not a folder");
+            return refuse(2, "");
         }
         let mut entries = fs::read_dir(&out).map_err(|e| {
-            Diagnostic::error(&shown, format!("cannot read the output folder: {e}"))
+            Diagnostic::error(&shown, crate::words::w().cannot_read_output(&e.to_string()))
         })?;
         let empty = entries.next().is_none();
         if !empty && !out.join(MARKER).is_file() {
-            return refuse(
-                "the folder is not empty and was not made by malbild (it has no .malbild-output file), and a build replaces everything in it",
-            );
+            return refuse(3, "");
         }
     }
     Ok(())
@@ -342,7 +336,8 @@ fn beside_output(config: &Config) -> Result<(PathBuf, PathBuf, String)> {
         .context("the output folder has no name")?
         .to_string_lossy()
         .into_owned();
-    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    fs::create_dir_all(&parent)
+        .with_context(|| crate::words::w().cannot_create(&parent.display().to_string()))?;
     Ok((out, parent, name))
 }
 
@@ -396,13 +391,15 @@ impl Staging {
         clean_leftovers(&parent, &name);
         let dir = parent.join(format!(".{name}.malbild-tmp-{}", std::process::id()));
         if dir.exists() {
-            fs::remove_dir_all(&dir).with_context(|| format!("cannot clear {}", dir.display()))?;
+            fs::remove_dir_all(&dir)
+                .with_context(|| crate::words::w().cannot_do(1, &dir.display().to_string()))?;
         }
-        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        fs::create_dir_all(&dir)
+            .with_context(|| crate::words::w().cannot_create(&dir.display().to_string()))?;
         // Marks the folder as malbild's (a killed build's is removed by the
         // next); the list of files comes when they are all written.
         fs::write(dir.join(MARKER), MARKER_HEAD)
-            .with_context(|| format!("cannot write in {}", dir.display()))?;
+            .with_context(|| crate::words::w().cannot_do(0, &dir.display().to_string()))?;
         Ok(Staging {
             dir,
             put: Default::default(),
@@ -418,7 +415,7 @@ impl Staging {
             .parent()
             .map_or(Ok(()), fs::create_dir_all)
             .and_then(|()| fs::write(&path, &file.bytes))
-            .with_context(|| format!("cannot write {}", path.display()));
+            .with_context(|| crate::words::w().cannot_write(&path.display().to_string()));
         match written {
             Ok(()) => self
                 .put
@@ -467,7 +464,7 @@ impl Staging {
         written.extend(copies.iter().map(|c| (c.to.clone(), copy_stamp(c))));
         // Written last, so the files are not newer than it (see `on_disk`).
         fs::write(self.dir.join(MARKER), marker_text(&written))
-            .with_context(|| format!("cannot write in {}", self.dir.display()))?;
+            .with_context(|| crate::words::w().cannot_do(0, &self.dir.display().to_string()))?;
         swap(
             &self.dir,
             &out,
@@ -508,7 +505,7 @@ pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Chan
     // Written last, so the files are not newer than it (see `on_disk`).
     let result = result.and_then(|()| {
         fs::write(staging.join(MARKER), marker_text(&written))
-            .with_context(|| format!("cannot write in {}", staging.display()))
+            .with_context(|| crate::words::w().cannot_do(0, &staging.display().to_string()))
     });
     if let Err(err) = result {
         let _ = fs::remove_dir_all(&staging);
@@ -579,9 +576,8 @@ pub fn update(
         .collect();
     changed_copies.par_iter().try_for_each(|c| {
         let bytes = match &c.from {
-            FileSource::Disk(p) => {
-                fs::read(p).with_context(|| format!("cannot read {}", p.display()))?
-            }
+            FileSource::Disk(p) => fs::read(p)
+                .with_context(|| crate::words::w().cannot_do(2, &p.display().to_string()))?,
             FileSource::Builtin(b) => b.to_vec(),
         };
         write_atomically(&out.join(&c.to), &bytes)
@@ -653,14 +649,17 @@ pub fn patch(config: &Config, files: &[OutFile], written: &mut Written) -> Resul
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().context("a file has no folder")?;
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    fs::create_dir_all(dir)
+        .with_context(|| crate::words::w().cannot_create(&dir.display().to_string()))?;
     let name = path
         .file_name()
         .context("a file has no name")?
         .to_string_lossy();
     let tmp = dir.join(format!(".{name}.malbild-tmp-{}", std::process::id()));
-    fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+    fs::write(&tmp, bytes)
+        .with_context(|| crate::words::w().cannot_write(&tmp.display().to_string()))?;
+    fs::rename(&tmp, path)
+        .with_context(|| crate::words::w().cannot_write(&path.display().to_string()))
 }
 
 /// Writes `files` and `copies` to a new scratch folder beside the output
@@ -675,7 +674,7 @@ pub fn scratch(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<te
     let dir = tempfile::Builder::new()
         .prefix(&format!(".{name}.malbild-pdf-"))
         .tempdir_in(parent)
-        .with_context(|| format!("cannot create a scratch folder in {}", parent.display()))?;
+        .with_context(|| crate::words::w().cannot_do(4, &parent.display().to_string()))?;
     fill(dir.path(), files, copies, &Silent)?;
     Ok(dir)
 }
@@ -684,7 +683,8 @@ pub fn scratch(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<te
 /// is there.
 pub fn write_into(dir: &Path, file: &OutFile) -> Result<()> {
     let path = dir.join(&file.path);
-    fs::write(&path, &file.bytes).with_context(|| format!("cannot write {}", path.display()))
+    fs::write(&path, &file.bytes)
+        .with_context(|| crate::words::w().cannot_write(&path.display().to_string()))
 }
 
 /// Removes staging folders of builds that were killed halfway.
@@ -701,13 +701,14 @@ fn clean_leftovers(parent: &Path, name: &str) {
 fn fill(staging: &Path, files: &[OutFile], copies: &[Copy], progress: &dyn Progress) -> Result<()> {
     if staging.exists() {
         fs::remove_dir_all(staging)
-            .with_context(|| format!("cannot clear {}", staging.display()))?;
+            .with_context(|| crate::words::w().cannot_do(1, &staging.display().to_string()))?;
     }
-    fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
+    fs::create_dir_all(staging)
+        .with_context(|| crate::words::w().cannot_create(&staging.display().to_string()))?;
     // Marks the folder as malbild's (a killed build's is removed by the
     // next); the list of files comes when they are written.
     fs::write(staging.join(MARKER), MARKER_HEAD)
-        .with_context(|| format!("cannot write in {}", staging.display()))?;
+        .with_context(|| crate::words::w().cannot_do(0, &staging.display().to_string()))?;
     add(staging, files, copies, progress)
 }
 
@@ -727,12 +728,14 @@ fn add(staging: &Path, files: &[OutFile], copies: &[Copy], progress: &dyn Progre
     );
     for d in &dirs {
         progress.advance(1);
-        fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+        fs::create_dir_all(d)
+            .with_context(|| crate::words::w().cannot_create(&d.display().to_string()))?;
     }
     files.par_iter().try_for_each(|f| {
         progress.advance(1);
         let path = staging.join(&f.path);
-        fs::write(&path, &f.bytes).with_context(|| format!("cannot write {}", path.display()))
+        fs::write(&path, &f.bytes)
+            .with_context(|| crate::words::w().cannot_write(&path.display().to_string()))
     })?;
     copies.par_iter().try_for_each(|c| {
         progress.advance(1);
@@ -741,9 +744,8 @@ fn add(staging: &Path, files: &[OutFile], copies: &[Copy], progress: &dyn Progre
             FileSource::Disk(from) => fs::copy(from, &path)
                 .map(|_| ())
                 .with_context(|| format!("cannot copy {} to {}", from.display(), path.display())),
-            FileSource::Builtin(bytes) => {
-                fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))
-            }
+            FileSource::Builtin(bytes) => fs::write(&path, bytes)
+                .with_context(|| crate::words::w().cannot_write(&path.display().to_string())),
         }
     })?;
     Ok(())
@@ -759,7 +761,8 @@ fn carry_over(config: &Config, out: &Path, staging: &Path) -> Result<()> {
         return Ok(());
     };
     for entry in walkdir::WalkDir::new(out).min_depth(1) {
-        let entry = entry.with_context(|| format!("cannot read {}", out.display()))?;
+        let entry =
+            entry.with_context(|| crate::words::w().cannot_do(2, &out.display().to_string()))?;
         if entry.file_type().is_dir() {
             continue;
         }
@@ -772,7 +775,8 @@ fn carry_over(config: &Config, out: &Path, staging: &Path) -> Result<()> {
             return Err(not_ours(config, &rel));
         }
         if let Some(dir) = to.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            fs::create_dir_all(dir)
+                .with_context(|| crate::words::w().cannot_create(&dir.display().to_string()))?;
         }
         let from = entry.path();
         let copied = if entry.file_type().is_symlink() {
@@ -780,12 +784,7 @@ fn carry_over(config: &Config, out: &Path, staging: &Path) -> Result<()> {
         } else {
             fs::hard_link(from, &to).or_else(|_| fs::copy(from, &to).map(|_| ()))
         };
-        copied.with_context(|| {
-            format!(
-                "cannot keep {} (a file malbild did not write) in the new output",
-                from.display()
-            )
-        })?;
+        copied.with_context(|| crate::words::w().cannot_keep(&from.display().to_string()))?;
     }
     Ok(())
 }
@@ -795,9 +794,12 @@ fn carry_over(config: &Config, out: &Path, staging: &Path) -> Result<()> {
 fn not_ours(config: &Config, rel: &str) -> anyhow::Error {
     let out = config.relative(&config.output);
     anyhow::anyhow!(
-        "{} was not written by malbild, and this build would write its own {rel} in its place; move your file out of {}, or rename the page or file in content/ that becomes {rel}",
-        out.join(rel).display(),
-        out.display()
+        "{}",
+        crate::words::w().not_ours(
+            &out.join(rel).display().to_string(),
+            rel,
+            &out.display().to_string()
+        )
     )
 }
 
@@ -836,13 +838,14 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<()> {
     }
     if out.exists() {
         if old.exists() {
-            fs::remove_dir_all(old).with_context(|| format!("cannot remove {}", old.display()))?;
+            fs::remove_dir_all(old)
+                .with_context(|| crate::words::w().cannot_do(3, &old.display().to_string()))?;
         }
         if let Err(e) = fs::rename(out, old) {
             let _ = fs::remove_dir_all(staging);
             bail!(
-                "cannot move the previous output aside ({e}); is a file in {} open in another program?",
-                out.display()
+                "{}",
+                crate::words::w().cannot_move_aside(&e.to_string(), &out.display().to_string())
             );
         }
         if kill {
@@ -852,7 +855,7 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<()> {
     if let Err(e) = fs::rename(staging, out) {
         let _ = fs::rename(old, out);
         let _ = fs::remove_dir_all(staging);
-        bail!("cannot move the new output into place: {e}");
+        bail!("{}", crate::words::w().cannot_move_in(&e.to_string()));
     }
     if old.exists() {
         let _ = fs::remove_dir_all(old);
@@ -912,7 +915,7 @@ mod tests {
         let written: Written = before.iter().map(|p| (p.clone(), Stamp::UNKNOWN)).collect();
         let err = update(&config, &files, &all, &[], &written, true).unwrap_err();
         assert!(
-            format!("{err}").contains("c.txt was not written by malbild"),
+            format!("{err}").contains("c.txt skrevs inte av malbild"),
             "{err}"
         );
         assert_eq!(

@@ -47,8 +47,6 @@ const TIMEOUT: Duration = Duration::from_secs(180);
 /// Where the messages about the PDF step point: the option that asked for it.
 const ASKED_BY: &str = "--pdf";
 
-const INSTALL_HINT: &str = "install Chromium (Debian and Ubuntu: `sudo apt-get install chromium`), Google Chrome or Microsoft Edge, or set MALBILD_CHROMIUM to the browser's program file, e.g. MALBILD_CHROMIUM=/usr/bin/chromium; the website itself was built";
-
 /// What the PDF step made.
 #[derive(Debug, Default)]
 pub struct Made {
@@ -151,10 +149,10 @@ pub fn build(
     let scratch = match crate::output::scratch(config, &files, &prepared.copies) {
         Ok(dir) => dir,
         Err(e) => {
-            diagnostics.push(
-                Diagnostic::warning(ASKED_BY, format!("no PDF was made: {e:#}"))
-                    .with_hint("check that the folder beside the output folder can be written to; the website itself was built"),
-            );
+            diagnostics.push({
+                let (message, hint) = crate::words::w().pdf_no_scratch(&format!("{e:#}"));
+                Diagnostic::warning(ASKED_BY, message).with_hint(hint)
+            });
             rerender_landing(prepared, &landing, &links, diagnostics);
             return made;
         }
@@ -185,21 +183,13 @@ pub fn build(
                 );
                 made.pdfs.push((path.clone(), size));
                 prepared.all.push(path.clone());
-                prepared.files.push(OutFile {
-                    path,
-                    bytes,
-                });
+                prepared.files.push(OutFile { path, bytes });
             }
-            Err(why) => diagnostics.push(
-                Diagnostic::warning(
-                    &publication.path,
-                    format!("the PDF of this publication could not be made: {why}"),
-                )
-                .with_hint(format!(
-                    "the website was built without this PDF; build again, and if it fails again, open {} in the browser and print it to check that the page works",
-                    print::output_path(site, id)
-                )),
-            ),
+            Err(why) => diagnostics.push({
+                let (message, hint) =
+                    crate::words::w().pdf_failed(&why.to_string(), &print::output_path(site, id));
+                Diagnostic::warning(&publication.path, message).with_hint(hint)
+            }),
         }
     }
     drop(scratch);
@@ -291,16 +281,11 @@ pub fn find(setting: Option<&Path>) -> Result<PathBuf, Diagnostic> {
     if let Some(path) = setting {
         return match which::which(path) {
             Ok(found) => Ok(found),
-            Err(_) => Err(Diagnostic::warning(
-                ASKED_BY,
-                format!(
-                    "no PDF was made: {ENV} is set to `{}`, which is not a program that can be run",
-                    path.display()
-                ),
-            )
-            .with_hint(format!(
-                "set {ENV} to the full path of Chromium, Chrome or Edge (e.g. /usr/bin/chromium, or C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe), or unset it to look for one on the PATH; the website itself was built"
-            ))),
+            Err(_) => {
+                let (message, hint) =
+                    crate::words::w().pdf_bad_env(ENV, &path.display().to_string());
+                Err(Diagnostic::warning(ASKED_BY, message).with_hint(hint))
+            }
         };
     }
     if let Some(found) = NAMES.iter().find_map(|n| which::which(n).ok()) {
@@ -309,11 +294,8 @@ pub fn find(setting: Option<&Path>) -> Result<PathBuf, Diagnostic> {
     if let Some(found) = usual_places().into_iter().find(|p| p.is_file()) {
         return Ok(found);
     }
-    Err(Diagnostic::warning(
-        ASKED_BY,
-        "no PDF was made: malbild makes PDFs with Chromium, Google Chrome or Microsoft Edge, and found none of them",
-    )
-    .with_hint(INSTALL_HINT))
+    let (message, hint) = crate::words::w().pdf_no_browser();
+    Err(Diagnostic::warning(ASKED_BY, message).with_hint(hint))
 }
 
 /// Where Chrome, Edge and Chromium install themselves outside the `PATH`.
@@ -347,7 +329,7 @@ fn usual_places() -> Vec<PathBuf> {
 /// versions make with `--export-tagged-pdf` (newer ones ignore it).
 fn arguments(profile: &Path, page: &Path, pdf: &Path) -> Result<Vec<OsString>, String> {
     let page_url = url::Url::from_file_path(page)
-        .map_err(|()| format!("{} cannot be made into a file URL", page.display()))?;
+        .map_err(|()| crate::words::w().pdf_why(0, &page.display().to_string(), ""))?;
     let with = |flag: &str, value: &Path| {
         let mut s = OsString::from(flag);
         s.push(value.as_os_str());
@@ -376,14 +358,16 @@ fn print_to_pdf(chromium: &Path, page: &Path, pdf: &Path) -> Result<Vec<u8>, Str
     let profile = tempfile::Builder::new()
         .prefix("malbild-chromium-")
         .tempdir()
-        .map_err(|e| format!("cannot make a temporary folder for the browser: {e}"))?;
+        .map_err(|e| crate::words::w().pdf_why(1, "", &e.to_string()))?;
     let mut child = Command::new(chromium)
         .args(arguments(profile.path(), page, pdf)?)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("{} could not be started: {e}", chromium.display()))?;
+        .map_err(|e| {
+            crate::words::w().pdf_why(2, &chromium.display().to_string(), &e.to_string())
+        })?;
     // Chromium can write a lot to stderr; read it while waiting so it never
     // blocks. A helper process may keep the pipe open after the browser has
     // exited, so the text is taken only if it comes soon after.
@@ -403,14 +387,20 @@ fn print_to_pdf(chromium: &Path, page: &Path, pdf: &Path) -> Result<Vec<u8>, Str
             Ok(None) if start.elapsed() > TIMEOUT => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!(
-                    "{} did not finish within {} seconds and was stopped",
-                    chromium.display(),
-                    TIMEOUT.as_secs()
+                return Err(crate::words::w().pdf_why(
+                    3,
+                    &chromium.display().to_string(),
+                    &TIMEOUT.as_secs().to_string(),
                 ));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(50)),
-            Err(e) => return Err(format!("waiting for {} failed: {e}", chromium.display())),
+            Err(e) => {
+                return Err(crate::words::w().pdf_why(
+                    4,
+                    &chromium.display().to_string(),
+                    &e.to_string(),
+                ));
+            }
         }
     };
     let stderr = said
@@ -424,12 +414,16 @@ fn print_to_pdf(chromium: &Path, page: &Path, pdf: &Path) -> Result<Vec<u8>, Str
     let said = if said.is_empty() {
         String::new()
     } else {
-        format!("; it said: {said}")
+        crate::words::w().pdf_said(&said)
     };
+    let program = chromium.display().to_string();
     Err(if status.success() {
-        format!("{} wrote no PDF{said}", chromium.display())
+        format!("{}{said}", crate::words::w().pdf_why(5, &program, ""))
     } else {
-        format!("{} stopped with {status}{said}", chromium.display())
+        format!(
+            "{}{said}",
+            crate::words::w().pdf_why(6, &program, &status.to_string())
+        )
     })
 }
 
@@ -502,7 +496,7 @@ mod tests {
         assert!(!d.is_error());
         assert!(
             d.message
-                .contains("MALBILD_CHROMIUM is set to `/no/such/chromium`"),
+                .contains("MALBILD_CHROMIUM är satt till `/no/such/chromium`"),
             "{}",
             d.message
         );

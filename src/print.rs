@@ -155,26 +155,15 @@ pub fn pages(
             progress.advance(1);
             let path = output_path(site, id);
             if let Some(other) = taken.get(&path).map(|&o| &site.pages[o]) {
-                return Err(Diagnostic::error(
-                    &other.path,
-                    format!(
-                        "this page and the print page of {} would both be written to {path}",
-                        display_path(&site.pages[id].path)
-                    ),
-                )
-                .with_hint("rename the file, or give it another `slug:`; `print/` is where the print page of a publication goes"));
+                let (message, hint) =
+                    crate::words::w().print_taken(&display_path(&site.pages[id].path), &path);
+                return Err(Diagnostic::error(&other.path, message).with_hint(hint));
             }
-            crate::render::output(
-                &check,
-                sink,
-                path,
-                shared,
-                |reads| {
-                    let views = Views::new(site, bodies, theme, &no_pdfs, reads);
-                    view(&views, base, id)
-                        .and_then(|(page, print)| render(&views, base, id, &page, &print))
-                },
-            )
+            crate::render::output(&check, sink, path, shared, |reads| {
+                let views = Views::new(site, bodies, theme, &no_pdfs, reads);
+                view(&views, base, id)
+                    .and_then(|(page, print)| render(&views, base, id, &page, &print))
+            })
         })
         .collect();
     for r in results {
@@ -300,11 +289,8 @@ fn view(
     let print_url = url(site, id);
     let root = links::root_prefix(&print_url);
     let failed = |e: lol_html::errors::RewritingError| {
-        Diagnostic::error(
-            &publication.path,
-            format!("the print page of this publication could not be made: {e}"),
-        )
-        .with_hint("this is a bug in malbild; please report it with this publication")
+        let (message, hint) = crate::words::w().print_failed(&e.to_string());
+        Diagnostic::error(&publication.path, message).with_hint(hint)
     };
 
     // Each part through print/part.html, as if it were at its own address.

@@ -11,23 +11,21 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 const SITE_YAML: &str = "\
-# The site as a whole. Every key is optional.
+# {{site}}
 title: Målbilder för god och nära vård
 description: Våra målbilder för omställningen till en god och nära vård.
 language: sv
 theme: default
-# base_url: https://www.example.se/malbild   # only needed for the sitemap and the 404 page
+# base_url: https://www.example.se/malbild   # {{base_url}}
 
-# Whose site it is, and the accessibility statement (tillganglighet/index.html),
-# which public-sector sites must publish. Write your organisation's own facts
-# here before you publish; README.md lists every key.
+# {{statement}}
 organisation:
   name: Region Exempel
   email: info@example.se
 accessibility:
-  compliance: partly                        # fully, partly or not
-  contact_email: tillganglighet@example.se  # how visitors report a problem
-  statement_date: __TODAY__                 # when the statement was made (YYYY-MM-DD)
+  compliance: partly                        # {{compliance}}
+  contact_email: tillganglighet@example.se  # {{contact}}
+  statement_date: __TODAY__                 # {{statement_date}}
 ";
 
 /// What `malbild new site` writes as `.gitignore`: the built site is made
@@ -36,8 +34,7 @@ const GITIGNORE: &str = "output/\n";
 
 /// What the starter files say about a title made from a folder name in which
 /// å, ä and ö may be missing.
-const GUESSED_TITLE: &str =
-    "# Titeln är gjord av mappnamnet: skriv den riktiga titeln, med å, ä och ö.\n";
+const GUESSED_TITLE: &str = "# {{guessed_title}}\n";
 
 /// The 21 Swedish regions: the folder name `malbild new publication` is given
 /// and the region's name.
@@ -81,7 +78,7 @@ const WORDS: &[(&str, &str)] = &[
 
 const HOME: &str = "\
 ---
-# The home page. Its title defaults to the site's title in site.yaml.
+# {{home}}
 description: Våra målbilder för omställningen till en god och nära vård.
 ---
 
@@ -90,7 +87,7 @@ Här samlar vi våra målbilder. Börja med [exempelregionen](exempelregion/_ind
 
 const REGION: &str = "\
 ---
-# A region (or a municipality, an R&D unit): its name is shown on every page of it.
+# {{region}}
 __NOTE__title: __REGION__
 # organisations: [Region Exempel, Kommunerna i länet]
 # contact:
@@ -104,14 +101,14 @@ Här finns __REGION__s målbilder.
 
 const PUBLICATION: &str = "\
 ---
-# The publication: these facts go on its landing page and on the cover of the print version.
+# {{publication}}
 __NOTE__title: __TITLE__
 publisher: __REGION__
 # place: Exempelstad
-date: \"__YEAR__\"                # YYYY, YYYY-MM or YYYY-MM-DD
-horizon: 2035                  # the year the målbild aims at
+date: \"__YEAR__\"                # {{date}}
+horizon: 2035                  # {{horizon}}
 # adopted_by: Regionfullmäktige
-# reference: 2026-RS-123      # case or diary number
+# reference: 2026-RS-123      # {{reference}}
 summary: En mening om vad målbilden vill uppnå.
 description: En mening för sökmotorer, högst 160 tecken.
 themes: [samverkan, tillit]
@@ -124,8 +121,8 @@ Skriv en kort inledning här, eller lämna den tom.
 const GOAL_PICTURE: &str = "\
 ---
 title: Målbild
-kind: goal-picture             # shows the vision, the horizon and the goal areas
-weight: 1                      # the order of the parts: 1, 2, 3 ...
+kind: goal-picture             # {{goal_picture}}
+weight: 1                      # {{weight}}
 vision: Tillsammans skapar vi hälsa och trygghet för hela livet.
 horizon: 2035
 goal_areas:
@@ -145,7 +142,7 @@ Text efter målområdena, om det behövs.
 const BACKGROUND: &str = "\
 ---
 title: Bakgrund
-kind: background               # shows the perspective shifts as a table
+kind: background               # {{background}}
 weight: 2
 shifts:
   - from: Organisation
@@ -162,7 +159,7 @@ Skriv bakgrunden här. Rubriker i texten börjar med ## (sidans titel är redan 
 const FACTORS: &str = "\
 ---
 title: Framgångsfaktorer
-kind: success-factors          # shows the factors as a list
+kind: success-factors          # {{factors}}
 weight: 3
 factors:
   - title: Tillit
@@ -181,19 +178,43 @@ fn refuse_unless_empty(dir: &Path) -> Result<()> {
             .unwrap_or(false);
         if !empty {
             bail!(
-                "{} already exists and is not empty; malbild new never overwrites anything, so pick a new folder name",
-                dir.display()
+                "{}",
+                crate::words::w().new_not_empty(&dir.display().to_string())
             );
         }
     }
     Ok(())
 }
 
+/// Writes `text`, its `{{name}}`s replaced by the catalogue's comments.
 fn write(path: &Path, text: &str) -> Result<()> {
+    let words = crate::words::w();
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        fs::create_dir_all(dir).with_context(|| words.cannot_create(&dir.display().to_string()))?;
     }
-    fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+    fs::write(path, comments(text, words))
+        .with_context(|| words.cannot_write(&path.display().to_string()))
+}
+
+/// `text` with every `{{name}}` replaced by the starter comment `name` of
+/// `words` (the language of the run: English comments with `--lang en`).
+fn comments(text: &str, words: &dyn crate::words::Words) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start..].find("}}") else {
+            break;
+        };
+        let name = &rest[start + 2..start + len];
+        out.push_str(&rest[..start]);
+        match words.starter_comment(name) {
+            Some(comment) => out.push_str(comment),
+            None => out.push_str(&rest[start..start + len + 2]),
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The region's name for the folder name `slug`, and whether it is certain
@@ -298,20 +319,18 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>> {
 pub fn new_publication(root: &Path, path: &str) -> Result<Vec<PathBuf>> {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     let [region, slug] = parts[..] else {
-        bail!("write the publication as REGION/SLUG, for example `skane/nara-vard-2026`");
+        bail!("{}", crate::words::w().new_not_region_slug());
     };
     for part in [region, slug] {
         if part.is_empty() || part.starts_with('.') || crate::model::slugify(part).is_empty() {
-            bail!(
-                "`{part}` cannot be a folder name; use letters, digits and hyphens, e.g. `skane/nara-vard-2026`"
-            );
+            bail!("{}", crate::words::w().new_bad_folder(part));
         }
     }
     let content = root.join("content");
     if !content.is_dir() {
         bail!(
-            "there is no content folder in {}; run this in the project folder, pass --root, or start with `malbild new site DIR`",
-            root.display()
+            "{}",
+            crate::words::w().new_no_content(&root.display().to_string())
         );
     }
     let region_dir = content.join(region);
@@ -393,18 +412,12 @@ pub fn site_hint(dir: &Path, program: &Program) -> String {
         Program::OnPath => format!("cd {}\n    malbild serve", quote(&shown)),
         other => format!("{} serve --root {}", other.words(), quote(&shown)),
     };
-    format!(
-        "\na new site is in {shown}. Preview it with:\n\n    {run}\n\nthen edit the files in {}/content/ and watch the browser.",
-        shown.trim_end_matches(['/', '\\'])
-    )
+    crate::words::w().new_site_done(&shown, &run, shown.trim_end_matches(['/', '\\']))
 }
 
 /// What `malbild new publication` says last.
 pub fn publication_hint(program: &Program) -> String {
-    format!(
-        "\nfill in the facts in _index.md and the text of each part; `{} serve` shows the result as you save",
-        program.words()
-    )
+    crate::words::w().new_publication_done(&program.words())
 }
 
 /// A word as a terminal needs it: quoted when it holds a space or a quote.
@@ -451,7 +464,7 @@ mod tests {
         let hint = |p: Program| site_hint(dir, &p);
         assert_eq!(
             hint(Program::OnPath),
-            "\na new site is in mitt projekt. Preview it with:\n\n    cd 'mitt projekt'\n    malbild serve\n\nthen edit the files in mitt projekt/content/ and watch the browser."
+            "\nen ny webbplats finns i mitt projekt. Förhandsgranska den med:\n\n    cd 'mitt projekt'\n    malbild serve\n\nredigera sedan filerna i mitt projekt/content/ och se resultatet i webbläsaren."
                 .replace('\'', if cfg!(windows) { "\"" } else { "'" })
         );
         let here = hint(Program::Here("malbild".into()));
@@ -480,6 +493,28 @@ mod tests {
     }
 
     // See: issue 11 ("Region Gavleborg", "Nara vard 2030").
+    #[test]
+    fn every_starter_comment_is_in_both_catalogues() {
+        use crate::words::{Lang, of};
+        for text in [
+            SITE_YAML,
+            GUESSED_TITLE,
+            HOME,
+            REGION,
+            PUBLICATION,
+            GOAL_PICTURE,
+            BACKGROUND,
+            FACTORS,
+        ] {
+            let (sv, en) = (comments(text, of(Lang::Sv)), comments(text, of(Lang::En)));
+            assert!(!sv.contains("{{") && !en.contains("{{"), "{sv}\n{en}");
+            // Only the comments differ: the same lines, the same keys.
+            assert_eq!(sv.lines().count(), en.lines().count());
+        }
+        assert!(comments(SITE_YAML, of(Lang::Sv)).contains("# Webbplatsen som helhet"));
+        assert!(comments(SITE_YAML, of(Lang::En)).contains("# The site as a whole"));
+    }
+
     #[test]
     fn names_from_folder_names() {
         assert_eq!(region_name("gavleborg"), ("Region Gävleborg".into(), true));

@@ -145,13 +145,10 @@ pub fn render(
         return None;
     }
     if let Some(page) = site.pages.iter().find(|p| p.output_path() == URL) {
-        diagnostics.push(
-            Diagnostic::error(
-                &page.path,
-                format!("this page and the accessibility statement would both be written to {URL}"),
-            )
-            .with_hint("rename this file or its folder; the accessibility statement has that address on every malbild site"),
-        );
+        diagnostics.push({
+            let (message, hint) = crate::words::w().statement_taken(URL);
+            Diagnostic::error(&page.path, message).with_hint(hint)
+        });
         return None;
     }
     let yaml_path =
@@ -183,13 +180,10 @@ pub fn render(
         for bad in &r.bad_links {
             diagnostics.push(
                 at_key(
-                    Diagnostic::error(&yaml_path, format!("{} (in `{key}`)", bad.message)),
+                    Diagnostic::error(&yaml_path, crate::words::w().in_key(&bad.message, key)),
                     key,
                 )
-                .with_hint(format!(
-                    "{}; in site.yaml, links are written as from content/_index.md, e.g. `sormland/_index.md`",
-                    bad.hint
-                )),
+                .with_hint(crate::words::w().site_yaml_link_hint(&bad.hint)),
             );
         }
         r.html
@@ -219,16 +213,10 @@ pub fn render(
                 text: d.text(&theme.months),
             }),
             None => {
-                diagnostics.push(
-                    at_key(
-                        Diagnostic::error(
-                            &yaml_path,
-                            format!("`accessibility.{key}` should be a date written YYYY-MM-DD, but here it is `{value}`"),
-                        ),
-                        key,
-                    )
-                    .with_hint("write the day the statement was made or reviewed, e.g. `2026-11-22`"),
-                );
+                diagnostics.push({
+                    let (message, hint) = crate::words::w().statement_date(key, value);
+                    at_key(Diagnostic::error(&yaml_path, message), key).with_hint(hint)
+                });
                 None
             }
         }
@@ -249,21 +237,10 @@ pub fn render(
         .any(|d| d.is_error() && d.path == yaml_path);
     if !missing.is_empty() && !unreadable {
         let (what, add): (Vec<&str>, Vec<&str>) = missing.into_iter().unzip();
+        let (message, hint) =
+            crate::words::w().statement_missing(&join_and(&what), &add.join("; "));
         diagnostics.push(
-            at_key(
-                Diagnostic::warning(
-                    &yaml_path,
-                    format!(
-                        "the accessibility statement does not say {}",
-                        join_and(&what)
-                    ),
-                ),
-                "accessibility",
-            )
-            .with_hint(format!(
-                "public-sector sites must publish this; add to site.yaml {} (see README.md)",
-                add.join("; ")
-            )),
+            at_key(Diagnostic::warning(&yaml_path, message), "accessibility").with_hint(hint),
         );
     }
 
@@ -275,16 +252,14 @@ pub fn render(
         let audit: Audit = match crate::front_matter::parse(&src.path, &src.text, &src.text, 1) {
             Ok(a) => a,
             Err(d) => {
-                diagnostics.push(d.with_hint(
-                    "this file is written by `node tests/browser/audit.mjs --record`; run it again, or delete the file",
-                ));
+                diagnostics.push(d.with_hint(crate::words::w().audit_hint()));
                 return None;
             }
         };
         let Some(date) = Date::parse(&audit.date).filter(|d| d.day.is_some()) else {
             diagnostics.push(
-                Diagnostic::error(&src.path, format!("`date` should be written YYYY-MM-DD, but here it is `{}`", audit.date))
-                    .with_hint("this file is written by `node tests/browser/audit.mjs --record`; run it again, or delete the file"),
+                Diagnostic::error(&src.path, crate::words::w().audit_date(&audit.date))
+                    .with_hint(crate::words::w().audit_hint()),
             );
             return None;
         };
@@ -378,29 +353,16 @@ fn missing_facts(
     has_owner: bool,
     contact: &ContactView,
 ) -> Vec<(&'static str, &'static str)> {
-    let mut missing = Vec::new();
-    if !has_owner {
-        missing.push(("whose site it is", "`organisation:` with `name:`"));
-    }
-    if facts.compliance.is_none() {
-        missing.push((
-            "how accessible the site is",
-            "`compliance:` (fully, partly or not) under `accessibility:`",
-        ));
-    }
-    if contact.email.is_none() && contact.phone.is_none() && contact.url.is_none() {
-        missing.push((
-            "how to report a problem",
-            "`contact_email:`, `contact_phone:` or `contact_url:` under `accessibility:`",
-        ));
-    }
-    if facts.statement_date.is_none() {
-        missing.push((
-            "when it was made",
-            "`statement_date:` (YYYY-MM-DD) under `accessibility:`",
-        ));
-    }
-    missing
+    let lacking = [
+        !has_owner,
+        facts.compliance.is_none(),
+        contact.email.is_none() && contact.phone.is_none() && contact.url.is_none(),
+        facts.statement_date.is_none(),
+    ];
+    (0..lacking.len())
+        .filter(|&n| lacking[n])
+        .map(|n| crate::words::w().statement_fact(n))
+        .collect()
 }
 
 /// One paragraph without its `<p>`, so that it sits in a list item like
@@ -416,11 +378,7 @@ fn unwrap_paragraph(html: String) -> String {
 }
 
 fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{}, or {last}", rest.join(", ")),
-    }
+    crate::words::w().join_or(items)
 }
 
 /// Every page of the site in reading order (home, then each region with its
@@ -479,7 +437,7 @@ mod tests {
             .collect();
         assert_eq!(
             join_and(&missing),
-            "whose site it is, how accessible the site is, how to report a problem, or when it was made"
+            "vems webbplatsen är, hur tillgänglig webbplatsen är, hur man anmäler ett problem eller när den gjordes"
         );
         let facts = Accessibility {
             compliance: Some(Compliance::Partly),

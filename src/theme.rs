@@ -249,28 +249,21 @@ pub fn load(
     let mut asked = asked_at;
     while let Some(name) = next.take() {
         if chain.iter().any(|(n, _)| *n == name) {
-            return Err(vec![
-                asked
-                    .clone_with(format!("the theme `{name}` extends itself in a circle"))
-                    .with_hint("one theme in the circle must extend `default` instead"),
-            ]);
+            return Err(vec![{
+                let (message, hint) = crate::words::w().theme_circle(&name);
+                asked.clone_with(message).with_hint(hint)
+            }]);
         }
         if !crate::config::is_plain_name(&name) {
-            return Err(vec![
-                asked
-                    .clone_with(format!("a theme is named, not given as a path: `{name}`"))
-                    .with_hint(
-                        "write only letters, digits, `-` and `_`, for example `extends: default`",
-                    ),
-            ]);
+            return Err(vec![{
+                let (message, hint) = crate::words::w().theme_path(&name);
+                asked.clone_with(message).with_hint(hint)
+            }]);
         }
         let Some(dir) = locate(config, &name) else {
             let names = available(config);
-            return Err(vec![asked.clone_with(format!("there is no theme called `{name}`"))
-                .with_hint(format!(
-                    "the themes here are: {}. A theme is a folder themes/<name>/ with a templates/ folder",
-                    names.join(", ")
-                ))]);
+            let (message, hint) = crate::words::w().no_theme(&name, &names.join(", "));
+            return Err(vec![asked.clone_with(message).with_hint(hint)]);
         };
         if let ThemeDir::Disk { abs, shown } = &dir {
             let project = config.root.canonicalize();
@@ -278,16 +271,8 @@ pub fn load(
             if let (Ok(project), Ok(real)) = (project, real)
                 && !real.starts_with(&project)
             {
-                return Err(vec![
-                        Diagnostic::error(
-                            shown,
-                            format!(
-                                "this theme folder is a link to {}, outside the project folder, and malbild reads themes only inside it",
-                                real.display()
-                            ),
-                        )
-                        .with_hint("copy the theme into themes/ and remove the link"),
-                    ]);
+                let (message, hint) = crate::words::w().theme_outside(&real.display().to_string());
+                return Err(vec![Diagnostic::error(shown, message).with_hint(hint)]);
             }
         }
         if let Some((source, shown)) = dir.file("theme.yaml") {
@@ -350,14 +335,13 @@ pub fn load(
     }
     let strings = all_strings.get(language).cloned().unwrap_or_default();
     if strings.is_empty() {
+        let (message, hint) = crate::words::w().theme_no_language(language);
         diagnostics.push(
             Diagnostic::error(
                 PathBuf::from(format!("themes/{name}/i18n/{language}.yaml")),
-                format!("the theme has no texts for the language `{language}`"),
+                message,
             )
-            .with_hint(format!(
-                "set `language: sv` in content/site.yaml, or add i18n/{language}.yaml to the theme"
-            )),
+            .with_hint(hint),
         );
     }
     let months = Texts::of(strings.clone()).months;
@@ -480,12 +464,7 @@ impl Theme {
     /// the content file being rendered, if any.
     pub fn explain(&self, err: &tera::Error, page: Option<&Path>) -> Diagnostic {
         let context = page
-            .map(|p| {
-                format!(
-                    " (while making the page for {})",
-                    crate::diagnostic::display_path(p)
-                )
-            })
+            .map(|p| crate::words::w().while_making(&crate::diagnostic::display_path(p)))
             .unwrap_or_default();
         match err.kind() {
             tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
@@ -495,23 +474,21 @@ impl Theme {
                     None => (PathBuf::from(report.filename()), ""),
                 };
                 let span = report.span();
-                let hint = if syntax {
-                    "check the {{ }} and {% %} tags on this line: each one must be closed, and every {% if %}, {% for %} and {% block %} needs its {% end... %}"
+                let hint = crate::words::w().template_hint(if syntax {
+                    0
                 } else if report.message().contains("not found")
                     || report.message().contains("undefined")
                 {
-                    "the value does not exist for this page; test it first with {% if ... %}, or see themes/default/README.md for the values a template gets"
+                    1
                 } else {
-                    "see themes/default/README.md for the values a template gets"
-                };
-                let what = if syntax {
-                    "template syntax error"
-                } else {
-                    "template error"
-                };
-                Diagnostic::error(shown, format!("{what}: {}{context}", report.message()))
-                    .at(text, span.start_line, span.start_col + 1)
-                    .with_hint(hint)
+                    2
+                });
+                Diagnostic::error(
+                    shown,
+                    crate::words::w().template_error(syntax, report.message(), &context),
+                )
+                .at(text, span.start_line, span.start_col + 1)
+                .with_hint(hint)
             }
             tera::ErrorKind::CircularInclude { include_chain, .. } => {
                 self.explain_loop(include_chain, "include", context)
@@ -531,25 +508,22 @@ impl Theme {
                     .lines()
                     .position(|l| l.contains(parent.as_str()))
                     .map_or(1, |i| i + 1);
-                Diagnostic::error(
-                    shown,
-                    format!("this template extends `{parent}`, which does not exist"),
-                )
-                .at(text, line, 1)
-                .with_hint(format!(
-                    "the templates are: {}",
-                    self.template_names().collect::<Vec<_>>().join(", ")
-                ))
+                Diagnostic::error(shown, crate::words::w().missing_parent(parent))
+                    .at(text, line, 1)
+                    .with_hint(
+                        crate::words::w()
+                            .template_names(&self.template_names().collect::<Vec<_>>().join(", ")),
+                    )
             }
             tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
                 page.map(Path::to_path_buf)
                     .unwrap_or_else(|| PathBuf::from("themes")),
-                format!("the template `{name}` does not exist{context}"),
+                crate::words::w().template_missing(name, &context),
             )
-            .with_hint(format!(
-                "the templates are: {}",
-                self.template_names().collect::<Vec<_>>().join(", ")
-            )),
+            .with_hint(
+                crate::words::w()
+                    .template_names(&self.template_names().collect::<Vec<_>>().join(", ")),
+            ),
             tera::ErrorKind::Msg(message) => {
                 // Checks across templates come as Tera's own reports:
                 // "error: <message>\n --> <name>:<line>:<col>\n ..."; the first is shown.
@@ -572,21 +546,24 @@ impl Theme {
                 match place {
                     Some((name, line, col)) => {
                         let (shown, text) = self.source_of(&name);
-                        Diagnostic::error(shown, format!("template error: {what}{context}"))
-                            .at(text, line, col)
-                            .with_hint("see themes/default/README.md for the blocks and values of the default theme")
+                        Diagnostic::error(
+                            shown,
+                            crate::words::w().template_error(false, &what, &context),
+                        )
+                        .at(text, line, col)
+                        .with_hint(crate::words::w().template_hint(3))
                     }
                     None => Diagnostic::error(
                         page.map(Path::to_path_buf)
                             .unwrap_or_else(|| PathBuf::from("themes")),
-                        format!("template problem: {what}{context}"),
+                        crate::words::w().template_problem(&what, &context),
                     ),
                 }
             }
             other => Diagnostic::error(
                 page.map(Path::to_path_buf)
                     .unwrap_or_else(|| PathBuf::from("themes")),
-                format!("template problem: {other}{context}"),
+                crate::words::w().template_problem(&other.to_string(), &context),
             ),
         }
     }
@@ -596,10 +573,7 @@ impl Theme {
     /// template that closes the loop, on the line of its tag.
     fn explain_loop(&self, chain: &[String], tag: &str, context: String) -> Diagnostic {
         let (Some(last), Some(closing)) = (chain.last(), chain.len().checked_sub(2)) else {
-            return Diagnostic::error(
-                "themes",
-                format!("templates {tag} each other in a loop{context}"),
-            );
+            return Diagnostic::error("themes", crate::words::w().template_loop(tag, &context));
         };
         let closing = &chain[closing];
         let (shown, text) = self.source_of(closing);
@@ -607,31 +581,21 @@ impl Theme {
             .lines()
             .position(|l| l.contains(tag) && l.contains(last.as_str()))
             .map_or(1, |i| i + 1);
-        let (verb, hint) = if tag == "include" {
-            (
-                "includes",
-                "a template cannot include itself, directly or through others; remove this {% include %} or the one that leads back here",
-            )
-        } else {
-            (
-                "extends",
-                "a template cannot extend itself, directly or through others; make this {% extends %} name a template that does not lead back here (layouts usually extend base.html)",
-            )
-        };
+        let (message, hint) = crate::words::w().template_loop_at(
+            closing,
+            tag == "include",
+            last,
+            &chain.join(" → "),
+            &context,
+        );
         let path = if text.is_empty() {
             PathBuf::from(closing)
         } else {
             shown
         };
-        Diagnostic::error(
-            path,
-            format!(
-                "`{closing}` {verb} `{last}`, which leads back to it: {}{context}",
-                chain.join(" → ")
-            ),
-        )
-        .at(text, line, 1)
-        .with_hint(hint)
+        Diagnostic::error(path, message)
+            .at(text, line, 1)
+            .with_hint(hint)
     }
 
     fn source_of(&self, name: &str) -> (PathBuf, &str) {

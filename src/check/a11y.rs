@@ -14,37 +14,31 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let mut previous = 1;
     for h in &body.rendered.headings {
         if h.level == 1 {
-            out.push(
-                text.at(
-                    Diagnostic::warning(
-                        path,
-                        "a second main heading (#): the page title is already the main heading",
-                    )
-                    .for_check(Check::SecondH1)
-                    .with_hint("use ## for the headings in the text, ### below them"),
-                    body,
-                    h.offset,
-                ),
-            );
+            out.push(text.at(
+                {
+                    let (message, hint) = crate::words::w().second_h1();
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::SecondH1)
+                        .with_hint(hint)
+                },
+                body,
+                h.offset,
+            ));
         } else if h.level > previous + 1 {
-            out.push(
-                text.at(
-                    Diagnostic::warning(
-                        path,
-                        format!(
-                            "the heading skips from level {previous} to level {}",
-                            h.level
-                        ),
-                    )
-                    .for_check(Check::HeadingLevel)
-                    .with_hint(format!(
-                        "screen reader users navigate by heading levels; use {} here",
-                        "#".repeat(usize::from(previous) + 1)
-                    )),
-                    body,
-                    h.offset,
-                ),
-            );
+            out.push(text.at(
+                {
+                    let (message, hint) = crate::words::w().heading_skip(
+                        previous,
+                        h.level,
+                        &"#".repeat(usize::from(previous) + 1),
+                    );
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::HeadingLevel)
+                        .with_hint(hint)
+                },
+                body,
+                h.offset,
+            ));
         }
         previous = h.level;
     }
@@ -53,19 +47,16 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
             let alt = img.alt.trim();
             let file_name = img.dest.rsplit('/').next().unwrap_or(&img.dest);
             let d = if alt.is_empty() {
-                Diagnostic::warning(path, "the image has no alternative text")
-                    .with_hint("describe what the image shows between the brackets: ![Karta över länets vårdcentraler](karta.png)")
+                let (message, hint) = crate::words::w().alt_missing();
+                Diagnostic::warning(path, message).with_hint(hint)
             } else if alt == file_name
                 || alt.rsplit_once('.').is_some_and(|(_, ext)| {
                     ["png", "jpg", "jpeg", "svg", "gif", "webp"]
                         .contains(&ext.to_lowercase().as_str())
                 })
             {
-                Diagnostic::warning(
-                    path,
-                    format!("the image's alternative text is a file name: `{alt}`"),
-                )
-                .with_hint("describe what the image shows, in words")
+                let (message, hint) = crate::words::w().alt_file_name(alt);
+                Diagnostic::warning(path, message).with_hint(hint)
             } else {
                 continue;
             };
@@ -74,9 +65,12 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     }
     for table in body.rendered.tables.iter().filter(|t| !t.named) {
         out.push(text.at(
-            Diagnostic::warning(path, "the table has no caption")
-                .for_check(Check::TableCaption)
-                .with_hint("screen readers announce a table by its caption: write a line `Tabell: what the table shows` just above it, with an empty line between, or put the table right under a heading"),
+            {
+                let (message, hint) = crate::words::w().table_caption();
+                Diagnostic::warning(path, message)
+                    .for_check(Check::TableCaption)
+                    .with_hint(hint)
+            },
             body,
             table.offset,
         ));

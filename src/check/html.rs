@@ -79,7 +79,15 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
 }
 
 /// The attributes of raw HTML that hold an address a browser follows or loads.
-const URL_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "data", "poster", "xlink:href"];
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "xlink:href",
+];
 
 /// Errors for addresses in raw HTML whose scheme is refused (`<a
 /// href="javascript:…">`, also spelled with character references): the same
@@ -94,16 +102,8 @@ fn refused_links<'t>(
         URL_ATTRIBUTES.iter().filter_map(move |a| {
             let value = attribute(tag, a)?;
             let scheme = crate::links::refused_attribute_scheme(value)?;
-            Some((
-                *at,
-                Diagnostic::error(
-                    path,
-                    format!(
-                        "HTML-koden <{name}> har adressen `{value}`, som börjar med `{scheme}:`: en sådan adress kan köra kod eller visa innehåll som inte är en webbsida, och sidan publiceras inte med den"
-                    ),
-                )
-                .with_hint("skriv länken i Markdown, `[text](https://…)`, eller länka till en sida eller fil i content/; annars ta bort HTML-koden"),
-            ))
+            let (message, hint) = crate::words::w().html_refused_scheme(name, value, &scheme);
+            Some((*at, Diagnostic::error(path, message).with_hint(hint)))
         })
     })
 }
@@ -122,9 +122,10 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
             let offset = seen.offset + seen.html.find('<').unwrap_or(0);
             // Each at its tag, when no comment moved the tags.
             let exact = html.len() == seen.html.len();
-            out.extend(refused_links(&tags, path).map(|(at, d)| {
-                text.at(d, md, if exact { seen.offset + at } else { offset })
-            }));
+            out.extend(
+                refused_links(&tags, path)
+                    .map(|(at, d)| text.at(d, md, if exact { seen.offset + at } else { offset })),
+            );
             let external: Option<(&str, &str)> = tags.iter().find_map(|(_, name, tag)| {
                 ["src", "data", "poster"]
                     .iter()
@@ -138,26 +139,23 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     .map(|v| (name.as_str(), v))
             });
             let d = if let Some((name, url)) = external {
-                Diagnostic::warning(
-                    path,
-                    format!("the <{name}> loads `{url}` from another web site"),
-                )
-                .for_check(Check::ThirdParty)
-                .with_hint("the site promises visitors that nothing is loaded from other hosts; save the file in content/ beside the page and link it, or link to the other site instead")
+                let (message, hint) = crate::words::w().third_party_tag(name, url);
+                Diagnostic::warning(path, message)
+                    .for_check(Check::ThirdParty)
+                    .with_hint(hint)
             } else if let Some((_, name, _)) = tags
                 .iter()
                 .find(|(_, _, tag)| attribute(tag, "style").is_some())
             {
-                Diagnostic::warning(
-                    path,
-                    format!("the <{name}> has a style=\"...\" attribute"),
-                )
-                .for_check(Check::InlineStyle)
-                .with_hint("inline styles override the theme's colours, sizes and dark mode, and can make text unreadable; remove the HTML and write Markdown, e.g. a list with `- ` or **bold**")
+                let (message, hint) = crate::words::w().inline_style(name);
+                Diagnostic::warning(path, message)
+                    .for_check(Check::InlineStyle)
+                    .with_hint(hint)
             } else {
-                Diagnostic::warning(path, format!("HTML (<{first}>) written into the Markdown"))
+                let (message, hint) = crate::words::w().raw_html(first);
+                Diagnostic::warning(path, message)
                     .for_check(Check::RawHtml)
-                    .with_hint("write Markdown instead (lists with `- `, **bold**, tables with |); HTML pasted from Word or a web page is not checked and bypasses the theme")
+                    .with_hint(hint)
             };
             out.push(text.at(d, md, offset));
         }
@@ -169,12 +167,12 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                 && crate::links::refused_scheme(&img.dest).is_none()
             {
                 out.push(text.at(
-                    Diagnostic::warning(
-                        path,
-                        format!("the image `{}` is loaded from another web site", img.dest),
-                    )
-                    .for_check(Check::ThirdParty)
-                    .with_hint("save the image in content/ beside the page and write ![what it shows](file.png); the site promises visitors that nothing is loaded from other hosts"),
+                    {
+                        let (message, hint) = crate::words::w().third_party_image(&img.dest);
+                        Diagnostic::warning(path, message)
+                            .for_check(Check::ThirdParty)
+                            .with_hint(hint)
+                    },
                     md,
                     img.offset,
                 ));

@@ -28,10 +28,7 @@ pub struct Ignores {
 }
 
 fn unknown_hint(name: &str) -> String {
-    match suggest(name) {
-        Some(s) => format!("did you mean `{s}`? The checks are: {}", names()),
-        None => format!("the checks are: {}", names()),
-    }
+    crate::words::w().unknown_check_hint(suggest(name), &names())
 }
 
 fn names() -> String {
@@ -58,11 +55,8 @@ impl Ignores {
                 let offset = front.find(name.as_str()).unwrap_or(0);
                 problems.push(
                     text.at_offset(
-                        Diagnostic::error(
-                            &page.path,
-                            format!("`check: ignore` names `{name}`, which is not a check"),
-                        )
-                        .with_hint(unknown_hint(name)),
+                        Diagnostic::error(&page.path, crate::words::w().ignore_not_a_check(name))
+                            .with_hint(unknown_hint(name)),
                         offset,
                     ),
                 );
@@ -86,16 +80,13 @@ impl Ignores {
             let column = l[..start].chars().count() + 1;
             let directive = directive.trim();
             let Some(list) = directive.strip_prefix("ignore") else {
-                problems.push(
-                    text.at_line(
-                        Diagnostic::warning(
-                            &page.path,
-                            format!("malbild does not understand the comment `malbild: {directive}`"),
-                        )
-                        .with_hint("to silence a check for the next paragraph write <!-- malbild: ignore NAME -->"),
-                        line,
-                    ),
-                );
+                problems.push(text.at_line(
+                    {
+                        let (message, hint) = crate::words::w().unknown_comment(directive);
+                        Diagnostic::warning(&page.path, message).with_hint(hint)
+                    },
+                    line,
+                ));
                 continue;
             };
             let mut names = Vec::new();
@@ -106,7 +97,7 @@ impl Ignores {
                     let mut d = text.at_line(
                         Diagnostic::warning(
                             &page.path,
-                            format!("the comment names `{name}`, which is not a check"),
+                            crate::words::w().comment_not_a_check(name),
                         )
                         .with_hint(unknown_hint(name)),
                         line,
@@ -161,7 +152,7 @@ pub fn site_names(site: &Site) -> Vec<Diagnostic> {
         .map(|name| {
             Diagnostic::error(
                 "content/site.yaml",
-                format!("`check: ignore` names `{name}`, which is not a check"),
+                crate::words::w().ignore_not_a_check(name),
             )
             .with_hint(unknown_hint(name))
         })

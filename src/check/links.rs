@@ -59,14 +59,11 @@ pub fn texts(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
         for link in &md.rendered.links {
             let said = normalise(&link.text);
             let d = if said.is_empty() {
-                Diagnostic::warning(path, "the link has no text")
-                    .with_hint("write what the link leads to between the brackets: [Bakgrund och syfte](bakgrund.md)")
+                let (message, hint) = crate::words::w().link_no_text();
+                Diagnostic::warning(path, message).with_hint(hint)
             } else if VAGUE.contains(&said.as_str()) {
-                Diagnostic::warning(
-                    path,
-                    format!("the link text “{}” does not say where the link leads", link.text.trim()),
-                )
-                .with_hint("screen reader users often hear the links of a page without the text around them; name the target instead, e.g. “Läs mer om [perspektivskiftena](bakgrund.md)”")
+                let (message, hint) = crate::words::w().link_vague(link.text.trim());
+                Diagnostic::warning(path, message).with_hint(hint)
             } else {
                 continue;
             };
@@ -86,7 +83,7 @@ fn shown_ids(ids: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if ids.len() > SHOWN {
-        list.push_str(&format!(" and {} more", ids.len() - SHOWN));
+        list.push_str(&crate::words::w().and_more(ids.len() - SHOWN));
     }
     list
 }
@@ -191,29 +188,16 @@ pub fn fragments(
                             known.contains(&slug).then_some(slug)
                         });
                     let hint = match (near, headings.is_empty()) {
-                        (Some(k), _) => format!("did you mean `#{k}`?"),
-                        (None, true) => {
-                            "that page has no headings to link to; remove the #-part of the link"
-                                .to_string()
-                        }
-                        (None, false) => format!(
-                            "the headings of that page have the ids: {}",
-                            shown_ids(&headings)
-                        ),
+                        (Some(k), _) => crate::words::w().fragment_near(&k),
+                        (None, true) => crate::words::w().fragment_no_headings().to_string(),
+                        (None, false) => crate::words::w().fragment_ids(&shown_ids(&headings)),
                     };
-                    let where_ = if target == id {
-                        "this page".to_string()
-                    } else {
-                        format!("the page “{}”", target_page.title)
-                    };
+                    let other = (target != id).then_some(target_page.title.as_str());
                     let text = text.get_or_insert_with(|| PageText::new(page));
                     text.at(
                         Diagnostic::error(
                             &page.path,
-                            format!(
-                                "the link `{}` points to `#{fragment}`, which is not on {where_}",
-                                link.dest
-                            ),
+                            crate::words::w().fragment_missing(&link.dest, fragment, other),
                         )
                         .with_hint(hint),
                         &md,

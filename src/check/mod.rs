@@ -496,13 +496,10 @@ fn cap(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
         }
     }
     for (_, (first, n)) in more {
+        let (message, hint) = crate::words::w().more_of_check(n, MAX_PER_CHECK);
         out.push(Diagnostic {
-            message: format!(
-                "{n} more problems of this kind on this page from here on, not listed one by one"
-            ),
-            hint: Some(format!(
-                "fix the ones above first; the page has more than {MAX_PER_CHECK} of them"
-            )),
+            message,
+            hint: Some(hint),
             ..first
         });
     }

@@ -176,22 +176,20 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>], config: &CheckConfig) -
                 let offset = block.source_offset(s.start);
                 longest.push((n, p, offset));
                 if n > config.sentence_words_max {
-                    out.push(
-                        text.at(
-                            Diagnostic::warning(
-                                path,
-                                format!(
-                                    "the sentence “{}” has {n} words; the limit is {}",
-                                    start_of(sentence),
-                                    config.sentence_words_max
-                                ),
-                            )
-                            .for_check(Check::LongSentence)
-                            .with_hint("split it where it changes subject, or make a list of what it enumerates; sentences of 15–20 words are easiest to read"),
-                            md,
-                            offset,
-                        ),
-                    );
+                    out.push(text.at(
+                        {
+                            let (message, hint) = crate::words::w().long_sentence(
+                                &start_of(sentence),
+                                n,
+                                config.sentence_words_max,
+                            );
+                            Diagnostic::warning(path, message)
+                                .for_check(Check::LongSentence)
+                                .with_hint(hint)
+                        },
+                        md,
+                        offset,
+                    ));
                 }
             }
         }
@@ -211,25 +209,17 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>], config: &CheckConfig) -
         lines.dedup();
         let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
         let line = text.page.key_line("title").unwrap_or(1);
+        let (message, hint) = crate::words::w().lix(
+            lix,
+            config.lix_max,
+            total.words as f64 / total.sentences.max(1) as f64,
+            100.0 * total.long as f64 / total.words.max(1) as f64,
+            &lines.join(", "),
+        );
         out.push(
-            text.at_line(
-                Diagnostic::warning(
-                    path,
-                    format!(
-                        "the text is hard to read: LIX {lix:.0} ({}), over the limit {}",
-                        band(lix),
-                        config.lix_max
-                    ),
-                ),
-                line,
-            )
-            .for_check(Check::Lix)
-            .with_hint(format!(
-                "LIX is words per sentence ({:.0} here) plus the share of words over six letters ({:.0} % here); shorter sentences and everyday words bring it down. The longest sentences start on lines {}",
-                total.words as f64 / total.sentences.max(1) as f64,
-                100.0 * total.long as f64 / total.words.max(1) as f64,
-                lines.join(", ")
-            )),
+            text.at_line(Diagnostic::warning(path, message), line)
+                .for_check(Check::Lix)
+                .with_hint(hint),
         );
     }
     out

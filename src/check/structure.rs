@@ -28,15 +28,16 @@ pub fn page(text: &PageText<'_>, body: &Body, settings: &Settings<'_>) -> Vec<Di
     let headings = &rendered.headings;
     for (i, h) in headings.iter().enumerate() {
         if h.title.trim().is_empty() {
-            out.push(
-                text.at(
-                    Diagnostic::warning(path, "the heading has no text")
+            out.push(text.at(
+                {
+                    let (message, hint) = crate::words::w().empty_heading();
+                    Diagnostic::warning(path, message)
                         .for_check(Check::EmptyHeading)
-                        .with_hint("write the heading after the #-signs, or remove the line"),
-                    md,
-                    h.offset,
-                ),
-            );
+                        .with_hint(hint)
+                },
+                md,
+                h.offset,
+            ));
             continue;
         }
         let next = headings.get(i + 1);
@@ -49,18 +50,13 @@ pub fn page(text: &PageText<'_>, body: &Body, settings: &Settings<'_>) -> Vec<Di
         if next.is_none() && continued_by_theme(&h.title, h.level, text, settings) {
             continue;
         }
-        let why = match next {
-            Some(n) => format!("the next heading, “{}”, follows right after it", n.title),
-            None => "the page ends right after it".to_string(),
-        };
+        let (message, hint) =
+            crate::words::w().empty_section(&h.title, next.map(|n| n.title.as_str()));
         out.push(
             text.at(
-                Diagnostic::warning(
-                    path,
-                    format!("nothing under the heading “{}”: {why}", h.title),
-                )
-                .for_check(Check::EmptySection)
-                .with_hint("write the section's text under the heading, or remove the heading"),
+                Diagnostic::warning(path, message)
+                    .for_check(Check::EmptySection)
+                    .with_hint(hint),
                 md,
                 h.offset,
             ),
@@ -68,13 +64,11 @@ pub fn page(text: &PageText<'_>, body: &Body, settings: &Settings<'_>) -> Vec<Di
     }
     if page.role == Role::Part && is_empty(body, page) {
         let line = page.key_line("title").unwrap_or(1);
+        let (message, hint) = crate::words::w().empty_page();
         out.push(
-            text.at_line(
-                Diagnostic::warning(path, "the page has no text"),
-                line,
-            )
-            .for_check(Check::EmptyPage)
-            .with_hint("write the page's text below the front matter's closing ---, or remove the file"),
+            text.at_line(Diagnostic::warning(path, message), line)
+                .for_check(Check::EmptyPage)
+                .with_hint(hint),
         );
     }
     out

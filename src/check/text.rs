@@ -56,19 +56,8 @@ pub fn front_matter(text: &PageText<'_>) -> Vec<Diagnostic> {
 
 /// The message and hint of [`front_matter`].
 fn curly_quotes_message(key: Option<&str>, inner: &str) -> (String, String) {
-    let (what, key) = match key {
-        Some(k) => (format!("`{k}`"), format!("{k}: ")),
-        None => ("texten".to_string(), "- ".to_string()),
-    };
     let straight = inner.replace('\\', "\\\\").replace('"', "\\\"");
-    (
-        format!(
-            "{what} står inom ”…”, och de citattecknen publiceras som en del av texten: ”{inner}”"
-        ),
-        format!(
-            "ta bort dem om de inte ska synas: `{key}{inner}`; behöver texten citattecken för att ` #` eller `: ` ska ingå, använd raka: `{key}\"{straight}\"`"
-        ),
-    )
+    crate::words::w().curly_quotes(key, inner, &straight)
 }
 
 /// Warnings about repeats, stray list markers and unclosed emphasis.
@@ -128,12 +117,12 @@ fn placeholder(
         return false;
     }
     out.push(text.at(
-        Diagnostic::warning(
-            &text.page.path,
-            format!("“{line}” looks like the place of an image that was lost when the text was copied"),
-        )
-        .for_check(Check::ImagePlaceholder)
-        .with_hint("put the image file beside the page and write ![what the image shows](file.png), or remove the line"),
+        {
+            let (message, hint) = crate::words::w().lost_image(line);
+            Diagnostic::warning(&text.page.path, message)
+                .for_check(Check::ImagePlaceholder)
+                .with_hint(hint)
+        },
         md,
         block.offset,
     ));
@@ -166,14 +155,12 @@ fn flat_heading(
         return;
     }
     out.push(text.at(
-        Diagnostic::warning(
-            &text.page.path,
-            format!("“{first}” looks like a heading that became a line of text"),
-        )
-        .for_check(Check::FlatHeading)
-        .with_hint(format!(
-            "if it is a heading, write `## {first}` on a line of its own with empty lines around it; if it is text, end it with a full stop"
-        )),
+        {
+            let (message, hint) = crate::words::w().flat_heading(first);
+            Diagnostic::warning(&text.page.path, message)
+                .for_check(Check::FlatHeading)
+                .with_hint(hint)
+        },
         md,
         block.offset,
     ));
@@ -230,18 +217,16 @@ fn hyphenation(
         {
             continue;
         }
-        out.push(
-            text.at(
-                Diagnostic::warning(
-                    &text.page.path,
-                    format!("the word “{before}-{after}” is split across two lines with a hyphen"),
-                )
-                .for_check(Check::Hyphenation)
-                .with_hint(format!("join it into one word: {before}{after}")),
-                md,
-                block.source_offset(at - before.len()),
-            ),
-        );
+        out.push(text.at(
+            {
+                let (message, hint) = crate::words::w().hyphenated(&before, &after);
+                Diagnostic::warning(&text.page.path, message)
+                    .for_check(Check::Hyphenation)
+                    .with_hint(hint)
+            },
+            md,
+            block.source_offset(at - before.len()),
+        ));
     }
 }
 
@@ -308,7 +293,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let mut paragraphs: HashMap<u64, Seen> = HashMap::new();
     let mut sentence_first: HashMap<u64, Seen> = HashMap::new();
     let mut run: Option<Run> = None;
-    let hint = "text copied from a PDF or Word file is often doubled; keep it once";
+    let hint = crate::words::w().repeated_hint();
     // In the order of the file: the front matter's fields, then the body.
     let order = (1..parts.len()).chain(std::iter::once(0));
     for (p, md) in order.map(|p| (p, &parts[p])) {
@@ -329,10 +314,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                             text.at(
                                 Diagnostic::warning(
                                     path,
-                                    format!(
-                                        "this paragraph is the same as the one on line {}",
-                                        line(first)
-                                    ),
+                                    crate::words::w().repeated_paragraph(line(first)),
                                 )
                                 .for_check(Check::Repeated)
                                 .with_hint(hint),
@@ -370,11 +352,10 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     .filter(|r| r.hash == hash && same(&r.first, sentence))
                 {
                     r.count += 1;
-                    let message = format!(
-                        "the sentence “{}” comes {} times in a row{}",
-                        start_of(r.first.text(parts)),
+                    let message = crate::words::w().repeated_run(
+                        &start_of(r.first.text(parts)),
                         r.count,
-                        r.before
+                        r.before.as_deref(),
                     );
                     match r.warning {
                         Some(i) => out[i].message = message,
@@ -410,19 +391,16 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                         first: here,
                         warning: None,
                         count: 1,
-                        before: String::new(),
+                        before: None,
                     });
                     continue;
                 };
-                let place = match parts[first.part].field {
-                    Some(key) => format!("in `{key}` on line {}", line(&first)),
-                    None => format!("on line {}", line(&first)),
-                };
+                let place = crate::words::w().repeated_place(parts[first.part].field, line(&first));
                 out.push(
                     text.at(
                         Diagnostic::warning(
                             path,
-                            format!("the sentence “{}” is already {place}", start_of(sentence)),
+                            crate::words::w().repeated_sentence(&start_of(sentence), &place),
                         )
                         .for_check(Check::Repeated)
                         .with_hint(hint),
@@ -435,7 +413,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
                     first: here,
                     warning: Some(out.len() - 1),
                     count: 1,
-                    before: format!(", and is already {place}"),
+                    before: Some(place),
                 });
             }
         }
@@ -454,8 +432,8 @@ struct Run {
     warning: Option<usize>,
     /// How many times in a row.
     count: usize,
-    /// Where it was before the run, when it was: `, and is already on line 3`.
-    before: String,
+    /// Where it was before the run, when it was: `on line 3`.
+    before: Option<String>,
 }
 
 /// A list marker or bullet that became text. Returns the byte range of the
@@ -484,15 +462,16 @@ fn list_marker(
         if after_marker.trim().is_empty()
             && !rest.lines().nth(1).is_some_and(|l| l.starts_with(' '))
         {
-            out.push(
-                text.at(
-                    Diagnostic::warning(path, "an empty list item")
+            out.push(text.at(
+                {
+                    let (message, hint) = crate::words::w().empty_list_item();
+                    Diagnostic::warning(path, message)
                         .for_check(Check::ListMarker)
-                        .with_hint("remove the line, or write the item's text after the marker"),
-                    md,
-                    block.offset,
-                ),
-            );
+                        .with_hint(hint)
+                },
+                md,
+                block.offset,
+            ));
         }
         return 0..0;
     }
@@ -505,9 +484,12 @@ fn list_marker(
         line_start += line.len() + 1;
         if let Some(bullet) = trimmed.chars().next().filter(|c| BULLETS.contains(c)) {
             out.push(text.at(
-                Diagnostic::warning(path, format!("a bullet character `{bullet}` pasted as text"))
-                    .for_check(Check::ListMarker)
-                    .with_hint("make a Markdown list: start each item on its own line with `- ` (a hyphen and a space)"),
+                {
+                    let (message, hint) = crate::words::w().pasted_bullet(bullet);
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::ListMarker)
+                        .with_hint(hint)
+                },
                 md,
                 block.source_offset(at),
             ));
@@ -526,29 +508,25 @@ fn list_marker(
             let marker = &trimmed[..digits + 1];
             let stray: String = rest.chars().take_while(|c| "*_".contains(*c)).collect();
             out.push(text.at(
-                Diagnostic::warning(
-                    path,
-                    format!("`{marker}{stray}` looks like a list number that lost its place"),
-                )
-                .for_check(Check::ListMarker)
-                .with_hint(format!(
-                    "for a numbered list write `{marker} ` and the text at the start of the line, with no `- ` in front; remove any stray `**`"
-                )),
+                {
+                    let (message, hint) = crate::words::w().lost_number(marker, &stray);
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::ListMarker)
+                        .with_hint(hint)
+                },
                 md,
                 block.source_offset(at),
             ));
             covered = at..at + digits + 1 + stray.len();
         } else if n > 0 && next.is_some_and(char::is_whitespace) {
             out.push(text.at(
-                Diagnostic::warning(
-                    path,
-                    format!(
-                        "this line starts with `{}` like a numbered list item, but it is part of the paragraph above",
-                        &trimmed[..digits + 1]
-                    ),
-                )
-                .for_check(Check::ListMarker)
-                .with_hint("put an empty line before the list; a numbered list can only interrupt a paragraph when it starts at 1"),
+                {
+                    let (message, hint) =
+                        crate::words::w().number_in_paragraph(&trimmed[..digits + 1]);
+                    Diagnostic::warning(path, message)
+                        .for_check(Check::ListMarker)
+                        .with_hint(hint)
+                },
                 md,
                 block.source_offset(at),
             ));
@@ -595,11 +573,12 @@ fn emphasis(
         if looks_like_delimiter && !escaped && !skip.contains(&i) {
             let mark = &t[i..j];
             out.push(text.at(
-                Diagnostic::warning(path_of(text), format!("`{mark}` that does not close: the text after it is not emphasised"))
-                    .for_check(Check::Emphasis)
-                    .with_hint(format!(
-                        "emphasis needs the mark on both sides with no space inside, {mark}like this{mark}; remove it if no emphasis was meant"
-                    )),
+                {
+                    let (message, hint) = crate::words::w().unclosed_emphasis(mark);
+                    Diagnostic::warning(path_of(text), message)
+                        .for_check(Check::Emphasis)
+                        .with_hint(hint)
+                },
                 md,
                 source,
             ));
@@ -671,23 +650,21 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             (
                 "Vi ställer om vården. Individens behov och förutsättningar. Individens behov och förutsättningar. Individens behov och förutsättningar.\n",
-                &[
-                    "4:23: the sentence “Individens behov och förutsättningar.” comes 3 times in a row",
-                ],
+                &["4:23: meningen ”Individens behov och förutsättningar.” kommer 3 gånger i rad"],
             ),
             (
                 "Primärvården är navet här.\n\nAnnat stycke kommer sedan.\n\nPrimärvården är navet här.\n",
-                &["8:1: the sentence “Primärvården är navet här.” is already on line 4"],
+                &["8:1: meningen ”Primärvården är navet här.” finns redan på rad 4"],
             ),
             (
                 "Ett två tre fyra. Fem sex sju åtta.\n\nEtt två tre fyra. Fem sex sju åtta.\n",
-                &["6:1: this paragraph is the same as the one on line 4"],
+                &["6:1: det här stycket är detsamma som det på rad 4"],
             ),
             // Short sentences repeat on purpose; case and spacing do not matter.
             ("För att lära. För att lära.\n", &[]),
             (
                 "Nära vård för alla.\n\nNÄRA  VÅRD för alla\n",
-                &["4:1: the sentence “Nära vård för alla.” comes 2 times in a row"],
+                &["4:1: meningen ”Nära vård för alla.” kommer 2 gånger i rad"],
             ),
         ];
         for (body, want) in cases {
@@ -700,25 +677,25 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             (
                 "- 3.** Fokus flyttas.\n",
-                &["4:3: `3.**` looks like a list number that lost its place"],
+                &["4:3: `3.**` ser ut som ett listnummer som hamnat fel"],
             ),
             ("- 3. Fokus flyttas.\n", &[]),
             ("Version 2.0 gäller.\n", &[]),
             (
                 "▪ Punkt ett.\n",
-                &["4:1: a bullet character `▪` pasted as text"],
+                &["4:1: ett punkttecken `▪` inklistrat som text"],
             ),
-            ("-\n- Text här.\n", &["4:1: an empty list item"]),
+            ("-\n- Text här.\n", &["4:1: en tom punkt i en lista"]),
             (
                 "Det är **viktigt.\n",
-                &["4:8: `**` that does not close: the text after it is not emphasised"],
+                &["4:8: `**` som inte stängs: texten efter blir inte betonad"],
             ),
             ("Det är **viktigt** och *nära*.\n", &[]),
             ("Räkna 5 * 3.\n", &[]),
             ("Ett \\*escaped.\n", &[]),
             (
                 "omställ-\nningen tar tid.\n",
-                &["4:1: the word “omställ-ningen” is split across two lines with a hyphen"],
+                &["4:1: ordet ”omställ-ningen” är avstavat över två rader"],
             ),
             ("hälso-\noch sjukvård.\n", &[]),
         ];

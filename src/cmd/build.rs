@@ -24,34 +24,20 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
     if quiet {
         return Ok(());
     }
-    let warnings = match report.warnings.len() {
-        0 => String::new(),
-        1 => ", 1 warning".into(),
-        n => format!(", {n} warnings"),
-    };
-    let pdfs = match report.pdfs {
-        0 => String::new(),
-        1 => " and 1 PDF".into(),
-        n => format!(" and {n} PDFs"),
-    };
     // Over an output an earlier build wrote, only what changed is written.
-    let files = if report.written == report.files && report.removed == 0 {
-        format!("{} files", report.files)
-    } else {
-        let removed = match report.removed {
-            0 => String::new(),
-            n => format!(", {n} removed"),
-        };
-        format!(
-            "{} files, {} written{removed}",
-            report.files, report.written
-        )
-    };
+    let written = (report.written != report.files || report.removed != 0)
+        .then_some((report.written, report.removed));
     eprintln!(
-        "built {} pages{pdfs} ({files}) in {:.2} s into {}{warnings}",
-        report.pages,
-        report.elapsed.as_secs_f64(),
-        config.output.display(),
+        "{}",
+        crate::words::w().built(
+            report.pages,
+            report.pdfs,
+            report.files,
+            written,
+            report.elapsed.as_secs_f64(),
+            &config.output.display().to_string(),
+            report.warnings.len(),
+        )
     );
     for note in &report.notes {
         eprintln!("{note}");

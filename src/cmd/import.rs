@@ -12,7 +12,7 @@ pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
     let outcome = match import::import(&args.file, &args.target, &root) {
         Ok(outcome) => outcome,
         Err(err) if err.is::<import::Usage>() => {
-            eprintln!("error: {err}");
+            eprintln!("{}: {err}", crate::words::w().error());
             return Ok(2);
         }
         Err(err) => return Err(err),

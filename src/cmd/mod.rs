@@ -39,27 +39,13 @@ pub struct Internal {
 
 impl std::fmt::Display for Internal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "internal error: malbild stopped on a bug of its own")?;
-        if let Some(file) = &self.file {
-            write!(f, " while building {}", display_path(file))?;
-        }
-        write!(f, " ({}", self.message)?;
-        if let Some(location) = &self.location {
-            write!(f, ", at {location}")?;
-        }
-        write!(f, ")")?;
-        if self.output_unchanged {
-            write!(f, "; the previous output is unchanged")?;
-        }
-        write!(
-            f,
-            "\n  = hint: this is not a problem in your files; please report it to malbild's developers with this message{}; until it is fixed, undo your last change to that file",
-            if self.file.is_some() {
-                " and the file named above"
-            } else {
-                ""
-            }
-        )
+        let file = self.file.as_deref().map(display_path);
+        f.write_str(&crate::words::w().internal(
+            file.as_deref(),
+            &self.message,
+            self.location.as_deref(),
+            self.output_unchanged,
+        ))
     }
 }
 
@@ -217,10 +203,7 @@ pub fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnosti
         let _ = writeln!(out, "{d}\n");
     }
     if hidden > 0 {
-        let _ = writeln!(
-            out,
-            "… and {hidden} more warnings; `malbild check` lists them all, `malbild check --format json` for tools\n"
-        );
+        let _ = writeln!(out, "{}\n", crate::words::w().more_warnings(hidden));
     }
 }
 
@@ -230,15 +213,11 @@ pub fn print_error(err: &anyhow::Error) {
     if let Some(failed) = err.downcast_ref::<Failed>() {
         print_diagnostics(&failed.diagnostics);
         let warnings = failed.diagnostics.iter().filter(|d| !d.is_error()).count();
-        let also = match warnings {
-            0 => String::new(),
-            1 => " (and 1 warning)".into(),
-            n => format!(" (and {n} warnings)"),
-        };
-        eprintln!("error: {failed}{also}; the previous output is unchanged");
+        let words = crate::words::w();
+        eprintln!("{}: {failed}{}", words.error(), words.failed_also(warnings));
     } else if let Some(internal) = err.downcast_ref::<Internal>() {
-        eprintln!("error: {internal}");
+        eprintln!("{internal}");
     } else {
-        eprintln!("error: {err:#}");
+        eprintln!("{}: {err:#}", crate::words::w().error());
     }
 }

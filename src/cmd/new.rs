@@ -9,7 +9,7 @@ pub fn run(what: NewCommand) -> anyhow::Result<()> {
         NewCommand::Site { dir } => {
             let files = scaffold::new_site(&dir)?;
             for f in &files {
-                eprintln!("  created {}", f.display());
+                eprintln!("{}", crate::words::w().created(&f.display().to_string()));
             }
             eprintln!("{}", scaffold::site_hint(&dir, &scaffold::command()));
         }
@@ -17,7 +17,7 @@ pub fn run(what: NewCommand) -> anyhow::Result<()> {
             let root = root.unwrap_or_else(|| ".".into());
             let files = scaffold::new_publication(&root, &path)?;
             for f in &files {
-                eprintln!("  created {}", f.display());
+                eprintln!("{}", crate::words::w().created(&f.display().to_string()));
             }
             eprintln!("{}", scaffold::publication_hint(&scaffold::command()));
         }

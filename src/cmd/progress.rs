@@ -6,7 +6,7 @@
 //! given, and only once the build has taken [`DELAY`]; it is cleared when the
 //! build is over, so the warnings and the summary read as without it. The
 //! bar draws from indicatif's atomic position, so counting a page takes no
-//! lock. Every word it shows is in [`words`].
+//! lock. Every word it shows is in [`crate::words`].
 
 use std::io::IsTerminal;
 use std::sync::{Arc, Condvar, Mutex};
@@ -15,27 +15,6 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::progress::{Handle, Phase, Progress};
-
-/// The words the progress shows, together for translation.
-pub mod words {
-    use crate::progress::Phase;
-
-    /// What `serve` and `watch` say before their first build.
-    pub const BUILDING: &str = "building the site…";
-
-    /// The name of a phase on the progress line.
-    pub fn phase(phase: Phase) -> &'static str {
-        match phase {
-            Phase::Read => "reading files",
-            Phase::Markdown => "Markdown",
-            Phase::Pages => "pages",
-            Phase::Print => "print pages",
-            Phase::Checks => "checks",
-            Phase::Pdf => "PDFs",
-            Phase::Write => "writing",
-        }
-    }
-}
 
 /// Prints what the core wants the user to know at once (see
 /// [`crate::Config::notice`]), `--quiet` or not: that a build waits for
@@ -141,7 +120,10 @@ impl Progress for Terminal {
         // Padded, so the bar stays in its place from one phase to the next.
         let template = format!(
             "{{spinner}} {:<13} [{{bar:30}}] {{human_pos}}/{{human_len}}",
-            words::phase(phase).replace('{', "{{").replace('}', "}}")
+            crate::words::w()
+                .phase(phase)
+                .replace('{', "{{")
+                .replace('}', "}}")
         );
         if let Ok(style) = ProgressStyle::with_template(&template) {
             self.bar

@@ -33,6 +33,6 @@ pub fn watch(args: WatchArgs) -> anyhow::Result<()> {
 /// seconds before anything else is printed.
 fn building(quiet: bool) {
     if !quiet {
-        eprintln!("{}", super::progress::words::BUILDING);
+        eprintln!("{}", crate::words::w().building());
     }
 }

@@ -1,7 +1,7 @@
 //! Every sentence `front_matter` (and `model`, about front matter) says to a
 //! communicator, Swedish first and its English twin beside it, for the
-//! message catalogue (issue 11). The language is `MALBILD_LANG` (`en` for
-//! English); Swedish by default.
+//! message catalogue (issue 11). The language is the run's
+//! (`crate::words::lang`: `--lang` or `MALBILD_LANG`); Swedish by default.
 
 use super::{Belongs, Got, Wanted};
 
@@ -16,9 +16,9 @@ pub(crate) enum Lang {
 
 /// The language of this run's messages.
 pub(crate) fn lang() -> Lang {
-    match std::env::var("MALBILD_LANG") {
-        Ok(v) if v.trim().to_ascii_lowercase().starts_with("en") => Lang::En,
-        _ => Lang::Sv,
+    match crate::words::lang() {
+        crate::words::Lang::En => Lang::En,
+        crate::words::Lang::Sv => Lang::Sv,
     }
 }
 

@@ -151,17 +151,17 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
             bytes.windows(utf16.len()).any(|w| w == utf16.as_slice())
         };
         return Some(if has("EncryptedPackage") {
-            words::ENCRYPTED
+            words::encrypted()
         } else if has("WordDocument") {
-            words::OLD_DOC
+            words::old_doc()
         } else {
-            words::NOT_WORD
+            words::not_word()
         });
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return None;
     }
-    Some(words::NOT_WORD)
+    Some(words::not_word())
 }
 
 /// A tiny XML tree: enough to walk Word's parts.
@@ -570,8 +570,8 @@ impl Reader<'_> {
                         .unwrap_or("Normal");
                     if self.styles.toc(style) {
                         // The site makes its own table of contents.
-                        if !self.doc.findings.iter().any(|f| f.what == words::TOC) {
-                            self.finding(words::TOC.to_string());
+                        if !self.doc.findings.iter().any(|f| f.what == words::toc()) {
+                            self.finding(words::toc().to_string());
                         }
                         continue;
                     }
@@ -613,7 +613,7 @@ impl Reader<'_> {
                         let para = self.para(p);
                         cell.push(para);
                     } else if p.name == "w:tbl" {
-                        self.finding(words::NESTED_TABLE.to_string());
+                        self.finding(words::nested_table());
                     }
                 }
                 row.push(cell);
@@ -716,7 +716,7 @@ impl Reader<'_> {
                         self.comment(id);
                     }
                 }
-                "m:oMath" | "m:oMathPara" => self.finding(words::EQUATION.to_string()),
+                "m:oMath" | "m:oMathPara" => self.finding(words::equation()),
                 _ => {}
             }
         }
@@ -828,7 +828,7 @@ impl Reader<'_> {
                         out.push(Inline::Footnote(self.doc.footnotes.len() - 1));
                     }
                 }
-                "w:endnoteReference" => self.finding(words::ENDNOTE.to_string()),
+                "w:endnoteReference" => self.finding(words::endnote()),
                 "w:commentReference" => {
                     if let Some(id) = e.attr("w:id") {
                         self.comment(id);
@@ -847,7 +847,7 @@ impl Reader<'_> {
                             .to_string();
                         self.image(rel.as_deref(), alt, out);
                     } else {
-                        self.finding(words::UNKNOWN_OBJECT.to_string());
+                        self.finding(words::unknown_object());
                     }
                 }
                 "mc:AlternateContent" => {
@@ -870,10 +870,10 @@ impl Reader<'_> {
         let graphic = d.find("a:graphicData");
         let uri = graphic.and_then(|g| g.attr("uri")).unwrap_or_default();
         if uri.ends_with("/chart") || d.find("c:chart").is_some() {
-            return self.finding(words::CHART.to_string());
+            return self.finding(words::chart());
         }
         if uri.ends_with("/diagram") || d.find("dgm:relIds").is_some() {
-            return self.finding(words::SMARTART.to_string());
+            return self.finding(words::smartart());
         }
         if d.find("w:txbxContent").is_some() {
             return self.finding(words::text_box(
@@ -881,7 +881,7 @@ impl Reader<'_> {
             ));
         }
         let Some(blip) = d.find("a:blip") else {
-            return self.finding(words::UNKNOWN_OBJECT.to_string());
+            return self.finding(words::unknown_object());
         };
         let doc_pr = d.find("wp:docPr");
         let alt = doc_pr
@@ -896,7 +896,7 @@ impl Reader<'_> {
 
     fn image(&mut self, rel: Option<&str>, alt: String, out: &mut Vec<Inline>) {
         let Some(target) = rel.and_then(|r| self.rels.get(r)).cloned() else {
-            return self.finding(words::LINKED_IMAGE.to_string());
+            return self.finding(words::linked_image());
         };
         let part = if let Some(abs) = target.strip_prefix('/') {
             abs.to_string()
@@ -904,7 +904,7 @@ impl Reader<'_> {
             format!("word/{target}")
         };
         let Some(data) = (self.media)(&part) else {
-            return self.finding(words::LINKED_IMAGE.to_string());
+            return self.finding(words::linked_image());
         };
         // The name comes from inside the file: only a plain name with an
         // image's extension goes into the publication folder (never `x.md`
@@ -958,10 +958,10 @@ fn trim_start(inlines: &mut Vec<Inline>) {
 /// what is wrong (the caller adds the file name and what to do).
 pub fn read(bytes: &[u8]) -> Result<Document, String> {
     let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|_| words::NOT_WORD.to_string())?;
+        .map_err(|_| words::not_word().to_string())?;
     let mut pkg = Package { zip };
     let Some(body_root) = pkg.xml("word/document.xml")? else {
-        return Err(words::NOT_WORD.to_string());
+        return Err(words::not_word().to_string());
     };
     let styles = Styles::read(pkg.xml("word/styles.xml")?, pkg.xml("word/numbering.xml")?);
     let mut rels = HashMap::new();
@@ -1015,7 +1015,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, String> {
             .filter(|c| !c.is_empty());
     }
     let Some(body) = body_root.child("w:body") else {
-        return Err(words::NOT_WORD.to_string());
+        return Err(words::not_word().to_string());
     };
     let mut media = |name: &str| pkg.bytes(name);
     let mut reader = Reader {
@@ -1075,11 +1075,11 @@ mod tests {
 
     #[test]
     fn import_sniffs_files_that_are_not_docx() {
-        assert_eq!(sniff(b"hello"), Some(words::NOT_WORD));
+        assert_eq!(sniff(b"hello"), Some(words::not_word()));
         assert_eq!(sniff(b"PK\x03\x04rest"), None);
         let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
         cfb.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(sniff(&cfb), Some(words::OLD_DOC));
+        assert_eq!(sniff(&cfb), Some(words::old_doc()));
     }
 
     #[test]

@@ -238,7 +238,7 @@ pub fn publication(doc: &Document) -> Publication {
         .map(|f| (f.number, place_of(f.number), f.what.clone()))
         .collect();
     for number in parts.iter().flat_map(|p: &Part| p.inlined_notes.iter()) {
-        review.push((*number, place_of(*number), words::NOTE_INLINED.to_string()));
+        review.push((*number, place_of(*number), words::note_inlined()));
     }
     for img in doc.images.iter().filter(|i| i.alt.is_empty()) {
         review.push((img.number, place_of(img.number), words::no_alt(&img.name)));

@@ -65,8 +65,8 @@ pub fn import(file: &Path, target: &str, root: &Path) -> anyhow::Result<Outcome>
         anyhow::bail!(words::bad_file(file, problem));
     }
     let doc = docx::read(&bytes).map_err(|why| {
-        if why == words::NOT_WORD {
-            anyhow::anyhow!(words::bad_file(file, words::NOT_WORD))
+        if why == words::not_word() {
+            anyhow::anyhow!(words::bad_file(file, words::not_word()))
         } else {
             anyhow::anyhow!(words::broken(file, &why))
         }

@@ -258,7 +258,7 @@ pub fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
                 let line = page.key_line(key).unwrap_or(1);
                 for bad in &r.bad_links {
                     problems.push_with(|| {
-                        Diagnostic::error(&page.path, format!("{} (in `{key}`)", bad.message))
+                        Diagnostic::error(&page.path, crate::words::w().in_key(&bad.message, key))
                             .at(&page.text, line, 1)
                             .with_hint(bad.hint.clone())
                     });

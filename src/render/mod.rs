@@ -55,18 +55,15 @@ pub fn template_for(site: &Site, theme: &Theme, id: PageId) -> Result<String, Di
             return Ok(name.to_string());
         }
         let line = page.key_line("template").unwrap_or(1);
-        return Err(
-            Diagnostic::error(&page.path, format!("the template `{name}` does not exist"))
-                .at(&page.text, line, 1)
-                .with_hint(format!(
-                    "the templates of the theme are: {}",
-                    theme
-                        .template_names()
-                        .filter(|n| !n.contains('/'))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-        );
+        let names = theme
+            .template_names()
+            .filter(|n| !n.contains('/'))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (message, hint) = crate::words::w().no_template(name, &names);
+        return Err(Diagnostic::error(&page.path, message)
+            .at(&page.text, line, 1)
+            .with_hint(hint));
     }
     let wanted = match page.role {
         Role::Home => "home.html",
@@ -84,13 +81,14 @@ pub fn template_for(site: &Site, theme: &Theme, id: PageId) -> Result<String, Di
             return Ok(name.to_string());
         }
     }
+    let (message, hint) = crate::words::w().no_page_template(wanted);
     Err(Diagnostic::error(
         PathBuf::from("themes")
             .join(&theme.chain[0])
             .join("templates"),
-        format!("the theme has neither `{wanted}` nor `page.html`"),
+        message,
     )
-    .with_hint("add templates/page.html to the theme; every page falls back to it"))
+    .with_hint(hint))
 }
 /// The context every template receives (`site`, `lang`, `t`), for outputs
 /// rendered outside this module.
@@ -382,7 +380,7 @@ pub fn pages(
         if others > 0
             && let Some(i) = d.message.rfind(')')
         {
-            d.message.insert_str(i, &format!(" and {others} more"));
+            d.message.insert_str(i, &crate::words::w().and_more(others));
         }
         diagnostics.push(d);
     }

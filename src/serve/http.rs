@@ -63,13 +63,13 @@ pub(super) fn start(root: PathBuf, options: &ServeOptions, hub: Arc<Hub>) -> Res
         .worker_threads(2)
         .enable_all()
         .build()
-        .context("cannot start the server")?;
+        .with_context(|| crate::words::w().cannot_start_server())?;
     std::thread::Builder::new()
         .name("malbild-http".into())
         .spawn(move || {
             runtime.block_on(accept(listener, app));
         })
-        .context("cannot start the server thread")?;
+        .with_context(|| crate::words::w().cannot_start_server())?;
     Ok(Server { url })
 }
 
@@ -86,7 +86,7 @@ async fn accept(listener: TcpListener, app: Router) {
     let listener = match tokio::net::TcpListener::from_std(listener) {
         Ok(l) => l,
         Err(err) => {
-            eprintln!("error: the preview server stopped: {err}");
+            eprintln!("{}", crate::words::w().server_stopped(&err.to_string()));
             return;
         }
     };
@@ -126,24 +126,26 @@ fn bind(ip: IpAddr, port: u16) -> Result<TcpListener> {
         match TcpListener::bind(SocketAddr::new(ip, candidate)) {
             Ok(listener) => {
                 if candidate != port {
-                    eprintln!(
-                        "port {port} is in use (another malbild serve?), so the site is served on port {candidate} instead"
-                    );
+                    eprintln!("{}", crate::words::w().port_taken(port, candidate));
                 }
                 return Ok(listener);
             }
             Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => last = Some(err),
             Err(err) => {
-                return Err(err).with_context(|| format!("cannot listen on {ip}:{port}"));
+                return Err(err)
+                    .with_context(|| crate::words::w().cannot_listen(&format!("{ip}:{port}")));
             }
         }
     }
     match last {
         Some(err) => bail!(
-            "ports {port} to {} are all in use ({err}); choose another with --port",
-            port.saturating_add(19)
+            "{}",
+            crate::words::w().ports_taken(port, port.saturating_add(19), &err.to_string())
         ),
-        None => bail!("cannot listen on {ip}:{port}"),
+        None => bail!(
+            "{}",
+            crate::words::w().cannot_listen(&format!("{ip}:{port}"))
+        ),
     }
 }
 
@@ -190,7 +192,7 @@ fn refuse_host(headers: &HeaderMap) -> Option<Response> {
         (
             StatusCode::FORBIDDEN,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "malbild serve answers only at the address it printed (http://127.0.0.1:…/ or http://localhost:…/).\n",
+            crate::words::w().wrong_host(),
         )
             .into_response(),
     )

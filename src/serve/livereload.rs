@@ -172,7 +172,7 @@ pub(super) const SCRIPT: &str = r#"<script>
     }
     box.textContent = "";
     var title = document.createElement("strong");
-    title.textContent = "malbild: the site could not be built";
+    title.textContent = __TITLE__;
     title.style.cssText = "display:block;font-size:1.25rem;margin-bottom:1rem;color:#b00020";
     var pre = document.createElement("pre");
     pre.textContent = text;
@@ -227,7 +227,11 @@ pub(super) const SCRIPT: &str = r#"<script>
 pub(super) fn inject(html: &str, generation: &str) -> String {
     let script = SCRIPT
         .replace("__SOCKET__", SOCKET_PATH)
-        .replace("__GENERATION__", generation);
+        .replace("__GENERATION__", generation)
+        .replace(
+            "__TITLE__",
+            &serde_json::to_string(crate::words::w().panel_title()).unwrap_or_default(),
+        );
     match html.rfind("</body>") {
         Some(i) => format!("{}{script}{}", &html[..i], &html[i..]),
         None => format!("{html}{script}"),

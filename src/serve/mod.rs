@@ -40,16 +40,16 @@ pub fn serve(config: Config, options: ServeOptions) -> Result<()> {
     let mut builder = Builder::new(config);
     first_build(&mut builder, &hub, options.quiet);
     let server = http::start(builder.config.output.clone(), &options, hub.clone())?;
-    eprintln!("serving the site at {}", server.url);
+    eprintln!("{}", crate::words::w().serving(&server.url));
     if !options.quiet {
-        eprintln!("saving a file rebuilds the site and reloads the page; press Ctrl+C to stop");
+        eprintln!("{}", crate::words::w().serve_how());
     }
     if options.open
         && let Err(err) = opener::open_browser(&server.url)
     {
         eprintln!(
-            "warning: could not open a browser ({err}); open {} yourself",
-            server.url
+            "{}",
+            crate::words::w().no_browser(&err.to_string(), &server.url)
         );
     }
     rebuild_loop(builder, batches, Some(hub), options.quiet)
@@ -63,7 +63,7 @@ pub fn watch(config: Config, quiet: bool) -> Result<()> {
     let mut builder = Builder::new(config);
     first_build(&mut builder, &hub, quiet);
     if !quiet {
-        eprintln!("watching for changes; press Ctrl+C to stop");
+        eprintln!("{}", crate::words::w().watching());
     }
     rebuild_loop(builder, batches, None, quiet)
 }
@@ -79,10 +79,12 @@ fn first_build(builder: &mut Builder, hub: &Hub, quiet: bool) {
         Ok(report) => {
             crate::cmd::print_diagnostics(&report.warnings);
             eprintln!(
-                "built {} pages in {:.2} s into {}",
-                report.pages,
-                report.elapsed.as_secs_f64(),
-                builder.config.output.display()
+                "{}",
+                crate::words::w().built_first(
+                    report.pages,
+                    report.elapsed.as_secs_f64(),
+                    &builder.config.output.display().to_string()
+                )
             );
         }
         Err(err) => {
@@ -122,16 +124,18 @@ fn rebuild_loop(
                 );
                 if !quiet {
                     eprintln!(
-                        "{}: rebuilt in {} ms ({} rendered, {} written, {} removed)",
-                        describe(if saved_files.is_empty() {
-                            &batch
-                        } else {
-                            &saved_files
-                        }),
-                        start.elapsed().as_millis(),
-                        report.rendered,
-                        report.written,
-                        report.removed
+                        "{}",
+                        crate::words::w().rebuilt(
+                            &describe(if saved_files.is_empty() {
+                                &batch
+                            } else {
+                                &saved_files
+                            }),
+                            start.elapsed().as_millis(),
+                            report.rendered,
+                            report.written,
+                            report.removed
+                        )
                     );
                 }
                 let failing = hub.as_ref().is_some_and(|h| h.failing());
@@ -154,7 +158,8 @@ fn rebuild_loop(
                                 .iter()
                                 .filter(|d| d.is_error() || saved.contains(&d.path.as_path())),
                         );
-                        eprintln!("error: {failed}; the browser shows the last pages that built");
+                        let words = crate::words::w();
+                        eprintln!("{}: {failed}; {}", words.error(), words.failed_in_serve());
                     }
                     None => crate::cmd::print_error(err),
                 }
@@ -174,7 +179,7 @@ fn describe(batch: &[Change]) -> String {
             .path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-        many => format!("{} files changed", many.len()),
+        many => crate::words::w().files_changed(many.len()),
     }
 }
 
@@ -187,7 +192,7 @@ fn error_text(err: &anyhow::Error) -> String {
                 text.push_str(&d.to_string());
                 text.push_str("\n\n");
             }
-            text.push_str("The page shows the last version that built. Save a fix and it reloads.");
+            text.push_str(crate::words::w().panel_footer());
             text
         }
         None => format!("{err:#}"),

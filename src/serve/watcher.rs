@@ -11,6 +11,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::Config;
 use crate::change::{Change, classify};
+use crate::diagnostic::display_path;
 
 /// Quiet time that ends a burst of events.
 const QUIET: Duration = Duration::from_millis(15);
@@ -30,14 +31,14 @@ pub(super) fn watch(config: &Config) -> Result<impl Iterator<Item = Vec<Change>>
             let _ = tx.send(event.paths);
         }
     })
-    .context("cannot watch the project folder for changes")?;
+    .with_context(|| crate::words::w().cannot_watch(&display_path(&root)))?;
     watcher
         .watch(&root.join("content"), RecursiveMode::Recursive)
-        .context("cannot watch content/")?;
+        .with_context(|| crate::words::w().cannot_watch(&display_path(&root.join("content"))))?;
     // themes/ may not exist yet: watch the root for its creation too.
     watcher
         .watch(&root, RecursiveMode::NonRecursive)
-        .context("cannot watch the project folder")?;
+        .with_context(|| crate::words::w().cannot_watch(&display_path(&root)))?;
     let themes = root.join("themes");
     let mut themes_watched =
         themes.is_dir() && watcher.watch(&themes, RecursiveMode::Recursive).is_ok();

@@ -132,7 +132,7 @@ const base = await new Promise((ok, fail) => {
   const timer = setTimeout(() => fail(new Error(`malbild serve did not start within 300 s:\n${serverLog}`)), 300_000);
   server.stderr.on('data', (chunk) => {
     serverLog += chunk;
-    const m = serverLog.match(/serving the site at (http:\S+)/);
+    const m = serverLog.match(/webbplatsen visas på (http:\S+)/);
     if (m) {
       clearTimeout(timer);
       ok(m[1]);
@@ -249,6 +249,9 @@ try {
   const panelSeen = await until(tab, () => document.getElementById('malbild-overlay') !== null);
   const text = panelSeen ? await probe(tab, panelText, null, '') : '';
   verdict('panel', Boolean(text && text.includes(want)), text ? `the panel says: ${text.split('\n').slice(0, 2).join(' | ')}` : 'no panel within 10 s');
+  // In Swedish, the default (issue 11): its title and the message's words.
+  const title = 'malbild: webbplatsen gick inte att bygga';
+  verdict('panel-swedish', Boolean(text && text.startsWith(title) && text.includes(': fel: ') && !text.includes('could not be built')), text ? `the panel starts: ${text.split('\n')[0]}` : 'no panel');
   verdict('panel', await probe(tab, hasText, first, false), 'the last good page stays under the panel');
   let panels = 0;
   for (const t of tabs.slice(1)) if (await until(t, () => document.getElementById('malbild-overlay') !== null, null, 3000)) panels++;
@@ -296,7 +299,7 @@ try {
     const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     verdict('timing', true, `save -> page changed in the browser, ${edits} ${editKind} edits: median ${median.toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
-    const rebuilds = [...serverLog.matchAll(/rebuilt in (\d+) ms/g)].slice(-edits).map((m) => Number(m[1]));
+    const rebuilds = [...serverLog.matchAll(/ombyggd på (\d+) ms/g)].slice(-edits).map((m) => Number(m[1]));
     console.log(`     the server's own rebuilds: ${rebuilds.join(', ')} ms`);
     if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ pages, edits, times, rebuilds }, null, 2));
   }

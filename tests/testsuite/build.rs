@@ -167,13 +167,13 @@ fn a_build_over_its_own_output_writes_only_what_changed() {
     let bytes = t.output_files();
     // Nothing changed: not one file written, not even the marker.
     let run = t.build();
-    assert!(run.stderr.contains("files, 0 written)"), "{}", run.stderr);
+    assert!(run.stderr.contains("filer, 0 skrivna)"), "{}", run.stderr);
     assert_eq!(identities(&t), first);
     // A page edited: that page (and what shows it) written, the rest kept.
     let part = "content/region-a/plan-2030/bilaga.md";
     t.write(part, &t.read(part).replace("Ordlista", "Ordförklaringar"));
     let run = t.build();
-    assert!(!run.stderr.contains("0 written"), "{}", run.stderr);
+    assert!(!run.stderr.contains("0 skrivna"), "{}", run.stderr);
     let now = identities(&t);
     let same = |p: &str| now[p] == first[p];
     assert!(!same("region-a/plan-2030/bilaga/index.html"));
@@ -192,7 +192,7 @@ fn a_build_over_its_own_output_writes_only_what_changed() {
     // A page gone: its file goes, the marker says so.
     std::fs::remove_file(t.path(part)).unwrap();
     let run = t.build();
-    assert!(run.stderr.contains("1 removed"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 borttagen"), "{}", run.stderr);
     assert!(!t.path("output/region-a/plan-2030/bilaga").exists());
     assert!(!t.read("output/.malbild-output").contains("bilaga"));
 }
@@ -207,7 +207,7 @@ fn a_build_after_an_edit_and_a_build_writes_nothing() {
     t.build();
     let before = identities(&t);
     let run = t.build();
-    assert!(run.stderr.contains("files, 0 written)"), "{}", run.stderr);
+    assert!(run.stderr.contains("filer, 0 skrivna)"), "{}", run.stderr);
     assert_eq!(identities(&t), before);
 }
 
@@ -259,7 +259,7 @@ fn a_new_site_and_publication_build_without_a_warning() {
         "{second}"
     );
     let built = malbild(&["build".as_ref(), "--root".as_ref(), s]);
-    assert!(!built.contains("warning"), "{built}");
+    assert!(!built.contains("varning"), "{built}");
     // A name malbild cannot be sure of is kept, and the file says so.
     publication("fou-nord/framtidens-halsa");
     let guessed = read("fou-nord/framtidens-halsa/_index.md");
@@ -283,16 +283,16 @@ fn a_page_skipped_for_its_name_is_a_warning() {
     t.write("content/region-a/#gamla/del.md", page);
     let run = t.build();
     for e in [
-        "content/region-a/plan-2030/#1 prioritet.md: warning: sidan publiceras inte: malbild hoppar över namn som börjar med #, som en texteditors tillfälliga filer",
-        "hint: byt namn så att namnet börjar med en bokstav eller siffra, t.ex. `1-prioritet.md`",
-        "content/region-a/#gamla: warning: mappen och allt i den publiceras inte",
+        "content/region-a/plan-2030/#1 prioritet.md: varning: sidan publiceras inte: malbild hoppar över namn som börjar med #, som en texteditors tillfälliga filer",
+        "tips: byt namn så att namnet börjar med en bokstav eller siffra, t.ex. `1-prioritet.md`",
+        "content/region-a/#gamla: varning: mappen och allt i den publiceras inte",
     ] {
         assert!(run.stderr.contains(e), "lacks {e:?}:\n{}", run.stderr);
     }
     // An editor's file and a hidden one are skipped without a word.
     assert!(!run.stderr.contains("#bilaga.md#"), "{}", run.stderr);
     assert!(!run.stderr.contains(".utkast.md"), "{}", run.stderr);
-    assert_eq!(run.stderr.matches("warning:").count(), 2, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("varning:").count(), 2, "{}", run.stderr);
 }
 
 // See: issue 11 (a file Notepad saved as "Unicode" was "not a text file").
@@ -315,7 +315,7 @@ fn a_page_saved_as_utf16_is_read() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("bilaga.md:5:15: error: the link `saknas.md`"),
+            .contains("bilaga.md:5:15: fel: länken `saknas.md`"),
         "{}",
         run.stderr
     );
@@ -375,14 +375,14 @@ fn output_files_that_differ_only_in_case_are_an_error() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "content/region-a/plan-2030/karta.svg: error: content/region-a/plan-2030/Karta.svg och content/region-a/plan-2030/karta.svg skulle bli två filer vars namn bara skiljer sig i stora och små bokstäver; på Windows och macOS är det samma fil, så den ena skulle ersätta den andra"
+            "content/region-a/plan-2030/karta.svg: fel: content/region-a/plan-2030/Karta.svg och content/region-a/plan-2030/karta.svg skulle bli två filer vars namn bara skiljer sig i stora och små bokstäver; på Windows och macOS är det samma fil, så den ena skulle ersätta den andra"
         ),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains("hint: byt namn på den ena filen eller mappen")
+            .contains("tips: byt namn på den ena filen eller mappen")
     );
     assert_eq!(t.output_files(), before);
 }

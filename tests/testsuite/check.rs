@@ -20,56 +20,54 @@ const WARNINGS: &[Case] = &[
         "image without alternative text",
         "Kartan:\n\n![](../plan-2030/karta.svg)\n",
         &[
-            "bilaga.md:8:1: warning: the image has no alternative text [alt-text]",
-            "describe what the image shows",
+            "bilaga.md:8:1: varning: bilden har ingen alternativtext [alt-text]",
+            "beskriv vad bilden visar",
         ],
     ),
     (
         "image with a file name as alternative text",
         "![karta.svg](karta.svg)\n",
-        &[
-            "bilaga.md:6:1: warning: the image's alternative text is a file name: `karta.svg` [alt-text]",
-        ],
+        &["bilaga.md:6:1: varning: bildens alternativtext är ett filnamn: `karta.svg` [alt-text]"],
     ),
     (
         "a second h1",
         "# Ordlista\n\nText här.\n",
         &[
-            "bilaga.md:6:1: warning: a second main heading (#): the page title is already the main heading [second-h1]",
+            "bilaga.md:6:1: varning: en andra huvudrubrik (#): sidans titel är redan huvudrubriken [second-h1]",
         ],
     ),
     (
         "a skipped heading level",
         "## Ordlista\n\nText.\n\n#### Ord\n\nMer text.\n",
         &[
-            "bilaga.md:10:1: warning: the heading skips from level 2 to level 4 [heading-level]",
-            "use ### here",
+            "bilaga.md:10:1: varning: rubriken hoppar från nivå 2 till nivå 4 [heading-level]",
+            "använd ### här",
         ],
     ),
     (
         "an empty heading",
         "Text.\n\n##\n\nMer text.\n",
-        &["bilaga.md:8:1: warning: the heading has no text [empty-heading]"],
+        &["bilaga.md:8:1: varning: rubriken har ingen text [empty-heading]"],
     ),
     (
         "an empty section",
         "## Ordlista\n\n## Källor\n\nText.\n",
         &[
-            "bilaga.md:6:1: warning: nothing under the heading “Ordlista”: the next heading, “Källor”, follows right after it [empty-section]",
+            "bilaga.md:6:1: varning: inget under rubriken ”Ordlista”: nästa rubrik, ”Källor”, kommer direkt efter [empty-section]",
         ],
     ),
     (
         "an empty section at the end",
         "Text.\n\n## Källor\n",
         &[
-            "bilaga.md:8:1: warning: nothing under the heading “Källor”: the page ends right after it [empty-section]",
+            "bilaga.md:8:1: varning: inget under rubriken ”Källor”: sidan slutar direkt efter [empty-section]",
         ],
     ),
     (
         "an empty page",
         "\n",
         &[
-            "bilaga.md:2:1: warning: the page has no text [empty-page]",
+            "bilaga.md:2:1: varning: sidan har ingen text [empty-page]",
             "title: Bilaga",
         ],
     ),
@@ -77,100 +75,100 @@ const WARNINGS: &[Case] = &[
         "a sentence repeated in a row (as in the Sörmland 2023 extraction)",
         "Vården utgår från individens behov och förutsättningar. Individens behov och förutsättningar. Individens behov och förutsättningar. Individens behov och förutsättningar.\n",
         &[
-            "bilaga.md:6:57: warning: the sentence “Individens behov och förutsättningar.” comes 3 times in a row [repeated]",
-            "keep it once",
+            "bilaga.md:6:57: varning: meningen ”Individens behov och förutsättningar.” kommer 3 gånger i rad [repeated]",
+            "behåll den en gång",
         ],
     ),
     (
         "a sentence repeated further down",
         "Primärvården är navet i den nära vården.\n\nAnnan text kommer här.\n\nPrimärvården är navet i den nära vården.\n",
         &[
-            "bilaga.md:10:1: warning: the sentence “Primärvården är navet i den nära vården.” is already on line 6 [repeated]",
+            "bilaga.md:10:1: varning: meningen ”Primärvården är navet i den nära vården.” finns redan på rad 6 [repeated]",
         ],
     ),
     (
         "a paragraph repeated",
         "Vi ställer om. Vården blir nära.\n\nVi ställer om. Vården blir nära.\n",
-        &["bilaga.md:8:1: warning: this paragraph is the same as the one on line 6 [repeated]"],
+        &["bilaga.md:8:1: varning: det här stycket är detsamma som det på rad 6 [repeated]"],
     ),
     (
         "a stray list marker (as in the Skåne extraction)",
         "- 3.** Fokus flyttas från sjukvårdens organisation.\n",
         &[
-            "bilaga.md:6:3: warning: `3.**` looks like a list number that lost its place [list-marker]",
-            "remove any stray `**`",
+            "bilaga.md:6:3: varning: `3.**` ser ut som ett listnummer som hamnat fel [list-marker]",
+            "ta bort lösa `**`",
         ],
     ),
     (
         "a bullet character pasted as text",
         "• Nära vård\n",
         &[
-            "bilaga.md:6:1: warning: a bullet character `•` pasted as text [list-marker]",
-            "start each item on its own line with `- `",
+            "bilaga.md:6:1: varning: ett punkttecken `•` inklistrat som text [list-marker]",
+            "börja varje punkt på en egen rad med `- `",
         ],
     ),
     (
         "a numbered line inside a paragraph",
         "Strategin har tre delar:\n2. Ledning och styrning.\n",
         &[
-            "bilaga.md:7:1: warning: this line starts with `2.` like a numbered list item, but it is part of the paragraph above [list-marker]",
+            "bilaga.md:7:1: varning: raden börjar med `2.` som en punkt i en numrerad lista, men den hör till stycket ovanför [list-marker]",
         ],
     ),
     (
         "emphasis that does not close",
         "Det här är **viktigt för alla.\n",
         &[
-            "bilaga.md:6:12: warning: `**` that does not close: the text after it is not emphasised [emphasis]",
+            "bilaga.md:6:12: varning: `**` som inte stängs: texten efter blir inte betonad [emphasis]",
         ],
     ),
     (
         "raw HTML",
         "<div class=\"ruta\">\nText i en ruta.\n</div>\n",
         &[
-            "bilaga.md:6:1: warning: HTML (<div>) written into the Markdown [raw-html]",
-            "write Markdown instead",
+            "bilaga.md:6:1: varning: HTML (<div>) i Markdown-texten [raw-html]",
+            "skriv Markdown i stället",
         ],
     ),
     (
         "an inline style (as in the Skåne extraction)",
         "| Område | Riktning |\n|---|---|\n| Nära vård | <ul style=\"list-style-type: none\"> En mer nära vård |\n",
         &[
-            "bilaga.md:8:15: warning: the <ul> has a style=\"...\" attribute [inline-style]",
-            "dark mode",
+            "bilaga.md:8:15: varning: <ul> har ett attribut style=\"...\" [inline-style]",
+            "mörka läge",
         ],
     ),
     (
         "an image from another web site",
         "![Karta](https://example.com/karta.png)\n",
         &[
-            "bilaga.md:6:1: warning: the image `https://example.com/karta.png` is loaded from another web site [third-party]",
+            "bilaga.md:6:1: varning: bilden `https://example.com/karta.png` hämtas från en annan webbplats [third-party]",
         ],
     ),
     (
         "a frame from another web site",
         "<iframe src=\"https://video.example.com/film\"></iframe>\n",
         &[
-            "bilaga.md:6:1: warning: the <iframe> loads `https://video.example.com/film` from another web site [third-party]",
+            "bilaga.md:6:1: varning: <iframe> hämtar `https://video.example.com/film` från en annan webbplats [third-party]",
         ],
     ),
     (
         "a link text that says nothing",
         "Bakgrunden finns [här](bakgrund.md).\n\n[Läs mer](bakgrund.md)\n",
         &[
-            "bilaga.md:6:18: warning: the link text “här” does not say where the link leads [link-text]",
-            "bilaga.md:8:1: warning: the link text “Läs mer” does not say where the link leads [link-text]",
+            "bilaga.md:6:18: varning: länktexten ”här” säger inte vart länken leder [link-text]",
+            "bilaga.md:8:1: varning: länktexten ”Läs mer” säger inte vart länken leder [link-text]",
         ],
     ),
     (
         "a link without text",
         "Se [](bakgrund.md).\n",
-        &["bilaga.md:6:4: warning: the link has no text [link-text]"],
+        &["bilaga.md:6:4: varning: länken har ingen text [link-text]"],
     ),
     (
         "a heading that became a line of text",
         "Bakgrund och syfte\n\nGod och nära vård är ett övergripande mål för omställningen.\n",
         &[
-            "bilaga.md:6:1: warning: “Bakgrund och syfte” looks like a heading that became a line of text [flat-heading]",
+            "bilaga.md:6:1: varning: ”Bakgrund och syfte” ser ut som en rubrik som blivit en vanlig textrad [flat-heading]",
             "## Bakgrund och syfte",
         ],
     ),
@@ -178,7 +176,7 @@ const WARNINGS: &[Case] = &[
         "a word hyphenated across lines",
         "Omställningen till nära vård kräver omställ-\nningar i hela länet.\n",
         &[
-            "bilaga.md:6:37: warning: the word “omställ-ningar” is split across two lines with a hyphen [hyphenation]",
+            "bilaga.md:6:37: varning: ordet ”omställ-ningar” är avstavat över två rader [hyphenation]",
             "omställningar",
         ],
     ),
@@ -186,14 +184,14 @@ const WARNINGS: &[Case] = &[
         "the place of a lost image",
         "FOU Logotyp\n\nText om målbilden.\n",
         &[
-            "bilaga.md:6:1: warning: “FOU Logotyp” looks like the place of an image that was lost when the text was copied [image-placeholder]",
+            "bilaga.md:6:1: varning: ”FOU Logotyp” ser ut att vara platsen för en bild som försvann när texten kopierades [image-placeholder]",
         ],
     ),
     (
         "a sentence over the limit",
         "Vi ska tillsammans utveckla gemensamma förhållnings- och arbetssätt inom fyra utvecklingsområden och dessutom se till att alla invånare i hela länet oavsett ålder, bakgrund, bostadsort eller tidigare kontakter med vården och omsorgen får det stöd de behöver i rätt tid och på rätt plats.\n",
         &[
-            "bilaga.md:6:1: warning: the sentence “Vi ska tillsammans utveckla gemensamma förhållnings- och …” has 44 words; the limit is 40 [long-sentence]",
+            "bilaga.md:6:1: varning: meningen ”Vi ska tillsammans utveckla gemensamma förhållnings- och …” har 44 ord; gränsen är 40 [long-sentence]",
         ],
     ),
 ];
@@ -224,9 +222,9 @@ fn curly_quotes_around_a_front_matter_value() {
     let (strict, _) = check(&t, &["--strict"]);
     assert_eq!((code, strict), (0, 1), "{out}");
     for e in [
-        "bilaga.md:2:8: warning: `title` står inom ”…”, och de citattecknen publiceras som en del av texten: ”Bilaga 2030” [curly-quotes]",
-        "hint: ta bort dem om de inte ska synas: `title: Bilaga 2030`; behöver texten citattecken för att ` #` eller `: ` ska ingå, använd raka: `title: \"Bilaga 2030\"`",
-        "bilaga.md:3:10: warning: `summary` står inom ”…”",
+        "bilaga.md:2:8: varning: `title` står inom ”…”, och de citattecknen publiceras som en del av texten: ”Bilaga 2030” [curly-quotes]",
+        "tips: ta bort dem om de inte ska synas: `title: Bilaga 2030`; behöver texten citattecken för att ` #` eller `: ` ska ingå, använd raka: `title: \"Bilaga 2030\"`",
+        "bilaga.md:3:10: varning: `summary` står inom ”…”",
         "använd raka: `summary: \"Kort \\\"text\\\"\"`",
     ] {
         assert!(out.contains(e), "lacks {e:?}:\n{out}");
@@ -245,10 +243,10 @@ fn a_theme_word_site_yaml_does_not_list_is_a_warning() {
     let (code, out) = check(&t, &[]);
     assert_eq!(code, 0, "{out}");
     for e in [
-        "bilaga.md:4:10: warning: temaordet `samverkn` finns inte bland webbplatsens teman i content/site.yaml [theme-word]",
-        "hint: menade du `samverkan`? Annars lägg till raden `  samverkn: Samverkn` under `themes:`",
-        "bilaga.md:4:28: warning: temaordet `trygghet` finns inte",
-        "hint: skriv ett av orden under `themes:` i content/site.yaml (samverkan, tillit), eller lägg till raden `  trygghet: Trygghet` där",
+        "bilaga.md:4:10: varning: temaordet `samverkn` finns inte bland webbplatsens teman i content/site.yaml [theme-word]",
+        "tips: menade du `samverkan`? Annars lägg till raden `  samverkn: Samverkn` under `themes:`",
+        "bilaga.md:4:28: varning: temaordet `trygghet` finns inte",
+        "tips: skriv ett av orden under `themes:` i content/site.yaml (samverkan, tillit), eller lägg till raden `  trygghet: Trygghet` där",
     ] {
         assert!(out.contains(e), "lacks {e:?}:\n{out}");
     }
@@ -266,7 +264,7 @@ fn a_theme_word_site_yaml_does_not_list_is_a_warning() {
 fn the_kinds_fixture_has_no_problems() {
     let t = SiteTest::from_dir("kinds");
     let (code, out) = check(&t, &["--strict"]);
-    assert_eq!((code, out.trim()), (0, "no problems found"));
+    assert_eq!((code, out.trim()), (0, "inga problem hittades"));
 }
 
 #[test]
@@ -317,8 +315,8 @@ const ERRORS: &[ErrorCase] = &[
             "---\ntitle: Bilaga\n---\n\nSe [syftet](bakgrund.md#syfet).\n",
         )],
         &[
-            "bilaga.md:5:4: error: the link `bakgrund.md#syfet` points to `#syfet`, which is not on the page “Bakgrund”",
-            "did you mean `#syfte`?",
+            "bilaga.md:5:4: fel: länken `bakgrund.md#syfet` leder till `#syfet`, som inte finns på sidan ”Bakgrund”",
+            "menade du `#syfte`?",
         ],
     ),
     (
@@ -328,8 +326,8 @@ const ERRORS: &[ErrorCase] = &[
             "---\ntitle: Bilaga\n---\n\n## Ordlista\n\nSe [nedan](#källor).\n",
         )],
         &[
-            "bilaga.md:7:4: error: the link `#källor` points to `#källor`, which is not on this page",
-            "the headings of that page have the ids: #ordlista",
+            "bilaga.md:7:4: fel: länken `#källor` leder till `#källor`, som inte finns på den här sidan",
+            "rubrikerna på den sidan har id:na: #ordlista",
         ],
     ),
     (
@@ -339,8 +337,8 @@ const ERRORS: &[ErrorCase] = &[
             "---\ntitle: Bilaga\n---\n\nSe [bakgrunden](bakgrnd.md).\n",
         )],
         &[
-            "bilaga.md:5:4: error: the link `bakgrnd.md` points to `content/region-a/plan-2030/bakgrnd.md`, which does not exist",
-            "did you mean `bakgrund.md`?",
+            "bilaga.md:5:4: fel: länken `bakgrnd.md` leder till `content/region-a/plan-2030/bakgrnd.md`, som inte finns",
+            "menade du `bakgrund.md`?",
         ],
     ),
     (
@@ -350,15 +348,15 @@ const ERRORS: &[ErrorCase] = &[
             "---\ntitle: Bilaga\n---\n\nSe [planen](finns-ej.md).\n",
         )],
         &[
-            "bilaga.md:5:4: error: the link `finns-ej.md` points to `content/region-a/plan-2030/finns-ej.md`, which does not exist",
-            "= hint: check the spelling; links are relative to this file's folder",
+            "bilaga.md:5:4: fel: länken `finns-ej.md` leder till `content/region-a/plan-2030/finns-ej.md`, som inte finns",
+            "= tips: kontrollera stavningen; länkar utgår från den här filens mapp",
         ],
     ),
     (
         "a link to a missing file",
         &[(BILAGA, "---\ntitle: Bilaga\n---\n\n![Karta](kartan.svg)\n")],
         &[
-            "bilaga.md:5:1: error: the link `kartan.svg` points to `content/region-a/plan-2030/kartan.svg`, which does not exist",
+            "bilaga.md:5:1: fel: länken `kartan.svg` leder till `content/region-a/plan-2030/kartan.svg`, som inte finns",
         ],
     ),
     (
@@ -367,9 +365,7 @@ const ERRORS: &[ErrorCase] = &[
             BILAGA,
             "---\ntitle: Bilaga\n---\n\nSe [utkastet](../../region-b/strategi/utkast.md).\n",
         )],
-        &[
-            "bilaga.md:5:4: error: the link `../../region-b/strategi/utkast.md` points to a draft page",
-        ],
+        &["bilaga.md:5:4: fel: länken `../../region-b/strategi/utkast.md` leder till ett utkast"],
     ),
     (
         "two files, one address",
@@ -378,13 +374,13 @@ const ERRORS: &[ErrorCase] = &[
             "---\ntitle: Annan\nslug: bilaga\n---\n\nText.\n",
         )],
         &[
-            "bilaga.md: error: this page and content/region-a/plan-2030/annan.md would both be written to region-a/plan-2030/bilaga/index.html",
+            "bilaga.md: fel: this page and content/region-a/plan-2030/annan.md would both be written to region-a/plan-2030/bilaga/index.html",
         ],
     ),
     (
         "a front-matter error",
         &[(BILAGA, "---\ntitle: Bilaga\nweight: abc\n---\n")],
-        &["bilaga.md:3:9: error: `weight` ska vara ett heltal, men här står texten ”abc”"],
+        &["bilaga.md:3:9: fel: `weight` ska vara ett heltal, men här står texten ”abc”"],
     ),
     (
         "an unknown check in front matter",
@@ -393,8 +389,8 @@ const ERRORS: &[ErrorCase] = &[
             "---\ntitle: Bilaga\ncheck:\n  ignore: [lxi]\n---\n\nText.\n",
         )],
         &[
-            "bilaga.md:4:12: error: `check: ignore` names `lxi`, which is not a check",
-            "did you mean `lix`?",
+            "bilaga.md:4:12: fel: `check: ignore` nämner `lxi`, som inte är en kontroll",
+            "menade du `lix`?",
         ],
     ),
     (
@@ -404,7 +400,7 @@ const ERRORS: &[ErrorCase] = &[
             "---\ntitle: Bilaga\ncheck:\n  ignored: [lix]\n---\n\nText.\n",
         )],
         &[
-            "bilaga.md:4:3: error: okänd nyckel `ignored` under `check:`",
+            "bilaga.md:4:3: fel: okänd nyckel `ignored` under `check:`",
             "menade du `ignore`? Skriv `ignore: [lix]`",
         ],
     ),
@@ -415,14 +411,14 @@ const ERRORS: &[ErrorCase] = &[
             "title: Test\ncheck:\n  ignore: [repeat]\n",
         )],
         &[
-            "content/site.yaml: error: `check: ignore` names `repeat`, which is not a check",
-            "did you mean `repeated`?",
+            "content/site.yaml: fel: `check: ignore` nämner `repeat`, som inte är en kontroll",
+            "menade du `repeated`?",
         ],
     ),
     (
         "a theme that does not exist",
         &[("content/site.yaml", "title: Test\ntheme: egen\n")],
-        &["content/site.yaml:2:1: error: there is no theme called `egen`"],
+        &["content/site.yaml:2:1: fel: det finns inget tema som heter `egen`"],
     ),
     (
         "a Tera syntax error",
@@ -434,16 +430,13 @@ const ERRORS: &[ErrorCase] = &[
                 "{% extends \"base.html\" %}\n{% block body %}{{ page.title }\n{% endblock body %}\n",
             ),
         ],
-        &[
-            "themes/egen/templates/page.html:2:",
-            "template syntax error",
-        ],
+        &["themes/egen/templates/page.html:2:", "fel i mallens syntax"],
     ),
     (
         "a wrong limit in site.yaml",
         &[("content/site.yaml", "title: Test\ncheck:\n  lix_max: hög\n")],
         &[
-            "content/site.yaml:3:12: error: `lix_max` under `check:` ska vara ett heltal, men här står texten ”hög”",
+            "content/site.yaml:3:12: fel: `lix_max` under `check:` ska vara ett heltal, men här står texten ”hög”",
         ],
     ),
 ];
@@ -504,7 +497,7 @@ fn what_only_looks_like_a_problem_passes() {
         "---\ntitle: Framgångsfaktorer\nkind: success-factors\nweight: 2\nfactors:\n  - title: Tillit\n    summary: Goda relationer.\n---\n\nDet här behöver vi.\n\n## Framgångsfaktorer\n",
     );
     let (code, out) = check(&t, &["--strict"]);
-    assert_eq!((code, out.trim()), (0, "no problems found"));
+    assert_eq!((code, out.trim()), (0, "inga problem hittades"));
 }
 
 #[test]
@@ -541,7 +534,7 @@ fn a_communicator_can_silence_a_check() {
             t.write("content/site.yaml", site);
         }
         let (code, out) = check(&t, &["--strict"]);
-        assert_eq!((code, out.trim()), (0, "no problems found"), "{how}");
+        assert_eq!((code, out.trim()), (0, "inga problem hittades"), "{how}");
     }
     // A comment covers the paragraph after it, not the next one.
     let t = SiteTest::from_dir("kinds");
@@ -554,7 +547,7 @@ fn a_communicator_can_silence_a_check() {
     let (_, out) = check(&t, &[]);
     assert!(
         out.contains(
-            "bilaga.md:9:1: warning: this paragraph is the same as the one on line 7 [repeated]"
+            "bilaga.md:9:1: varning: det här stycket är detsamma som det på rad 7 [repeated]"
         ),
         "{out}"
     );
@@ -566,11 +559,13 @@ fn a_communicator_can_silence_a_check() {
     );
     let (_, out) = check(&t, &[]);
     assert!(
-        out.contains("bilaga.md:6:1: warning: the comment names `repaeted`, which is not a check"),
+        out.contains(
+            "bilaga.md:6:1: varning: kommentaren nämner `repaeted`, som inte är en kontroll"
+        ),
         "{out}"
     );
-    assert!(out.contains("did you mean `repeated`?"), "{out}");
-    assert!(out.contains("comes 2 times in a row [repeated]"), "{out}");
+    assert!(out.contains("menade du `repeated`?"), "{out}");
+    assert!(out.contains("kommer 2 gånger i rad [repeated]"), "{out}");
 }
 
 #[test]
@@ -586,9 +581,9 @@ fn readability_limits_come_from_site_yaml() {
     );
     let (_, out) = check(&t, &[]);
     for want in [
-        "bilaga.md:2:1: warning: the text is hard to read: LIX 70 (mycket svår), over the limit 40 [lix]",
-        "words per sentence (9 here) plus the share of words over six letters (61 % here)",
-        "bilaga.md:6:1: warning: the sentence “Omställningen till nära vård innebär att verksamheterna …” has 14 words; the limit is 12 [long-sentence]",
+        "bilaga.md:2:1: varning: texten är svår att läsa: LIX 70 (mycket svår), över gränsen 40 [lix]",
+        "ord per mening (9 här) plus andelen ord med fler än sex bokstäver (61 % här)",
+        "bilaga.md:6:1: varning: meningen ”Omställningen till nära vård innebär att verksamheterna …” har 14 ord; gränsen är 12 [long-sentence]",
     ] {
         assert!(out.contains(want), "want {want:?} in\n{out}");
     }
@@ -622,7 +617,7 @@ fn json_report_has_the_same_fields() {
     assert_eq!(first["level"], "warning");
     assert_eq!(first["check"], "link-text");
     assert_eq!(first["source_line"], "Se [här](bakgrund.md).");
-    assert!(first["hint"].as_str().unwrap().contains("screen reader"));
+    assert!(first["hint"].as_str().unwrap().contains("skärmläsar"));
     assert_eq!(report["diagnostics"][1]["level"], "error");
     assert_eq!(report["diagnostics"][1]["check"], serde_json::Value::Null);
 }
@@ -642,9 +637,9 @@ fn build_prints_the_same_warnings() {
     t.write(BILAGA, &page("Se [här](bakgrund.md).\n\n• Punkt\n"));
     let run = t.build();
     for want in [
-        "bilaga.md:6:4: warning: the link text “här” does not say where the link leads [link-text]",
-        "bilaga.md:8:1: warning: a bullet character `•` pasted as text [list-marker]",
-        "2 warnings",
+        "bilaga.md:6:4: varning: länktexten ”här” säger inte vart länken leder [link-text]",
+        "bilaga.md:8:1: varning: ett punkttecken `•` inklistrat som text [list-marker]",
+        "2 varningar",
     ] {
         assert!(
             run.stderr.contains(want),
@@ -663,7 +658,7 @@ fn many_problems_of_one_kind_are_counted_not_listed() {
     t.write(BILAGA, &page(&body));
     let (_, out) = check(&t, &[]);
     assert_eq!(out.matches("[link-text]").count(), 11, "{out}");
-    assert!(out.contains("bilaga.md:26:1: warning: 15 more problems of this kind on this page from here on, not listed one by one [link-text]"), "{out}");
+    assert!(out.contains("bilaga.md:26:1: varning: ytterligare 15 problem av det här slaget på sidan härifrån, inte uppräknade ett och ett [link-text]"), "{out}");
 }
 
 #[test]
@@ -674,11 +669,11 @@ fn drafts_are_checked_when_asked() {
         "---\ntitle: Utkast\ndraft: true\n---\n\nSe [här](../../region-a/plan-2030/bakgrund.md).\n",
     );
     let (code, out) = check(&t, &["--strict"]);
-    assert_eq!((code, out.trim()), (0, "no problems found"));
+    assert_eq!((code, out.trim()), (0, "inga problem hittades"));
     let (code, out) = check(&t, &["--strict", "--drafts"]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("content/region-b/strategi/utkast.md:6:4: warning: the link text “här” does not say where the link leads [link-text]"),
+        out.contains("content/region-b/strategi/utkast.md:6:4: varning: länktexten ”här” säger inte vart länken leder [link-text]"),
         "{out}"
     );
 }

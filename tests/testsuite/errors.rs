@@ -6,11 +6,13 @@ use crate::site_test::SiteTest;
 
 const BILAGA: &str = "content/region-a/plan-2030/bilaga.md";
 
-/// (what, files to write, what stderr must contain)
+/// (what, files to write, what stderr must contain: each line in Swedish,
+/// the default, and in English, `MALBILD_LANG=en`). Messages of
+/// `front_matter.rs` and `model.rs` are in their own words in both.
 type Case = (
     &'static str,
     &'static [(&'static str, &'static str)],
-    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
 );
 
 const CASES: &[Case] = &[
@@ -18,25 +20,40 @@ const CASES: &[Case] = &[
         "invalid YAML",
         &[(BILAGA, "---\ntitle: Bilaga\n weight: 4\n---\n")],
         &[
-            "content/region-a/plan-2030/bilaga.md:3:2: error: `weight:` är indragen längre än `title:` på raden ovanför",
-            "hint: börja `weight:` lika långt in som `title:` ovanför (0 mellanslag)",
+            (
+                "content/region-a/plan-2030/bilaga.md:3:2: fel: `weight:` är indragen längre än `title:` på raden ovanför",
+                "content/region-a/plan-2030/bilaga.md:3:2: error: ",
+            ),
+            (
+                "tips: börja `weight:` lika långt in som `title:` ovanför (0 mellanslag)",
+                "hint: ",
+            ),
         ],
     ),
     (
         "wrong type",
         &[(BILAGA, "---\ntitle: Bilaga\nweight: abc\n---\n")],
         &[
-            "bilaga.md:3:9: error: `weight` ska vara ett heltal, men här står texten ”abc”",
-            " 3 | weight: abc",
-            "hint: skriv bara siffror, t.ex. `weight: 2`",
+            (
+                "bilaga.md:3:9: fel: `weight` ska vara ett heltal, men här står texten ”abc”",
+                "bilaga.md:3:9: error: ",
+            ),
+            (" 3 | weight: abc", " 3 | weight: abc"),
+            ("tips: skriv bara siffror, t.ex. `weight: 2`", "hint: "),
         ],
     ),
     (
         "unknown key",
         &[(BILAGA, "---\ntitel: Bilaga\nweight: 4\n---\n")],
         &[
-            "bilaga.md:2:1: error: okänd nyckel `titel`",
-            "hint: skriv `title: Bilaga`: nycklarna skrivs på engelska",
+            (
+                "bilaga.md:2:1: fel: okänd nyckel `titel`",
+                "bilaga.md:2:1: error: ",
+            ),
+            (
+                "tips: skriv `title: Bilaga`: nycklarna skrivs på engelska",
+                "hint: ",
+            ),
         ],
     ),
     (
@@ -46,42 +63,66 @@ const CASES: &[Case] = &[
             "---\ntitle: Bilaga\nkind: goal-picture\ngoal_areas:\n  - title: A\n    txt: B\n---\n",
         )],
         &[
-            "bilaga.md:6:5:",
-            "okänd nyckel `txt` i det första målområdet",
-            "menade du `text`? Skriv `text: B`",
+            ("bilaga.md:6:5:", "bilaga.md:6:5:"),
+            (
+                "okänd nyckel `txt` i det första målområdet",
+                "unknown key `txt` in the first goal area",
+            ),
+            ("menade du `text`? Skriv `text: B`", "did you mean `text`?"),
         ],
     ),
     (
         "unknown kind",
         &[(BILAGA, "---\ntitle: Bilaga\nkind: goal-pictur\n---\n")],
         &[
-            "bilaga.md:3:7: error: `kind` kan inte vara `goal-pictur`",
-            "goal-picture, success-factors, background, page",
+            (
+                "bilaga.md:3:7: fel: `kind` kan inte vara `goal-pictur`",
+                "bilaga.md:3:7: error: ",
+            ),
+            (
+                "goal-picture, success-factors, background, page",
+                "goal-picture, success-factors, background, page",
+            ),
         ],
     ),
     (
         "missing closing ---",
         &[(BILAGA, "---\ntitle: Bilaga\n\n## Ordlista\n")],
         &[
-            "bilaga.md:4:1: error: front matter tar aldrig slut: raden --- som ska avsluta den saknas",
-            " 4 | ## Ordlista",
-            "hint: skriv en rad med bara --- före den här raden, direkt efter den sista nyckeln",
+            (
+                "bilaga.md:4:1: fel: front matter tar aldrig slut: raden --- som ska avsluta den saknas",
+                "bilaga.md:4:1: error: ",
+            ),
+            (" 4 | ## Ordlista", " 4 | ## Ordlista"),
+            (
+                "tips: skriv en rad med bara --- före den här raden, direkt efter den sista nyckeln",
+                "hint: ",
+            ),
         ],
     ),
     (
         "missing title",
         &[(BILAGA, "---\nweight: 4\n---\n")],
         &[
-            "bilaga.md:2:1: error: `title:` saknas",
-            "hint: lägg till en rad `title: …`",
+            (
+                "bilaga.md:2:1: fel: `title:` saknas",
+                "bilaga.md:2:1: error: ",
+            ),
+            ("tips: lägg till en rad `title: …`", "hint: "),
         ],
     ),
     (
         "a date that is not one",
         &[(BILAGA, "---\ntitle: Bilaga\ndate: januari 2023\n---\n")],
         &[
-            "bilaga.md:3:7: error: `januari 2023` är inget datum som malbild kan läsa",
-            "hint: skriv `date: 2023-01` (år-månad med siffror)",
+            (
+                "bilaga.md:3:7: fel: `januari 2023` är inget datum som malbild kan läsa",
+                "bilaga.md:3:7: error: ",
+            ),
+            (
+                "tips: skriv `date: 2023-01` (år-månad med siffror)",
+                "hint: ",
+            ),
         ],
     ),
     // See: issue 11 (published as "31 februari 2023").
@@ -89,8 +130,14 @@ const CASES: &[Case] = &[
         "a day the month does not have",
         &[(BILAGA, "---\ntitle: Bilaga\ndate: 2023-02-31\n---\n")],
         &[
-            "bilaga.md:3:7: error: datumet `2023-02-31` finns inte: februari 2023 har 28 dagar",
-            "hint: skriv ett datum som finns, t.ex. `date: 2023-02-28`, eller bara år och månad: `date: 2023-02`",
+            (
+                "bilaga.md:3:7: fel: datumet `2023-02-31` finns inte: februari 2023 har 28 dagar",
+                "bilaga.md:3:7: error: ",
+            ),
+            (
+                "tips: skriv ett datum som finns, t.ex. `date: 2023-02-28`, eller bara år och månad: `date: 2023-02`",
+                "hint: ",
+            ),
         ],
     ),
     (
@@ -99,9 +146,10 @@ const CASES: &[Case] = &[
             BILAGA,
             "---\ntitle: Bilaga\n---\n\nText.\n\nSe [saknad sida](saknas.md).\n",
         )],
-        &[
+        &[(
+            "bilaga.md:7:4: fel: länken `saknas.md` leder till `content/region-a/plan-2030/saknas.md`, som inte finns",
             "bilaga.md:7:4: error: the link `saknas.md` points to `content/region-a/plan-2030/saknas.md`, which does not exist",
-        ],
+        )],
     ),
     (
         "broken link with a near miss",
@@ -109,12 +157,18 @@ const CASES: &[Case] = &[
             BILAGA,
             "---\ntitle: Bilaga\n---\n\nSe [bakgrunden](bakgrnd.md).\n",
         )],
-        &["bilaga.md:5:4:", "did you mean `bakgrund.md`?"],
+        &[
+            ("bilaga.md:5:4:", "bilaga.md:5:4:"),
+            ("menade du `bakgrund.md`?", "did you mean `bakgrund.md`?"),
+        ],
     ),
     (
         "link to a web address without https",
         &[(BILAGA, "---\ntitle: Bilaga\n---\n\nSe [FoU](www.fou.se).\n")],
-        &["bilaga.md:5:4:", "https://www.fou.se"],
+        &[
+            ("bilaga.md:5:4:", "bilaga.md:5:4:"),
+            ("https://www.fou.se", "https://www.fou.se"),
+        ],
     ),
     (
         "broken link in front matter Markdown",
@@ -122,7 +176,13 @@ const CASES: &[Case] = &[
             BILAGA,
             "---\ntitle: Bilaga\nsummary: Se [x](nope.md).\n---\n",
         )],
-        &["bilaga.md:3:1: error: the link `nope.md`", "(in `summary`)"],
+        &[
+            (
+                "bilaga.md:3:1: fel: länken `nope.md`",
+                "bilaga.md:3:1: error: the link `nope.md`",
+            ),
+            ("(i `summary`)", "(in `summary`)"),
+        ],
     ),
     (
         "link to a draft",
@@ -130,7 +190,10 @@ const CASES: &[Case] = &[
             BILAGA,
             "---\ntitle: Bilaga\n---\n\n[Utkast](../../region-b/strategi/utkast.md)\n",
         )],
-        &["bilaga.md:5:1:", "points to a draft page"],
+        &[
+            ("bilaga.md:5:1:", "bilaga.md:5:1:"),
+            ("leder till ett utkast", "points to a draft page"),
+        ],
     ),
     // See: issue 11 (such links were published and ran when clicked).
     (
@@ -140,11 +203,26 @@ const CASES: &[Case] = &[
             "---\ntitle: Bilaga\nsummary: Se [x](vbscript:msgbox).\n---\n\n[x](javascript:alert(1))\n\n[y](JavaScript:alert(1))\n\n[z](data:text/html,<b>x</b>)\n",
         )],
         &[
-            "bilaga.md:6:1: error: länken `javascript:alert(1)` börjar med `javascript:` och tas inte med",
-            "bilaga.md:8:1: error: länken `JavaScript:alert(1)` börjar med `javascript:`",
-            "bilaga.md:10:1: error: länken `data:text/html,<b>x</b>` börjar med `data:`",
-            "bilaga.md:3:1: error: länken `vbscript:msgbox` börjar med `vbscript:`",
-            "hint: skriv en webbadress som börjar med https://",
+            (
+                "bilaga.md:6:1: fel: länken `javascript:alert(1)` börjar med `javascript:` och tas inte med",
+                "bilaga.md:6:1: error: the link `javascript:alert(1)` starts with `javascript:` and is left out",
+            ),
+            (
+                "bilaga.md:8:1: fel: länken `JavaScript:alert(1)` börjar med `javascript:`",
+                "bilaga.md:8:1: error: the link `JavaScript:alert(1)` starts with `javascript:`",
+            ),
+            (
+                "bilaga.md:10:1: fel: länken `data:text/html,<b>x</b>` börjar med `data:`",
+                "bilaga.md:10:1: error: the link `data:text/html,<b>x</b>` starts with `data:`",
+            ),
+            (
+                "bilaga.md:3:1: fel: länken `vbscript:msgbox` börjar med `vbscript:`",
+                "bilaga.md:3:1: error: the link `vbscript:msgbox` starts with `vbscript:`",
+            ),
+            (
+                "tips: skriv en webbadress som börjar med https://",
+                "hint: write a web address that starts with https://",
+            ),
         ],
     ),
     // See: issue 12 (the links fuzz target: raw HTML is another way to write
@@ -156,10 +234,22 @@ const CASES: &[Case] = &[
             "---\ntitle: Bilaga\n---\n\nSe <a href=\"javascript:alert(1)\">här</a>.\n\n<p><a href=\" &#106;avascript&colon;alert(1)\">x</a> <img src=\"data:text/html,x\" alt=\"\"></p>\n\n<a href=\"https://example.se/a:b\">ok</a> <a href=\"bakgrund.md#x:y\">ok</a>\n",
         )],
         &[
-            "bilaga.md:5:4: error: HTML-koden <a> har adressen `javascript:alert(1)`, som börjar med `javascript:`",
-            "bilaga.md:7:4: error: HTML-koden <a> har adressen ` &#106;avascript&colon;alert(1)`, som börjar med `javascript:`",
-            "bilaga.md:7:52: error: HTML-koden <img> har adressen `data:text/html,x`, som börjar med `data:`",
-            "hint: skriv länken i Markdown, `[text](https://…)`",
+            (
+                "bilaga.md:5:4: fel: HTML-koden <a> har adressen `javascript:alert(1)`, som börjar med `javascript:`",
+                "bilaga.md:5:4: error: the HTML <a> has the address `javascript:alert(1)`, which starts with `javascript:`",
+            ),
+            (
+                "bilaga.md:7:4: fel: HTML-koden <a> har adressen ` &#106;avascript&colon;alert(1)`, som börjar med `javascript:`",
+                "bilaga.md:7:4: error: the HTML <a> has the address ` &#106;avascript&colon;alert(1)`, which starts with `javascript:`",
+            ),
+            (
+                "bilaga.md:7:52: fel: HTML-koden <img> har adressen `data:text/html,x`, som börjar med `data:`",
+                "bilaga.md:7:52: error: the HTML <img> has the address `data:text/html,x`, which starts with `data:`",
+            ),
+            (
+                "tips: skriv länken i Markdown, `[text](https://…)`",
+                "hint: write the link in Markdown, `[text](https://…)`",
+            ),
         ],
     ),
     // See: issue 11 (it was "loaded from another web site", and missing).
@@ -170,11 +260,23 @@ const CASES: &[Case] = &[
             "---\ntitle: Bilaga\n---\n\n![karta](C:\\Users\\anna\\Bilder\\karta.png)\n\n[fil](file:///home/anna/plan.pdf)\n\n![a](\\\\server\\share\\a.png)\n",
         )],
         &[
-            "bilaga.md:5:1: error: `C:\\Users\\anna\\Bilder\\karta.png` är en sökväg på din egen dator",
-            "hint: kopiera filen till publikationens mapp i content/ och skriv bara filnamnet, t.ex. `![karta](karta.png)`",
-            "bilaga.md:7:1: error: `file:///home/anna/plan.pdf` är en sökväg på din egen dator",
-            "bilaga.md:9:1: error: `\\server\\share\\a.png` är en sökväg",
-            "`[plan](plan.pdf)`",
+            (
+                "bilaga.md:5:1: fel: `C:\\Users\\anna\\Bilder\\karta.png` är en sökväg på din egen dator",
+                "bilaga.md:5:1: error: `C:\\Users\\anna\\Bilder\\karta.png` is a path on your own computer",
+            ),
+            (
+                "tips: kopiera filen till publikationens mapp i content/ och skriv bara filnamnet, t.ex. `![karta](karta.png)`",
+                "hint: copy the file into the publication's folder in content/ and write only its name, e.g. `![karta](karta.png)`",
+            ),
+            (
+                "bilaga.md:7:1: fel: `file:///home/anna/plan.pdf` är en sökväg på din egen dator",
+                "bilaga.md:7:1: error: `file:///home/anna/plan.pdf` is a path on your own computer",
+            ),
+            (
+                "bilaga.md:9:1: fel: `\\server\\share\\a.png` är en sökväg",
+                "bilaga.md:9:1: error: `\\server\\share\\a.png` is a path",
+            ),
+            ("`[plan](plan.pdf)`", "`[plan](plan.pdf)`"),
         ],
     ),
     // See: issue 11 (YAML took ` #vårdnära) som…` for a comment).
@@ -185,8 +287,14 @@ const CASES: &[Case] = &[
             "---\ntitle: Bilaga\nsummary: Digitala verktyg (t.ex. 1177 #vårdnära) som hjälper\nweight: 4   # the order\n---\n",
         )],
         &[
-            "bilaga.md:3:39: error: allt från ` #` till radens slut räknas som en kommentar och publiceras inte; här blir texten bara ”Digitala verktyg (t.ex. 1177”",
-            "hint: sätt hela texten inom raka citattecken: `summary: \"Digitala verktyg (t.ex. 1177 #vårdnära) som hjälper\"`",
+            (
+                "bilaga.md:3:39: fel: allt från ` #` till radens slut räknas som en kommentar och publiceras inte; här blir texten bara ”Digitala verktyg (t.ex. 1177”",
+                "bilaga.md:3:39: error: everything from ` #` to the end of the line counts as a comment and is not published; here the text is only “Digitala verktyg (t.ex. 1177”",
+            ),
+            (
+                "tips: sätt hela texten inom raka citattecken: `summary: \"Digitala verktyg (t.ex. 1177 #vårdnära) som hjälper\"`",
+                "hint: put the whole text in straight double quotes: `summary: \"Digitala verktyg (t.ex. 1177 #vårdnära) som hjälper\"`",
+            ),
         ],
     ),
     // See: issue 11 (the generated page was replaced without a word).
@@ -205,11 +313,26 @@ const CASES: &[Case] = &[
             ),
         ],
         &[
-            "content/404.html: error: den här filen skulle ersätta 404-sidan (den som visas när en adress inte finns) (404.html), så den sidan skulle inte publiceras",
-            "content/tillganglighet/index.html: error: den här filen skulle ersätta tillgänglighetsredogörelsen (tillganglighet/index.html)",
-            "content/region-a/plan-2030/print/index.html: error: den här filen skulle ersätta utskriftssidan för content/region-a/plan-2030/_index.md (region-a/plan-2030/print/index.html)",
-            "content/region-a/plan-2030/bilaga/index.html: error: this file and the page content/region-a/plan-2030/bilaga.md would both be written to",
-            "hint: malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp",
+            (
+                "content/404.html: fel: den här filen skulle ersätta 404-sidan (den som visas när en adress inte finns) (404.html), så den sidan skulle inte publiceras",
+                "content/404.html: error: this file would replace the 404 page (the one shown when an address does not exist) (404.html), so that page would not be published",
+            ),
+            (
+                "content/tillganglighet/index.html: fel: den här filen skulle ersätta tillgänglighetsredogörelsen (tillganglighet/index.html)",
+                "content/tillganglighet/index.html: error: this file would replace the accessibility statement (tillganglighet/index.html)",
+            ),
+            (
+                "content/region-a/plan-2030/print/index.html: fel: den här filen skulle ersätta utskriftssidan för content/region-a/plan-2030/_index.md (region-a/plan-2030/print/index.html)",
+                "content/region-a/plan-2030/print/index.html: error: this file would replace the print page of content/region-a/plan-2030/_index.md (region-a/plan-2030/print/index.html)",
+            ),
+            (
+                "content/region-a/plan-2030/bilaga/index.html: fel: this file and the page content/region-a/plan-2030/bilaga.md would both be written to",
+                "content/region-a/plan-2030/bilaga/index.html: error: this file and the page content/region-a/plan-2030/bilaga.md would both be written to",
+            ),
+            (
+                "tips: malbild gör den sidan själv: ta bort filen, eller byt namn på den eller dess mapp",
+                "hint: malbild makes that page itself: remove the file, or rename it or its folder",
+            ),
         ],
     ),
     // See: issue 11 (shown as Markdown on the page).
@@ -226,18 +349,33 @@ const CASES: &[Case] = &[
             ),
         ],
         &[
-            "bilaga.md:5:4: error: `[bakgrunden](Varför behövs en omställning)` blir ingen länk utan visas precis så på sidan, eftersom adressen har mellanslag",
-            "hint: menade du `varfor-behovs-en-omstallning.md`? Skriv `[bakgrunden](varfor-behovs-en-omstallning.md)`, med sidans filnamn",
-            "bilaga.md:7:1: error: `![karta](bilder/karta gävleborg.png)` blir ingen bild",
-            "hint: sätt adressen inom < > så att bilden fungerar: `![karta](<bilder/karta gävleborg.png>)`, eller byt namn på filen så att namnet saknar mellanslag (t.ex. `bilder/karta-gävleborg.png`)",
+            (
+                "bilaga.md:5:4: fel: `[bakgrunden](Varför behövs en omställning)` blir ingen länk utan visas precis så på sidan, eftersom adressen har mellanslag",
+                "bilaga.md:5:4: error: `[bakgrunden](Varför behövs en omställning)` does not become a link but shows on the page just as written, because the address has spaces",
+            ),
+            (
+                "tips: menade du `varfor-behovs-en-omstallning.md`? Skriv `[bakgrunden](varfor-behovs-en-omstallning.md)`, med sidans filnamn",
+                "hint: did you mean `varfor-behovs-en-omstallning.md`? Write `[bakgrunden](varfor-behovs-en-omstallning.md)`, with the page's file name",
+            ),
+            (
+                "bilaga.md:7:1: fel: `![karta](bilder/karta gävleborg.png)` blir ingen bild",
+                "bilaga.md:7:1: error: `![karta](bilder/karta gävleborg.png)` does not become an image",
+            ),
+            (
+                "tips: sätt adressen inom < > så att bilden fungerar: `![karta](<bilder/karta gävleborg.png>)`, eller byt namn på filen så att namnet saknar mellanslag (t.ex. `bilder/karta-gävleborg.png`)",
+                "hint: put the address between < > so that the image works: `![karta](<bilder/karta gävleborg.png>)`, or rename the file so that its name has no spaces (e.g. `bilder/karta-gävleborg.png`)",
+            ),
         ],
     ),
     (
         "missing template",
         &[(BILAGA, "---\ntitle: Bilaga\ntemplate: special.html\n---\n")],
         &[
-            "bilaga.md:3:1: error: the template `special.html` does not exist",
-            "page.html",
+            (
+                "bilaga.md:3:1: fel: mallen `special.html` finns inte",
+                "bilaga.md:3:1: error: the template `special.html` does not exist",
+            ),
+            ("page.html", "page.html"),
         ],
     ),
     (
@@ -247,8 +385,14 @@ const CASES: &[Case] = &[
             "---\ntitle: Bilaga igen\n---\n",
         )],
         &[
-            "would both be written to region-a/plan-2030/bilaga/index.html",
-            "give one of them another `slug:`",
+            (
+                "would both be written to region-a/plan-2030/bilaga/index.html",
+                "would both be written to region-a/plan-2030/bilaga/index.html",
+            ),
+            (
+                "give one of them another `slug:`",
+                "give one of them another `slug:`",
+            ),
         ],
     ),
     (
@@ -258,14 +402,20 @@ const CASES: &[Case] = &[
             "---\ntitle: Utskrift\n---\n",
         )],
         &[
-            "content/region-a/plan-2030/print.md: error: this page and the print page of content/region-a/plan-2030/_index.md would both be written to region-a/plan-2030/print/index.html",
-            "give it another `slug:`",
+            (
+                "content/region-a/plan-2030/print.md: fel: den här sidan och utskriftssidan för content/region-a/plan-2030/_index.md skulle båda skrivas till region-a/plan-2030/print/index.html",
+                "content/region-a/plan-2030/print.md: error: this page and the print page of content/region-a/plan-2030/_index.md would both be written to region-a/plan-2030/print/index.html",
+            ),
+            ("ge den en annan `slug:`", "give it another `slug:`"),
         ],
     ),
     (
         "a page with no section",
         &[("content/region-c/plan/del.md", "---\ntitle: Del\n---\n")],
-        &["content/region-c/plan/del.md: error: the folder `region-c/plan` has no _index.md"],
+        &[(
+            "content/region-c/plan/del.md: fel: the folder `region-c/plan` has no _index.md",
+            "content/region-c/plan/del.md: error: the folder `region-c/plan` has no _index.md",
+        )],
     ),
     (
         "invalid UTF-8",
@@ -276,16 +426,25 @@ const CASES: &[Case] = &[
         "theme that does not exist",
         &[("content/site.yaml", "title: Test\ntheme: nope\n")],
         &[
-            "content/site.yaml:2:1: error: there is no theme called `nope`",
-            "the themes here are: default",
+            (
+                "content/site.yaml:2:1: fel: det finns inget tema som heter `nope`",
+                "content/site.yaml:2:1: error: there is no theme called `nope`",
+            ),
+            ("temana här är: default", "the themes here are: default"),
         ],
     ),
     (
         "unknown key in site.yaml",
         &[("content/site.yaml", "title: Test\nlanguge: sv\n")],
         &[
-            "content/site.yaml:2:1: error: okänd nyckel `languge`",
-            "menade du `language`? Skriv `language: sv`",
+            (
+                "content/site.yaml:2:1: fel: okänd nyckel `languge`",
+                "content/site.yaml:2:1: error: ",
+            ),
+            (
+                "menade du `language`? Skriv `language: sv`",
+                "did you mean `language`?",
+            ),
         ],
     ),
     (
@@ -299,9 +458,12 @@ const CASES: &[Case] = &[
             ),
         ],
         &[
-            "themes/egen/templates/page.html:4:",
-            "template syntax error",
-            "hint:",
+            (
+                "themes/egen/templates/page.html:4:",
+                "themes/egen/templates/page.html:4:",
+            ),
+            ("fel i mallens syntax", "template syntax error"),
+            ("tips:", "hint:"),
         ],
     ),
     (
@@ -315,58 +477,93 @@ const CASES: &[Case] = &[
             ),
         ],
         &[
-            "themes/egen/templates/page.html:3:",
-            "template error",
-            "while making the page for content/region-a/plan-2030/bilaga.md",
+            (
+                "themes/egen/templates/page.html:3:",
+                "themes/egen/templates/page.html:3:",
+            ),
+            ("fel i mallen", "template error"),
+            (
+                "när sidan för content/region-a/plan-2030/bilaga.md gjordes",
+                "while making the page for content/region-a/plan-2030/bilaga.md",
+            ),
         ],
     ),
 ];
 
+/// The words of a run that does not depend on the case, in Swedish and in
+/// English: a third-party warning, and that the output is unchanged.
+const THIRD_PARTY: (&str, &str) = ("från en annan webbplats", "another web site");
+const OUTPUT_KEPT: (&str, &str) = (
+    "den förra webbplatsen i output-mappen är orörd",
+    "the previous output is unchanged",
+);
+
 #[test]
 fn every_error_names_file_and_line_and_keeps_the_output() {
     let mut failures = Vec::new();
-    for (what, files, expected) in CASES {
-        let t = SiteTest::from_dir("kinds");
-        t.build();
-        let before = t.output_files();
-        for (rel, text) in *files {
-            t.write(rel, text);
-        }
-        if *what == "invalid UTF-8" {
-            let mut bytes = std::fs::read(t.path(BILAGA)).unwrap();
-            bytes.extend_from_slice(b"\nTrasig \xe5 byte\n");
-            std::fs::write(t.path(BILAGA), bytes).unwrap();
-        }
-        let run = t.run(&["build"]);
-        let mut problems = Vec::new();
-        if run.code != 1 {
-            problems.push(format!("exit status {} instead of 1", run.code));
-        }
-        if run.stderr.contains("panicked") || run.stderr.contains("RUST_BACKTRACE") {
-            problems.push("it panicked".into());
-        }
-        for e in *expected {
-            if !run.stderr.contains(e) {
-                problems.push(format!("stderr lacks {e:?}"));
+    // The table twice: Swedish (the default) and English.
+    for english in [false, true] {
+        let pick = |pair: &(&'static str, &'static str)| if english { pair.1 } else { pair.0 };
+        for (what, files, expected) in CASES {
+            let t = SiteTest::from_dir("kinds");
+            t.build();
+            let before = t.output_files();
+            for (rel, text) in *files {
+                t.write(rel, text);
             }
-        }
-        // No case here is about resources from other hosts: a path on the
-        // writer's computer is not one (issue 11).
-        if run.stderr.contains("another web site") {
-            problems.push("a third-party warning".into());
-        }
-        if !run.stderr.contains("the previous output is unchanged") {
-            problems.push("no word that the output is unchanged".into());
-        }
-        if t.output_files() != before {
-            problems.push("the previous output changed".into());
-        }
-        if !problems.is_empty() {
-            failures.push(format!(
-                "== {what}: {}\n{}",
-                problems.join("; "),
-                run.stderr
-            ));
+            if *what == "invalid UTF-8" {
+                let mut bytes = std::fs::read(t.path(BILAGA)).unwrap();
+                bytes.extend_from_slice(b"\nTrasig \xe5 byte\n");
+                std::fs::write(t.path(BILAGA), bytes).unwrap();
+            }
+            let lang = std::ffi::OsStr::new(if english { "en" } else { "sv" });
+            let run = t.run_with_env(&["build"], &[("MALBILD_LANG", lang)]);
+            let mut problems = Vec::new();
+            if run.code != 1 {
+                problems.push(format!("exit status {} instead of 1", run.code));
+            }
+            if run.stderr.contains("panicked") || run.stderr.contains("RUST_BACKTRACE") {
+                problems.push("it panicked".into());
+            }
+            for e in expected.iter().map(pick) {
+                if !run.stderr.contains(e) {
+                    problems.push(format!("stderr lacks {e:?}"));
+                }
+            }
+            // No case here is about resources from other hosts: a path on the
+            // writer's computer is not one (issue 11).
+            if run.stderr.contains(pick(&THIRD_PARTY)) {
+                problems.push("a third-party warning".into());
+            }
+            if !run.stderr.contains(pick(&OUTPUT_KEPT)) {
+                problems.push("no word that the output is unchanged".into());
+            }
+            // The summary, in the same language as the messages.
+            let (summary, other) = if english {
+                ("error: ", "fel: ")
+            } else {
+                ("fel: ", "error: ")
+            };
+            if !run
+                .stderr
+                .lines()
+                .last()
+                .is_some_and(|l| l.starts_with(summary))
+                || run.stderr.contains(other)
+            {
+                problems.push(format!("the prefix is not `{summary}` throughout"));
+            }
+            if t.output_files() != before {
+                problems.push("the previous output changed".into());
+            }
+            if !problems.is_empty() {
+                failures.push(format!(
+                    "== {what} ({}): {}\n{}",
+                    lang.display(),
+                    problems.join("; "),
+                    run.stderr
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -384,7 +581,7 @@ fn invalid_utf8_points_at_the_byte() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains("bilaga.md:5:8: error: the file is not UTF-8 text"),
+            .contains("bilaga.md:5:8: fel: filen är inte UTF-8-text"),
         "{}",
         run.stderr
     );
@@ -399,20 +596,20 @@ fn refuses_output_folders_it_must_not_replace() {
     let cases = [
         (
             t.root().to_path_buf(),
-            "it is the project folder or contains it",
+            "det är projektets mapp eller innehåller den",
         ),
-        (t.path("content"), "inside content/"),
-        (t.path("content/x"), "inside content/"),
-        (t.path("themes"), "inside themes/"),
-        (t.root().parent().unwrap().to_path_buf(), "contains it"),
-        (t.path("someone-else"), "was not made by malbild"),
-        (t.path("content/site.yaml"), "inside content/"),
+        (t.path("content"), "den ligger i content/"),
+        (t.path("content/x"), "den ligger i content/"),
+        (t.path("themes"), "den ligger i themes/"),
+        (t.root().parent().unwrap().to_path_buf(), "innehåller den"),
+        (t.path("someone-else"), "gjordes inte av malbild"),
+        (t.path("content/site.yaml"), "den ligger i content/"),
     ];
     for (out, why) in cases {
         let run = t.run(&["build", "--output", out.to_str().unwrap()]);
         assert_eq!(run.code, 1, "{}: {}", out.display(), run.stderr);
         assert!(
-            run.stderr.contains("refusing to write the site here"),
+            run.stderr.contains("vägrar skriva webbplatsen här"),
             "{}",
             run.stderr
         );
@@ -453,7 +650,7 @@ fn no_content_folder_says_what_to_do() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("content: error: there is no content folder"),
+        stderr.contains("content: fel: det finns ingen mapp content"),
         "{stderr}"
     );
 }
@@ -464,11 +661,11 @@ fn warnings_do_not_stop_the_build() {
     t.write(BILAGA, "---\ntitle: Bilaga\n---\n\n# Rubrik\n\n#### Djup\n\n![](karta.svg)\n\n![karta.svg](karta.svg)\n");
     let run = t.build();
     for want in [
-        "bilaga.md:5:1: warning: a second main heading",
-        "bilaga.md:7:1: warning: the heading skips from level 1 to level 4",
-        "bilaga.md:9:1: warning: the image has no alternative text",
-        "bilaga.md:11:1: warning: the image's alternative text is a file name",
-        "4 warnings",
+        "bilaga.md:5:1: varning: en andra huvudrubrik",
+        "bilaga.md:7:1: varning: rubriken hoppar från nivå 1 till nivå 4",
+        "bilaga.md:9:1: varning: bilden har ingen alternativtext",
+        "bilaga.md:11:1: varning: bildens alternativtext är ett filnamn",
+        "4 varningar",
     ] {
         assert!(
             run.stderr.contains(want),
@@ -514,19 +711,19 @@ fn files_that_are_not_markdown_text() {
             "a binary file named .md",
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10",
             &[
-                "bilaga.md: error: this is not a text file",
-                "rename or remove it",
+                "bilaga.md: fel: det här är ingen textfil",
+                "byt namn på den eller ta bort den",
             ],
         ),
         (
             "an empty file",
             b"",
-            &["bilaga.md: error: filen är tom", "eller ta bort filen"],
+            &["bilaga.md: fel: filen är tom", "eller ta bort filen"],
         ),
         (
             "a file of blank lines",
             b"\n\n  \n",
-            &["bilaga.md: error: filen är tom"],
+            &["bilaga.md: fel: filen är tom"],
         ),
     ];
     for (what, bytes, expected) in cases {
@@ -552,7 +749,7 @@ fn two_pages_with_the_same_slug() {
         &t,
         &before,
         &[
-            "content/region-a/plan-2030/ordlista.md: error: this page and content/region-a/plan-2030/bakgrund.md would both be written to region-a/plan-2030/bakgrund/index.html",
+            "content/region-a/plan-2030/ordlista.md: fel: this page and content/region-a/plan-2030/bakgrund.md would both be written to region-a/plan-2030/bakgrund/index.html",
         ],
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -569,7 +766,7 @@ fn a_symlink_loop_under_content() {
         &t,
         &before,
         &[
-            "content/region-a/plan-2030/loop: error: this folder link points back to a folder that contains it",
+            "content/region-a/plan-2030/loop: fel: den här mapplänken leder tillbaka till en mapp som innehåller den",
         ],
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -598,7 +795,7 @@ fn an_unreadable_file() {
     let problems = fails_cleanly(
         &t,
         &before,
-        &["content/region-a/plan-2030/bilaga.md: error: cannot be read: permission denied"],
+        &["content/region-a/plan-2030/bilaga.md: fel: går inte att läsa: du saknar behörighet"],
     );
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -174,7 +174,8 @@ fn a_sitemap_and_robots_txt_only_with_base_url() {
     assert!(!t.path("output/robots.txt").exists());
     // A note, one line, never the word CI greps the log for.
     assert!(
-        run.stderr.contains(malbild::feed::words::NO_BASE_URL),
+        run.stderr
+            .contains(&malbild::words::Words::no_base_url(&malbild::words::Sv)),
         "{}",
         run.stderr
     );
@@ -247,8 +248,9 @@ fn a_base_url_that_is_no_address_is_a_warning() {
     );
     let run = t.build();
     assert!(
-        run.stderr
-            .contains(&malbild::feed::words::bad_base_url("www.example.se")),
+        run.stderr.contains(
+            &malbild::words::Words::bad_base_url(&malbild::words::Sv, "www.example.se").0
+        ),
         "{}",
         run.stderr
     );
@@ -393,7 +395,7 @@ fn the_english_fixture_builds_without_a_word_of_warning() {
     let run = t.build();
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(lines.len(), 1, "{}", run.stderr);
-    assert!(lines[0].starts_with("built 6 pages"), "{}", run.stderr);
+    assert!(lines[0].starts_with("byggde 6 sidor"), "{}", run.stderr);
     let sitemap = xml(&t.read("output/sitemap.xml"));
     assert!(sitemap.elements().count() >= 6);
     let statement = t.read("output/tillganglighet/index.html");

@@ -49,17 +49,17 @@ fn links_that_lead_out_of_the_project_are_errors() {
                 .unwrap()
             },
             &[
-                "content/region-a/plan-2030/losen.txt: error: this is a link to ",
-                "passwd, outside the project folder",
-                "= hint: copy what you want published into content/ and remove the link",
+                "content/region-a/plan-2030/losen.txt: fel: det här är en länk till ",
+                "passwd, utanför projektets mapp",
+                "= tips: kopiera det som ska publiceras till content/ och ta bort länken",
             ],
         ),
         (
             "a folder linked whole",
             |t, outside| symlink(outside, t.path("content/region-a/plan-2030/bilder")).unwrap(),
             &[
-                "content/region-a/plan-2030/bilder: error: this is a link to ",
-                "outside the project folder",
+                "content/region-a/plan-2030/bilder: fel: det här är en länk till ",
+                "utanför projektets mapp",
             ],
         ),
         (
@@ -71,7 +71,7 @@ fn links_that_lead_out_of_the_project_are_errors() {
                 )
                 .unwrap()
             },
-            &["content/region-a/plan-2030/hemlig.md: error: this is a link to "],
+            &["content/region-a/plan-2030/hemlig.md: fel: det här är en länk till "],
         ),
         (
             "the content folder linked",
@@ -81,8 +81,8 @@ fn links_that_lead_out_of_the_project_are_errors() {
                 symlink(&moved, t.path("content")).unwrap();
             },
             &[
-                "content: error: this is a link to ",
-                "outside the project folder",
+                "content: fel: det här är en länk till ",
+                "utanför projektets mapp",
             ],
         ),
         (
@@ -92,15 +92,15 @@ fn links_that_lead_out_of_the_project_are_errors() {
                 symlink(t.path("inside-link"), t.path("content/region-a/losen.txt")).unwrap();
             },
             &[
-                "content/region-a/losen.txt: error: this is a link to ",
-                "passwd, outside",
+                "content/region-a/losen.txt: fel: det här är en länk till ",
+                "passwd, utanför",
             ],
         ),
         (
             "a link that leads nowhere",
             |t, _| symlink("/no/such/file.png", t.path("content/region-a/bild.png")).unwrap(),
             &[
-                "content/region-a/bild.png: error: this is a link to /no/such/file.png, which does not exist",
+                "content/region-a/bild.png: fel: det här är en länk till /no/such/file.png, som inte finns",
             ],
         ),
     ];
@@ -151,25 +151,25 @@ fn theme_and_language_must_be_names() {
         (
             "language: ../../../../etc/passwd\n",
             &[
-                "content/site.yaml:11:11: error: `language:` must be a name, not a path: `../../../../etc/passwd`",
-                "= hint: write only letters, digits, `-` and `_`, for example `language: sv`",
+                "content/site.yaml:11:11: fel: `language:` ska vara ett namn, inte en sökväg: `../../../../etc/passwd`",
+                "= tips: skriv bara bokstäver, siffror, `-` och `_`, till exempel `language: sv`",
             ],
         ),
         (
             "theme: ../../elsewhere\n",
-            &["content/site.yaml:11:8: error: `theme:` must be a name, not a path"],
+            &["content/site.yaml:11:8: fel: `theme:` ska vara ett namn, inte en sökväg"],
         ),
         (
             "theme: /etc\n",
-            &["content/site.yaml:11:8: error: `theme:` must be a name"],
+            &["content/site.yaml:11:8: fel: `theme:` ska vara ett namn"],
         ),
         (
             "theme: \"a\\\\b\"\n",
-            &["content/site.yaml:11:8: error: `theme:` must be a name"],
+            &["content/site.yaml:11:8: fel: `theme:` ska vara ett namn"],
         ),
         (
             "language: sv.yaml\n",
-            &["content/site.yaml:11:11: error: `language:` must be a name"],
+            &["content/site.yaml:11:11: fel: `language:` ska vara ett namn"],
         ),
     ];
     let t = SiteTest::from_dir("kinds");
@@ -213,8 +213,8 @@ fn themes_stay_inside_the_project() {
         &run,
         1,
         &[
-            "themes/utanfor: error: this theme folder is a link to",
-            "outside the project folder",
+            "themes/utanfor: fel: den här temamappen är en länk till",
+            "utanför projektets mapp",
         ],
         &before,
     );
@@ -227,8 +227,8 @@ fn themes_stay_inside_the_project() {
         &run,
         1,
         &[
-            "themes/egen/theme.yaml:1:1: error: a theme is named, not given as a path: `../../../etc`",
-            "for example `extends: default`",
+            "themes/egen/theme.yaml:1:1: fel: ett tema anges med namn, inte med en sökväg: `../../../etc`",
+            "till exempel `extends: default`",
         ],
         &before,
     );
@@ -287,8 +287,8 @@ fn a_build_killed_between_the_renames_is_undone_by_the_next() {
         &run,
         1,
         &[
-            "output/ was missing after a build that stopped halfway; put the previous one back from .output.malbild-old-",
-            "the previous output is unchanged",
+            "output/ saknades efter ett bygge som stannade halvvägs; lade tillbaka den förra från .output.malbild-old-",
+            "den förra webbplatsen i output-mappen är orörd",
         ],
         &before,
     );
@@ -391,7 +391,7 @@ fn a_file_of_someone_else_where_the_build_writes_is_refused() {
         &run,
         1,
         &[
-            "output/region-a/karta.svg was not written by malbild, and this build would write its own region-a/karta.svg in its place",
+            "output/region-a/karta.svg skrevs inte av malbild, och det här bygget skulle skriva sin egen region-a/karta.svg i dess ställe",
         ],
         &before,
     );
@@ -442,7 +442,7 @@ fn a_build_waits_for_the_one_before_and_says_so() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("another malbild is building into output/; waiting for it to finish…"),
+        stderr.contains("en annan malbild bygger till output/; väntar tills den är klar …"),
         "{stderr}"
     );
     assert_eq!(t.output_files(), want);
@@ -465,7 +465,7 @@ fn a_build_while_watch_runs_does_not_wait_for_it() {
     let watching = lines
         .by_ref()
         .map_while(Result::ok)
-        .any(|l| l.contains("watching for changes"));
+        .any(|l| l.contains("bevakar ändringar"));
     assert!(watching, "watch did not start");
     let mut build = Command::new(assert_cmd::cargo::cargo_bin("malbild"))
         .args(["build", "--root"])

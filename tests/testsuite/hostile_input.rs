@@ -51,7 +51,7 @@ fn cases() -> Vec<Case> {
             args: &["build"],
             code: 1,
             said: vec![
-                format!("{BILAGA}:2:71: error: front matter har listor eller grupper inuti varandra i mer än 64 nivåer"),
+                format!("{BILAGA}:2:71: fel: front matter har listor eller grupper inuti varandra i mer än 64 nivåer"),
                 "…".into(),
             ],
         },
@@ -79,8 +79,8 @@ fn cases() -> Vec<Case> {
             code: 1,
             said: vec![
                 format!("{BILAGA}:7:"),
-                "points to `#saknas-19`".into(),
-                "30 more errors like the ones above from here on".into(),
+                "leder till `#saknas-19`".into(),
+                "ytterligare 30 fel av samma slag som ovan härifrån".into(),
             ],
         },
         Case {
@@ -90,7 +90,7 @@ fn cases() -> Vec<Case> {
             args: &["build"],
             code: 1,
             said: vec![
-                format!("{BILAGA}:7:8002: error: the link `#saknas`"),
+                format!("{BILAGA}:7:8002: fel: länken `#saknas`"),
                 " 7 | …".into(),
                 "[l](#saknas) slut".into(),
             ],
@@ -116,8 +116,8 @@ fn cases() -> Vec<Case> {
             args: &["build"],
             code: 1,
             said: vec![
-                "themes/egen/templates/partials/b.html:3:1: error: `partials/b.html` includes `partials/a.html`, which leads back to it: partials/a.html → partials/b.html → partials/a.html".into(),
-                "remove this {% include %}".into(),
+                "themes/egen/templates/partials/b.html:3:1: fel: `partials/b.html` tar med `partials/a.html`, som leder tillbaka till den: partials/a.html → partials/b.html → partials/a.html".into(),
+                "ta bort den här {% include %}".into(),
             ],
         },
         Case {
@@ -142,7 +142,7 @@ fn cases() -> Vec<Case> {
             code: 1,
             said: vec![
                 "themes/egen/templates/".into(),
-                "which leads back to it".into(),
+                "som leder tillbaka till den".into(),
                 "background.html".into(),
                 "layouts/x.html".into(),
             ],
@@ -154,9 +154,9 @@ fn cases() -> Vec<Case> {
             args: &["build"],
             code: 70,
             said: vec![
-                format!("error: internal error: malbild stopped on a bug of its own while building {BILAGA}"),
+                format!("internt fel: malbild stannade på ett eget programfel när den byggde {BILAGA}"),
                 "a panic injected by MALBILD_INJECT_PANIC".into(),
-                "please report it".into(),
+                "rapportera det".into(),
             ],
         },
         // See: issue 12 (a bug while reading site.yaml named no file).
@@ -166,7 +166,7 @@ fn cases() -> Vec<Case> {
             env: &[("MALBILD_INJECT_PANIC", "content/site.yaml"), ("RUST_BACKTRACE", "1")],
             args: &["build"],
             code: 70,
-            said: vec!["internal error: malbild stopped on a bug of its own while building content/site.yaml".into()],
+            said: vec!["internt fel: malbild stannade på ett eget programfel när den byggde content/site.yaml".into()],
         },
         Case {
             what: "a bug (a panic) while checking",
@@ -174,7 +174,7 @@ fn cases() -> Vec<Case> {
             env: &[("MALBILD_INJECT_PANIC", "bilaga.md"), ("RUST_BACKTRACE", "full")],
             args: &["check"],
             code: 70,
-            said: vec![format!("internal error: malbild stopped on a bug of its own while building {BILAGA}")],
+            said: vec![format!("internt fel: malbild stannade på ett eget programfel när den byggde {BILAGA}")],
         },
     ]
 }
@@ -213,7 +213,11 @@ fn hostile_inputs_are_reported_in_bounded_words_and_keep_the_output() {
         {
             problems.push(format!("a line of {} characters", long.chars().count()));
         }
-        if case.args == ["build"] && !run.stderr.contains("the previous output is unchanged") {
+        if case.args == ["build"]
+            && !run
+                .stderr
+                .contains("den förra webbplatsen i output-mappen är orörd")
+        {
             problems.push("no word that the output is unchanged".into());
         }
         if t.output_files() != before {
@@ -246,8 +250,8 @@ fn a_panic_while_serving_keeps_the_last_pages_and_the_server() {
     assert_eq!(serve.get("/region-a/plan-2030/bilaga/").0, 200);
 
     t.write(new, "---\ntitle: Ny\n---\n\nNy text.\n");
-    let said = serve.wait_for("internal error");
-    assert!(said.contains(&format!("while building {new}")), "{said}");
+    let said = serve.wait_for("internt fel");
+    assert!(said.contains(&format!("när den byggde {new}")), "{said}");
     assert_eq!(
         serve.get("/region-a/plan-2030/bilaga/").0,
         200,
@@ -255,7 +259,7 @@ fn a_panic_while_serving_keeps_the_last_pages_and_the_server() {
     );
 
     std::fs::remove_file(t.path(new)).unwrap();
-    serve.wait_for("rebuilt in");
+    serve.wait_for("ombyggd på");
     assert_eq!(serve.get("/region-a/plan-2030/bilaga/").0, 200);
     let all = serve.seen();
     assert!(!all.contains("panicked"), "{all}");

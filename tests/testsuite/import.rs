@@ -95,7 +95,7 @@ fn import_lists_what_to_review_with_its_place() {
         "  - bakgrund.md, under ”Bakgrund” (stycke 54): en textruta (”Text i rutan”) kan inte konverteras",
         "7 saker att granska:",
         "malbild check hittade 2 problem i de nya sidorna:",
-        "innehall-i-texten.md:50:1: warning: the image has no alternative text [alt-text]",
+        "innehall-i-texten.md:50:1: varning: bilden har ingen alternativtext [alt-text]",
     ];
     for w in want {
         assert!(out.stdout.contains(w), "missing {w:?} in\n{}", out.stdout);

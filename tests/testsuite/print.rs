@@ -395,9 +395,9 @@ fn pdf_with_and_without_a_browser() {
             "MALBILD_CHROMIUM names no program",
             None,
             &[
-                "--pdf: warning: no PDF was made: MALBILD_CHROMIUM is set to `/no/such/chromium`, which is not a program that can be run",
-                "hint: set MALBILD_CHROMIUM to the full path of Chromium",
-                "built 9 pages (",
+                "--pdf: varning: ingen PDF gjordes: MALBILD_CHROMIUM är satt till `/no/such/chromium`, som inte är ett program som går att köra",
+                "tips: sätt MALBILD_CHROMIUM till hela sökvägen till Chromium",
+                "byggde 9 sidor (",
             ],
             false,
         ),
@@ -405,23 +405,23 @@ fn pdf_with_and_without_a_browser() {
             "the browser fails",
             Some(("ERROR: sidan kunde inte laddas", "", 3)),
             &[
-                "content/region-a/plan-2030/_index.md: warning: the PDF of this publication could not be made:",
-                "stopped with exit status: 3; it said: ERROR: sidan kunde inte laddas",
-                "open region-a/plan-2030/print/index.html in the browser",
-                "built 9 pages (",
+                "content/region-a/plan-2030/_index.md: varning: PDF:en för den här publikationen gick inte att göra:",
+                "stannade med exit status: 3; den sa: ERROR: sidan kunde inte laddas",
+                "öppna region-a/plan-2030/print/index.html i webbläsaren",
+                "byggde 9 sidor (",
             ],
             false,
         ),
         (
             "the browser writes no PDF",
             Some(("", "<html>", 0)),
-            &["wrote no PDF"],
+            &["skrev ingen PDF"],
             false,
         ),
         (
             "the browser works",
             Some(("[1:2:ERROR:dbus/bus.cc] noise", "%%PDF-1.4 test", 0)),
-            &["built 9 pages and 2 PDFs ("],
+            &["byggde 9 sidor och 2 PDF:er ("],
             true,
         ),
     ];
@@ -512,7 +512,7 @@ fn pdf_with_and_without_a_browser() {
         );
         assert_eq!(run.code, 0, "{}", run.stderr);
         for s in [
-            "--pdf: warning: no PDF was made: malbild makes PDFs with Chromium, Google Chrome or Microsoft Edge, and found none of them",
+            "--pdf: varning: ingen PDF gjordes: malbild gör PDF:er med Chromium, Google Chrome eller Microsoft Edge, och hittade ingen av dem",
             "sudo apt-get install chromium",
             "MALBILD_CHROMIUM",
         ] {

@@ -32,12 +32,15 @@ fn a_pipe_gets_no_progress() {
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{}", run.stderr);
     assert!(
-        lines[0].starts_with("built 9 pages (21 files) in "),
+        lines[0].starts_with("byggde 9 sidor (21 filer) på "),
         "{}",
         run.stderr
     );
     // Without base_url, a note (not a warning) says what was not written.
-    assert_eq!(lines[1], malbild::feed::words::NO_BASE_URL);
+    assert_eq!(
+        lines[1],
+        malbild::words::Words::no_base_url(&malbild::words::Sv)
+    );
     let run = t.run_with_env(&["check"], &[at_once()]);
     no_progress(&run.stderr);
     assert_eq!(run.stderr, "");
@@ -55,18 +58,21 @@ fn quiet_prints_only_the_problems() {
     let run = t.run(&["build", "-q"]);
     assert_eq!(run.code, 0);
     assert_eq!(
-        run.stderr.matches(": warning: ").count(),
+        run.stderr.matches(": varning: ").count(),
         2,
         "{}",
         run.stderr
     );
-    assert!(!run.stderr.contains("built "), "{}", run.stderr);
+    assert!(!run.stderr.contains("byggde "), "{}", run.stderr);
     // And errors always.
     t.write("content/trasig.md", "---\ntitle: [\n---\n");
     let run = t.run(&["build", "--quiet"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("trasig.md:2:"), "{}", run.stderr);
-    assert!(run.stderr.contains("the previous output is unchanged"));
+    assert!(
+        run.stderr
+            .contains("den förra webbplatsen i output-mappen är orörd")
+    );
 
     let check = |args: &[&str]| {
         let out = assert_cmd::Command::cargo_bin("malbild")
@@ -78,7 +84,7 @@ fn quiet_prints_only_the_problems() {
             .unwrap();
         String::from_utf8(out.stdout).unwrap()
     };
-    assert_eq!(check(&["check"]), "no problems found\n");
+    assert_eq!(check(&["check"]), "inga problem hittades\n");
     assert_eq!(check(&["check", "--quiet"]), "");
 }
 
@@ -108,17 +114,17 @@ fn a_terminal_gets_progress_then_the_usual_output() {
     let at_once = [("MALBILD_PROGRESS_DELAY_MS", "0")];
     let seen = on_a_terminal(&t, "build", &at_once);
     assert!(
-        seen.contains("reading files [") && seen.contains("] 0/11"),
+        seen.contains("läser filer   [") && seen.contains("] 0/11"),
         "{seen:?}"
     );
     // Cleared: the summary starts on a clean line.
-    let summary = seen.rfind("built 9 pages (21 files) in ").unwrap();
+    let summary = seen.rfind("byggde 9 sidor (21 filer) på ").unwrap();
     assert!(seen[..summary].ends_with("\r\x1b[2K"), "{seen:?}");
     assert!(!seen[summary..].contains('\x1b'), "{seen:?}");
 
     // A short build shows nothing.
     let seen = on_a_terminal(&t, "build", &[]);
-    assert!(seen.starts_with("built 9 pages"), "{seen:?}");
+    assert!(seen.starts_with("byggde 9 sidor"), "{seen:?}");
     no_progress(&seen.replace("\r\n", "\n"));
 
     for quiet in [
@@ -177,18 +183,18 @@ fn lines_until(t: &SiteTest, args: &[&str], until: &str) -> Vec<String> {
 #[test]
 fn watch_and_serve_say_they_are_building_first() {
     let t = SiteTest::from_dir("kinds");
-    let lines = lines_until(&t, &["watch"], "watching for changes");
-    assert_eq!(lines[0], "building the site…");
-    assert!(lines[1].starts_with("built 9 pages in "), "{lines:?}");
-    let lines = lines_until(&t, &["serve", "--port", "0"], "serving the site at");
-    assert_eq!(lines[0], "building the site…");
-    assert!(lines[1].starts_with("built 9 pages in "), "{lines:?}");
+    let lines = lines_until(&t, &["watch"], "bevakar ändringar");
+    assert_eq!(lines[0], "bygger webbplatsen …");
+    assert!(lines[1].starts_with("byggde 9 sidor på "), "{lines:?}");
+    let lines = lines_until(&t, &["serve", "--port", "0"], "webbplatsen visas på");
+    assert_eq!(lines[0], "bygger webbplatsen …");
+    assert!(lines[1].starts_with("byggde 9 sidor på "), "{lines:?}");
 
     // Quiet: the problems and the address only.
-    let lines = lines_until(&t, &["serve", "--port", "0", "-q"], "serving the site at");
+    let lines = lines_until(&t, &["serve", "--port", "0", "-q"], "webbplatsen visas på");
     assert_eq!(lines.len(), 1, "{lines:?}");
     t.write("content/trasig.md", "---\ntitle: [\n---\n");
-    let lines = lines_until(&t, &["watch", "--quiet"], "error: ");
+    let lines = lines_until(&t, &["watch", "--quiet"], "fel: ");
     assert!(lines[0].starts_with("content/trasig.md:2:"), "{lines:?}");
     assert!(
         !lines

@@ -57,7 +57,7 @@ impl Serve {
             log,
             seen: Default::default(),
         };
-        let line = serve.wait_for("serving the site at");
+        let line = serve.wait_for("webbplatsen visas på");
 
         serve.port = line
             .rsplit(':')
@@ -206,7 +206,7 @@ fn edit_break_and_fix_while_serving() {
     t.write(BILAGA, "---\ntitle: Bilaga\nweight: abc\n---\n\nTrasig.\n");
     let error = events.next("error");
     assert!(
-        error.contains("bilaga.md:3:9: error: `weight` ska vara ett heltal"),
+        error.contains("bilaga.md:3:9: fel: `weight` ska vara ett heltal"),
         "{error}"
     );
     let page = serve.get("/region-a/plan-2030/bilaga/").2;
@@ -226,7 +226,7 @@ fn edit_break_and_fix_while_serving() {
             .2
             .contains("Lagad.")
     );
-    serve.wait_for("rebuilt in");
+    serve.wait_for("ombyggd på");
 }
 
 #[test]
@@ -360,7 +360,7 @@ fn new_deleted_and_renamed_files_and_a_burst() {
     let rebuilds = serve
         .drain()
         .iter()
-        .filter(|l| l.contains("rebuilt in"))
+        .filter(|l| l.contains("ombyggd på"))
         .count();
     // One rebuild, or a few when the machine is so busy that the burst has
     // pauses longer than the watcher's quiet time; never hundreds.
@@ -420,7 +420,10 @@ fn a_taken_port_moves_to_the_next_and_says_so() {
     let serve = Serve::start(&t, &port);
     assert_ne!(serve.port.to_string(), port);
     let said = serve.seen.borrow().join("\n");
-    assert!(said.contains(&format!("port {port} is in use")), "{said}");
+    assert!(
+        said.contains(&format!("port {port} används redan")),
+        "{said}"
+    );
     drop(taken);
 }
 

@@ -117,8 +117,8 @@ const CASES: &[Case] = &[
         "nothing said",
         "title: T\n",
         &[
-            "content/site.yaml: warning: the accessibility statement does not say whose site it is, how accessible the site is, how to report a problem, or when it was made",
-            "`organisation:` with `name:`",
+            "content/site.yaml: varning: tillgänglighetsredogörelsen säger inte vems webbplatsen är, hur tillgänglig webbplatsen är, hur man anmäler ett problem eller när den gjordes",
+            "`organisation:` med `name:`",
         ],
         &[
             "Den här redogörelsen gäller webbplatsen T.",
@@ -144,8 +144,8 @@ const CASES: &[Case] = &[
         "only the contact is missing",
         "title: T\norganisation:\n  name: Region T\naccessibility:\n  compliance: not\n  statement_date: 2026-03-01\n",
         &[
-            "content/site.yaml:4:1: warning: the accessibility statement does not say how to report a problem",
-            "`contact_email:`, `contact_phone:` or `contact_url:` under `accessibility:`",
+            "content/site.yaml:4:1: varning: tillgänglighetsredogörelsen säger inte hur man anmäler ett problem",
+            "`contact_email:`, `contact_phone:` eller `contact_url:` under `accessibility:`",
         ],
         &["Webbplatsen är inte förenlig"],
     ),
@@ -165,7 +165,7 @@ fn statement_says_what_site_yaml_says_and_warns_about_what_it_lacks() {
             );
         }
         if stderr.is_empty() {
-            assert!(!run.stderr.contains("warning"), "{what}:\n{}", run.stderr);
+            assert!(!run.stderr.contains("varning"), "{what}:\n{}", run.stderr);
         }
         let main = t.main_of(STATEMENT);
         for want in *says {
@@ -189,7 +189,7 @@ const ERRORS: &[ErrorCase] = &[
             "title: T\naccessibility:\n  compliance: full\n",
         )],
         &[
-            "content/site.yaml:3:15: error: `compliance` under `accessibility:` kan inte vara `full`",
+            "content/site.yaml:3:15: fel: `compliance` under `accessibility:` kan inte vara `full`",
             "menade du `fully`? Det som går: fully, partly, not",
         ],
     ),
@@ -200,7 +200,7 @@ const ERRORS: &[ErrorCase] = &[
             "title: T\naccessibility:\n  statement_date: 15/1 2026\n",
         )],
         &[
-            "content/site.yaml:3:3: error: `accessibility.statement_date` should be a date written YYYY-MM-DD, but here it is `15/1 2026`",
+            "content/site.yaml:3:3: fel: `accessibility.statement_date` ska vara ett datum skrivet ÅÅÅÅ-MM-DD, men här är det `15/1 2026`",
         ],
     ),
     (
@@ -210,8 +210,8 @@ const ERRORS: &[ErrorCase] = &[
             "title: T\naccessibility:\n  known_problems:\n    - Se [sidan](finns-inte.md).\n",
         )],
         &[
-            "content/site.yaml:3:3: error: the link `finns-inte.md` points to `content/finns-inte.md`, which does not exist (in `known_problems`)",
-            "links are written as from content/_index.md",
+            "content/site.yaml:3:3: fel: länken `finns-inte.md` leder till `content/finns-inte.md`, som inte finns (i `known_problems`)",
+            "skrivs länkar som från content/_index.md",
         ],
     ),
     (
@@ -221,7 +221,7 @@ const ERRORS: &[ErrorCase] = &[
             "---\ntitle: Krock\n---\n",
         )],
         &[
-            "content/tillganglighet/_index.md: error: this page and the accessibility statement would both be written to tillganglighet/index.html",
+            "content/tillganglighet/_index.md: fel: den här sidan och tillgänglighetsredogörelsen skulle båda skrivas till tillganglighet/index.html",
         ],
     ),
     (
