@@ -1035,20 +1035,10 @@ fn place(
             } else {
                 format!("{parent_folder}/_index.md")
             };
-            let what = if parent_folder.matches('/').count() == 0 {
-                "region"
-            } else {
-                "publication"
-            };
-            diagnostics.push(
-                Diagnostic::error(
-                    &page.path,
-                    format!("the folder `{parent_folder}` has no _index.md"),
-                )
-                .with_hint(format!(
-                    "create content/{missing} with the {what}'s `title:` in its front matter"
-                )),
-            );
+            let region = parent_folder.matches('/').count() == 0;
+            let (message, hint) =
+                crate::words::w().folder_without_index(&parent_folder, &missing, region);
+            diagnostics.push(Diagnostic::error(&page.path, message).with_hint(hint));
             continue;
         };
         let segment = match page.role {
@@ -1065,10 +1055,8 @@ fn place(
             None => slugify(segment),
         };
         if slug.is_empty() {
-            diagnostics.push(
-                Diagnostic::error(&page.path, "no web address can be made from this name")
-                    .with_hint("use letters or digits in the file name, or set `slug:` in the front matter"),
-            );
+            let (message, hint) = crate::words::w().no_address_from_name();
+            diagnostics.push(Diagnostic::error(&page.path, message).with_hint(hint));
             continue;
         }
         page.url = format!("{}{slug}/", site.pages[parent].url);
@@ -1088,17 +1076,11 @@ fn place(
     for (id, page) in site.pages.iter().enumerate() {
         if let Some(&first) = by_url.get(page.url.as_str()) {
             let other = &site.pages[first];
-            diagnostics.push(
-                Diagnostic::error(
-                    &page.path,
-                    format!(
-                        "this page and {} would both be written to {}",
-                        crate::diagnostic::display_path(&other.path),
-                        page.output_path()
-                    ),
-                )
-                .with_hint("rename one of the files, or give one of them another `slug:`"),
+            let (message, hint) = crate::words::w().pages_same_address(
+                &crate::diagnostic::display_path(&other.path),
+                &page.output_path(),
             );
+            diagnostics.push(Diagnostic::error(&page.path, message).with_hint(hint));
         } else {
             by_url.insert(&page.url, id);
         }
@@ -1138,15 +1120,13 @@ fn place_assets(site: &mut Site, assets: Vec<Asset>, diagnostics: &mut Vec<Diagn
         };
         let out = format!("{out_dir}{name}");
         if let Some(&id) = page_outputs.get(&out) {
+            let (message, hint) = crate::words::w().file_and_page_same_address(
+                &crate::diagnostic::display_path(&site.pages[id].path),
+                &out,
+            );
             diagnostics.push(
-                Diagnostic::error(
-                    PathBuf::from("content").join(&asset.rel),
-                    format!(
-                        "this file and the page {} would both be written to {out}",
-                        crate::diagnostic::display_path(&site.pages[id].path)
-                    ),
-                )
-                .with_hint("rename the file"),
+                Diagnostic::error(PathBuf::from("content").join(&asset.rel), message)
+                    .with_hint(hint),
             );
             continue;
         }

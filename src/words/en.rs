@@ -268,6 +268,37 @@ impl Words for En {
         )
     }
 
+    fn folder_without_index(&self, folder: &str, missing: &str, region: bool) -> (String, String) {
+        (
+            format!("the folder `{folder}` has no _index.md"),
+            format!(
+                "create content/{missing} with the {}'s `title:` in its front matter",
+                if region { "region" } else { "publication" }
+            ),
+        )
+    }
+
+    fn no_address_from_name(&self) -> (String, String) {
+        (
+            "no web address can be made from this name".into(),
+            "use letters or digits in the file name, or set `slug:` in the front matter".into(),
+        )
+    }
+
+    fn pages_same_address(&self, other: &str, out: &str) -> (String, String) {
+        (
+            format!("this page and {other} would both be written to {out}"),
+            "rename one of the files, or give one of them another `slug:`".into(),
+        )
+    }
+
+    fn file_and_page_same_address(&self, page: &str, out: &str) -> (String, String) {
+        (
+            format!("this file and the page {page} would both be written to {out}"),
+            "rename the file".into(),
+        )
+    }
+
     fn link_outside(&self, dest: &str) -> (String, String) {
         (
             format!("the link `{dest}` points outside the content folder"),

@@ -288,6 +288,15 @@ pub trait Words: Sync {
     fn no_base_url(&self) -> String;
     /// A `base_url` that is not a web address.
     fn bad_base_url(&self, url: &str) -> (String, String);
+    /// A page whose folder has no `_index.md` (`missing`, from content/);
+    /// `region`: the folder is a region's.
+    fn folder_without_index(&self, folder: &str, missing: &str, region: bool) -> (String, String);
+    /// A file name that makes no web address.
+    fn no_address_from_name(&self) -> (String, String);
+    /// Two pages with one address (`other` is the first page, `out` the file).
+    fn pages_same_address(&self, other: &str, out: &str) -> (String, String);
+    /// A content file and a page with one address.
+    fn file_and_page_same_address(&self, page: &str, out: &str) -> (String, String);
     /// A link that leads out of content/.
     fn link_outside(&self, dest: &str) -> (String, String);
     /// A link to a draft page.

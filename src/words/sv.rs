@@ -309,6 +309,41 @@ impl Words for Sv {
         )
     }
 
+    fn folder_without_index(&self, folder: &str, missing: &str, region: bool) -> (String, String) {
+        (
+            format!("mappen `{folder}` har ingen _index.md"),
+            format!(
+                "skapa content/{missing} med {} `title:` i sin front matter",
+                if region {
+                    "regionens"
+                } else {
+                    "publikationens"
+                }
+            ),
+        )
+    }
+
+    fn no_address_from_name(&self) -> (String, String) {
+        (
+            "det går inte att göra en webbadress av det här namnet".into(),
+            "använd bokstäver eller siffror i filnamnet, eller skriv `slug:` i front matter".into(),
+        )
+    }
+
+    fn pages_same_address(&self, other: &str, out: &str) -> (String, String) {
+        (
+            format!("den här sidan och {other} skulle båda skrivas till {out}"),
+            "byt namn på en av filerna, eller ge en av dem en annan `slug:`".into(),
+        )
+    }
+
+    fn file_and_page_same_address(&self, page: &str, out: &str) -> (String, String) {
+        (
+            format!("den här filen och sidan {page} skulle båda skrivas till {out}"),
+            "byt namn på filen".into(),
+        )
+    }
+
     fn link_outside(&self, dest: &str) -> (String, String) {
         (
             format!("länken `{dest}` leder utanför mappen content"),

@@ -374,7 +374,7 @@ const ERRORS: &[ErrorCase] = &[
             "---\ntitle: Annan\nslug: bilaga\n---\n\nText.\n",
         )],
         &[
-            "bilaga.md: fel: this page and content/region-a/plan-2030/annan.md would both be written to region-a/plan-2030/bilaga/index.html",
+            "bilaga.md: fel: den här sidan och content/region-a/plan-2030/annan.md skulle båda skrivas till region-a/plan-2030/bilaga/index.html",
         ],
     ),
     (

@@ -326,7 +326,7 @@ const CASES: &[Case] = &[
                 "content/region-a/plan-2030/print/index.html: error: this file would replace the print page of content/region-a/plan-2030/_index.md (region-a/plan-2030/print/index.html)",
             ),
             (
-                "content/region-a/plan-2030/bilaga/index.html: fel: this file and the page content/region-a/plan-2030/bilaga.md would both be written to",
+                "content/region-a/plan-2030/bilaga/index.html: fel: den här filen och sidan content/region-a/plan-2030/bilaga.md skulle båda skrivas till",
                 "content/region-a/plan-2030/bilaga/index.html: error: this file and the page content/region-a/plan-2030/bilaga.md would both be written to",
             ),
             (
@@ -386,11 +386,11 @@ const CASES: &[Case] = &[
         )],
         &[
             (
-                "would both be written to region-a/plan-2030/bilaga/index.html",
+                "skulle båda skrivas till region-a/plan-2030/bilaga/index.html",
                 "would both be written to region-a/plan-2030/bilaga/index.html",
             ),
             (
-                "give one of them another `slug:`",
+                "ge en av dem en annan `slug:`",
                 "give one of them another `slug:`",
             ),
         ],
@@ -413,7 +413,7 @@ const CASES: &[Case] = &[
         "a page with no section",
         &[("content/region-c/plan/del.md", "---\ntitle: Del\n---\n")],
         &[(
-            "content/region-c/plan/del.md: fel: the folder `region-c/plan` has no _index.md",
+            "content/region-c/plan/del.md: fel: mappen `region-c/plan` har ingen _index.md",
             "content/region-c/plan/del.md: error: the folder `region-c/plan` has no _index.md",
         )],
     ),
@@ -749,7 +749,7 @@ fn two_pages_with_the_same_slug() {
         &t,
         &before,
         &[
-            "content/region-a/plan-2030/ordlista.md: fel: this page and content/region-a/plan-2030/bakgrund.md would both be written to region-a/plan-2030/bakgrund/index.html",
+            "content/region-a/plan-2030/ordlista.md: fel: den här sidan och content/region-a/plan-2030/bakgrund.md skulle båda skrivas till region-a/plan-2030/bakgrund/index.html",
         ],
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
