@@ -369,7 +369,12 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     {
         Ok(cli) => cli,
         Err(err) => {
-            let _ = err.print();
+            match usage_error(&err, &args) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = err.print();
+                }
+            }
             return if err.use_stderr() { 2 } else { 0 };
         }
     };
@@ -392,4 +397,81 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
             crate::cmd::exit_status(&err)
         }
     }
+}
+
+/// A mistake on the command line in the run's language, for the mistakes a
+/// communicator makes (a misspelt command or flag, a value that cannot be
+/// used, something missing); `None` for help, the version and rarer
+/// mistakes, which clap prints in its own (English) words.
+fn usage_error(err: &clap::Error, args: &[OsString]) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let words = crate::words::w();
+    let text = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let first = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => v.first().cloned(),
+        _ => None,
+    };
+    // The command the mistake was made in (`malbild new publication`): the
+    // command words from the start of the line, flags skipped.
+    const COMMANDS: &[&str] = &[
+        "build",
+        "serve",
+        "watch",
+        "new",
+        "check",
+        "import",
+        "site",
+        "publication",
+    ];
+    let mut command = String::from("malbild");
+    let mut after_lang = false;
+    for arg in args.iter().skip(1).map(|a| a.to_string_lossy()) {
+        if std::mem::replace(&mut after_lang, arg == "--lang") || arg.starts_with('-') {
+            continue;
+        }
+        if !COMMANDS.contains(&arg.as_ref()) {
+            break;
+        }
+        command.push(' ');
+        command.push_str(&arg);
+    }
+    let (message, hint) = match err.kind() {
+        ErrorKind::InvalidSubcommand => {
+            let given = text(ContextKind::InvalidSubcommand)?;
+            words.usage_unknown_command(&given, first(ContextKind::SuggestedSubcommand).as_deref())
+        }
+        ErrorKind::UnknownArgument => {
+            let given = text(ContextKind::InvalidArg)?;
+            words.usage_unknown_flag(
+                &given,
+                &command,
+                first(ContextKind::SuggestedArg).as_deref(),
+            )
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let given = text(ContextKind::InvalidValue)?;
+            let arg = text(ContextKind::InvalidArg)?;
+            let valid = text(ContextKind::ValidValue).filter(|v| !v.is_empty());
+            if given.is_empty() {
+                words.usage_no_value(&arg, &command)
+            } else {
+                words.usage_bad_value(&given, &arg, valid.as_deref(), &command)
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let missing = text(ContextKind::InvalidArg)?;
+            words.usage_missing(&missing, &command)
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "{}: {message}\n  = {}: {hint}\n",
+        words.error(),
+        words.hint()
+    ))
 }

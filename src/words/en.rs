@@ -299,6 +299,63 @@ impl Words for En {
         )
     }
 
+    fn usage_unknown_command(&self, given: &str, suggested: Option<&str>) -> (String, String) {
+        (
+            format!("malbild has no command called `{given}`"),
+            match suggested {
+                Some(s) => format!("did you mean `malbild {s}`? `malbild --help` lists every command"),
+                None => "the commands are build, serve, watch, new, check and import; `malbild --help` says what they do".into(),
+            },
+        )
+    }
+
+    fn usage_unknown_flag(
+        &self,
+        given: &str,
+        command: &str,
+        suggested: Option<&str>,
+    ) -> (String, String) {
+        (
+            format!("`{command}` has no option `{given}`"),
+            match suggested {
+                Some(s) => format!("did you mean `{s}`? `{command} --help` lists every option"),
+                None => format!("`{command} --help` lists the options there are"),
+            },
+        )
+    }
+
+    fn usage_bad_value(
+        &self,
+        given: &str,
+        arg: &str,
+        valid: Option<&str>,
+        command: &str,
+    ) -> (String, String) {
+        (
+            format!("`{given}` cannot be used for {arg}"),
+            match valid {
+                Some(v) => format!("write one of: {v}"),
+                None => format!("`{command} --help` says what goes there"),
+            },
+        )
+    }
+
+    fn usage_no_value(&self, arg: &str, command: &str) -> (String, String) {
+        (
+            format!("{arg} lacks its value"),
+            format!(
+                "write the value right after the option, e.g. `--root my-site`; `{command} --help` says what goes there"
+            ),
+        )
+    }
+
+    fn usage_missing(&self, missing: &str, command: &str) -> (String, String) {
+        (
+            format!("`{command}` needs {missing}"),
+            format!("`{command} --help` says what goes there, with examples"),
+        )
+    }
+
     fn link_outside(&self, dest: &str) -> (String, String) {
         (
             format!("the link `{dest}` points outside the content folder"),

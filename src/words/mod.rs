@@ -297,6 +297,27 @@ pub trait Words: Sync {
     fn pages_same_address(&self, other: &str, out: &str) -> (String, String);
     /// A content file and a page with one address.
     fn file_and_page_same_address(&self, page: &str, out: &str) -> (String, String);
+    /// A command that does not exist (`malbild biuld`), and clap's suggestion.
+    fn usage_unknown_command(&self, given: &str, suggested: Option<&str>) -> (String, String);
+    /// A flag `command` does not have, and clap's suggestion.
+    fn usage_unknown_flag(
+        &self,
+        given: &str,
+        command: &str,
+        suggested: Option<&str>,
+    ) -> (String, String);
+    /// A value `arg` cannot take; `valid`: the values it can.
+    fn usage_bad_value(
+        &self,
+        given: &str,
+        arg: &str,
+        valid: Option<&str>,
+        command: &str,
+    ) -> (String, String);
+    /// A flag written without its value (`--root` at the end).
+    fn usage_no_value(&self, arg: &str, command: &str) -> (String, String);
+    /// Arguments `command` needs and did not get.
+    fn usage_missing(&self, missing: &str, command: &str) -> (String, String);
     /// A link that leads out of content/.
     fn link_outside(&self, dest: &str) -> (String, String);
     /// A link to a draft page.

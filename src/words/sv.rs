@@ -344,6 +344,63 @@ impl Words for Sv {
         )
     }
 
+    fn usage_unknown_command(&self, given: &str, suggested: Option<&str>) -> (String, String) {
+        (
+            format!("malbild har inget kommando som heter `{given}`"),
+            match suggested {
+                Some(s) => format!("menade du `malbild {s}`? `malbild --help` visar alla kommandon"),
+                None => "kommandona är build, serve, watch, new, check och import; `malbild --help` visar vad de gör".into(),
+            },
+        )
+    }
+
+    fn usage_unknown_flag(
+        &self,
+        given: &str,
+        command: &str,
+        suggested: Option<&str>,
+    ) -> (String, String) {
+        (
+            format!("`{command}` har ingen flagga `{given}`"),
+            match suggested {
+                Some(s) => format!("menade du `{s}`? `{command} --help` visar alla flaggor"),
+                None => format!("`{command} --help` visar de flaggor som finns"),
+            },
+        )
+    }
+
+    fn usage_bad_value(
+        &self,
+        given: &str,
+        arg: &str,
+        valid: Option<&str>,
+        command: &str,
+    ) -> (String, String) {
+        (
+            format!("`{given}` går inte att använda för {arg}"),
+            match valid {
+                Some(v) => format!("skriv ett av: {v}"),
+                None => format!("`{command} --help` visar vad som ska stå där"),
+            },
+        )
+    }
+
+    fn usage_no_value(&self, arg: &str, command: &str) -> (String, String) {
+        (
+            format!("{arg} saknar sitt värde"),
+            format!(
+                "skriv värdet direkt efter flaggan, t.ex. `--root min-webbplats`; `{command} --help` visar vad som ska stå där"
+            ),
+        )
+    }
+
+    fn usage_missing(&self, missing: &str, command: &str) -> (String, String) {
+        (
+            format!("`{command}` behöver {missing}"),
+            format!("`{command} --help` visar vad som ska stå där, med exempel"),
+        )
+    }
+
     fn link_outside(&self, dest: &str) -> (String, String) {
         (
             format!("länken `{dest}` leder utanför mappen content"),

@@ -630,12 +630,61 @@ fn refuses_output_folders_it_must_not_replace() {
     assert!(t.path("empty/index.html").is_file());
 }
 
+// See: issue 11 (clap's English words were the only English a communicator
+// met on a mistyped command line).
 #[test]
-fn wrong_usage_exits_with_2() {
+fn wrong_usage_exits_with_2_and_says_it_in_the_runs_language() {
     let t = SiteTest::from_dir("kinds");
-    let run = t.run(&["build", "--no-such-flag"]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("--no-such-flag"));
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["biuld"],
+            "fel: malbild har inget kommando som heter `biuld`\n  = tips: menade du `malbild build`?",
+            "error: malbild has no command called `biuld`\n  = hint: did you mean `malbild build`?",
+        ),
+        (
+            &["build", "--otput", "x"],
+            "fel: `malbild build` har ingen flagga `--otput`\n  = tips: menade du `--output`?",
+            "error: `malbild build` has no option `--otput`\n  = hint: did you mean `--output`?",
+        ),
+        (
+            &["build", "--no-such-flag"],
+            "fel: `malbild build` har ingen flagga `--no-such-flag`",
+            "error: `malbild build` has no option `--no-such-flag`",
+        ),
+        (
+            &["check", "--format", "xml"],
+            "fel: `xml` går inte att använda för --format <FORMAT>\n  = tips: skriv ett av: text, json",
+            "error: `xml` cannot be used for --format <FORMAT>\n  = hint: write one of: text, json",
+        ),
+        (
+            &["serve", "--port", "abc"],
+            "fel: `abc` går inte att använda för --port <PORT>\n  = tips: `malbild serve --help`",
+            "error: `abc` cannot be used for --port <PORT>\n  = hint: `malbild serve --help`",
+        ),
+        (
+            &["build", "--root"],
+            "fel: --root <MAPP> saknar sitt värde",
+            "error: --root <DIR> lacks its value",
+        ),
+        (
+            &["new", "publication"],
+            "fel: `malbild new publication` behöver <PATH>",
+            "error: `malbild new publication` needs <PATH>",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (args, sv, en) in cases {
+        for (lang, expected) in [("sv", sv), ("en", en)] {
+            let run = t.run_with_env(args, &[("MALBILD_LANG", std::ffi::OsStr::new(lang))]);
+            if run.code != 2 || !run.stderr.contains(expected) {
+                failures.push(format!(
+                    "{args:?} ({lang}): exit {}, {:?}",
+                    run.code, run.stderr
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
