@@ -14,6 +14,16 @@ pub fn bytes(b: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(b)
 }
 
+/// One hash of `before` and two numbers after it (cheaper than a
+/// [`Combine`] for a value updated many times).
+pub fn mix(before: u64, a: u64, b: u64) -> u64 {
+    let mut bytes = [0u8; 24];
+    bytes[..8].copy_from_slice(&before.to_le_bytes());
+    bytes[8..16].copy_from_slice(&a.to_le_bytes());
+    bytes[16..].copy_from_slice(&b.to_le_bytes());
+    xxhash_rust::xxh3::xxh3_64(&bytes)
+}
+
 /// Builds one hash from several values.
 #[derive(Default)]
 pub struct Combine(Xxh3);

@@ -53,5 +53,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
         report.elapsed.as_secs_f64(),
         config.output.display(),
     );
+    if let Some(line) = &report.search {
+        eprintln!("{line}");
+    }
     Ok(())
 }

@@ -235,6 +235,9 @@ pub struct SiteView {
     /// The list of theme words (`teman/`); `null` when the theme has no
     /// theme pages.
     pub themes: Option<Link>,
+    /// The search page (`sok/index.html`, which lists every page A–Ö);
+    /// `null` when the theme has no `search.html`.
+    pub search: Option<Link>,
 }
 
 /// A region in the site navigation.
@@ -334,6 +337,38 @@ impl<'a> Views<'a> {
             body.goal_areas.iter().map(|(a, _)| a.as_str()).collect(),
             body.factors.iter().map(|(a, _)| a.as_str()).collect(),
         )
+    }
+
+    /// Page `id`'s title and address (and nothing else of its facts).
+    pub(crate) fn title(&self, id: PageId) -> Link {
+        self.reads.note(id, Aspect::Title);
+        let p = &self.site.pages[id];
+        Link {
+            title: p.title.clone(),
+            url: p.output_path(),
+        }
+    }
+
+    /// Notes that the output reads which pages and shards the search index
+    /// has ([`Aspect::Index`]).
+    pub(crate) fn index(&self) {
+        self.reads.note(crate::model::Site::HOME, Aspect::Index);
+    }
+
+    /// Notes that the output reads shard `key` of the search index: every
+    /// stem in it, with the pages it is on ([`Aspect::Shard`]).
+    pub(crate) fn shard(&self, key: &str) {
+        self.reads.note(
+            crate::model::Site::HOME,
+            Aspect::Shard(crate::search::shard_number(key)),
+        );
+    }
+
+    /// Notes that the output reads the cards of card file `n` of the search
+    /// index ([`Aspect::Chunk`]).
+    pub(crate) fn chunk(&self, n: usize) {
+        self.reads
+            .note(crate::model::Site::HOME, Aspect::Chunk(n as u32));
     }
 
     /// Page `id`'s summary as HTML (one of its facts).
@@ -623,6 +658,10 @@ pub(crate) fn site_view(site: &Site, theme: &Theme) -> SiteView {
         themes: crate::across::themes_enabled(theme).then(|| Link {
             title: text("themes_title"),
             url: crate::across::THEMES_URL.into(),
+        }),
+        search: crate::search::enabled(theme).then(|| Link {
+            title: text("search_title"),
+            url: crate::search::URL.into(),
         }),
     }
 }
