@@ -19,7 +19,8 @@
 //! - `search/t-<key>.js`: a shard, every stem that starts with those two
 //!   letters (a letter outside `a-z0-9` is written `_` and its code point in
 //!   hex, see [`shard_file`]), each with its pages (numbers, as differences
-//!   from the one before) and a score;
+//!   from the one before) and a score, written as a string of base-32 digits
+//!   ([`number`]);
 //! - `search/p-<n>.js`: the cards of pages `n * CHUNK ..`: address, title,
 //!   where it belongs (region, publication) and a snippet.
 //!
@@ -62,7 +63,7 @@ pub const URL: &str = "sok/index.html";
 /// The folder of the index.
 pub const DIR: &str = "search/";
 /// Pages per card file.
-pub const CHUNK: usize = 50;
+pub const CHUNK: usize = 10;
 /// How long a snippet is at most, in characters.
 const SNIPPET: usize = 180;
 /// Scores are kept below this (a word said a hundred times is not a hundred
@@ -252,12 +253,26 @@ fn cut(text: &str) -> String {
 /// Markdown fields (summary, goal areas' texts, factors' summaries) to
 /// `fields`.
 pub fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Words {
-    let mut scores: HashMap<String, u32> = HashMap::new();
+    // Each word as written, with its score: a page says most words many
+    // times, so each is folded and stemmed once, below. In NFC, as the
+    // browser's query is (a file saved on a Mac may have å decomposed).
+    let mut written: HashMap<String, u32> = HashMap::new();
     let mut add = |text: &str, weight: u32| {
+        let nfc;
+        let text = if unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            text
+        } else {
+            nfc = unicode_normalization::UnicodeNormalization::nfc(text).collect::<String>();
+            nfc.as_str()
+        };
         for t in tokens(text) {
-            if let Some(s) = stem(t) {
-                let e = scores.entry(s).or_default();
-                *e = (*e + weight).min(MAX_SCORE);
+            match written.get_mut(t) {
+                Some(score) => *score = (*score + weight).min(MAX_SCORE),
+                None => {
+                    written.insert(t.to_string(), weight);
+                }
             }
         }
     };
@@ -318,6 +333,13 @@ pub fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Words {
         .map(str::to_string)
         .or(summary)
         .unwrap_or_else(|| plain(content, |k| k == BlockKind::Paragraph)));
+    let mut scores: HashMap<String, u32> = HashMap::new();
+    for (word, score) in written {
+        if let Some(s) = stem(&word) {
+            let e = scores.entry(s).or_default();
+            *e = (*e + score).min(MAX_SCORE);
+        }
+    }
     let mut sorted: Vec<(String, u32)> = scores.into_iter().collect();
     sorted.sort_unstable();
     let mut stems = String::with_capacity(sorted.iter().map(|(s, _)| s.len() + 1).sum());
@@ -438,19 +460,41 @@ fn shard_js(key: &str, stems: &[(String, Vec<(u32, u8)>)]) -> String {
             out.push(',');
         }
         out.push_str(&json(stem));
-        out.push_str(":[");
+        out.push_str(":\"");
         let mut last = 0;
-        for (j, &(doc, score)) in list.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            out.push_str(&format!("{},{score}", doc - last));
+        for &(doc, score) in list {
+            number(&mut out, doc - last);
+            number(&mut out, u32::from(score));
             last = doc;
         }
-        out.push(']');
+        out.push('"');
     }
     out.push_str("});\n");
     out
+}
+
+/// The last digit of a number in a shard ([`number`]).
+const LAST_DIGITS: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+/// The other digits.
+const MORE_DIGITS: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz6789+/";
+
+/// Writes `n` in base 32, most significant digit first, the last digit from
+/// [`LAST_DIGITS`] and the others from [`MORE_DIGITS`]: a page's number (as
+/// the difference from the one before) and its score take a character each
+/// when they are below 32, so a shard is a third of its size in decimal.
+/// `js/search.js` reads them back.
+fn number(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 7];
+    let mut i = digits.len();
+    i -= 1;
+    digits[i] = LAST_DIGITS[(n % 32) as usize];
+    n /= 32;
+    while n > 0 {
+        i -= 1;
+        digits[i] = MORE_DIGITS[(n % 32) as usize];
+        n /= 32;
+    }
+    out.push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
 }
 
 /// A string as a JavaScript (JSON) literal.
@@ -828,6 +872,16 @@ mod tests {
         }
         assert!(n > 1000, "only {n} words");
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn numbers_in_shards_end_in_a_last_digit() {
+        let mut out = String::new();
+        for n in [0, 1, 31, 32, 1025, u32::MAX] {
+            number(&mut out, n);
+            out.push(' ');
+        }
+        assert_eq!(out, "A B 5 bA baB d/////5 ");
     }
 
     #[test]

@@ -186,7 +186,11 @@ async function searchFrom(context, place, root, { q, page: want }) {
   const said = (await heading.textContent()).trim();
   const status = (await page.locator('[role=status]').textContent()).trim();
   const n = Number((said.match(/^(\d+)/) || [])[1] || 0);
-  if (!n) fail(`${place}: \`${q}\` found nothing: "${said}"`);
+  if (!n) {
+    fail(`${place}: \`${q}\` found nothing: "${said}"`);
+    await page.close();
+    return;
+  }
   if (status !== said) fail(`${place}: \`${q}\`: the live region says "${status}", the heading "${said}"`);
   if (!said.includes(q)) fail(`${place}: \`${q}\`: the heading does not name the query: "${said}"`);
   // Keyboard: focus is on the heading; Tab goes to the first result.
@@ -217,6 +221,22 @@ async function searchFrom(context, place, root, { q, page: want }) {
   if (errors.length) fail(`${place}: \`${q}\`: script errors: ${errors.join('; ')}`);
   console.log(`${place}: ${q}: ${said}${want ? `; ${want.url} among them` : ''}`);
   await page.close();
+}
+
+// The 404 page, which a server shows at any address, corrects its links
+// and its search form's address to where the site is.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const root = places[1][1];
+  await page.goto(`${root}finns/inte/alls/`);
+  try {
+    await page.waitForFunction((r) => document.querySelector('#mb-sidsok').form.action === `${r}sok/index.html`, root, { timeout: 10_000 });
+    console.log(`404 page under ${SUB}: the search form leads to ${root}sok/index.html`);
+  } catch {
+    fail(`404 page under ${SUB}: the search form leads to ${await page.evaluate(() => document.querySelector('#mb-sidsok').form.action)}, not ${root}sok/index.html`);
+  }
+  await context.close();
 }
 
 for (const [place, root] of places) {

@@ -30,12 +30,13 @@ fn a_pipe_gets_no_progress() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     no_progress(&run.stderr);
     let lines: Vec<&str> = run.stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "{}", run.stderr);
+    assert_eq!(lines.len(), 2, "{}", run.stderr);
     assert!(
-        lines[0].starts_with("built 9 pages (20 files) in "),
+        lines[0].starts_with("built 9 pages (67 files) in "),
         "{}",
         run.stderr
     );
+    assert!(lines[1].starts_with("sökindex: "), "{}", run.stderr);
     let run = t.run_with_env(&["check"], &[at_once()]);
     no_progress(&run.stderr);
     assert_eq!(run.stderr, "");
@@ -110,7 +111,7 @@ fn a_terminal_gets_progress_then_the_usual_output() {
         "{seen:?}"
     );
     // Cleared: the summary starts on a clean line.
-    let summary = seen.rfind("built 9 pages (20 files) in ").unwrap();
+    let summary = seen.rfind("built 9 pages (67 files) in ").unwrap();
     assert!(seen[..summary].ends_with("\r\x1b[2K"), "{seen:?}");
     assert!(!seen[summary..].contains('\x1b'), "{seen:?}");
 

@@ -118,7 +118,7 @@
   var results = document.getElementById("mb-sok-traffar");
   var heading = document.getElementById("mb-sok-rubrik");
   var list = results.querySelector("ol");
-  var PAGE = 20;
+  var PAGE = 10;
 
   function load(file) {
     if (!state.loading[file]) {
@@ -137,6 +137,19 @@
     return results.getAttribute("data-" + name).replace("{n}", n).replace("{q}", "”" + q + "”");
   }
 
+  // The numbers of a shard's string: base 32, the last digit of each from
+  // LAST, the others from MORE (see `number` in malbild's src/search.rs).
+  var LAST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+  var MORE = "abcdefghijklmnopqrstuvwxyz6789+/";
+  function numbers(text) {
+    var out = [], n = 0;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i), last = LAST.indexOf(c);
+      if (last >= 0) { out.push(n * 32 + last); n = 0; } else { n = n * 32 + MORE.indexOf(c); }
+    }
+    return out;
+  }
+
   // Every page with every stem of `stems` (exactly, or as the start of a
   // longer stem when `prefix`), with the sum of its scores.
   function match(stems, prefix) {
@@ -147,7 +160,7 @@
       Object.keys(shard).forEach(function (t) {
         var exact = t === s;
         if (!exact && !(prefix && t.length > s.length && t.indexOf(s) === 0)) { return; }
-        var list = shard[t], doc = 0;
+        var list = numbers(shard[t]), doc = 0;
         for (var i = 0; i < list.length; i += 2) {
           doc += list[i];
           here[doc] = (here[doc] || 0) + (exact ? list[i + 1] * 2 : list[i + 1]);
