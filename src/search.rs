@@ -92,8 +92,19 @@ pub const STOP_WORDS: &[&str] = &[
 ];
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Swedish));
-static STOP: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+static STOP: LazyLock<crate::hash::FxMap<&'static str, ()>> =
+    LazyLock::new(|| STOP_WORDS.iter().map(|w| (*w, ())).collect());
+
+/// How many words each thread keeps the stem of (a site's pages share most
+/// of their words; stemming each word of each page again was most of the
+/// time the index took).
+const MAX_KNOWN: usize = 200_000;
+
+thread_local! {
+    /// The stems of words seen on this thread, by the word as written.
+    static STEMS: std::cell::RefCell<crate::hash::FxMap<String, Option<String>>> =
+        Default::default();
+}
 
 /// Whether the theme has the search page (and so the index is made).
 pub fn enabled(theme: &Theme) -> bool {
@@ -174,7 +185,7 @@ pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
 /// ([`tokens`]), not yet folded.
 pub fn stem(word: &str) -> Option<String> {
     let folded = fold(word);
-    if STOP.contains(folded.as_str()) {
+    if STOP.contains_key(folded.as_str()) {
         return None;
     }
     Some(STEMMER.stem(&folded).into_owned())
@@ -256,7 +267,7 @@ pub fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Words {
     // Each word as written, with its score: a page says most words many
     // times, so each is folded and stemmed once, below. In NFC, as the
     // browser's query is (a file saved on a Mac may have å decomposed).
-    let mut written: HashMap<String, u32> = HashMap::new();
+    let mut written: crate::hash::FxMap<String, u32> = Default::default();
     let mut add = |text: &str, weight: u32| {
         let nfc;
         let text = if unicode_normalization::is_nfc_quick(text.chars())
@@ -333,13 +344,26 @@ pub fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Words {
         .map(str::to_string)
         .or(summary)
         .unwrap_or_else(|| plain(content, |k| k == BlockKind::Paragraph)));
-    let mut scores: HashMap<String, u32> = HashMap::new();
-    for (word, score) in written {
-        if let Some(s) = stem(&word) {
-            let e = scores.entry(s).or_default();
-            *e = (*e + score).min(MAX_SCORE);
+    let mut scores: crate::hash::FxMap<String, u32> = Default::default();
+    STEMS.with_borrow_mut(|known| {
+        if known.len() > MAX_KNOWN {
+            known.clear();
         }
-    }
+        for (word, score) in written {
+            let s = match known.get(&word) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = stem(&word);
+                    known.insert(word, s.clone());
+                    s
+                }
+            };
+            if let Some(s) = s {
+                let e = scores.entry(s).or_default();
+                *e = (*e + score).min(MAX_SCORE);
+            }
+        }
+    });
     let mut sorted: Vec<(String, u32)> = scores.into_iter().collect();
     sorted.sort_unstable();
     let mut stems = String::with_capacity(sorted.iter().map(|(s, _)| s.len() + 1).sum());
