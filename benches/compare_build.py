@@ -13,6 +13,11 @@ shared: compare only within one run). Last, malbild builds again over its
 own output with nothing changed: the table gives its time and how many
 files got a new inode or modification time (the goal is none).
 
+Then the search index of malbild's output: its size, its files, its
+largest file, and the bytes one query loads in the browser (`kommunerna`:
+the page's script, the index file, the shard of its stem and the card files
+of the first 10 results, as the theme's js/search.js does).
+
 Nothing is asserted about speed. With --smoke (CI), it runs malbild alone on
 a small corpus and fails when the build with nothing changed writes a file.
 
@@ -23,6 +28,7 @@ Usage: benches/compare_build.py [--sizes 1000,10000] [--runs 3]
 """
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -82,6 +88,40 @@ def identities(folder):
     return out
 
 
+def search_figures(out, stem="kommun", shown=10):
+    """(index bytes, index files, largest file, bytes of one query) of the
+    search index in output folder `out`, for the query whose stem is
+    `stem`, or None when the output has no index."""
+    folder = os.path.join(out, "search")
+    if not os.path.isdir(folder):
+        return None
+    sizes = {f: os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder)}
+    with open(os.path.join(folder, "index.js"), encoding="utf-8") as f:
+        meta = json.loads(f.read()[len("malbildSearch.meta("):-len(");\n")])
+    key = stem[:2]
+    shard = "t-" + "".join(c if c.isascii() and c.isalnum() else f"_{ord(c):x}" for c in key) + ".js"
+    with open(os.path.join(folder, shard), encoding="utf-8") as f:
+        text = f.read()
+    stems = json.loads(text[text.index(",") + 1:-len(");\n")])
+    last, more = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", "abcdefghijklmnopqrstuvwxyz6789+/"
+    postings, k = [], 0
+    for c in stems.get(stem, ""):
+        if c in last:
+            postings.append(k * 32 + last.index(c))
+            k = 0
+        else:
+            k = k * 32 + more.index(c)
+    docs, doc = {}, 0
+    for i in range(0, len(postings), 2):
+        doc += postings[i]
+        docs[doc] = postings[i + 1]
+    top = sorted(docs, key=lambda d: (-docs[d], d))[:shown]
+    cards = {f"p-{d // meta['chunk']}.js" for d in top}
+    script = os.path.getsize(os.path.join(out, "js", "search.js"))
+    query = script + sizes["index.js"] + sizes[shard] + sum(sizes[c] for c in cards)
+    return sum(sizes.values()), len(sizes), max(sizes.values()), query, len(docs)
+
+
 def spread(xs, k=2):
     return f"{statistics.median(xs):.{k}f} ({min(xs):.{k}f}–{max(xs):.{k}f})"
 
@@ -126,11 +166,11 @@ def main():
         changed = sum(1 for p, v in after.items() if before.get(p) != v)
         changed += sum(1 for p in before if p not in after)
         failed |= changed > 0
-        rows.append((n, pages, got, again, changed, len(after)))
+        rows.append((n, pages, got, again, changed, len(after), search_figures(out)))
     print(f"load after: {os.getloadavg()[0]:.2f}", file=sys.stderr)
     print("| N | tool | wall s | cpu s | peak RSS MiB | ms per page | KiB per page | malbild/tool, wall | malbild/tool, RSS |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for n, pages, got, again, changed, files in rows:
+    for n, pages, got, again, changed, files, _ in rows:
         mine = got.get("malbild")
         for t in tools:
             walls = [m[0] for m in got[t]]
@@ -147,6 +187,13 @@ def main():
             print(f"| {n:,} | malbild, nothing changed | {spread([a[0] for a in again])} | "
                   f"{spread([a[1] for a in again])} | {spread([a[2] for a in again], 0)} | | | "
                   f"{spread(share)} of a build from nothing | {changed} of {files} files written |")
+    print()
+    print("| N | search index | files | largest file | one query (`kommunerna`) loads | pages found |")
+    print("|---|---|---|---|---|---|")
+    for n, _, _, _, _, _, found in rows:
+        if found:
+            total, nfiles, largest, query, hits = found
+            print(f"| {n:,} | {total / 1e6:.1f} MB | {nfiles:,} | {largest / 1e3:.0f} kB | {query / 1e3:.0f} kB | {hits:,} |")
     if args.smoke and failed:
         sys.exit("a build with nothing changed wrote files")
     if not args.work:

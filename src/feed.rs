@@ -418,6 +418,9 @@ fn sitemap(views: &Views<'_>) -> Option<String> {
                 .map(|slug| crate::across::theme_url(&slug)),
         );
     }
+    if crate::search::enabled(theme) {
+        paths.push(crate::search::URL.to_string());
+    }
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

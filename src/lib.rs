@@ -35,6 +35,7 @@ pub mod print;
 pub mod progress;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod statement;
@@ -118,6 +119,8 @@ pub struct Report {
     pub files: usize,
     /// Pages rendered by this build (all of them on a first build).
     pub rendered: usize,
+    /// Files of the search index made by this build (`search/`, not pages).
+    pub index_made: usize,
     /// Files written (a file that came out the same is not written again).
     pub written: usize,
     /// Files removed because their page or file is gone.
@@ -130,6 +133,8 @@ pub struct Report {
     pub notes: Vec<String>,
     /// How long it took.
     pub elapsed: Duration,
+    /// A line about the search index (its size), when the site has one.
+    pub search: Option<String>,
 }
 
 /// What one build remembers for the next, so that a rebuild reads, parses
@@ -208,12 +213,19 @@ impl Builder {
                 pages: self.caches.loaded.as_ref().map_or(0, |l| l.sources.len()),
                 files: self.caches.written.len(),
                 rendered: 0,
+                index_made: 0,
                 written: 0,
                 removed: 0,
                 pdfs: 0,
                 warnings: list.clone(),
                 notes: Vec::new(),
                 elapsed: start.elapsed(),
+                search: search::summary(
+                    self.caches
+                        .written
+                        .iter()
+                        .map(|(p, s)| (p.as_str(), s.size)),
+                ),
             });
         }
         for c in &changes {
@@ -346,7 +358,12 @@ impl Builder {
         clock.lap("write");
         let last = prepared.last.take().expect("a prepared site");
         let made = std::mem::take(&mut prepared.made);
-        let rendered = made.made.len();
+        let index_made = made
+            .made
+            .iter()
+            .filter(|(path, _, _)| path.starts_with(search::DIR))
+            .count();
+        let rendered = made.made.len() - index_made;
         self.caches.render.update(&last.site, made);
         self.caches.written = changes.written;
         self.caches.list = Some(warnings.clone());
@@ -355,12 +372,19 @@ impl Builder {
             pages: last.site.pages.len(),
             files: prepared.all.len() + prepared.copies.len(),
             rendered,
+            index_made,
             written: changes.n_written,
             removed: changes.n_removed,
             pdfs: pdfs.pdfs.len() + pdfs.kept,
             warnings,
             notes: std::mem::take(&mut prepared.notes),
             elapsed: start.elapsed(),
+            search: search::summary(
+                self.caches
+                    .written
+                    .iter()
+                    .map(|(p, s)| (p.as_str(), s.size)),
+            ),
         })
     }
 }
@@ -507,6 +531,17 @@ fn prepare_with(
     );
     pages.extend(feeds);
     let notes: Vec<String> = note.into_iter().collect();
+    pages.extend(search::pages(
+        &site,
+        &bodies,
+        &theme,
+        &basis,
+        render::Target {
+            cache: &caches.render,
+            sink,
+        },
+        &mut diagnostics,
+    ));
     clock.lap("templates");
     let mut checked = check::run(&site, &bodies, &theme, &mut caches.check, progress);
     diagnostics.append(&mut checked.site);

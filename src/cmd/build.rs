@@ -39,6 +39,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
             report.warnings.len(),
         )
     );
+    if let Some(line) = &report.search {
+        eprintln!("{line}");
+    }
     for note in &report.notes {
         eprintln!("{note}");
     }

@@ -39,6 +39,9 @@ pub struct Body {
     /// The Markdown fields of the front matter (`summary`, `goal_areas`,
     /// `factors`) and what rendering saw in them, for the checks.
     pub fields: Vec<Field>,
+    /// What the search index knows of the page (its words and snippet),
+    /// made here so that it is cached with the body.
+    pub search: crate::search::Words,
 }
 
 /// A Markdown field of the front matter.
@@ -305,7 +308,9 @@ pub fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
             for (id, html) in goal_areas.iter().chain(&factors) {
                 h = h.str(id).str(html);
             }
+            let search = crate::search::words_of(page, &content, &fields);
             Body {
+                search,
                 html_hash: h.finish(),
                 links_read: resolver.read.into_inner(),
                 content,

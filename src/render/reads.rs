@@ -44,6 +44,21 @@ pub(crate) enum Aspect {
     Anchors,
     /// Its address (also among its facts: the sitemap reads just this).
     Address,
+    /// Its title and address (also among its facts: a list of every page
+    /// reads just this).
+    Title,
+    /// Of the home page only, for the search index (`crate::search`), whose
+    /// files each depend on pages anywhere in the site and so read one value
+    /// of the whole site rather than a list as long as it: how many pages
+    /// there are and which shards.
+    Index,
+    /// Of the home page only: the stems and scores in one shard of the
+    /// search index (by [`crate::search::shard_number`]), with the numbers
+    /// of the pages they are on.
+    Shard(u32),
+    /// Of the home page only: the cards (content path, facts, snippet) of
+    /// the pages in one card file of the search index.
+    Chunk(u32),
 }
 
 impl Aspect {
@@ -58,6 +73,28 @@ impl Aspect {
             Aspect::Themes => "themes",
             Aspect::Anchors => "anchors",
             Aspect::Address => "address",
+            Aspect::Title => "title",
+            Aspect::Index => "index",
+            Aspect::Shard(_) => "shard",
+            Aspect::Chunk(_) => "chunk",
+        }
+    }
+
+    /// A number for it, for the fingerprints.
+    fn code(self) -> u64 {
+        match self {
+            Aspect::Facts => 0,
+            Aspect::Body => 1,
+            Aspect::Children => 2,
+            Aspect::Parent => 3,
+            Aspect::Logo => 4,
+            Aspect::Themes => 5,
+            Aspect::Anchors => 6,
+            Aspect::Index => 7,
+            Aspect::Title => 10,
+            Aspect::Shard(n) => 8 | (u64::from(n) << 8),
+            Aspect::Chunk(n) => 9 | (u64::from(n) << 8),
+            Aspect::Address => 11,
         }
     }
 }
@@ -93,6 +130,15 @@ pub(crate) struct Values {
     themes: Vec<u64>,
     anchors: Vec<u64>,
     address: Vec<u64>,
+    title: Vec<u64>,
+    /// [`Aspect::Index`]: one value for the whole site.
+    index: u64,
+    /// [`Aspect::Shard`], by shard number.
+    shards: HashMap<u32, u64>,
+    /// Every shard of the search index, sorted.
+    shard_keys: Vec<String>,
+    /// [`Aspect::Chunk`], by card file.
+    chunks: Vec<u64>,
 }
 
 impl Values {
@@ -109,7 +155,14 @@ impl Values {
             themes: Vec::with_capacity(n),
             anchors: Vec::with_capacity(n),
             address: Vec::with_capacity(n),
+            title: Vec::with_capacity(n),
+            index: 0,
+            shards: HashMap::new(),
+            shard_keys: Vec::new(),
+            chunks: Vec::with_capacity(n.div_ceil(crate::search::CHUNK)),
         };
+        let mut shards: HashMap<&str, u64> = HashMap::new();
+        let mut chunk = Combine::default();
         for (id, page) in site.pages.iter().enumerate() {
             values.body.push(
                 Combine::default()
@@ -137,7 +190,34 @@ impl Values {
             }
             values.anchors.push(h.finish());
             values.address.push(crate::hash::str(&page.url));
+            values
+                .title
+                .push(Combine::default().str(&page.title).str(&page.url).finish());
+            let words = &bodies[id].search;
+            for (key, h) in words.shards() {
+                let e = shards.entry(key).or_default();
+                *e = crate::hash::mix(*e, id as u64, h);
+            }
+            chunk = chunk.str(&page.rel).u64(facts[id]).str(&words.snippet);
+            if (id + 1) % crate::search::CHUNK == 0 || id + 1 == n {
+                values.chunks.push(std::mem::take(&mut chunk).finish());
+            }
         }
+        let mut keys: Vec<&str> = shards.keys().copied().collect();
+        keys.sort_unstable();
+        let mut index = Combine::default().u64(n as u64);
+        for k in &keys {
+            index = index.str(k);
+        }
+        values.index = index.finish();
+        // Two keys with one number share a value that moves when either does.
+        for (k, h) in shards {
+            *values
+                .shards
+                .entry(crate::search::shard_number(k))
+                .or_default() ^= h;
+        }
+        values.shard_keys = keys.into_iter().map(str::to_string).collect();
         values
     }
 
@@ -151,7 +231,16 @@ impl Values {
             Aspect::Themes => self.themes[id],
             Aspect::Anchors => self.anchors[id],
             Aspect::Address => self.address[id],
+            Aspect::Title => self.title[id],
+            Aspect::Index => self.index,
+            Aspect::Shard(n) => self.shards.get(&n).copied().unwrap_or_default(),
+            Aspect::Chunk(n) => self.chunks.get(n as usize).copied().unwrap_or_default(),
         }
+    }
+
+    /// Every shard of the search index, sorted.
+    pub(crate) fn shard_keys(&self) -> &[String] {
+        &self.shard_keys
     }
 }
 
@@ -233,7 +322,7 @@ impl<'a> Check<'a> {
     pub(crate) fn fingerprint(&self, shared: u64, reads: &[(PageId, Aspect)]) -> u64 {
         let mut h = Combine::default().u64(shared);
         for &(id, aspect) in reads {
-            h = h.u64(aspect as u64).u64(self.values.get(id, aspect));
+            h = h.u64(aspect.code()).u64(self.values.get(id, aspect));
         }
         h.finish()
     }

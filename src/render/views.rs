@@ -242,6 +242,9 @@ pub struct SiteView {
     pub themes: Option<Link>,
     /// The Atom feed of publications (`feed.xml`), its title the site's.
     pub feed: Link,
+    /// The search page (`sok/index.html`, which lists every page A–Ö);
+    /// `null` when the theme has no `search.html`.
+    pub search: Option<Link>,
 }
 
 /// A region in the site navigation.
@@ -348,6 +351,38 @@ impl<'a> Views<'a> {
     pub(crate) fn address(&self, id: PageId) -> String {
         self.reads.note(id, Aspect::Address);
         self.site.pages[id].output_path()
+    }
+
+    /// Page `id`'s title and address (and nothing else of its facts).
+    pub(crate) fn title(&self, id: PageId) -> Link {
+        self.reads.note(id, Aspect::Title);
+        let p = &self.site.pages[id];
+        Link {
+            title: p.title.clone(),
+            url: p.output_path(),
+        }
+    }
+
+    /// Notes that the output reads which pages and shards the search index
+    /// has ([`Aspect::Index`]).
+    pub(crate) fn index(&self) {
+        self.reads.note(crate::model::Site::HOME, Aspect::Index);
+    }
+
+    /// Notes that the output reads shard `key` of the search index: every
+    /// stem in it, with the pages it is on ([`Aspect::Shard`]).
+    pub(crate) fn shard(&self, key: &str) {
+        self.reads.note(
+            crate::model::Site::HOME,
+            Aspect::Shard(crate::search::shard_number(key)),
+        );
+    }
+
+    /// Notes that the output reads the cards of card file `n` of the search
+    /// index ([`Aspect::Chunk`]).
+    pub(crate) fn chunk(&self, n: usize) {
+        self.reads
+            .note(crate::model::Site::HOME, Aspect::Chunk(n as u32));
     }
 
     /// Page `id`'s summary as HTML (one of its facts).
@@ -677,5 +712,9 @@ pub(crate) fn site_view_in(
             title: site.config.title.clone(),
             url: crate::feed::FEED_URL.into(),
         },
+        search: crate::search::enabled(theme).then(|| Link {
+            title: text("search_title"),
+            url: crate::search::URL.into(),
+        }),
     }
 }

@@ -356,6 +356,20 @@ impl Words for En {
         )
     }
 
+    fn search_summary(&self, size: &str, files: usize, largest: &str) -> String {
+        format!(
+            "search index: {size} in {files} files (search/); a search loads only the files it needs, the largest is {largest}"
+        )
+    }
+
+    fn search_page_taken(&self) -> (String, String) {
+        (
+            "this page would be at the same address as the search page".into(),
+            "rename the file or give it another `slug:`; `sok/` is malbild's page for the search"
+                .into(),
+        )
+    }
+
     fn link_outside(&self, dest: &str) -> (String, String) {
         (
             format!("the link `{dest}` points outside the content folder"),

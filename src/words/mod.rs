@@ -318,6 +318,10 @@ pub trait Words: Sync {
     fn usage_no_value(&self, arg: &str, command: &str) -> (String, String);
     /// Arguments `command` needs and did not get.
     fn usage_missing(&self, missing: &str, command: &str) -> (String, String);
+    /// The build's line about the search index: its size, its files and the largest.
+    fn search_summary(&self, size: &str, files: usize, largest: &str) -> String;
+    /// A page that would take the search page's address (`sok/`).
+    fn search_page_taken(&self) -> (String, String);
     /// A link that leads out of content/.
     fn link_outside(&self, dest: &str) -> (String, String);
     /// A link to a draft page.

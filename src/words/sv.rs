@@ -401,6 +401,19 @@ impl Words for Sv {
         )
     }
 
+    fn search_summary(&self, size: &str, files: usize, largest: &str) -> String {
+        format!(
+            "sökindex: {size} i {files} filer (search/); en sökning hämtar bara de filer den behöver, den största är {largest}"
+        )
+    }
+
+    fn search_page_taken(&self) -> (String, String) {
+        (
+            "den här sidan skulle hamna på samma adress som sökningens sida".into(),
+            "byt namn på filen eller ge den en annan `slug:`; `sok/` är malbilds sida för sökningen".into(),
+        )
+    }
+
     fn link_outside(&self, dest: &str) -> (String, String) {
         (
             format!("länken `{dest}` leder utanför mappen content"),

@@ -7,7 +7,10 @@ use crate::site_test::SiteTest;
 fn every_page_gets_its_url() {
     let t = SiteTest::from_dir("kinds");
     t.build();
-    let files: Vec<String> = t.output_files().into_keys().collect();
+    let all: Vec<String> = t.output_files().into_keys().collect();
+    // The search index is tested in search.rs; here, that it is there.
+    assert!(all.iter().any(|f| f == "search/index.js"), "{all:?}");
+    let files: Vec<&String> = all.iter().filter(|f| !f.starts_with("search/")).collect();
     let want = [
         ".malbild-output",
         "404.html",
@@ -16,6 +19,7 @@ fn every_page_gets_its_url() {
         "feed.xml",
         "index.html",
         "jamfor/index.html",
+        "js/search.js",
         "region-a/index.html",
         "region-a/plan-2030/bakgrund/index.html",
         "region-a/plan-2030/bilaga/index.html",
@@ -27,6 +31,7 @@ fn every_page_gets_its_url() {
         "region-o/index.html",
         "region-o/strategi/index.html",
         "region-o/strategi/print/index.html",
+        "sok/index.html",
         "teman/index.html",
         "teman/samverkan/index.html",
         "teman/tillit/index.html",
@@ -192,7 +197,8 @@ fn a_build_over_its_own_output_writes_only_what_changed() {
     // A page gone: its file goes, the marker says so.
     std::fs::remove_file(t.path(part)).unwrap();
     let run = t.build();
-    assert!(run.stderr.contains("1 borttagen"), "{}", run.stderr);
+    // Its page, and the shards of the search index that only it had words in.
+    assert!(run.stderr.contains(" borttagna)"), "{}", run.stderr);
     assert!(!t.path("output/region-a/plan-2030/bilaga").exists());
     assert!(!t.read("output/.malbild-output").contains("bilaga"));
 }

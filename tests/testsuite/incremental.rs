@@ -31,6 +31,9 @@ enum Edit {
 enum Expect {
     /// Build, rendering at most this many pages.
     AtMost(usize),
+    /// Build, rendering at most this many pages and making at most this
+    /// many files of the search index.
+    AtMostIndex(usize, usize),
     /// Build, rendering any number of pages.
     Any,
     /// Fail, with the errors and warnings of a build from nothing.
@@ -346,6 +349,30 @@ const STEPS: &[Step] = &[
         Any,
     ),
     (
+        "a new word in a body: the page, its print page, the new word's shard (new: the index file lists it) and the page's card file (its snippet)",
+        &[Edit::Append(BAKGRUND, "\nZebrafinkar sjunger.\n")],
+        AtMostIndex(2, 4),
+    ),
+    (
+        "the word removed: its shard is gone",
+        &[Edit::Replace(BAKGRUND, "\nZebrafinkar sjunger.\n", "")],
+        AtMostIndex(2, 4),
+    ),
+    (
+        "a body edit that changes no word: the page and its print page only",
+        &[Edit::Replace(BAKGRUND, "## Syfte", "## Syfte ")],
+        AtMostIndex(2, 0),
+    ),
+    (
+        "a part's title: as before, and the shards of its old and new words and its card file",
+        &[Edit::Replace(
+            BILAGA,
+            "title: Bilaga med ny titel",
+            "title: Ordlista och begrepp",
+        )],
+        Any,
+    ),
+    (
         "a part's title, which the statement shows",
         &[Edit::Replace(
             BAKGRUND,
@@ -556,12 +583,28 @@ fn run_steps(t: &SiteTest, steps: &[Step]) -> Vec<String> {
                 continue;
             }
         };
-        if let AtMost(max) = expect
+        if let AtMost(max) | AtMostIndex(max, _) = expect
             && report.rendered > *max
         {
             failures.push(format!(
                 "{what}: rendered {} pages, at most {max} expected",
                 report.rendered
+            ));
+        }
+        if let AtMost(0) = expect
+            && report.index_made > 0
+        {
+            failures.push(format!(
+                "{what}: made {} files of the search index, none expected",
+                report.index_made
+            ));
+        }
+        if let AtMostIndex(_, max) = expect
+            && report.index_made > *max
+        {
+            failures.push(format!(
+                "{what}: made {} files of the search index, at most {max} expected",
+                report.index_made
             ));
         }
         let incremental = t.output_files();
@@ -602,8 +645,18 @@ fn unchanged_files_are_not_rewritten() {
     t.write(BILAGA, &format!("{old}\nMer text.\n"));
     builder.forget(&t.path(BILAGA));
     let report = builder.build().unwrap();
-    // The page and its publication's print page, which shows every part.
-    assert_eq!((report.rendered, report.written), (2, 2));
+    // The page and its publication's print page, which shows every part;
+    // and of the search index, the shards of its new words, its card file
+    // and (a new shard) the index file.
+    assert_eq!(
+        (report.rendered, report.written),
+        (2, 2 + report.index_made)
+    );
+    assert!(
+        (1..=4).contains(&report.index_made),
+        "{}",
+        report.index_made
+    );
     assert_eq!(fs::metadata(&page).unwrap().modified().unwrap(), before);
 }
 
@@ -897,7 +950,8 @@ fn fast_then_new_and_removed_page() {
                     "weight: -1",
                 )],
                 // A new order also moves the comparison and the theme pages.
-                AtMost(11),
+                // A new order of parts: the A–Ö list of the search page reads the tree too.
+                AtMost(12),
             ),
             (
                 "removed",
@@ -953,7 +1007,8 @@ fn weight_twice_then_sibling() {
                 "w4",
                 &[Edit::Replace(BILAGA, "weight: 2", "weight: 7")],
                 // A new order also moves the comparison and the theme pages.
-                AtMost(11),
+                // A new order of parts: the A–Ö list of the search page reads the tree too.
+                AtMost(12),
             ),
         ],
     );
@@ -1157,7 +1212,8 @@ fn batch_two_parts() {
                     Edit::Append(BAKGRUND, "\nMer.\n"),
                     Edit::Replace(BILAGA, "weight: 4", "weight: 0"),
                 ],
-                AtMost(10),
+                // A new order of parts: the A–Ö list of the search page reads the tree too.
+                AtMost(11),
             ),
             (
                 "front + body",
@@ -1165,7 +1221,8 @@ fn batch_two_parts() {
                     Edit::Replace(BILAGA, "weight: 0", "weight: 4"),
                     Edit::Append(BAKGRUND, "\nÄnnu mer.\n"),
                 ],
-                AtMost(10),
+                // A new order of parts: the A–Ö list of the search page reads the tree too.
+                AtMost(11),
             ),
             (
                 "front + front",
@@ -1181,7 +1238,8 @@ fn batch_two_parts() {
                     Edit::Replace(BILAGA, "weight: 4", "weight: 3"),
                     Edit::Replace(BAKGRUND, "weight: 3", "weight: 4"),
                 ],
-                AtMost(10),
+                // A new order of parts: the A–Ö list of the search page reads the tree too.
+                AtMost(11),
             ),
         ],
     );
@@ -1268,7 +1326,8 @@ fn audit_after_fast() {
             (
                 "weight",
                 &[Edit::Replace(BILAGA, "weight: 4", "weight: 0")],
-                AtMost(10),
+                // A new order of parts: the A–Ö list of the search page reads the tree too.
+                AtMost(11),
             ),
             ("body", &[Edit::Append(BAKGRUND, "\nMer.\n")], AtMost(2)),
             (

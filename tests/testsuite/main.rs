@@ -12,6 +12,7 @@ mod incremental;
 mod print;
 mod progress;
 mod random_edits;
+mod search;
 #[cfg(feature = "serve")]
 mod serve;
 mod site_test;

@@ -30,15 +30,16 @@ fn a_pipe_gets_no_progress() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     no_progress(&run.stderr);
     let lines: Vec<&str> = run.stderr.lines().collect();
-    assert_eq!(lines.len(), 2, "{}", run.stderr);
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
     assert!(
-        lines[0].starts_with("byggde 9 sidor (21 filer) på "),
+        lines[0].starts_with("byggde 9 sidor (68 filer) på "),
         "{}",
         run.stderr
     );
+    assert!(lines[1].starts_with("sökindex: "), "{}", run.stderr);
     // Without base_url, a note (not a warning) says what was not written.
     assert_eq!(
-        lines[1],
+        lines[2],
         malbild::words::Words::no_base_url(&malbild::words::Sv)
     );
     let run = t.run_with_env(&["check"], &[at_once()]);
@@ -118,7 +119,7 @@ fn a_terminal_gets_progress_then_the_usual_output() {
         "{seen:?}"
     );
     // Cleared: the summary starts on a clean line.
-    let summary = seen.rfind("byggde 9 sidor (21 filer) på ").unwrap();
+    let summary = seen.rfind("byggde 9 sidor (68 filer) på ").unwrap();
     assert!(seen[..summary].ends_with("\r\x1b[2K"), "{seen:?}");
     assert!(!seen[summary..].contains('\x1b'), "{seen:?}");
 

@@ -1,0 +1,905 @@
+//! Site search that needs no server: an index made at build time, loaded by
+//! the browser as classic `<script>` files (from `file://`, `fetch()` and
+//! module imports fail in Chromium), so it works from a disk, under any
+//! sub-path and on any host; and the search page (`sok/index.html`), which
+//! without JavaScript lists every page A–Ö.
+//!
+//! What a page says is turned into *words*: its text (title, headings, body,
+//! summary, goal areas, success factors, perspective shifts, theme words) is
+//! cut at everything that is not a letter or digit, folded ([`fold`]: lower
+//! case, accents off, but å, ä and ö kept), stop words dropped, and each word
+//! stemmed with Snowball's Swedish stemmer (rust-stemmers), so `kommunerna`
+//! and `kommuner` are both `kommun`. The page's [`Words`] are made with its
+//! body (`render::body_of`), so they are cached with it.
+//!
+//! The index is split so that a query loads only what it needs:
+//!
+//! - `search/index.js`: how many pages, how many per card file, the shard
+//!   keys and the stop words;
+//! - `search/t-<key>.js`: a shard, every stem that starts with those two
+//!   letters (a letter outside `a-z0-9` is written `_` and its code point in
+//!   hex, see [`shard_file`]), each with its pages (numbers, as differences
+//!   from the one before) and a score, written as a string of base-32 digits
+//!   ([`number`]);
+//! - `search/p-<n>.js`: the cards of pages `n * CHUNK ..`: address, title,
+//!   where it belongs (region, publication) and a snippet.
+//!
+//! Each file calls a function of `window.malbildSearch`, which the theme's
+//! `js/search.js` defines; that script also holds a port of the stemmer
+//! (tested against this one on a word list: `tests/browser/stems.tsv`).
+//!
+//! A file of the index depends on pages anywhere in the site, so each reads
+//! one value of the whole site (of the home page, see
+//! [`crate::render::Aspect`]): the index file `Index` (how many pages, which
+//! shards), a shard `Shard(n)` (its stems with the numbers of their pages),
+//! a card file `Chunk(n)` (its pages' content paths, facts and snippets).
+//! Those values come from each page's [`Words`] (a hash per shard), in one
+//! pass; a build gathers the postings of only the shards whose value moved
+//! (in parallel, linear in the words of the site), and writes only the files
+//! whose bytes changed.
+//!
+//! It does not rank by anything but the words' places (a title counts more
+//! than a heading, a heading more than the text), and it shows no snippet
+//! around the words found: a card's snippet is fixed.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
+
+use rayon::prelude::*;
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::links;
+use crate::markdown::{BlockKind, Rendered};
+use crate::model::{Meta, Page, PageId, Role, Site};
+use crate::render::{Basis, Body, Check, Field, Output, Pages, Target, Views};
+use crate::theme::{Text, Theme};
+
+/// The search page's template.
+pub const TEMPLATE: &str = "search.html";
+/// Where the search page is, from the site root.
+pub const URL: &str = "sok/index.html";
+/// The folder of the index.
+pub const DIR: &str = "search/";
+/// Pages per card file.
+pub const CHUNK: usize = 10;
+/// How long a snippet is at most, in characters.
+const SNIPPET: usize = 180;
+/// Scores are kept below this (a word said a hundred times is not a hundred
+/// times as much about it).
+const MAX_SCORE: u32 = 99;
+
+/// Weights of the places a word can be in.
+const TITLE: u32 = 8;
+const HEADING: u32 = 4;
+const LEAD: u32 = 2;
+const TEXT: u32 = 1;
+
+/// Snowball's Swedish stop words, which are not indexed (nor looked for):
+/// they are on nearly every page and say nothing of it.
+pub const STOP_WORDS: &[&str] = &[
+    "och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig",
+    "för", "så", "till", "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du",
+    "henne", "då", "sin", "nu", "har", "inte", "hans", "honom", "skulle", "hennes", "där", "min",
+    "man", "ej", "vid", "kunde", "något", "från", "ut", "när", "efter", "upp", "vi", "dem", "vara",
+    "vad", "över", "än", "dig", "kan", "sina", "här", "ha", "mot", "alla", "under", "någon",
+    "eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta", "åt", "utan", "varit",
+    "hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några", "deras", "blir",
+    "mina", "samma", "vilken", "er", "sådan", "vår", "blivit", "dess", "inom", "mellan", "sådant",
+    "varför", "varje", "vilka", "ditt", "vem", "vilket", "sitta", "sådana", "vart", "dina", "vars",
+    "vårt", "våra", "ert", "era", "vilkas",
+];
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Swedish));
+static STOP: LazyLock<crate::hash::FxMap<&'static str, ()>> =
+    LazyLock::new(|| STOP_WORDS.iter().map(|w| (*w, ())).collect());
+
+/// How many words each thread keeps the stem of (a site's pages share most
+/// of their words; stemming each word of each page again was most of the
+/// time the index took).
+const MAX_KNOWN: usize = 200_000;
+
+thread_local! {
+    /// The stems of words seen on this thread, by the word as written.
+    static STEMS: std::cell::RefCell<crate::hash::FxMap<String, Option<String>>> =
+        Default::default();
+}
+
+/// Whether the theme has the search page (and so the index is made).
+pub fn enabled(theme: &Theme) -> bool {
+    theme.has(TEMPLATE)
+}
+
+/// A size for people in the run's language: `412 kB`, `1,2 MB` (`1.2 MB`).
+pub fn size(bytes: u64) -> String {
+    if bytes < 1000 {
+        format!("{bytes} byte")
+    } else if bytes < 1_000_000 {
+        format!("{} kB", (bytes + 500) / 1000)
+    } else {
+        let tenths = (bytes + 50_000) / 100_000;
+        let mb = format!("{}.{}", tenths / 10, tenths % 10);
+        format!(
+            "{} MB",
+            crate::words::decimal(crate::words::lang(), mb.parse().unwrap_or(0.0), 1)
+        )
+    }
+}
+
+/// The line the build prints about the index, from the sizes of the files
+/// the output holds (`files`: every output path and its size).
+pub fn summary<'a>(files: impl Iterator<Item = (&'a str, u64)>) -> Option<String> {
+    let (mut bytes, mut n, mut largest) = (0, 0, 0);
+    for (path, size) in files {
+        if path.starts_with(DIR) && path.ends_with(".js") && size != u64::MAX {
+            bytes += size;
+            n += 1;
+            largest = largest.max(size);
+        }
+    }
+    (n > 0).then(|| crate::words::w().search_summary(&size(bytes), n, &size(largest)))
+}
+
+/// A word folded for the index: lower case, accents off, but å, ä and ö
+/// kept (and æ, ø written ä, ö). The theme's `js/search.js` folds the same.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' => 'u',
+            'ü' => 'y',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'æ' => 'ä',
+            'ø' => 'ö',
+            c => c,
+        })
+        .collect()
+}
+
+/// The words of `text`: runs of letters and digits.
+pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The stem of one word, or `None` for a stop word. `word` is a token
+/// ([`tokens`]), not yet folded.
+pub fn stem(word: &str) -> Option<String> {
+    let folded = fold(word);
+    if STOP.contains_key(folded.as_str()) {
+        return None;
+    }
+    Some(STEMMER.stem(&folded).into_owned())
+}
+
+/// What the index knows of one page: its stems with a score, and its
+/// snippet. Made with the page's body, and cached with it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Words {
+    /// Its stems, sorted, each followed by `\n`.
+    stems: String,
+    /// The score of each stem, in the same order.
+    scores: Vec<u8>,
+    /// What the results show under its title.
+    pub snippet: String,
+    /// The shards its stems are in ([`shard_key`]), sorted, each followed
+    /// by `\n`.
+    shard_keys: String,
+    /// Per shard, in the same order, a hash of its stems and scores there.
+    shard_hashes: Vec<u64>,
+}
+
+impl Words {
+    /// Each stem with its score.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
+        self.stems
+            .split_terminator('\n')
+            .zip(self.scores.iter().copied())
+    }
+
+    /// Each shard its stems are in, with a hash of what it has there.
+    pub fn shards(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.shard_keys
+            .split_terminator('\n')
+            .zip(self.shard_hashes.iter().copied())
+    }
+}
+
+/// The number the reads of an output use for shard `key`
+/// ([`crate::render::Aspect::Shard`]). Two keys with one number would only
+/// make both files again when one changes.
+pub fn shard_number(key: &str) -> u32 {
+    crate::hash::str(key) as u32
+}
+
+/// The plain text of rendered Markdown's blocks of `kinds`, one space between.
+fn plain(rendered: &Rendered, mut keep: impl FnMut(BlockKind) -> bool) -> String {
+    let mut out = String::new();
+    for b in &rendered.blocks {
+        if keep(b.kind) && !b.text.trim().is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(b.text.trim());
+        }
+    }
+    out
+}
+
+/// `text` cut to at most [`SNIPPET`] characters at a word, with `…`.
+fn cut(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= SNIPPET {
+        return text;
+    }
+    let end = text
+        .char_indices()
+        .nth(SNIPPET)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    let head = head.rfind(' ').map_or(head, |i| &head[..i]);
+    format!("{}…", head.trim_end_matches([',', '.', ';', ':', ' ']))
+}
+
+/// The [`Words`] of `page`, whose body rendered to `content` and its
+/// Markdown fields (summary, goal areas' texts, factors' summaries) to
+/// `fields`.
+pub fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Words {
+    // Each word as written, with its score: a page says most words many
+    // times, so each is folded and stemmed once, below. In NFC, as the
+    // browser's query is (a file saved on a Mac may have å decomposed).
+    let mut written: crate::hash::FxMap<String, u32> = Default::default();
+    let mut add = |text: &str, weight: u32| {
+        let nfc;
+        let text = if unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            text
+        } else {
+            nfc = unicode_normalization::UnicodeNormalization::nfc(text).collect::<String>();
+            nfc.as_str()
+        };
+        for t in tokens(text) {
+            match written.get_mut(t) {
+                Some(score) => *score = (*score + weight).min(MAX_SCORE),
+                None => {
+                    written.insert(t.to_string(), weight);
+                }
+            }
+        }
+    };
+    add(&page.title, TITLE);
+    let description = match &*page.meta {
+        Meta::Part(m) => {
+            if let Some(v) = &m.vision {
+                add(v, HEADING);
+            }
+            for a in &m.goal_areas {
+                add(&a.title, HEADING);
+                if let Some(means) = &a.means {
+                    add(means, LEAD);
+                }
+            }
+            for f in &m.factors {
+                add(&f.title, HEADING);
+            }
+            for s in &m.shifts {
+                add(&s.from, TEXT);
+                add(&s.to, TEXT);
+            }
+            for w in &m.themes {
+                add(w, LEAD);
+            }
+            m.description.as_deref()
+        }
+        Meta::Publication(m) => {
+            for w in &m.themes {
+                add(w, LEAD);
+            }
+            m.description.as_deref()
+        }
+        Meta::Region(m) => m.description.as_deref(),
+        Meta::Home(m) => m.description.as_deref(),
+    };
+    if let Some(d) = description {
+        add(d, LEAD);
+    }
+    let mut summary = None;
+    for f in fields {
+        let weight = if f.key == "summary" { LEAD } else { TEXT };
+        for b in &f.rendered.blocks {
+            add(&b.text, weight);
+        }
+        if f.key == "summary" {
+            summary = Some(plain(&f.rendered, |_| true));
+        }
+    }
+    for b in &content.blocks {
+        let weight = match b.kind {
+            BlockKind::Heading => HEADING,
+            _ => TEXT,
+        };
+        add(&b.text, weight);
+    }
+    let snippet = cut(&description
+        .map(str::to_string)
+        .or(summary)
+        .unwrap_or_else(|| plain(content, |k| k == BlockKind::Paragraph)));
+    let mut scores: crate::hash::FxMap<String, u32> = Default::default();
+    STEMS.with_borrow_mut(|known| {
+        if known.len() > MAX_KNOWN {
+            known.clear();
+        }
+        for (word, score) in written {
+            let s = match known.get(&word) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = stem(&word);
+                    known.insert(word, s.clone());
+                    s
+                }
+            };
+            if let Some(s) = s {
+                let e = scores.entry(s).or_default();
+                *e = (*e + score).min(MAX_SCORE);
+            }
+        }
+    });
+    let mut sorted: Vec<(String, u32)> = scores.into_iter().collect();
+    sorted.sort_unstable();
+    let mut stems = String::with_capacity(sorted.iter().map(|(s, _)| s.len() + 1).sum());
+    let mut shard_keys = String::new();
+    let mut shard_hashes = Vec::new();
+    let mut shard: Option<(&str, crate::hash::Combine)> = None;
+    for (s, score) in &sorted {
+        stems.push_str(s);
+        stems.push('\n');
+        let key = shard_key(s);
+        match &mut shard {
+            Some((k, h)) if *k == key => *h = std::mem::take(h).str(s).u64(u64::from(*score)),
+            _ => {
+                if let Some((k, h)) = shard.take() {
+                    shard_keys.push_str(k);
+                    shard_keys.push('\n');
+                    shard_hashes.push(h.finish());
+                }
+                shard = Some((
+                    key,
+                    crate::hash::Combine::default()
+                        .str(s)
+                        .u64(u64::from(*score)),
+                ));
+            }
+        }
+    }
+    if let Some((k, h)) = shard {
+        shard_keys.push_str(k);
+        shard_keys.push('\n');
+        shard_hashes.push(h.finish());
+    }
+    Words {
+        stems,
+        scores: sorted.iter().map(|(_, s)| *s as u8).collect(),
+        snippet,
+        shard_keys,
+        shard_hashes,
+    }
+}
+
+/// The shard of `stem`: its first two characters.
+pub fn shard_key(stem: &str) -> &str {
+    let end = stem.char_indices().nth(2).map_or(stem.len(), |(i, _)| i);
+    &stem[..end]
+}
+
+/// The file of shard `key`, from the site root: `search/t-ko.js`,
+/// `search/t-m_e5.js` for `må`.
+pub fn shard_file(key: &str) -> String {
+    let mut name = String::new();
+    for c in key.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            name.push(c);
+        } else {
+            name.push_str(&format!("_{:x}", u32::from(c)));
+        }
+    }
+    format!("{DIR}t-{name}.js")
+}
+
+/// The card file of chunk `n`.
+fn chunk_file(n: usize) -> String {
+    format!("{DIR}p-{n}.js")
+}
+
+/// The index file.
+fn meta_file() -> String {
+    format!("{DIR}index.js")
+}
+
+/// The site's inverted index: per shard, its stems in order, each with its
+/// pages and scores in page order.
+type Shards = BTreeMap<String, Vec<(String, Vec<(u32, u8)>)>>;
+
+/// Builds the inverted index of `bodies`' words (of the shards `only`, or
+/// all), in parallel: each piece of the pages gathers its postings, and
+/// pieces are joined in page order, so every stem's pages stay in order
+/// without sorting them.
+fn invert(bodies: &[Arc<Body>], only: Option<&HashSet<&str>>) -> Shards {
+    let postings: HashMap<&str, Vec<(u32, u8)>> = bodies
+        .par_iter()
+        .enumerate()
+        .fold(
+            HashMap::new,
+            |mut map: HashMap<&str, Vec<(u32, u8)>>, (id, body)| {
+                for (stem, score) in body.search.iter() {
+                    if only.is_none_or(|o| o.contains(shard_key(stem))) {
+                        map.entry(stem).or_default().push((id as u32, score));
+                    }
+                }
+                map
+            },
+        )
+        .reduce(HashMap::new, |mut left, right| {
+            for (stem, list) in right {
+                left.entry(stem).or_default().extend(list);
+            }
+            left
+        });
+    let mut stems: Vec<(&str, Vec<(u32, u8)>)> = postings.into_iter().collect();
+    stems.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut shards: Shards = BTreeMap::new();
+    for (stem, list) in stems {
+        shards
+            .entry(shard_key(stem).to_string())
+            .or_default()
+            .push((stem.to_string(), list));
+    }
+    shards
+}
+
+/// The text of a shard file.
+fn shard_js(key: &str, stems: &[(String, Vec<(u32, u8)>)]) -> String {
+    let mut out = format!("malbildSearch.shard({},{{", json(key));
+    for (i, (stem, list)) in stems.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&json(stem));
+        out.push_str(":\"");
+        let mut last = 0;
+        for &(doc, score) in list {
+            number(&mut out, doc - last);
+            number(&mut out, u32::from(score));
+            last = doc;
+        }
+        out.push('"');
+    }
+    out.push_str("});\n");
+    out
+}
+
+/// The last digit of a number in a shard ([`number`]).
+const LAST_DIGITS: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+/// The other digits.
+const MORE_DIGITS: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz6789+/";
+
+/// Writes `n` in base 32, most significant digit first, the last digit from
+/// [`LAST_DIGITS`] and the others from [`MORE_DIGITS`]: a page's number (as
+/// the difference from the one before) and its score take a character each
+/// when they are below 32, so a shard is a third of its size in decimal.
+/// `js/search.js` reads them back.
+fn number(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 7];
+    let mut i = digits.len();
+    i -= 1;
+    digits[i] = LAST_DIGITS[(n % 32) as usize];
+    n /= 32;
+    while n > 0 {
+        i -= 1;
+        digits[i] = MORE_DIGITS[(n % 32) as usize];
+        n /= 32;
+    }
+    out.push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
+}
+
+/// A string as a JavaScript (JSON) literal.
+fn json(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serialises")
+}
+
+/// Where page `id` belongs, for its card: its region's and publication's
+/// titles (those above it).
+fn context(site: &Site, id: PageId) -> String {
+    let mut names = Vec::new();
+    let mut at = site.pages[id].parent;
+    while let Some(p) = at {
+        let page = &site.pages[p];
+        if matches!(page.role, Role::Region | Role::Publication) {
+            names.push(page.title.as_str());
+        }
+        at = page.parent;
+    }
+    names.reverse();
+    names.join(" · ")
+}
+
+/// The text of card file `n`.
+fn chunk_js(site: &Site, bodies: &[Arc<Body>], n: usize) -> String {
+    let start = n * CHUNK;
+    let end = (start + CHUNK).min(site.pages.len());
+    let cards: Vec<[String; 4]> = (start..end)
+        .map(|id| {
+            let page = &site.pages[id];
+            [
+                page.output_path(),
+                page.title.clone(),
+                context(site, id),
+                bodies[id].search.snippet.clone(),
+            ]
+        })
+        .collect();
+    format!(
+        "malbildSearch.pages({n},{});\n",
+        serde_json::to_string(&cards).expect("strings serialise")
+    )
+}
+
+/// The text of the index file.
+fn meta_js(pages: usize, shards: &[String]) -> String {
+    #[derive(Serialize)]
+    struct Meta<'a> {
+        pages: usize,
+        chunk: usize,
+        shards: &'a [String],
+        stop: &'a [&'a str],
+    }
+    format!(
+        "malbildSearch.meta({});\n",
+        serde_json::to_string(&Meta {
+            pages,
+            chunk: CHUNK,
+            shards,
+            stop: STOP_WORDS,
+        })
+        .expect("plain data serialises")
+    )
+}
+
+/// One page in the A–Ö list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// Its title.
+    pub title: String,
+    /// Its address, from the site root.
+    pub url: String,
+    /// Its region and publication, e.g. `Region Kalmar län · Nära vård`.
+    pub context: String,
+}
+
+/// The pages under one letter.
+#[derive(Debug, Clone, Serialize)]
+pub struct Letter {
+    /// The letter, `A`...`Ö`, or `#` for titles that start otherwise.
+    pub letter: String,
+    /// Its heading's id.
+    pub id: String,
+    /// Its pages, in Swedish alphabetical order.
+    pub pages: Vec<Entry>,
+}
+
+/// What `search.html` gets as `search`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchView {
+    /// Every page, A–Ö.
+    pub letters: Vec<Letter>,
+    /// How many pages.
+    pub count: usize,
+    /// The index file, from the site root (the page's script loads it).
+    pub index: String,
+}
+
+/// The A–Ö list: every page of the tree, read through `views`.
+fn a_to_o(views: &Views<'_>) -> SearchView {
+    let mut entries: Vec<(Vec<u32>, Entry)> = Vec::new();
+    // (page, its context) — an explicit stack, depth first.
+    let mut stack: Vec<(PageId, String)> = vec![(Site::HOME, String::new())];
+    while let Some((id, ctx)) = stack.pop() {
+        let link = views.title(id);
+        let role = views.site.pages[id].role;
+        let below = if matches!(role, Role::Region | Role::Publication) {
+            if ctx.is_empty() {
+                link.title.clone()
+            } else {
+                format!("{ctx} · {}", link.title)
+            }
+        } else {
+            ctx.clone()
+        };
+        entries.push((
+            crate::across::swedish_key(&link.title),
+            Entry {
+                title: link.title,
+                url: link.url,
+                context: ctx,
+            },
+        ));
+        for &c in views.children(id).iter().rev() {
+            stack.push((c, below.clone()));
+        }
+    }
+    entries.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| {
+                crate::across::swedish_key(&a.1.context)
+                    .cmp(&crate::across::swedish_key(&b.1.context))
+            })
+            .then_with(|| a.1.url.cmp(&b.1.url))
+    });
+    let count = entries.len();
+    let mut letters: Vec<Letter> = Vec::new();
+    for (key, entry) in entries {
+        let letter = key
+            .first()
+            .and_then(|&c| char::from_u32(c))
+            .map(|c| match c {
+                '{' => 'å',
+                '|' => 'ä',
+                '}' => 'ö',
+                c => c,
+            })
+            .filter(|c| c.is_alphabetic())
+            .map_or_else(|| "#".to_string(), |c| c.to_uppercase().collect());
+        match letters.last_mut() {
+            Some(last) if last.letter == letter => last.pages.push(entry),
+            _ => {
+                let id = format!(
+                    "mb-bokstav-{}",
+                    match letter.as_str() {
+                        "Å" => "aa".to_string(),
+                        "Ä" => "ae".to_string(),
+                        "Ö" => "oe".to_string(),
+                        "#" => "ovrigt".to_string(),
+                        l => l.to_lowercase(),
+                    }
+                );
+                letters.push(Letter {
+                    letter,
+                    id,
+                    pages: vec![entry],
+                });
+            }
+        }
+    }
+    SearchView {
+        letters,
+        count,
+        index: meta_file(),
+    }
+}
+
+/// Renders the search page and the index, in parallel; an output whose
+/// fingerprint is as in `target`'s cache is not made again, and only the
+/// shards that must be made are gathered from the pages' words.
+pub fn pages(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    theme: &Theme,
+    basis: &Basis,
+    target: Target<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Pages {
+    let mut out = Pages::default();
+    if !enabled(theme) {
+        return out;
+    }
+    let Target { cache, sink } = target;
+    let check = Check::new(cache, site, &basis.values);
+    let no_pdfs = BTreeMap::new();
+    if let Some(other) = site.pages.iter().find(|p| p.output_path() == URL) {
+        let (message, hint) = crate::words::w().search_page_taken();
+        diagnostics.push(Diagnostic::error(&other.path, message).with_hint(hint));
+        return out;
+    }
+
+    // The search page.
+    let shared = crate::hash::Combine::default()
+        .u64(basis.site_hash)
+        .u64(theme.fingerprint(TEMPLATE))
+        .str(TEMPLATE)
+        .finish();
+    let page = crate::render::output(&check, sink, URL.to_string(), shared, |reads| {
+        let views = Views::new(site, bodies, theme, &no_pdfs, reads);
+        let mut context = basis.base.clone();
+        context.insert("root", &links::root_prefix("sok/"));
+        context.insert("search", &a_to_o(&views));
+        let title = match theme.strings.get("search_title") {
+            Some(Text::One(t)) => t.clone(),
+            _ => "search_title".into(),
+        };
+        let mut view = views.page(Site::HOME);
+        view.role = "search";
+        view.kind = "page";
+        view.title = title;
+        view.description = None;
+        view.summary_html = None;
+        view.content = String::new();
+        view.toc.clear();
+        view.children.clear();
+        view.breadcrumbs = vec![views.link(Site::HOME)];
+        view.url = URL.to_string();
+        view.date = None;
+        context.insert("page", &view);
+        let html = theme
+            .tera
+            .render(TEMPLATE, &context)
+            .map_err(|e| theme.explain(&e, None))?;
+        Ok(crate::render::OutFile {
+            path: URL.to_string(),
+            bytes: html.into_bytes(),
+        })
+    });
+    match page {
+        Ok(o) => out.push(o),
+        Err(d) => diagnostics.push(d),
+    }
+
+    // The index. Which of its files must be made is known from their
+    // records; only the shards among them are gathered from the pages.
+    let shared = crate::hash::Combine::default()
+        .u64(basis.site_hash)
+        .str("search index 1")
+        .finish();
+    let keys = basis.values.shard_keys();
+    let stale: HashSet<&str> = keys
+        .par_iter()
+        .filter(|k| check.fresh(&shard_file(k), shared).is_none())
+        .map(String::as_str)
+        .collect();
+    let shards = if stale.is_empty() {
+        BTreeMap::new()
+    } else {
+        invert(bodies, (stale.len() < keys.len()).then_some(&stale))
+    };
+    enum Job<'a> {
+        Meta,
+        Shard(&'a str),
+        Chunk(usize),
+    }
+    let mut jobs = vec![(meta_file(), Job::Meta)];
+    jobs.extend(keys.iter().map(|k| (shard_file(k), Job::Shard(k))));
+    jobs.extend((0..site.pages.len().div_ceil(CHUNK)).map(|n| (chunk_file(n), Job::Chunk(n))));
+    let results: Vec<Result<Output, Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|(path, job)| {
+            crate::render::output(&check, sink, path.clone(), shared, |reads| {
+                let views = Views::new(site, bodies, theme, &no_pdfs, reads);
+                let text = match job {
+                    Job::Meta => {
+                        views.index();
+                        meta_js(site.pages.len(), keys)
+                    }
+                    Job::Shard(key) => {
+                        views.shard(key);
+                        let stems = shards.get(key).map_or(&[][..], Vec::as_slice);
+                        shard_js(key, stems)
+                    }
+                    Job::Chunk(n) => {
+                        views.chunk(n);
+                        chunk_js(site, bodies, n)
+                    }
+                };
+                Ok(crate::render::OutFile {
+                    path,
+                    bytes: text.into_bytes(),
+                })
+            })
+        })
+        .collect();
+    for r in results {
+        match r {
+            Ok(o) => out.push(o),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflected_forms_share_a_stem() {
+        for (a, b) in [
+            ("kommunerna", "kommuner"),
+            ("målbilder", "målbilden"),
+            ("Regionerna", "regionen"),
+            ("Hälsofrämjande", "hälsofrämjandet"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} {b}");
+        }
+        assert_eq!(stem("kommunerna").as_deref(), Some("kommun"));
+        assert_eq!(stem("Målbilden").as_deref(), Some("målbild"));
+        assert_eq!(stem("och"), None);
+    }
+
+    #[test]
+    fn folding_keeps_a_ring_a_umlaut_o_umlaut() {
+        assert_eq!(fold("ÅÄÖ åäö Éclair Ærø"), "åäö åäö eclair ärö");
+        assert_ne!(stem("hål"), stem("hal"));
+        assert_ne!(stem("målen"), stem("malen"));
+    }
+
+    #[test]
+    fn shards_by_two_letters_in_safe_file_names() {
+        assert_eq!(shard_key("kommun"), "ko");
+        assert_eq!(shard_key("å"), "å");
+        assert_eq!(shard_file("må"), "search/t-m_e5.js");
+        assert_eq!(shard_file("20"), "search/t-20.js");
+    }
+
+    #[test]
+    fn snippets_are_cut_at_a_word() {
+        let long = "ord ".repeat(100);
+        let s = cut(&long);
+        assert!(s.ends_with('…') && s.chars().count() <= SNIPPET + 1, "{s}");
+        assert_eq!(cut("kort  text\n här"), "kort text här");
+    }
+
+    /// `tests/browser/stems.tsv` holds words and their stems by this
+    /// stemmer; `tests/browser/search.mjs` checks that the theme's
+    /// `js/search.js` gives the same stems. `MALBILD_UPDATE_STEMS=1`
+    /// rewrites the stems (after a change of the stemmer).
+    #[test]
+    fn stems_file_is_what_the_stemmer_says() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/stems.tsv");
+        let text = std::fs::read_to_string(&path).expect("tests/browser/stems.tsv");
+        let update = std::env::var_os("MALBILD_UPDATE_STEMS").is_some();
+        let mut out = String::new();
+        let mut wrong = Vec::new();
+        let mut n = 0;
+        for line in text.lines() {
+            let Some((word, expected)) = line.split_once('\t').filter(|_| !line.starts_with('#'))
+            else {
+                out.push_str(line);
+                out.push('\n');
+                continue;
+            };
+            n += 1;
+            let got = stem(word).unwrap_or_else(|| "-".into());
+            if got != expected {
+                wrong.push(format!("{word}: {got}, the file says {expected}"));
+            }
+            out.push_str(&format!("{word}\t{got}\n"));
+        }
+        if update {
+            std::fs::write(&path, out).expect("write stems.tsv");
+            return;
+        }
+        assert!(n > 1000, "only {n} words");
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn numbers_in_shards_end_in_a_last_digit() {
+        let mut out = String::new();
+        for n in [0, 1, 31, 32, 1025, u32::MAX] {
+            number(&mut out, n);
+            out.push(' ');
+        }
+        assert_eq!(out, "A B 5 bA baB d/////5 ");
+    }
+
+    #[test]
+    fn sizes_for_people() {
+        assert_eq!(size(999), "999 byte");
+        assert_eq!(size(1501), "2 kB");
+        assert_eq!(size(1_250_000), "1,3 MB");
+    }
+}
