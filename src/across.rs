@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::links;
 use crate::model::{Meta, PageId, Role, Site};
-use crate::render::{Basis, Body, Check, Link, Output, PageView, Pages, Views};
+use crate::render::{Basis, Body, Check, Link, Output, Pages, Views};
 use crate::theme::{Text, Theme};
 
 /// The comparison page's template.
@@ -225,28 +225,14 @@ pub struct ThemesView {
 pub fn swedish_key(text: &str) -> Vec<u32> {
     text.chars()
         .flat_map(char::to_lowercase)
-        .filter_map(|c| {
-            let c = match c {
-                'à' | 'á' | 'â' | 'ã' => 'a',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'í' | 'ì' | 'î' | 'ï' => 'i',
-                'ó' | 'ò' | 'ô' | 'õ' => 'o',
-                'ú' | 'ù' | 'û' => 'u',
-                'ü' => 'y',
-                'ç' => 'c',
-                'ñ' => 'n',
-                'æ' => 'ä',
-                'ø' => 'ö',
-                c => c,
-            };
-            match c {
-                'å' => Some(u32::from('z') + 1),
-                'ä' => Some(u32::from('z') + 2),
-                'ö' => Some(u32::from('z') + 3),
-                c if c.is_alphanumeric() => Some(u32::from(c)),
-                ' ' | '-' => Some(u32::from(' ')),
-                _ => None,
-            }
+        .map(crate::search::fold_char)
+        .filter_map(|c| match c {
+            'å' => Some(u32::from('z') + 1),
+            'ä' => Some(u32::from('z') + 2),
+            'ö' => Some(u32::from('z') + 3),
+            c if c.is_alphanumeric() => Some(u32::from(c)),
+            ' ' | '-' => Some(u32::from(' ')),
+            _ => None,
         })
         .collect()
 }
@@ -343,7 +329,7 @@ pub fn pages(
                     Job::Themes => "themes",
                     Job::Theme(_) => "theme",
                 };
-                context.insert("page", &chrome(&views, role, title, crumbs, &path));
+                context.insert("page", &views.chrome(role, title, crumbs, &path));
                 let html = theme
                     .tera
                     .render(template, &context)
@@ -377,33 +363,6 @@ fn string(theme: &Theme, key: &str) -> String {
         Some(Text::One(t)) => t.clone(),
         _ => key.to_string(),
     }
-}
-
-/// The page around one of these outputs: the home page's view, with this
-/// page's role, title, breadcrumbs and address.
-fn chrome(
-    views: &Views<'_>,
-    role: &'static str,
-    title: String,
-    crumbs: Vec<Link>,
-    url: &str,
-) -> PageView {
-    let mut view = views.page(Site::HOME);
-    view.role = role;
-    view.kind = "page";
-    view.title = title;
-    view.description = None;
-    view.summary_html = None;
-    view.content = String::new();
-    view.toc.clear();
-    view.children.clear();
-    view.breadcrumbs = crumbs;
-    view.url = url.to_string();
-    view.date = None;
-    view.social.kind = "article";
-    view.social.url = crate::feed::absolute(views.site, url);
-    view.social.json_ld = None;
-    view
 }
 
 /// Every theme word the site's pages name, by slug, with the word as first

@@ -417,28 +417,20 @@ fn usage_error(err: &clap::Error, args: &[OsString]) -> Option<String> {
         _ => None,
     };
     // The command the mistake was made in (`malbild new publication`): the
-    // command words from the start of the line, flags skipped.
-    const COMMANDS: &[&str] = &[
-        "build",
-        "serve",
-        "watch",
-        "new",
-        "check",
-        "import",
-        "site",
-        "publication",
-    ];
+    // words of the line that name clap's commands, flags skipped.
     let mut command = String::from("malbild");
+    let mut current = self::command();
     let mut after_lang = false;
     for arg in args.iter().skip(1).map(|a| a.to_string_lossy()) {
         if std::mem::replace(&mut after_lang, arg == "--lang") || arg.starts_with('-') {
             continue;
         }
-        if !COMMANDS.contains(&arg.as_ref()) {
+        let Some(sub) = current.find_subcommand(arg.as_ref()).cloned() else {
             break;
-        }
+        };
         command.push(' ');
         command.push_str(&arg);
+        current = sub;
     }
     let (message, hint) = match err.kind() {
         ErrorKind::InvalidSubcommand => {

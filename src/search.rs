@@ -146,20 +146,26 @@ pub fn summary<'a>(files: impl Iterator<Item = (&'a str, u64)>) -> Option<String
 pub fn fold(word: &str) -> String {
     word.chars()
         .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' => 'u',
-            'ü' => 'y',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'æ' => 'ä',
-            'ø' => 'ö',
-            c => c,
-        })
+        .map(fold_char)
         .collect()
+}
+
+/// One lower-case letter folded as [`fold`] does (also the Swedish
+/// alphabetical order's, `across::swedish_key`).
+pub fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' => 'u',
+        'ü' => 'y',
+        'ç' => 'c',
+        'ñ' => 'n',
+        'æ' => 'ä',
+        'ø' => 'ö',
+        c => c,
+    }
 }
 
 /// The words of `text`: runs of letters and digits.
@@ -722,18 +728,9 @@ pub fn pages(
             Some(Text::One(t)) => t.clone(),
             _ => "search_title".into(),
         };
-        let mut view = views.page(Site::HOME);
-        view.role = "search";
-        view.kind = "page";
-        view.title = title;
-        view.description = None;
-        view.summary_html = None;
-        view.content = String::new();
-        view.toc.clear();
-        view.children.clear();
-        view.breadcrumbs = vec![views.link(Site::HOME)];
-        view.url = URL.to_string();
-        view.date = None;
+        // Its own address in <head>, not the home page's (it was the home
+        // page's canonical address, so a search engine took it for a copy).
+        let view = views.chrome("search", title, vec![views.link(Site::HOME)], URL);
         context.insert("page", &view);
         let html = theme
             .tera

@@ -527,6 +527,35 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// The page around an output that is no page of the content (the
+    /// comparison, the theme pages, the search page): the home page's view,
+    /// with this page's role, title, breadcrumbs and address, and what it
+    /// says about itself in `<head>` made its own (its address, no JSON-LD).
+    pub(crate) fn chrome(
+        &self,
+        role: &'static str,
+        title: String,
+        crumbs: Vec<Link>,
+        url: &str,
+    ) -> PageView {
+        let mut view = self.page(crate::model::Site::HOME);
+        view.role = role;
+        view.kind = "page";
+        view.title = title;
+        view.description = None;
+        view.summary_html = None;
+        view.content = String::new();
+        view.toc.clear();
+        view.children.clear();
+        view.breadcrumbs = crumbs;
+        view.url = url.to_string();
+        view.date = None;
+        view.social.kind = "article";
+        view.social.url = crate::feed::absolute(self.site, url);
+        view.social.json_ld = None;
+        view
+    }
+
     pub(crate) fn page(&self, id: PageId) -> PageView {
         let site = self.site;
         let page = self.facts(id);

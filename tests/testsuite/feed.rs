@@ -210,6 +210,14 @@ fn a_sitemap_and_robots_txt_only_with_base_url() {
     got.sort();
     assert_eq!(got, want);
     assert_eq!(locs[0], format!("{BASE}/index.html"));
+    // Each page says it is at its own address (the search page once gave
+    // the home page's, so a search engine would take it for a copy).
+    for p in &want {
+        let html = t.read(&format!("output/{}", &p[BASE.len() + 1..]));
+        assert_eq!(og(&html, "og:url").as_ref(), Some(p), "og:url of {p}");
+        let canonical = format!("<link rel=\"canonical\" href=\"{p}\">");
+        assert!(html.contains(&canonical), "{p} lacks {canonical}");
+    }
     assert_eq!(
         t.read("output/robots.txt"),
         format!("User-agent: *\nAllow: /\n\nSitemap: {BASE}/sitemap.xml\n")
