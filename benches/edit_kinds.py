@@ -10,7 +10,7 @@ Figures are malbild's own (from the watcher's batch to the files written);
 the save-to-browser time adds the watcher's 15 ms quiet window and the
 browser's reload (tests/browser/livereload.sh measures that).
 
-Usage: benches/edit_kinds.py [--pages 10000] [--binary PATH] [--pause S]
+Usage: benches/edit_kinds.py [--pages 10000] [--binary PATH] [--pause S] [--laps]
 """
 
 import argparse
@@ -42,6 +42,8 @@ def main():
     ap.add_argument("--pages", type=int, default=10000)
     ap.add_argument("--binary")
     ap.add_argument("--pause", type=float, default=1.5)
+    ap.add_argument("--laps", action="store_true",
+                    help="also print MALBILD_TIMINGS' steps of each rebuild (to standard error)")
     args = ap.parse_args()
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(TOP, "target"))
     malbild = os.path.abspath(args.binary or os.path.join(target, "release", "malbild"))
@@ -98,6 +100,8 @@ def main():
             step()
             m = wait(LINE, since)
             print(f"| {label} | {m.group(1)} | {m.group(2)} / {m.group(3)} / {m.group(4)} |", flush=True)
+            if args.laps:
+                sys.stderr.write("".join(lines[since:]))
             time.sleep(args.pause)
 
     text = read_file(part)
