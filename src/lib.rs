@@ -149,6 +149,8 @@ pub struct Caches {
     render: render::RenderCache,
     written: output::Written,
     check: check::CheckCache,
+    /// The last build's model, when it built ([`model::patch`]).
+    site: Option<Site>,
     /// The problems of the last build, when it wrote anything.
     list: Option<List>,
 }
@@ -365,11 +367,13 @@ impl Builder {
             .count();
         let rendered = made.made.len() - index_made;
         self.caches.render.update(&last.site, made);
+        let n_pages = last.site.pages.len();
+        self.caches.site = Some(last.site);
         self.caches.written = changes.written;
         self.caches.list = Some(warnings.clone());
         clock.lap("remember");
         Ok(Report {
-            pages: last.site.pages.len(),
+            pages: n_pages,
             files: prepared.all.len() + prepared.copies.len(),
             rendered,
             index_made,
@@ -423,7 +427,8 @@ fn prepare_with(
 ) -> (Option<Prepared>, List) {
     let mut diagnostics = Vec::new();
     let mut clock = Clock::start();
-    let patched = match (given, edited, &caches.loaded) {
+    let before = caches.loaded.take();
+    let patched = match (given, edited, &before) {
         (Some(given), _, _) => Some(given),
         (None, Some(edited), Some(previous)) => {
             load::reload(config, previous, &mut caches.files, edited)
@@ -439,7 +444,15 @@ fn prepare_with(
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let site_yaml = loaded.site_yaml.clone();
     let audit_yaml = loaded.audit_yaml.clone();
-    let mut site = model::build_with(config, loaded, &mut caches.parse, &mut diagnostics);
+    let kept = match (caches.site.take(), &before) {
+        (Some(old), Some(before)) => model::patch(old, before, &loaded, &mut caches.parse),
+        _ => None,
+    };
+    drop(before);
+    let mut site = match kept {
+        Some(site) => site,
+        None => model::build_with(config, loaded, &mut caches.parse, &mut diagnostics),
+    };
     if let Some(src) = &site_yaml {
         diagnostics.extend(site.config.check_names(&src.path, &src.text));
     }
@@ -467,6 +480,7 @@ fn prepare_with(
     let bodies = render::markdown(&site, &theme, &mut caches.markdown, progress);
     clock.lap("markdown");
     let basis = render::basis(&site, &bodies, &theme);
+    clock.lap("basis");
     let mut pages = render::pages(
         &site,
         &bodies,
@@ -479,6 +493,7 @@ fn prepare_with(
         &mut diagnostics,
         progress,
     );
+    clock.lap("pages");
     // The statement shows much of the site (settings, the audit, pages'
     // titles) and warns about missing facts: made every time (one page),
     // and counted and written only when its bytes changed.
@@ -506,6 +521,7 @@ fn prepare_with(
         &mut diagnostics,
         progress,
     ));
+    clock.lap("print");
     pages.extend(across::pages(
         &site,
         &bodies,
@@ -517,6 +533,7 @@ fn prepare_with(
         },
         &mut diagnostics,
     ));
+    clock.lap("across");
     let (feeds, note) = feed::pages(
         &site,
         &bodies,
@@ -531,6 +548,7 @@ fn prepare_with(
     );
     pages.extend(feeds);
     let notes: Vec<String> = note.into_iter().collect();
+    clock.lap("feed");
     pages.extend(search::pages(
         &site,
         &bodies,
@@ -542,7 +560,7 @@ fn prepare_with(
         },
         &mut diagnostics,
     ));
-    clock.lap("templates");
+    clock.lap("search");
     let mut checked = check::run(&site, &bodies, &theme, &mut caches.check, progress);
     diagnostics.append(&mut checked.site);
     clock.lap("checks");

@@ -591,6 +591,9 @@ pub struct Site {
     pub by_rel: HashMap<String, PageId>,
     /// Content path to asset output path.
     pub asset_by_rel: HashMap<String, String>,
+    /// Whether building it said nothing, so that the next build may
+    /// [`patch`] it.
+    pub(crate) patchable: bool,
 }
 
 impl Site {
@@ -634,6 +637,7 @@ pub fn build_with(
     cache: &mut ParseCache,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Site {
+    let said = diagnostics.len();
     let site_config = match &loaded.site_yaml {
         Some(src) => match front_matter::parse::<SiteConfig>(&src.path, &src.text, &src.text, 1) {
             Ok(c) => c,
@@ -739,7 +743,92 @@ pub fn build_with(
     };
     place(config, &mut site, candidates, diagnostics);
     place_assets(&mut site, loaded.assets, diagnostics);
+    site.patchable =
+        diagnostics.len() == said && site.unreadable.is_empty() && loaded.diagnostics.is_empty();
     site
+}
+
+/// The last build's model made this build's without building it again: when
+/// the same files are there (none came or went), the last build's model
+/// step found nothing to say, and each changed page keeps its place (its
+/// role, whether it is a draft, its slug), the changed pages are parsed and
+/// put in their old places, and only their parents' children are ordered
+/// again (a title or weight may move a page among its siblings). Page ids
+/// stay as they were. `None` when any of that does not hold: then the model
+/// is built from nothing ([`build_with`]), which gives the same site.
+pub fn patch(old: Site, before: &Loaded, now: &Loaded, cache: &mut ParseCache) -> Option<Site> {
+    let same_yaml = match (&before.site_yaml, &now.site_yaml) {
+        (Some(a), Some(b)) => Arc::ptr_eq(&a.text, &b.text),
+        (None, None) => true,
+        _ => false,
+    };
+    if !old.patchable
+        || !same_yaml
+        || !before.diagnostics.is_empty()
+        || !now.diagnostics.is_empty()
+        || before.sources.len() != now.sources.len()
+        || before.assets.len() != now.assets.len()
+    {
+        return None;
+    }
+    let mut changed = Vec::new();
+    for (b, n) in before.sources.iter().zip(&now.sources) {
+        if b.rel != n.rel {
+            return None;
+        }
+        if !Arc::ptr_eq(&b.text, &n.text) {
+            changed.push(n);
+            if changed.len() > 64 {
+                return None;
+            }
+        }
+    }
+    let same_assets = before
+        .assets
+        .iter()
+        .zip(&now.assets)
+        .all(|(b, n)| b.rel == n.rel && b.stamp == n.stamp);
+    let mut site = old;
+    let mut parents = Vec::new();
+    for source in changed {
+        let id = *site.by_rel.get(&source.rel)?;
+        let page = match cache.pages.get(&source.rel) {
+            Some(p) if Arc::ptr_eq(&p.text, &source.text) => p.clone(),
+            _ => parse_page(source.clone(), &site.config).ok()?,
+        };
+        let was = &site.pages[id];
+        if page.role != was.role
+            || is_draft(&page.meta) != is_draft(&was.meta)
+            || slug_of(&page.meta) != slug_of(&was.meta)
+        {
+            return None;
+        }
+        let moved = (page.weight, &page.title) != (was.weight, &was.title);
+        cache.pages.insert(page.rel.clone(), page.clone());
+        let was = &mut site.pages[id];
+        let mut page = page;
+        page.url = std::mem::take(&mut was.url);
+        page.parent = was.parent;
+        page.children = std::mem::take(&mut was.children);
+        *was = page;
+        if moved && let Some(parent) = site.pages[id].parent {
+            parents.push(parent);
+        }
+    }
+    for parent in parents {
+        site.order_children(parent);
+    }
+    if !same_assets {
+        // Assets are placed by the pages' folders, which did not move.
+        let mut diagnostics = Vec::new();
+        site.assets.clear();
+        site.asset_by_rel.clear();
+        place_assets(&mut site, now.assets.clone(), &mut diagnostics);
+        if !diagnostics.is_empty() {
+            return None;
+        }
+    }
+    Some(site)
 }
 
 impl Site {

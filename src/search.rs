@@ -209,6 +209,13 @@ impl Words {
             .zip(self.scores.iter().copied())
     }
 
+    /// Whether it has stems in the shard of `needle`, which is its key
+    /// between two `\n` (a search of a short text: cheaper than going
+    /// through its stems).
+    pub fn has_shard(&self, needle: &str) -> bool {
+        self.shard_keys.starts_with(&needle[1..]) || self.shard_keys.contains(needle)
+    }
+
     /// Each shard its stems are in, with a hash of what it has there.
     pub fn shards(&self) -> impl Iterator<Item = (&str, u64)> {
         self.shard_keys
@@ -437,14 +444,31 @@ type Shards = BTreeMap<String, Vec<(String, Vec<(u32, u8)>)>>;
 /// pieces are joined in page order, so every stem's pages stay in order
 /// without sorting them.
 fn invert(bodies: &[Arc<Body>], only: Option<&HashSet<&str>>) -> Shards {
+    // A few shards (a rebuild's): skip the pages that have no stem in them.
+    let needles: Option<Vec<String>> = only
+        .filter(|o| o.len() <= 16)
+        .map(|o| o.iter().map(|k| format!("\n{k}\n")).collect());
     let postings: HashMap<&str, Vec<(u32, u8)>> = bodies
         .par_iter()
         .enumerate()
         .fold(
             HashMap::new,
             |mut map: HashMap<&str, Vec<(u32, u8)>>, (id, body)| {
+                // Stems are sorted, so each shard's are together: ask
+                // whether a shard is wanted once per shard, not per stem
+                // (a rebuild wants a few shards of thousands).
+                if let Some(needles) = &needles
+                    && !needles.iter().any(|n| body.search.has_shard(n))
+                {
+                    return map;
+                }
+                let mut group = ("", true);
                 for (stem, score) in body.search.iter() {
-                    if only.is_none_or(|o| o.contains(shard_key(stem))) {
+                    let key = shard_key(stem);
+                    if key != group.0 {
+                        group = (key, only.is_none_or(|o| o.contains(key)));
+                    }
+                    if group.1 {
                         map.entry(stem).or_default().push((id as u32, score));
                     }
                 }

@@ -144,65 +144,95 @@ pub(crate) struct Values {
 impl Values {
     /// The values of `site` with `bodies`; `facts` as in [`super::Basis`].
     pub(crate) fn of(site: &Site, bodies: &[Arc<Body>], facts: &[u64]) -> Self {
+        use rayon::prelude::*;
         let rel = |id: Option<PageId>| id.map_or(0, |p| crate::hash::str(&site.pages[p].rel));
         let n = site.pages.len();
+        // Each page's own values, in parallel; then the values of the whole
+        // site (shards, card files) from them.
+        let per: Vec<[u64; 9]> = (0..n)
+            .into_par_iter()
+            .map(|id| {
+                let page = &site.pages[id];
+                let body = &bodies[id];
+                let mut children = Combine::default();
+                for &c in &page.children {
+                    children = children.u64(rel(Some(c)));
+                }
+                let mut themes = Combine::default();
+                for w in crate::across::page_themes(&page.meta) {
+                    themes = themes.str(w);
+                }
+                let mut anchors = Combine::default();
+                for (anchor, _) in body.goal_areas.iter().chain(&body.factors) {
+                    anchors = anchors.str(anchor);
+                }
+                [
+                    Combine::default()
+                        .u64(page.text_hash)
+                        .u64(body.html_hash)
+                        .finish(),
+                    children.finish(),
+                    rel(page.parent),
+                    super::region_logo(site, id).map_or(0, |l| crate::hash::str(&l)),
+                    themes.finish(),
+                    anchors.finish(),
+                    crate::hash::str(&page.url),
+                    Combine::default().str(&page.title).str(&page.url).finish(),
+                    // What its search card shows.
+                    Combine::default()
+                        .str(&page.rel)
+                        .u64(facts[id])
+                        .str(&body.search.snippet)
+                        .finish(),
+                ]
+            })
+            .collect();
+        let column = |i: usize| per.iter().map(|v| v[i]).collect::<Vec<u64>>();
         let mut values = Values {
             facts: facts.to_vec(),
-            body: Vec::with_capacity(n),
-            children: Vec::with_capacity(n),
-            parent: Vec::with_capacity(n),
-            logo: Vec::with_capacity(n),
-            themes: Vec::with_capacity(n),
-            anchors: Vec::with_capacity(n),
-            address: Vec::with_capacity(n),
-            title: Vec::with_capacity(n),
+            body: column(0),
+            children: column(1),
+            parent: column(2),
+            logo: column(3),
+            themes: column(4),
+            anchors: column(5),
+            address: column(6),
+            title: column(7),
             index: 0,
             shards: HashMap::new(),
             shard_keys: Vec::new(),
-            chunks: Vec::with_capacity(n.div_ceil(crate::search::CHUNK)),
+            chunks: per
+                .chunks(crate::search::CHUNK)
+                .map(|c| {
+                    c.iter()
+                        .fold(Combine::default(), |h, v| h.u64(v[8]))
+                        .finish()
+                })
+                .collect(),
         };
-        let mut shards: HashMap<&str, u64> = HashMap::new();
-        let mut chunk = Combine::default();
-        for (id, page) in site.pages.iter().enumerate() {
-            values.body.push(
-                Combine::default()
-                    .u64(page.text_hash)
-                    .u64(bodies[id].html_hash)
-                    .finish(),
-            );
-            let mut h = Combine::default();
-            for &c in &page.children {
-                h = h.u64(rel(Some(c)));
-            }
-            values.children.push(h.finish());
-            values.parent.push(rel(page.parent));
-            values
-                .logo
-                .push(super::region_logo(site, id).map_or(0, |l| crate::hash::str(&l)));
-            let mut h = Combine::default();
-            for w in crate::across::page_themes(&page.meta) {
-                h = h.str(w);
-            }
-            values.themes.push(h.finish());
-            let mut h = Combine::default();
-            for (anchor, _) in bodies[id].goal_areas.iter().chain(&bodies[id].factors) {
-                h = h.str(anchor);
-            }
-            values.anchors.push(h.finish());
-            values.address.push(crate::hash::str(&page.url));
-            values
-                .title
-                .push(Combine::default().str(&page.title).str(&page.url).finish());
-            let words = &bodies[id].search;
-            for (key, h) in words.shards() {
-                let e = shards.entry(key).or_default();
-                *e = crate::hash::mix(*e, id as u64, h);
-            }
-            chunk = chunk.str(&page.rel).u64(facts[id]).str(&words.snippet);
-            if (id + 1) % crate::search::CHUNK == 0 || id + 1 == n {
-                values.chunks.push(std::mem::take(&mut chunk).finish());
-            }
-        }
+        // A shard's value is the sum of what each page has in it, with the
+        // page's number: the order pages are added in does not matter, so
+        // pieces of the site are summed in parallel.
+        let shards: crate::hash::FxMap<&str, u64> = bodies
+            .par_iter()
+            .enumerate()
+            .fold(
+                crate::hash::FxMap::default,
+                |mut map: crate::hash::FxMap<&str, u64>, (id, body)| {
+                    for (key, h) in body.search.shards() {
+                        let e = map.entry(key).or_default();
+                        *e = e.wrapping_add(crate::hash::mix(0, id as u64, h));
+                    }
+                    map
+                },
+            )
+            .reduce(crate::hash::FxMap::default, |mut left, right| {
+                for (key, h) in right {
+                    let e = left.entry(key).or_default();
+                    *e = e.wrapping_add(h);
+                }
+                left
+            });
         let mut keys: Vec<&str> = shards.keys().copied().collect();
         keys.sort_unstable();
         let mut index = Combine::default().u64(n as u64);
