@@ -260,7 +260,7 @@ pub fn pages(
     let crate::render::Target { cache, sink } = target;
     let mut out = Pages::default();
     let no_pdfs = BTreeMap::new();
-    let check = Check::new(cache, site, &basis.values);
+    let check = Check::new(cache, &basis.values);
     let base = &basis.base;
     // Addresses a page has taken: the pages here must not replace one.
     let taken: HashMap<String, PageId> = site

@@ -455,7 +455,7 @@ pub fn pages(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Pages, Option<String>) {
     let crate::render::Target { cache, sink } = target;
-    let check = Check::new(cache, site, &basis.values);
+    let check = Check::new(cache, &basis.values);
     let no_pdfs = BTreeMap::new();
     let mut out = Pages::default();
     let mut note = None;

@@ -147,6 +147,7 @@ pub struct Caches {
     parse: model::ParseCache,
     markdown: render::MarkdownCache,
     render: render::RenderCache,
+    basis: render::BasisCache,
     written: output::Written,
     check: check::CheckCache,
     /// The last build's model, when it built ([`model::patch`]).
@@ -479,7 +480,8 @@ fn prepare_with(
     let progress = &*config.progress;
     let bodies = render::markdown(&site, &theme, &mut caches.markdown, progress);
     clock.lap("markdown");
-    let basis = render::basis(&site, &bodies, &theme);
+    caches.render.renumber(&site);
+    let basis = render::basis(&site, &bodies, &theme, &mut caches.basis);
     clock.lap("basis");
     let mut pages = render::pages(
         &site,

@@ -133,7 +133,7 @@ pub fn pages(
         return out;
     }
     let no_pdfs = Default::default();
-    let check = Check::new(cache, site, &basis.values);
+    let check = Check::new(cache, &basis.values);
     let base = &basis.base;
     let shared = crate::hash::Combine::default()
         .u64(basis.site_hash)

@@ -729,7 +729,7 @@ pub fn pages(
         return out;
     }
     let Target { cache, sink } = target;
-    let check = Check::new(cache, site, &basis.values);
+    let check = Check::new(cache, &basis.values);
     let no_pdfs = BTreeMap::new();
     if let Some(other) = site.pages.iter().find(|p| p.output_path() == URL) {
         let (message, hint) = crate::words::w().search_page_taken();
@@ -779,7 +779,7 @@ pub fn pages(
     let keys = basis.values.shard_keys();
     let stale: HashSet<&str> = keys
         .par_iter()
-        .filter(|k| check.fresh(&shard_file(k), shared).is_none())
+        .filter(|k| !check.fresh(&shard_file(k), shared))
         .map(String::as_str)
         .collect();
     let shards = if stale.is_empty() {

@@ -242,28 +242,78 @@ pub fn fact(page: &Page, body: &Body) -> u64 {
         .finish()
 }
 
-/// Computes the [`Basis`] of a build.
-pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme) -> Basis {
-    let site_view = site_view(site, theme);
-    let mut h = crate::hash::Combine::default()
-        .str(&format!("{:?}", site.config))
-        .str(&format!("{site_view:?}"));
-    for name in theme.template_names() {
-        h = h.str(name);
-    }
+/// Computes the [`Basis`] of a build. `kept` holds the last build's site
+/// view, in a template context, with its hash: when the settings, the
+/// theme's texts and templates, and the navigation's titles and addresses
+/// hash the same, they are taken from there rather than made again (with
+/// every publication in the navigation, they are thousands of values).
+pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme, kept: &mut BasisCache) -> Basis {
+    let key = navigation_key(site, theme);
+    let (site_hash, base) = match &kept.site {
+        Some((k, site_hash, base)) if *k == key => (*site_hash, base.clone()),
+        _ => {
+            let site_view = site_view(site, theme);
+            let mut h = crate::hash::Combine::default()
+                .str(&format!("{:?}", site.config))
+                .str(&format!("{site_view:?}"));
+            for name in theme.template_names() {
+                h = h.str(name);
+            }
+            let base = base_context_of(&site_view, site, theme);
+            kept.site = Some((key, h.finish(), base.clone()));
+            (h.finish(), base)
+        }
+    };
     let facts: Vec<u64> = site
         .pages
         .par_iter()
         .zip(bodies)
         .map(|(p, b)| fact(p, b))
         .collect();
-    let values = Values::of(site, bodies, &facts);
+    let values = Values::of(site, bodies, &facts, &mut kept.shards);
     Basis {
-        site_hash: h.finish(),
-        base: base_context_of(&site_view, site, theme),
+        site_hash,
+        base,
         facts,
         values,
     }
+}
+
+/// What [`basis`] keeps for the next build.
+#[derive(Debug, Default)]
+pub struct BasisCache {
+    /// The last build's site view in a template context, and its hash, by
+    /// [`navigation_key`].
+    site: Option<(u64, u64, tera::Context)>,
+    /// The search index's shard values.
+    shards: Option<reads::ShardSums>,
+}
+
+/// A hash of everything [`site_view`] and [`base_context_of`] are made of:
+/// the settings, the theme's texts and templates, and the titles and
+/// addresses of the regions and publications below the home page.
+fn navigation_key(site: &Site, theme: &Theme) -> u64 {
+    let mut h = crate::hash::Combine::default()
+        .str(&format!("{:?}", site.config))
+        .str(&format!("{:?}", theme.strings));
+    for name in theme.template_names() {
+        h = h.str(name);
+    }
+    let home = &site.pages[Site::HOME];
+    h = h.str(&home.title).u64(home.children.len() as u64);
+    for &r in &home.children {
+        let region = &site.pages[r];
+        h = h
+            .u64(region.role as u64)
+            .str(&region.title)
+            .str(&region.url)
+            .u64(region.children.len() as u64);
+        for &p in &region.children {
+            let page = &site.pages[p];
+            h = h.u64(page.role as u64).str(&page.title).str(&page.url);
+        }
+    }
+    h.finish()
 }
 
 /// Makes one output unless it is fresh: `shared` hashes what it depends on
@@ -276,8 +326,8 @@ pub(crate) fn output(
     shared: u64,
     make: impl FnOnce(&Reads) -> Result<OutFile, Diagnostic>,
 ) -> Result<Output, Diagnostic> {
-    if let Some((fingerprint, reads)) = check.fresh(&path, shared) {
-        return Ok(Output::Fresh(path, fingerprint, reads));
+    if check.fresh(&path, shared) {
+        return Ok(Output::Fresh(path));
     }
     let reads = Reads::default();
     let file = make(&reads)?;
@@ -293,8 +343,8 @@ pub(crate) fn output(
 
 /// One output of a build.
 pub(crate) enum Output {
-    /// Not made again: its path, fingerprint and what it read.
-    Fresh(String, u64, Box<[(u32, Aspect)]>),
+    /// Not made again: its path (its record stays as it was).
+    Fresh(String),
     /// Made: its path, the file (unless the sink took it), its fingerprint
     /// and what it read.
     Made(String, Option<OutFile>, u64, Vec<(PageId, Aspect)>),
@@ -304,10 +354,7 @@ impl Pages {
     /// Adds `output`.
     pub(crate) fn push(&mut self, output: Output) {
         match output {
-            Output::Fresh(path, fingerprint, reads) => {
-                self.all.push(path.clone());
-                self.made.fresh.push((path, fingerprint, reads));
-            }
+            Output::Fresh(path) => self.all.push(path),
             Output::Made(path, file, fingerprint, reads) => {
                 self.all.push(path.clone());
                 self.made.made.push((path, fingerprint, reads));
@@ -339,7 +386,7 @@ pub fn pages(
 ) -> Pages {
     let no_pdfs = BTreeMap::new();
     let Target { cache, sink } = target;
-    let check = Check::new(cache, site, &basis.values);
+    let check = Check::new(cache, &basis.values);
     let base = &basis.base;
     progress.phase(Phase::Pages, site.pages.len() as u64);
     let results: Vec<Result<Output, Diagnostic>> = (0..site.pages.len())

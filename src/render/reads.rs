@@ -17,6 +17,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::hash::Combine;
 use crate::model::{PageId, Site};
@@ -143,7 +144,12 @@ pub(crate) struct Values {
 
 impl Values {
     /// The values of `site` with `bodies`; `facts` as in [`super::Basis`].
-    pub(crate) fn of(site: &Site, bodies: &[Arc<Body>], facts: &[u64]) -> Self {
+    pub(crate) fn of(
+        site: &Site,
+        bodies: &[Arc<Body>],
+        facts: &[u64],
+        kept: &mut Option<ShardSums>,
+    ) -> Self {
         use rayon::prelude::*;
         let rel = |id: Option<PageId>| id.map_or(0, |p| crate::hash::str(&site.pages[p].rel));
         let n = site.pages.len();
@@ -212,27 +218,51 @@ impl Values {
         };
         // A shard's value is the sum of what each page has in it, with the
         // page's number: the order pages are added in does not matter, so
-        // pieces of the site are summed in parallel.
-        let shards: crate::hash::FxMap<&str, u64> = bodies
+        // pieces of the site are summed in parallel, and a rebuild where
+        // every page kept its number takes the last sums and changes only
+        // what the changed pages have (a page has words in hundreds of
+        // shards).
+        let rels: Vec<u64> = site
+            .pages
             .par_iter()
-            .enumerate()
-            .fold(
-                crate::hash::FxMap::default,
-                |mut map: crate::hash::FxMap<&str, u64>, (id, body)| {
-                    for (key, h) in body.search.shards() {
-                        let e = map.entry(key).or_default();
-                        *e = e.wrapping_add(crate::hash::mix(0, id as u64, h));
+            .map(|p| crate::hash::str(&p.rel))
+            .collect();
+        let sums = match kept.take() {
+            Some(last) if last.rels == rels => {
+                let mut sums = last.sums;
+                for (id, (was, is)) in last.bodies.iter().zip(bodies).enumerate() {
+                    if Arc::ptr_eq(was, is) {
+                        continue;
                     }
-                    map
-                },
-            )
-            .reduce(crate::hash::FxMap::default, |mut left, right| {
-                for (key, h) in right {
-                    let e = left.entry(key).or_default();
-                    *e = e.wrapping_add(h);
+                    for (key, h) in was.search.shards() {
+                        if let Some(e) = sums.get_mut(key) {
+                            e.0 = e.0.wrapping_sub(crate::hash::mix(0, id as u64, h));
+                            e.1 -= 1;
+                            if e.1 == 0 {
+                                sums.remove(key);
+                            }
+                        }
+                    }
+                    for (key, h) in is.search.shards() {
+                        let e = sums.entry(key.to_string()).or_default();
+                        e.0 = e.0.wrapping_add(crate::hash::mix(0, id as u64, h));
+                        e.1 += 1;
+                    }
                 }
-                left
-            });
+                sums
+            }
+            _ => shard_sums(bodies),
+        };
+        let shards = kept.insert(ShardSums {
+            rels,
+            bodies: bodies.to_vec(),
+            sums,
+        });
+        let shards: crate::hash::FxMap<&str, u64> = shards
+            .sums
+            .iter()
+            .map(|(k, &(h, _))| (k.as_str(), h))
+            .collect();
         let mut keys: Vec<&str> = shards.keys().copied().collect();
         keys.sort_unstable();
         let mut index = Combine::default().u64(n as u64);
@@ -274,24 +304,68 @@ impl Values {
     }
 }
 
-/// What an output read, by page index (of the last build, or of this one).
-pub(crate) type Recorded32 = Box<[(u32, Aspect)]>;
+/// Per shard of the search index: the sum of what each page has in it
+/// ([`crate::hash::mix`] of the page's number and its hash there) and how
+/// many pages have words in it; with the pages (by a hash of their content
+/// path) and bodies they were summed from.
+#[derive(Debug, Default)]
+pub(crate) struct ShardSums {
+    rels: Vec<u64>,
+    bodies: Vec<Arc<Body>>,
+    sums: crate::hash::FxMap<String, (u64, u32)>,
+}
+
+/// [`ShardSums::sums`] of `bodies`, from nothing, in parallel.
+fn shard_sums(bodies: &[Arc<Body>]) -> crate::hash::FxMap<String, (u64, u32)> {
+    use rayon::prelude::*;
+    let sums: crate::hash::FxMap<&str, (u64, u32)> = bodies
+        .par_iter()
+        .enumerate()
+        .fold(
+            crate::hash::FxMap::default,
+            |mut map: crate::hash::FxMap<&str, (u64, u32)>, (id, body)| {
+                for (key, h) in body.search.shards() {
+                    let e = map.entry(key).or_default();
+                    e.0 = e.0.wrapping_add(crate::hash::mix(0, id as u64, h));
+                    e.1 += 1;
+                }
+                map
+            },
+        )
+        .reduce(crate::hash::FxMap::default, |mut left, right| {
+            for (key, (h, n)) in right {
+                let e = left.entry(key).or_default();
+                e.0 = e.0.wrapping_add(h);
+                e.1 += n;
+            }
+            left
+        });
+    sums.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
 
 /// What the last build recorded of one output.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Recorded {
     fingerprint: u64,
-    /// What it read: pages by their index in [`RenderCache::rels`].
+    /// What it read: pages by their id in that build.
     reads: Box<[(u32, Aspect)]>,
+    /// The last build that found it fresh or made it
+    /// ([`RenderCache::generation`]).
+    seen: AtomicU32,
 }
 
 /// Per output path, what it read and its fingerprint, as of the last build
 /// that wrote its files.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub struct RenderCache {
     outputs: HashMap<String, Recorded>,
     /// The content path of every page of that build, by its `PageId` then.
     rels: Vec<String>,
+    /// Per page of that build: its id in this build, if it still exists;
+    /// `None` when every page has the id it had ([`RenderCache::renumber`]).
+    now: Option<Vec<Option<PageId>>>,
+    /// A number per build, to tell the outputs of this one from gone ones.
+    generation: u32,
 }
 
 impl RenderCache {
@@ -305,20 +379,52 @@ impl RenderCache {
         self.outputs.remove(path);
     }
 
-    /// Keeps what this build's outputs read, for the next build: `fresh`
-    /// holds what the outputs that were not made again had recorded, and
-    /// `made` what the others read now.
+    /// Before a build's outputs are checked: finds which page of the last
+    /// build is which page of `site` (pages are matched by content path; most
+    /// often every page kept its id).
+    pub(crate) fn renumber(&mut self, site: &Site) {
+        self.generation = self.generation.wrapping_add(1);
+        let same = self.rels.len() == site.pages.len()
+            && self.rels.iter().zip(&site.pages).all(|(r, p)| *r == p.rel);
+        self.now = (!same).then(|| {
+            self.rels
+                .iter()
+                .map(|r| site.by_rel.get(r).copied())
+                .collect()
+        });
+    }
+
+    /// Keeps what this build's outputs read, for the next build: the records
+    /// of outputs that were not made again stay (their pages renumbered when
+    /// pages came or went), those of `made` are new, the others are gone.
     pub(crate) fn update(&mut self, site: &Site, made: Made) {
-        let mut outputs = HashMap::with_capacity(made.fresh.len() + made.made.len());
+        let generation = self.generation;
+        if let Some(now) = &self.now {
+            for recorded in self.outputs.values_mut() {
+                if *recorded.seen.get_mut() == generation {
+                    for (id, _) in recorded.reads.iter_mut() {
+                        *id = now[*id as usize].expect("a fresh output's pages exist") as u32;
+                    }
+                }
+            }
+        }
         for (path, fingerprint, reads) in made.made {
             let reads = reads.into_iter().map(|(id, a)| (id as u32, a)).collect();
-            outputs.insert(path, Recorded { fingerprint, reads });
+            self.outputs.insert(
+                path,
+                Recorded {
+                    fingerprint,
+                    reads,
+                    seen: AtomicU32::new(generation),
+                },
+            );
         }
-        for (path, fingerprint, reads) in made.fresh {
-            outputs.insert(path, Recorded { fingerprint, reads });
+        self.outputs
+            .retain(|_, recorded| *recorded.seen.get_mut() == generation);
+        if self.now.is_some() || self.rels.len() != site.pages.len() {
+            self.rels = site.pages.iter().map(|p| p.rel.clone()).collect();
         }
-        self.outputs = outputs;
-        self.rels = site.pages.iter().map(|p| p.rel.clone()).collect();
+        self.now = None;
     }
 }
 
@@ -326,25 +432,14 @@ impl RenderCache {
 /// under which id.
 pub(crate) struct Check<'a> {
     cache: &'a RenderCache,
-    /// Per page of the last build: its id now, if it still exists.
-    now: Vec<Option<PageId>>,
     values: &'a Values,
 }
 
 impl<'a> Check<'a> {
-    pub(crate) fn new(cache: &'a RenderCache, site: &Site, values: &'a Values) -> Self {
-        let same = cache.rels.len() == site.pages.len()
-            && cache.rels.iter().zip(&site.pages).all(|(r, p)| *r == p.rel);
-        let now = if same {
-            (0..site.pages.len()).map(Some).collect()
-        } else {
-            cache
-                .rels
-                .iter()
-                .map(|r| site.by_rel.get(r).copied())
-                .collect()
-        };
-        Check { cache, now, values }
+    /// Checks outputs against `cache`, which [`RenderCache::renumber`] has
+    /// matched with this build's pages.
+    pub(crate) fn new(cache: &'a RenderCache, values: &'a Values) -> Self {
+        Check { cache, values }
     }
 
     /// The fingerprint of an output whose shared inputs hash to `shared` and
@@ -357,32 +452,38 @@ impl<'a> Check<'a> {
         h.finish()
     }
 
-    /// When the output `path` is as the last build made it (its shared
-    /// inputs hash to `shared` and nothing it read changed): its fingerprint
-    /// and what it read, in this build's ids.
-    pub(crate) fn fresh(&self, path: &str, shared: u64) -> Option<(u64, Recorded32)> {
-        let recorded = self.cache.outputs.get(path)?;
-        let mut reads = Vec::with_capacity(recorded.reads.len());
-        for &(old, aspect) in &recorded.reads {
-            let id = (*self.now.get(old as usize)?)?;
-            reads.push((id, aspect));
-        }
+    /// Whether the output `path` is as the last build made it (its shared
+    /// inputs hash to `shared` and nothing it read changed). A fresh output
+    /// keeps its record for the next build.
+    pub(crate) fn fresh(&self, path: &str, shared: u64) -> bool {
+        let Some(recorded) = self.cache.outputs.get(path) else {
+            return false;
+        };
         // In the order it was recorded (and hashed) in.
-        let fingerprint = self.fingerprint(shared, &reads);
-        (fingerprint == recorded.fingerprint).then(|| {
-            (
-                fingerprint,
-                reads.into_iter().map(|(id, a)| (id as u32, a)).collect(),
-            )
-        })
+        let mut h = Combine::default().u64(shared);
+        for &(old, aspect) in &recorded.reads {
+            let id = match &self.cache.now {
+                None => old as PageId,
+                Some(now) => match now.get(old as usize) {
+                    Some(Some(id)) => *id,
+                    _ => return false,
+                },
+            };
+            h = h.u64(aspect.code()).u64(self.values.get(id, aspect));
+        }
+        let fresh = h.finish() == recorded.fingerprint;
+        if fresh {
+            recorded
+                .seen
+                .store(self.cache.generation, Ordering::Relaxed);
+        }
+        fresh
     }
 }
 
 /// What one build's outputs recorded.
 #[derive(Debug, Default)]
 pub(crate) struct Made {
-    /// Outputs not made again: path, fingerprint and reads (this build's ids).
-    pub(crate) fresh: Vec<(String, u64, Recorded32)>,
     /// Outputs made now: path, fingerprint and reads.
     #[expect(
         clippy::type_complexity,
@@ -394,7 +495,6 @@ pub(crate) struct Made {
 impl Made {
     /// Adds what `other` recorded.
     pub(crate) fn extend(&mut self, other: Made) {
-        self.fresh.extend(other.fresh);
         self.made.extend(other.made);
     }
 }
