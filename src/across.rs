@@ -293,7 +293,7 @@ pub fn pages(
                 return Err(Diagnostic::error(&other.path, message).with_hint(hint));
             }
             let shared = crate::hash::Combine::default()
-                .u64(basis.site_hash)
+                .u64(basis.shown(theme, template))
                 .u64(theme.fingerprint(template))
                 .str(template)
                 .finish();

@@ -136,7 +136,8 @@ pub fn pages(
     let check = Check::new(cache, &basis.values);
     let base = &basis.base;
     let shared = crate::hash::Combine::default()
-        .u64(basis.site_hash)
+        .u64(basis.shown(theme, PAGE_TEMPLATE))
+        .u64(basis.shown(theme, PART_TEMPLATE))
         .u64(theme.fingerprint(PAGE_TEMPLATE))
         .u64(theme.fingerprint(PART_TEMPLATE))
         .finish();

@@ -739,7 +739,7 @@ pub fn pages(
 
     // The search page.
     let shared = crate::hash::Combine::default()
-        .u64(basis.site_hash)
+        .u64(basis.shown(theme, TEMPLATE))
         .u64(theme.fingerprint(TEMPLATE))
         .str(TEMPLATE)
         .finish();

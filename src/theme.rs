@@ -116,6 +116,13 @@ pub struct Theme {
     /// includes, and of the UI strings. Outputs made with a template whose
     /// hash did not change need not be rendered again.
     fingerprints: BTreeMap<String, u64>,
+    /// The templates whose text, or that of a template they extend or
+    /// include, reads a value's `publications` ([`names_publications`]):
+    /// the only ones that may show the
+    /// navigation's publications (`site.regions[].publications`), so the
+    /// only ones made again when a publication's title changes and they do
+    /// not read it through the page views.
+    lists_publications: std::collections::BTreeSet<String>,
 }
 
 impl std::fmt::Debug for Theme {
@@ -347,7 +354,7 @@ pub fn load(
     let months = Texts::of(strings.clone()).months;
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
-    let fingerprints = fingerprints(&templates, &all_strings);
+    let (fingerprints, lists_publications) = fingerprints(&templates, &all_strings);
     let languages = all_strings
         .into_iter()
         .map(|(lang, strings)| (lang, Texts::of(strings)))
@@ -362,6 +369,7 @@ pub fn load(
         languages,
         templates,
         fingerprints,
+        lists_publications,
     };
     if let Err(err) = tera.add_raw_templates(
         theme
@@ -399,12 +407,40 @@ fn references(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether a template's text reads a value's `publications`: `x.publications`
+/// or `x["publications"]`, but not the UI text `t.publications` nor an id or
+/// class that has the word in it (`mb-publications`).
+fn names_publications(text: &str) -> bool {
+    text.match_indices("publications").any(|(i, w)| {
+        let before = &text[..i];
+        let after = text[i + w.len()..].chars().next();
+        if after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            return false;
+        }
+        match before.chars().next_back() {
+            Some('"' | '\'') => true,
+            Some('.') => {
+                let owner = before[..before.len() - 1]
+                    .rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .next()
+                    .unwrap_or_default();
+                owner != "t"
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Per template: its fingerprint (a hash of it, of every template it uses,
+/// and of the UI strings); and the templates whose closure names
+/// `publications`.
 fn fingerprints(
     templates: &BTreeMap<String, TemplateSource>,
     strings: &BTreeMap<String, BTreeMap<String, Text>>,
-) -> BTreeMap<String, u64> {
+) -> (BTreeMap<String, u64>, std::collections::BTreeSet<String>) {
     let strings_hash = crate::hash::str(&format!("{strings:?}"));
-    templates
+    let mut lists = std::collections::BTreeSet::new();
+    let fingerprints = templates
         .keys()
         .map(|name| {
             let mut seen = std::collections::BTreeSet::new();
@@ -420,9 +456,13 @@ fn fingerprints(
             for n in &seen {
                 h = h.str(n).str(&templates[n].text);
             }
+            if seen.iter().any(|n| names_publications(&templates[n].text)) {
+                lists.insert(name.clone());
+            }
             (name.clone(), h.finish())
         })
-        .collect()
+        .collect();
+    (fingerprints, lists)
 }
 
 impl Theme {
@@ -439,6 +479,12 @@ impl Theme {
     /// strings of every language.
     pub fn fingerprint(&self, name: &str) -> u64 {
         self.fingerprints.get(name).copied().unwrap_or_default()
+    }
+
+    /// Whether template `name` (or one it uses) names `publications`, so
+    /// that it may show the navigation's publications.
+    pub fn lists_publications(&self, name: &str) -> bool {
+        self.lists_publications.contains(name)
     }
 
     /// A hash of every stylesheet's text.
@@ -612,6 +658,29 @@ impl Diagnostic {
         Diagnostic {
             message,
             ..self.clone()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_names_publications_when_it_reads_them() {
+        for (text, reads) in [
+            ("{% for p in r.publications %}", true),
+            ("{{ site.regions[0].publications | length }}", true),
+            ("{{ region[\"publications\"] }}", true),
+            (
+                "<h2 id=\"mb-publications\">{{ t.publications }}</h2>",
+                false,
+            ),
+            ("{{ t.no_publications }}", false),
+            ("<section class=\"region-publications\">", false),
+            ("{{ page.publications_count }}", false),
+        ] {
+            assert_eq!(names_publications(text), reads, "{text}");
         }
     }
 }

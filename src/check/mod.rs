@@ -404,26 +404,47 @@ pub fn run(
     let settings = cache.settings(site, theme);
     let n = site.pages.len().min(bodies.len());
     progress.phase(Phase::Checks, n as u64);
-    let mut pages: Vec<Arc<[Diagnostic]>> = (0..n)
+    // Each page's problems, and whether they came from the cache.
+    let found: Vec<(Arc<[Diagnostic]>, bool)> = (0..n)
         .into_par_iter()
         .map(|id| {
             progress.advance(1);
             // A page whose front matter could not be read stands in for
             // the tree and links only: its error is all it says.
             if site.unreadable.contains(&site.pages[id].rel) {
-                return Arc::from([]);
+                return (Arc::from([]), false);
             }
-            cache
-                .get(site, id, &bodies[id])
-                .unwrap_or_else(|| own(site, id, &bodies[id], &settings))
+            match cache.get(site, id, &bodies[id]) {
+                Some(found) => (found, true),
+                None => (own(site, id, &bodies[id], &settings), false),
+            }
         })
         .collect();
-    cache.pages = (0..n)
-        .map(|id| {
-            let rel = site.pages[id].rel.clone();
-            (rel, (bodies[id].clone(), pages[id].clone()))
-        })
-        .collect();
+    // When the same pages are there, only the changed entries are set.
+    let mut in_place = cache.pages.len() == n;
+    if in_place {
+        for (id, (found, kept)) in found.iter().enumerate() {
+            if *kept {
+                continue;
+            }
+            match cache.pages.get_mut(&site.pages[id].rel) {
+                Some(e) => *e = (bodies[id].clone(), found.clone()),
+                None => {
+                    in_place = false;
+                    break;
+                }
+            }
+        }
+    }
+    if !in_place {
+        cache.pages = (0..n)
+            .map(|id| {
+                let rel = site.pages[id].rel.clone();
+                (rel, (bodies[id].clone(), found[id].0.clone()))
+            })
+            .collect();
+    }
+    let mut pages: Vec<Arc<[Diagnostic]>> = found.into_iter().map(|(f, _)| f).collect();
     let broken = add_fragments(site, bodies, &mut pages, None, |_, _| true);
     Checked {
         pages,

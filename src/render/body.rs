@@ -122,7 +122,8 @@ pub fn markdown(
     let world = link_world(site, theme);
     let settings_now = settings_hash(site, theme);
     progress.phase(Phase::Markdown, site.pages.len() as u64);
-    let bodies: Vec<Arc<Body>> = (0..site.pages.len())
+    // Each body, and whether its cache entry is as it should stay.
+    let bodies: Vec<(Arc<Body>, bool)> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
             progress.advance(1);
@@ -130,37 +131,53 @@ pub fn markdown(
             match cache.bodies.get(&page.rel) {
                 Some((text, w, settings, body)) if Arc::ptr_eq(text, &page.text) => {
                     if *w == world {
-                        return body.clone();
+                        return (body.clone(), true);
                     }
                     // Another page moved: most bodies link the same way as
                     // before, and keeping them keeps what depends on them
                     // (their checks, their pages' outputs).
                     if *settings == settings_now && links_same(site, id, body) {
-                        return body.clone();
+                        return (body.clone(), false);
                     }
                     let new = body_of(site, theme, id);
                     if new.html_hash == body.html_hash && new.problems == body.problems {
-                        body.clone()
+                        (body.clone(), false)
                     } else {
-                        Arc::new(new)
+                        (Arc::new(new), false)
                     }
                 }
-                _ => Arc::new(body_of(site, theme, id)),
+                _ => (Arc::new(body_of(site, theme, id)), false),
             }
         })
         .collect();
-    cache.bodies = site
-        .pages
-        .iter()
-        .zip(&bodies)
-        .map(|(p, b)| {
-            (
-                p.rel.clone(),
-                (p.text.clone(), world, settings_now, b.clone()),
-            )
-        })
-        .collect();
-    bodies
+    let entry = |id: usize, body: &Arc<Body>| {
+        let p = &site.pages[id];
+        (p.text.clone(), world, settings_now, body.clone())
+    };
+    // When the same pages are there, only the changed entries are set.
+    let mut in_place = cache.bodies.len() == site.pages.len();
+    if in_place {
+        for (id, (body, kept)) in bodies.iter().enumerate() {
+            if *kept {
+                continue;
+            }
+            match cache.bodies.get_mut(&site.pages[id].rel) {
+                Some(e) => *e = entry(id, body),
+                None => {
+                    in_place = false;
+                    break;
+                }
+            }
+        }
+    }
+    if !in_place {
+        cache.bodies = bodies
+            .iter()
+            .enumerate()
+            .map(|(id, (b, _))| (site.pages[id].rel.clone(), entry(id, b)))
+            .collect();
+    }
+    bodies.into_iter().map(|(b, _)| b).collect()
 }
 
 /// A hash of what a link target resolved to.

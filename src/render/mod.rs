@@ -205,15 +205,32 @@ impl Pages {
 /// context, and the hashes that make up output fingerprints.
 #[derive(Debug)]
 pub struct Basis {
-    /// A hash of the site's settings, navigation and the theme's set of
-    /// templates: what every output shows or depends on.
+    /// A hash of the site's settings, navigation (but its publications) and
+    /// the theme's set of templates: what every output shows or depends on.
     pub site_hash: u64,
+    /// A hash of the navigation's publications (their titles and addresses),
+    /// for the outputs whose template may show them ([`Basis::shown`]).
+    pub publications_hash: u64,
     /// Per page: a hash of what other pages show of it.
     pub facts: Vec<u64>,
     /// `site`, `lang` and `t` for templates.
     pub base: tera::Context,
     /// The value of every page's every fact, for the fingerprints.
     pub(crate) values: Values,
+}
+
+impl Basis {
+    /// What every output made with `template` shows of the site: the
+    /// [`Basis::site_hash`], and the navigation's publications when the
+    /// template names them ([`Theme::lists_publications`]; a publication's
+    /// title then makes again only the pages that show it).
+    pub fn shown(&self, theme: &Theme, template: &str) -> u64 {
+        if theme.lists_publications(template) {
+            crate::hash::mix(self.site_hash, self.publications_hash, 1)
+        } else {
+            self.site_hash
+        }
+    }
 }
 
 /// The address of the logo of region `id`, when it has one.
@@ -249,19 +266,32 @@ pub fn fact(page: &Page, body: &Body) -> u64 {
 /// every publication in the navigation, they are thousands of values).
 pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme, kept: &mut BasisCache) -> Basis {
     let key = navigation_key(site, theme);
-    let (site_hash, base) = match &kept.site {
-        Some((k, site_hash, base)) if *k == key => (*site_hash, base.clone()),
+    let (site_hash, publications_hash, base) = match &kept.site {
+        Some((k, site_hash, publications_hash, base)) if *k == key => {
+            (*site_hash, *publications_hash, base.clone())
+        }
         _ => {
             let site_view = site_view(site, theme);
+            // The navigation's publications apart: only some templates
+            // show them.
+            let mut bare = site_view.clone();
+            let mut publications = crate::hash::Combine::default();
+            for region in &mut bare.regions {
+                for p in std::mem::take(&mut region.publications) {
+                    publications = publications.str(&p.title).str(&p.url);
+                }
+                publications = publications.str("");
+            }
             let mut h = crate::hash::Combine::default()
                 .str(&format!("{:?}", site.config))
-                .str(&format!("{site_view:?}"));
+                .str(&format!("{bare:?}"));
             for name in theme.template_names() {
                 h = h.str(name);
             }
             let base = base_context_of(&site_view, site, theme);
-            kept.site = Some((key, h.finish(), base.clone()));
-            (h.finish(), base)
+            let hashes = (h.finish(), publications.finish());
+            kept.site = Some((key, hashes.0, hashes.1, base.clone()));
+            (hashes.0, hashes.1, base)
         }
     };
     let facts: Vec<u64> = site
@@ -273,6 +303,7 @@ pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme, kept: &mut BasisC
     let values = Values::of(site, bodies, &facts, &mut kept.shards);
     Basis {
         site_hash,
+        publications_hash,
         base,
         facts,
         values,
@@ -284,7 +315,7 @@ pub fn basis(site: &Site, bodies: &[Arc<Body>], theme: &Theme, kept: &mut BasisC
 pub struct BasisCache {
     /// The last build's site view in a template context, and its hash, by
     /// [`navigation_key`].
-    site: Option<(u64, u64, tera::Context)>,
+    site: Option<(u64, u64, u64, tera::Context)>,
     /// The search index's shard values.
     shards: Option<reads::ShardSums>,
 }
@@ -397,7 +428,7 @@ pub fn pages(
             let _working = crate::diagnostic::working_on(&page.path);
             let template = template_for(site, theme, id)?;
             let shared = crate::hash::Combine::default()
-                .u64(basis.site_hash)
+                .u64(basis.shown(theme, &template))
                 .u64(theme.fingerprint(&template))
                 .str(&template)
                 .finish();
@@ -433,7 +464,7 @@ pub fn pages(
     }
     if theme.has("404.html") {
         let shared = crate::hash::Combine::default()
-            .u64(basis.site_hash)
+            .u64(basis.shown(theme, "404.html"))
             .u64(theme.fingerprint("404.html"))
             .u64(theme.stylesheets_hash())
             .finish();

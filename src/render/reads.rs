@@ -184,11 +184,22 @@ impl Values {
                     anchors.finish(),
                     crate::hash::str(&page.url),
                     Combine::default().str(&page.title).str(&page.url).finish(),
-                    // What its search card shows.
-                    Combine::default()
-                        .str(&page.rel)
-                        .u64(facts[id])
-                        .str(&body.search.snippet)
+                    // What its search card shows: with the titles of its
+                    // region and publication.
+                    site.ancestors(id)
+                        .filter(|&a| {
+                            matches!(
+                                site.pages[a].role,
+                                crate::model::Role::Region | crate::model::Role::Publication
+                            )
+                        })
+                        .fold(
+                            Combine::default()
+                                .str(&page.rel)
+                                .u64(facts[id])
+                                .str(&body.search.snippet),
+                            |h, a| h.str(&site.pages[a].title),
+                        )
                         .finish(),
                 ]
             })

@@ -1705,3 +1705,62 @@ fn a_spaced_link_then_the_page_it_names() {
         ],
     );
 }
+
+// Issue 13: a publication's title is shown by the pages that read it (its
+// parts' breadcrumbs, its region's list, the comparison...), not by every
+// page: the default theme's navigation lists regions only. A theme that
+// lists the navigation's publications (`site.regions[].publications`) gets
+// every page made again.
+#[test]
+fn a_publication_title_renders_only_the_pages_that_show_it() {
+    check(
+        "a_publication_title_renders_only_the_pages_that_show_it",
+        &[(
+            "a publication's title",
+            &[Edit::Replace(
+                PUBLICATION,
+                "title: Plan 2030",
+                "title: Planen 2030",
+            )],
+            AtMost(PAGES_SHOWING_THE_PUBLICATION),
+        )],
+    );
+}
+
+/// The outputs of the `kinds` fixture that show its publication's title:
+/// the publication, its 4 parts, its print page, the home and region pages
+/// (their lists), the 404 page (the home page's list), the comparison, the
+/// 3 theme pages, the feed and the search page (A–Ö); not region B's 3
+/// pages.
+const PAGES_SHOWING_THE_PUBLICATION: usize = 15;
+
+#[test]
+fn a_theme_that_lists_the_navigations_publications() {
+    check(
+        "a_theme_that_lists_the_navigations_publications",
+        &[
+            (
+                "a site theme whose pages list every publication",
+                &[
+                    Edit::Write("content/site.yaml", "title: Test\ntheme: egen\n"),
+                    Edit::Write("themes/egen/theme.yaml", "extends: default\n"),
+                    // Region B's publication page too.
+                    Edit::Write(
+                        "themes/egen/templates/publication.html",
+                        "{% extends \"base.html\" %}{% block body %}<ul>{% for r in site.regions %}{% for p in r.publications %}<li>{{ p.title }}</li>{% endfor %}{% endfor %}</ul>{{ page.content | safe }}{% endblock body %}\n",
+                    ),
+                ],
+                Any,
+            ),
+            (
+                "a publication's title: every page made with that template shows it",
+                &[Edit::Replace(
+                    PUBLICATION,
+                    "title: Plan 2030",
+                    "title: Planen 2030",
+                )],
+                Any,
+            ),
+        ],
+    );
+}
