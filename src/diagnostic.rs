@@ -38,12 +38,131 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
     /// The content check that found it (`lix`, `repeated`...), by which a
     /// communicator can silence it; `None` for errors of the build itself.
-    pub check: Option<crate::check::Check>,
+    pub check: Option<Check>,
     /// How many characters of a long line were cut from the start of
     /// `source_line` (see [`Diagnostic::with_source_line`]); 32 bits keep a
     /// diagnostic within 128 bytes.
     #[serde(skip)]
     pub(crate) source_from: u32,
+}
+
+/// A content check (the checks themselves are in `check`); every one finds
+/// warnings a communicator can silence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Check {
+    /// A `#` heading in the text.
+    SecondH1,
+    /// A skipped heading level.
+    HeadingLevel,
+    /// A heading without text.
+    EmptyHeading,
+    /// A heading with nothing under it.
+    EmptySection,
+    /// A part without text.
+    EmptyPage,
+    /// Missing or file-name alternative text.
+    AltText,
+    /// A table without a caption or a heading to name it.
+    TableCaption,
+    /// Vague or empty link text.
+    LinkText,
+    /// HTML in the Markdown.
+    RawHtml,
+    /// `style=` in HTML in the Markdown.
+    InlineStyle,
+    /// Something loaded from another web site.
+    ThirdParty,
+    /// A repeated sentence or paragraph.
+    Repeated,
+    /// A list marker or bullet that became text.
+    ListMarker,
+    /// Emphasis that does not close.
+    Emphasis,
+    /// A heading that became a line of text.
+    FlatHeading,
+    /// A word hyphenated across lines.
+    Hyphenation,
+    /// The place of a lost image.
+    ImagePlaceholder,
+    /// LIX over the limit.
+    Lix,
+    /// A sentence over the limit.
+    LongSentence,
+    /// A front-matter value inside ”…”, which YAML keeps.
+    CurlyQuotes,
+    /// A theme word that `site.yaml`'s `themes:` does not list.
+    ThemeWord,
+}
+
+impl Check {
+    /// Every check, in the order README lists them.
+    pub const ALL: &[Check] = &[
+        Check::SecondH1,
+        Check::HeadingLevel,
+        Check::EmptyHeading,
+        Check::EmptySection,
+        Check::EmptyPage,
+        Check::AltText,
+        Check::TableCaption,
+        Check::LinkText,
+        Check::RawHtml,
+        Check::InlineStyle,
+        Check::ThirdParty,
+        Check::Repeated,
+        Check::ListMarker,
+        Check::Emphasis,
+        Check::FlatHeading,
+        Check::Hyphenation,
+        Check::ImagePlaceholder,
+        Check::Lix,
+        Check::LongSentence,
+        Check::CurlyQuotes,
+        Check::ThemeWord,
+    ];
+
+    /// The name a communicator writes to silence it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Check::SecondH1 => "second-h1",
+            Check::HeadingLevel => "heading-level",
+            Check::EmptyHeading => "empty-heading",
+            Check::EmptySection => "empty-section",
+            Check::EmptyPage => "empty-page",
+            Check::AltText => "alt-text",
+            Check::TableCaption => "table-caption",
+            Check::LinkText => "link-text",
+            Check::RawHtml => "raw-html",
+            Check::InlineStyle => "inline-style",
+            Check::ThirdParty => "third-party",
+            Check::Repeated => "repeated",
+            Check::ListMarker => "list-marker",
+            Check::Emphasis => "emphasis",
+            Check::FlatHeading => "flat-heading",
+            Check::Hyphenation => "hyphenation",
+            Check::ImagePlaceholder => "image-placeholder",
+            Check::Lix => "lix",
+            Check::LongSentence => "long-sentence",
+            Check::CurlyQuotes => "curly-quotes",
+            Check::ThemeWord => "theme-word",
+        }
+    }
+
+    /// The check called `name`.
+    pub fn named(name: &str) -> Option<Check> {
+        Check::ALL.iter().copied().find(|c| c.name() == name)
+    }
+}
+
+impl std::fmt::Display for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for Check {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
 }
 
 /// Lines longer than this many characters are shown cut, as a window around
@@ -126,7 +245,7 @@ impl Diagnostic {
     }
 
     /// Names the check that found the problem.
-    pub fn for_check(mut self, check: crate::check::Check) -> Self {
+    pub fn for_check(mut self, check: Check) -> Self {
         self.check = Some(check);
         self
     }
@@ -325,7 +444,7 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
             line: d.line,
             column: d.column,
             level: d.severity,
-            check: d.check.map(crate::check::Check::name),
+            check: d.check.map(Check::name),
             message: &d.message,
             source_line: d.source_line.as_deref(),
             hint: d.hint.as_deref(),

@@ -22,130 +22,13 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::CheckConfig;
+pub use crate::diagnostic::Check;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::Rendered;
 use crate::model::{Page, PageId, Site};
 use crate::progress::{Phase, Progress};
 use crate::render::Body;
 use crate::theme::{Text, Theme};
-
-/// A content check; every one finds warnings a communicator can silence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Check {
-    /// A `#` heading in the text.
-    SecondH1,
-    /// A skipped heading level.
-    HeadingLevel,
-    /// A heading without text.
-    EmptyHeading,
-    /// A heading with nothing under it.
-    EmptySection,
-    /// A part without text.
-    EmptyPage,
-    /// Missing or file-name alternative text.
-    AltText,
-    /// A table without a caption or a heading to name it.
-    TableCaption,
-    /// Vague or empty link text.
-    LinkText,
-    /// HTML in the Markdown.
-    RawHtml,
-    /// `style=` in HTML in the Markdown.
-    InlineStyle,
-    /// Something loaded from another web site.
-    ThirdParty,
-    /// A repeated sentence or paragraph.
-    Repeated,
-    /// A list marker or bullet that became text.
-    ListMarker,
-    /// Emphasis that does not close.
-    Emphasis,
-    /// A heading that became a line of text.
-    FlatHeading,
-    /// A word hyphenated across lines.
-    Hyphenation,
-    /// The place of a lost image.
-    ImagePlaceholder,
-    /// LIX over the limit.
-    Lix,
-    /// A sentence over the limit.
-    LongSentence,
-    /// A front-matter value inside ”…”, which YAML keeps.
-    CurlyQuotes,
-    /// A theme word that `site.yaml`'s `themes:` does not list.
-    ThemeWord,
-}
-
-impl Check {
-    /// Every check, in the order README lists them.
-    pub const ALL: &[Check] = &[
-        Check::SecondH1,
-        Check::HeadingLevel,
-        Check::EmptyHeading,
-        Check::EmptySection,
-        Check::EmptyPage,
-        Check::AltText,
-        Check::TableCaption,
-        Check::LinkText,
-        Check::RawHtml,
-        Check::InlineStyle,
-        Check::ThirdParty,
-        Check::Repeated,
-        Check::ListMarker,
-        Check::Emphasis,
-        Check::FlatHeading,
-        Check::Hyphenation,
-        Check::ImagePlaceholder,
-        Check::Lix,
-        Check::LongSentence,
-        Check::CurlyQuotes,
-        Check::ThemeWord,
-    ];
-
-    /// The name a communicator writes to silence it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Check::SecondH1 => "second-h1",
-            Check::HeadingLevel => "heading-level",
-            Check::EmptyHeading => "empty-heading",
-            Check::EmptySection => "empty-section",
-            Check::EmptyPage => "empty-page",
-            Check::AltText => "alt-text",
-            Check::TableCaption => "table-caption",
-            Check::LinkText => "link-text",
-            Check::RawHtml => "raw-html",
-            Check::InlineStyle => "inline-style",
-            Check::ThirdParty => "third-party",
-            Check::Repeated => "repeated",
-            Check::ListMarker => "list-marker",
-            Check::Emphasis => "emphasis",
-            Check::FlatHeading => "flat-heading",
-            Check::Hyphenation => "hyphenation",
-            Check::ImagePlaceholder => "image-placeholder",
-            Check::Lix => "lix",
-            Check::LongSentence => "long-sentence",
-            Check::CurlyQuotes => "curly-quotes",
-            Check::ThemeWord => "theme-word",
-        }
-    }
-
-    /// The check called `name`.
-    pub fn named(name: &str) -> Option<Check> {
-        Check::ALL.iter().copied().find(|c| c.name() == name)
-    }
-}
-
-impl std::fmt::Display for Check {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl serde::Serialize for Check {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.name())
-    }
-}
 
 /// Whether `name` names a check.
 pub fn is_check(name: &str) -> bool {
