@@ -29,10 +29,10 @@ use crate::progress::{Phase, Progress};
 use crate::render::{Basis, Body, Check, Link, OutFile, Output, Pages, RESERVED_IDS, Reads, Views};
 use crate::theme::Theme;
 
-/// The template of the print page.
-pub const PAGE_TEMPLATE: &str = "print/publication.html";
-/// The template of one part on the print page.
-pub const PART_TEMPLATE: &str = "print/part.html";
+pub use crate::render::addresses::print::{
+    PAGE_TEMPLATE, PART_TEMPLATE, enabled, output_path, url,
+};
+
 /// The id `print/part.html` gives the part's heading; it becomes the part's anchor.
 const PART_ID: &str = "mb-part";
 /// The id of the cover on the print page; links to the landing page lead there.
@@ -41,22 +41,6 @@ const COVER_ID: &str = "mb-cover";
 const URL_SHOWN: &str = "print-url-shown";
 /// Ids `print/publication.html` writes itself.
 const TEMPLATE_IDS: &[&str] = &[COVER_ID, "mb-print-toc"];
-
-/// Whether the theme makes print pages (a theme that does not extend the
-/// default one may have no print templates).
-pub fn enabled(theme: &Theme) -> bool {
-    theme.has(PAGE_TEMPLATE) && theme.has(PART_TEMPLATE)
-}
-
-/// The print page's folder, e.g. `sormland/nara-vard-2023/print/`.
-pub fn url(site: &Site, publication: PageId) -> String {
-    format!("{}print/", site.pages[publication].url)
-}
-
-/// The print page's file, relative to the output folder.
-pub fn output_path(site: &Site, publication: PageId) -> String {
-    format!("{}index.html", url(site, publication))
-}
 
 /// The PDF's file, e.g. `sormland/nara-vard-2023/print/sormland-nara-vard-2023.pdf`:
 /// named after the region and the publication, so that downloads keep apart.

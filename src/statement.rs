@@ -27,10 +27,8 @@ use crate::model::{Date, PageId, Role, Site};
 use crate::render::{self, Body, DateView, Link, OutFile, RESERVED_IDS};
 use crate::theme::{Text, Theme};
 
-/// Where the statement is written, from the site root.
-pub const URL: &str = "tillganglighet/index.html";
-/// The template that renders it.
-pub const TEMPLATE: &str = "accessibility.html";
+pub use crate::render::addresses::statement::{TEMPLATE, URL};
+
 /// DIGG's page for reporting a site that is not accessible.
 pub const ENFORCEMENT_URL: &str = "https://www.digg.se/tdosanmalan";
 

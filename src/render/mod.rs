@@ -3,6 +3,7 @@
 //! ([`views`]). Each output notes what it read ([`reads`]); an output whose
 //! reads and template are unchanged is not rendered again.
 
+pub mod addresses;
 mod body;
 mod reads;
 mod views;

@@ -11,8 +11,8 @@ use crate::markdown::Heading;
 use crate::model::{Kind, Meta, PageId, Role, Shift, Site};
 use crate::theme::{Texts, Theme};
 
-use super::Body;
 use super::reads::{Aspect, Reads};
+use super::{Body, addresses};
 
 /// A title and where it is.
 #[derive(Debug, Clone, Serialize)]
@@ -258,7 +258,7 @@ pub struct RegionNav {
     pub publications: Vec<Link>,
 }
 
-/// Builds the views of pages; shared with the print stage (`crate::print`).
+/// Builds the views of pages; shared with the print stage.
 ///
 /// Every fact of a page that a view shows is read through one of the
 /// accessors below ([`Views::facts`], [`Views::body`], [`Views::children`],
@@ -672,9 +672,9 @@ impl<'a> Views<'a> {
             region_info,
             lang: content_lang.filter(|_| ui.is_none()),
             social,
-            print: (page.role == Role::Publication && crate::print::enabled(self.theme)).then(
+            print: (page.role == Role::Publication && addresses::print::enabled(self.theme)).then(
                 || PrintLink {
-                    url: crate::print::output_path(site, id),
+                    url: addresses::print::output_path(site, id),
                     pdf: self.pdfs.get(&id).cloned(),
                 },
             ),
@@ -722,12 +722,12 @@ pub(crate) fn site_view_in(
                     .collect(),
             })
             .collect(),
-        statement: theme.has(crate::statement::TEMPLATE).then(|| Link {
+        statement: theme.has(addresses::statement::TEMPLATE).then(|| Link {
             title: match strings.get("statement_title") {
                 Some(crate::theme::Text::One(t)) => t.clone(),
                 _ => "Tillgänglighetsredogörelse".into(),
             },
-            url: crate::statement::URL.into(),
+            url: addresses::statement::URL.into(),
         }),
         compare: crate::across::compare_enabled(theme).then(|| Link {
             title: text("compare_title"),
