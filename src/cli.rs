@@ -1,4 +1,6 @@
-//! The command line: what a communicator types, parsed by clap.
+//! The command line: what a communicator types, parsed by clap. What each
+//! command does is `cmd`'s (which uses these definitions); this module only
+//! parses.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -357,44 +359,23 @@ pub struct BuildArgs {
     pub pdf: bool,
 }
 
-/// Parses `args` and runs the command; returns the exit status: 0 on success,
-/// 1 when the content has errors, 2 for wrong command-line usage, 70 when
-/// malbild stopped on a bug of its own ([`crate::cmd::EXIT_INTERNAL`]).
-pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
-    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    crate::words::set(crate::words::from_args(&args));
-    let cli = match command()
-        .try_get_matches_from(&args)
+/// Parses `args` (the program's name first); a mistake, `--help` or
+/// `--version` is printed here and its exit status returned: 2 for wrong
+/// command-line usage, 0 for help and the version.
+pub fn parse(args: &[OsString]) -> Result<Cli, i32> {
+    match command()
+        .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m))
     {
-        Ok(cli) => cli,
+        Ok(cli) => Ok(cli),
         Err(err) => {
-            match usage_error(&err, &args) {
+            match usage_error(&err, args) {
                 Some(text) => eprint!("{text}"),
                 None => {
                     let _ = err.print();
                 }
             }
-            return if err.use_stderr() { 2 } else { 0 };
-        }
-    };
-    // A panic anywhere is a bug: reported as such (exit status 70), not
-    // with Rust's message and backtrace.
-    let result = crate::cmd::catch_panics(|| match cli.command {
-        Command::Build(args) => crate::cmd::build::run(args).map(|()| 0),
-        #[cfg(feature = "serve")]
-        Command::Serve(args) => crate::cmd::serve::run(args).map(|()| 0),
-        #[cfg(feature = "serve")]
-        Command::Watch(args) => crate::cmd::serve::watch(args).map(|()| 0),
-        Command::New(what) => crate::cmd::new::run(what).map(|()| 0),
-        Command::Check(args) => Ok(crate::cmd::check::run(args)),
-        Command::Import(args) => crate::cmd::import::run(args),
-    });
-    match result {
-        Ok(status) => status,
-        Err(err) => {
-            crate::cmd::print_error(&err);
-            crate::cmd::exit_status(&err)
+            Err(if err.use_stderr() { 2 } else { 0 })
         }
     }
 }

@@ -48,6 +48,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use change::ChangeKind;
+pub use cmd::run;
 pub use config::Config;
 use diagnostic::{Diagnostic, Failed, List};
 use model::Site;

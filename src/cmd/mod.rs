@@ -1,5 +1,6 @@
 //! One file per command: each turns arguments into a [`crate::Config`],
-//! calls the library and prints the result. No logic lives here.
+//! calls the library and prints the result; [`run`] parses the command line
+//! (`crate::cli`) and dispatches to them. No logic lives here.
 
 pub mod build;
 pub mod check;
@@ -9,17 +10,50 @@ pub mod progress;
 #[cfg(feature = "serve")]
 pub mod serve;
 
+use std::ffi::OsString;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::cli::Command;
 use crate::diagnostic::{Diagnostic, Failed, display_path};
 
 /// The exit status when malbild stopped on a bug of its own (a panic):
 /// `EX_SOFTWARE` of BSD's sysexits, apart from 1 (problems in the content)
 /// and 2 (wrong command-line usage), and from Rust's own 101.
 pub const EXIT_INTERNAL: i32 = 70;
+
+/// Parses `args` and runs the command; returns the exit status: 0 on success,
+/// 1 when the content has errors, 2 for wrong command-line usage, 70 when
+/// malbild stopped on a bug of its own ([`EXIT_INTERNAL`]).
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    crate::words::set(crate::words::from_args(&args));
+    let cli = match crate::cli::parse(&args) {
+        Ok(cli) => cli,
+        Err(status) => return status,
+    };
+    // A panic anywhere is a bug: reported as such (exit status 70), not
+    // with Rust's message and backtrace.
+    let result = catch_panics(|| match cli.command {
+        Command::Build(args) => build::run(args).map(|()| 0),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args).map(|()| 0),
+        #[cfg(feature = "serve")]
+        Command::Watch(args) => serve::watch(args).map(|()| 0),
+        Command::New(what) => new::run(what).map(|()| 0),
+        Command::Check(args) => Ok(check::run(args)),
+        Command::Import(args) => import::run(args),
+    });
+    match result {
+        Ok(status) => status,
+        Err(err) => {
+            print_error(&err);
+            exit_status(&err)
+        }
+    }
+}
 
 /// A bug in malbild, caught by [`catch_panics`]: what Rust said, where in
 /// malbild's source, and the file that was being built, when known.
