@@ -358,7 +358,7 @@ thread_local! {
 
 /// Says which file this thread works on until the guard is dropped, so that
 /// a bug (a panic) can be reported with the file that was being built
-/// (`crate::cmd::catch_panics`).
+/// (the panic report of `cmd::catch_panics`).
 ///
 /// For the tests of that report, `MALBILD_INJECT_PANIC=<end of a path>`
 /// makes working on a file whose path ends so panic.

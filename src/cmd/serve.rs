@@ -1,7 +1,7 @@
 //! `malbild serve` and `malbild watch`.
 
 use crate::cli::{ServeArgs, WatchArgs};
-use crate::serve::{self, ServeOptions};
+use crate::serve::{self, Hooks, ServeOptions};
 
 /// Builds, serves, and rebuilds on every change.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
@@ -17,6 +17,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
             open: args.open,
             quiet,
         },
+        HOOKS,
     )
 }
 
@@ -26,7 +27,7 @@ pub fn watch(args: WatchArgs) -> anyhow::Result<()> {
     let mut config = super::config(args.site);
     config.notice = super::progress::notice;
     building(quiet);
-    serve::watch(config, quiet)
+    serve::watch(config, quiet, HOOKS)
 }
 
 /// Says at once that the first build has begun: on a large site it takes
@@ -36,3 +37,11 @@ fn building(quiet: bool) {
         eprintln!("{}", crate::words::w().building());
     }
 }
+
+/// The builds and printing of `cmd` that the server's loop uses.
+const HOOKS: Hooks = Hooks {
+    build: super::build_catching,
+    rebuild: super::rebuild_catching,
+    print_diagnostics: |diagnostics| super::print_diagnostics(diagnostics),
+    print_error: super::print_error,
+};
