@@ -69,7 +69,7 @@ pub struct Prepared {
     pub notes: Vec<String>,
     /// What every output read.
     made: render::Made,
-    pub(crate) last: Option<Last>,
+    last: Option<Last>,
 }
 
 impl Prepared {
@@ -101,14 +101,40 @@ impl Prepared {
     pub fn theme(&self) -> &theme::Theme {
         &self.last.as_ref().expect("a prepared site").theme
     }
+
+    /// The site, its bodies and its theme to read, beside the files to add
+    /// to: for the PDF step, which prints the print pages and adds the PDFs
+    /// and the landing pages that link to them.
+    pub(crate) fn parts(&mut self) -> Option<Parts<'_>> {
+        let last = self.last.as_ref()?;
+        Some(Parts {
+            site: &last.site,
+            bodies: &last.bodies,
+            theme: &last.theme,
+            files: &mut self.files,
+            all: &mut self.all,
+            copies: &self.copies,
+        })
+    }
 }
 
-/// What the last build made, for the PDF step and for `Prepared`'s readers.
+/// A prepared site in parts ([`Prepared::parts`]).
+pub(crate) struct Parts<'a> {
+    pub(crate) site: &'a Site,
+    pub(crate) bodies: &'a [std::sync::Arc<render::Body>],
+    pub(crate) theme: &'a theme::Theme,
+    pub(crate) files: &'a mut Vec<OutFile>,
+    pub(crate) all: &'a mut Vec<String>,
+    pub(crate) copies: &'a [Copy],
+}
+
+/// What the last build made, for the PDF step ([`Prepared::parts`]) and for
+/// `Prepared`'s readers.
 #[derive(Debug)]
-pub(crate) struct Last {
-    pub(crate) site: Site,
-    pub(crate) bodies: Vec<std::sync::Arc<render::Body>>,
-    pub(crate) theme: theme::Theme,
+struct Last {
+    site: Site,
+    bodies: Vec<std::sync::Arc<render::Body>>,
+    theme: theme::Theme,
 }
 
 /// What a successful build did.

@@ -19,12 +19,12 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::Prepared;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::PageId;
 use crate::print;
 use crate::render::{self, OutFile, PdfLink};
+use crate::{Parts, Prepared};
 
 /// The environment variable that names the browser's program file.
 pub const ENV: &str = "MALBILD_CHROMIUM";
@@ -68,10 +68,10 @@ pub fn build(
     written: &mut crate::output::Written,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Made {
-    let Some(last) = prepared.last.as_ref() else {
+    let Some(mut prepared) = prepared.parts() else {
         return Made::default();
     };
-    let site = &last.site;
+    let site = prepared.site;
     let swedish = site.config.language.starts_with("sv");
     let made_now: std::collections::HashSet<&str> =
         prepared.files.iter().map(|f| f.path.as_str()).collect();
@@ -129,14 +129,14 @@ pub fn build(
         }
     }
     if wanted.is_empty() {
-        rerender_landing(prepared, &landing, &links, diagnostics);
+        rerender_landing(&mut prepared, &landing, &links, diagnostics);
         return made;
     }
     let chromium = match find(config.chromium.as_deref()) {
         Ok(c) => c,
         Err(d) => {
             diagnostics.push(d);
-            rerender_landing(prepared, &landing, &links, diagnostics);
+            rerender_landing(&mut prepared, &landing, &links, diagnostics);
             return made;
         }
     };
@@ -146,14 +146,14 @@ pub fn build(
         .cloned()
         .chain(fresh_print_pages)
         .collect();
-    let scratch = match crate::output::scratch(config, &files, &prepared.copies) {
+    let scratch = match crate::output::scratch(config, &files, prepared.copies) {
         Ok(dir) => dir,
         Err(e) => {
             diagnostics.push({
                 let (message, hint) = crate::words::w().pdf_no_scratch(&format!("{e:#}"));
                 Diagnostic::warning(ASKED_BY, message).with_hint(hint)
             });
-            rerender_landing(prepared, &landing, &links, diagnostics);
+            rerender_landing(&mut prepared, &landing, &links, diagnostics);
             return made;
         }
     };
@@ -163,7 +163,7 @@ pub fn build(
     let results: Vec<(PageId, Result<Vec<u8>, String>)> = wanted
         .par_iter()
         .map(|&id| {
-            let made = make(&chromium, scratch.path(), prepared, id);
+            let made = make(&chromium, scratch.path(), &prepared, id);
             progress.advance(1);
             (id, made)
         })
@@ -193,7 +193,7 @@ pub fn build(
         }
     }
     drop(scratch);
-    rerender_landing(prepared, &landing, &links, diagnostics);
+    rerender_landing(&mut prepared, &landing, &links, diagnostics);
     made
 }
 
@@ -201,18 +201,15 @@ pub fn build(
 /// `links` (a page without one gets none), in place of the files made
 /// before or as new files.
 fn rerender_landing(
-    prepared: &mut Prepared,
+    prepared: &mut Parts<'_>,
     ids: &[PageId],
     links: &BTreeMap<PageId, PdfLink>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let Some(last) = prepared.last.as_ref() else {
-        return;
-    };
     let landing = render::rerender(
-        &last.site,
-        &last.bodies,
-        &last.theme,
+        prepared.site,
+        prepared.bodies,
+        prepared.theme,
         ids,
         links,
         diagnostics,
@@ -235,9 +232,8 @@ const PASSES: usize = 3;
 /// first PDF's bookmarks give the pages, the print page is made again with
 /// them, and printed again; this is kept when its bookmarks agree with the
 /// numbers in it. Otherwise the first PDF, without numbers, is the one.
-fn make(chromium: &Path, dir: &Path, prepared: &Prepared, id: PageId) -> Result<Vec<u8>, String> {
-    let last = prepared.last.as_ref().ok_or("nothing was prepared")?;
-    let site = &last.site;
+fn make(chromium: &Path, dir: &Path, prepared: &Parts<'_>, id: PageId) -> Result<Vec<u8>, String> {
+    let site = prepared.site;
     let page = dir.join(print::output_path(site, id));
     let pdf = dir.join(format!("malbild-{id}.pdf"));
     let first = print_to_pdf(chromium, &page, &pdf)?;
@@ -245,7 +241,7 @@ fn make(chromium: &Path, dir: &Path, prepared: &Prepared, id: PageId) -> Result<
     let mut shown: Option<Vec<usize>> = None;
     for _ in 1..PASSES {
         let marks = bookmarks(&bytes);
-        let Some(made) = print::numbered(site, &last.bodies, &last.theme, id, &marks) else {
+        let Some(made) = print::numbered(site, prepared.bodies, prepared.theme, id, &marks) else {
             return Ok(first);
         };
         let (file, numbers) = made.map_err(|d| d.message)?;
@@ -259,9 +255,15 @@ fn make(chromium: &Path, dir: &Path, prepared: &Prepared, id: PageId) -> Result<
         bytes = print_to_pdf(chromium, &page, &pdf)?;
         shown = Some(numbers);
     }
-    let confirmed = print::numbered(site, &last.bodies, &last.theme, id, &bookmarks(&bytes))
-        .and_then(Result::ok)
-        .is_some_and(|(_, numbers)| Some(numbers) == shown);
+    let confirmed = print::numbered(
+        site,
+        prepared.bodies,
+        prepared.theme,
+        id,
+        &bookmarks(&bytes),
+    )
+    .and_then(Result::ok)
+    .is_some_and(|(_, numbers)| Some(numbers) == shown);
     Ok(if confirmed { bytes } else { first })
 }
 
