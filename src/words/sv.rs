@@ -656,7 +656,14 @@ impl Words for Sv {
         long_share: f64,
         lines: &str,
     ) -> (String, String) {
-        let band = crate::check::readability::band(lix);
+        // What Björnsson's scale calls the value, as Swedish readers know it.
+        let band = match lix {
+            l if l < 30.0 => "mycket lätt",
+            l if l < 40.0 => "lätt",
+            l if l < 50.0 => "medelsvår",
+            l if l < 60.0 => "svår",
+            _ => "mycket svår",
+        };
         (
             format!("texten är svår att läsa: LIX {lix:.0} ({band}), över gränsen {max}"),
             format!(
