@@ -5,8 +5,19 @@
 //! under a sub-path and from disk. Pages live at `<folder>/index.html`, and
 //! links name `index.html` explicitly so they work from disk too.
 
-use crate::markdown::Resolve;
 use crate::model::{Page, PageId, Site};
+
+/// Turns a link target written in Markdown into the URL to write in HTML.
+pub trait Resolve {
+    /// `Ok(href)` for a target that exists, `Err((message, hint))` otherwise.
+    fn resolve(&self, dest: &str) -> Result<String, (String, String)>;
+
+    /// The message and hint for `written` (`[text](dest)`, or `![alt](dest)`
+    /// when `image`), which is no link because `dest` has a space in it.
+    fn spaced(&self, written: &str, dest: &str, image: bool) -> (String, String) {
+        spaced_message(written, dest, image, None)
+    }
+}
 
 /// The relative URL from the page whose folder is `from` (e.g. `a/b/`) to the
 /// output file `to` (e.g. `a/c/index.html`).

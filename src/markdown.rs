@@ -22,17 +22,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-/// Turns a link target written in Markdown into the URL to write in HTML.
-pub trait Resolve {
-    /// `Ok(href)` for a target that exists, `Err((message, hint))` otherwise.
-    fn resolve(&self, dest: &str) -> Result<String, (String, String)>;
-
-    /// The message and hint for `written` (`[text](dest)`, or `![alt](dest)`
-    /// when `image`), which is no link because `dest` has a space in it.
-    fn spaced(&self, written: &str, dest: &str, image: bool) -> (String, String) {
-        crate::links::spaced_message(written, dest, image, None)
-    }
-}
+pub use crate::links::Resolve;
 
 /// A heading of the body.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
