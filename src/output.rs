@@ -18,8 +18,16 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::progress::{Phase, Progress, Silent};
-use crate::render::OutFile;
 use crate::theme::FileSource;
+
+/// A file the build writes.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    /// Path relative to the output folder, with `/`.
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
 
 /// The file that marks a folder as written by malbild, and lists the files
 /// malbild wrote there.

@@ -20,6 +20,7 @@ use crate::model::{Kind, Meta, Page, PageId, Role, Site};
 use crate::progress::{Phase, Progress};
 use crate::theme::Theme;
 
+pub use crate::output::OutFile;
 pub use body::{Body, Field, MarkdownCache, body_of, link_world, markdown, markdown_settings};
 pub use reads::RenderCache;
 pub(crate) use reads::{Aspect, Check, Made, Reads, Values};
@@ -38,15 +39,6 @@ pub const RESERVED_IDS: &[&str] = &[
     "sidfot",
     "brodsmulor",
 ];
-
-/// A file the build writes.
-#[derive(Debug, Clone)]
-pub struct OutFile {
-    /// Path relative to the output folder, with `/`.
-    pub path: String,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
-}
 
 /// Which template renders page `id`.
 pub fn template_for(site: &Site, theme: &Theme, id: PageId) -> Result<String, Diagnostic> {
