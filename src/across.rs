@@ -19,6 +19,7 @@ use crate::diagnostic::Diagnostic;
 use crate::links;
 use crate::model::{Meta, PageId, Role, Site};
 use crate::render::{Basis, Body, Check, Link, Output, Pages, Views};
+use crate::search::swedish_key;
 use crate::theme::{Text, Theme};
 
 /// The comparison page's template.
@@ -218,23 +219,6 @@ pub struct ThemeEntry {
 pub struct ThemesView {
     /// Every theme word some page names, in Swedish alphabetical order.
     pub words: Vec<ThemeEntry>,
-}
-
-/// A key that sorts Swedish text as a Swedish dictionary does: case and
-/// accents aside, with å, ä and ö after z (and æ, ø as ä, ö; ü as y).
-pub fn swedish_key(text: &str) -> Vec<u32> {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(crate::search::fold_char)
-        .filter_map(|c| match c {
-            'å' => Some(u32::from('z') + 1),
-            'ä' => Some(u32::from('z') + 2),
-            'ö' => Some(u32::from('z') + 3),
-            c if c.is_alphanumeric() => Some(u32::from(c)),
-            ' ' | '-' => Some(u32::from(' ')),
-            _ => None,
-        })
-        .collect()
 }
 
 /// The label of theme word `slug`: `site.yaml`'s, else the word as a page

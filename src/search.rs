@@ -151,7 +151,7 @@ pub fn fold(word: &str) -> String {
 }
 
 /// One lower-case letter folded as [`fold`] does (also the Swedish
-/// alphabetical order's, `across::swedish_key`).
+/// alphabetical order's, [`swedish_key`]).
 pub fn fold_char(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' => 'a',
@@ -166,6 +166,23 @@ pub fn fold_char(c: char) -> char {
         'ø' => 'ö',
         c => c,
     }
+}
+
+/// A key that sorts Swedish text as a Swedish dictionary does: case and
+/// accents aside, with å, ä and ö after z (and æ, ø as ä, ö; ü as y).
+pub fn swedish_key(text: &str) -> Vec<u32> {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_char)
+        .filter_map(|c| match c {
+            'å' => Some(u32::from('z') + 1),
+            'ä' => Some(u32::from('z') + 2),
+            'ö' => Some(u32::from('z') + 3),
+            c if c.is_alphanumeric() => Some(u32::from(c)),
+            ' ' | '-' => Some(u32::from(' ')),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The words of `text`: runs of letters and digits.
@@ -628,7 +645,7 @@ fn a_to_o(views: &Views<'_>) -> SearchView {
             ctx.clone()
         };
         entries.push((
-            crate::across::swedish_key(&link.title),
+            swedish_key(&link.title),
             Entry {
                 title: link.title,
                 url: link.url,
@@ -641,10 +658,7 @@ fn a_to_o(views: &Views<'_>) -> SearchView {
     }
     entries.sort_by(|a, b| {
         a.0.cmp(&b.0)
-            .then_with(|| {
-                crate::across::swedish_key(&a.1.context)
-                    .cmp(&crate::across::swedish_key(&b.1.context))
-            })
+            .then_with(|| swedish_key(&a.1.context).cmp(&swedish_key(&b.1.context)))
             .then_with(|| a.1.url.cmp(&b.1.url))
     });
     let count = entries.len();
