@@ -293,7 +293,7 @@ fn feed(views: &Views<'_>) -> String {
                 (None, Some(text)) => Some(("text", text)),
                 _ => None,
             };
-            let themes = crate::across::page_themes(&page.meta);
+            let themes = page.meta.themes();
             Entry {
                 id: absolute(site, &url).unwrap_or_else(|| urn(&[&site.config.title, &page.rel])),
                 title: page.title.clone(),

@@ -317,6 +317,18 @@ pub enum Meta {
     Part(Box<PartMeta>),
 }
 
+impl Meta {
+    /// The theme words of the front matter (`themes:`; only publications and
+    /// parts have them).
+    pub fn themes(&self) -> &[String] {
+        match self {
+            Meta::Publication(m) => &m.themes,
+            Meta::Part(m) => &m.themes,
+            _ => &[],
+        }
+    }
+}
+
 /// A date as precise as the content gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {

@@ -15,6 +15,7 @@ pub mod links;
 pub mod readability;
 pub mod structure;
 pub mod text;
+pub mod theme_words;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -350,7 +351,7 @@ pub fn page(site: &Site, id: usize, body: &Body, settings: &Settings<'_>) -> Vec
     found.extend(html::page(&text, &parts));
     found.extend(text::page(&text, &parts));
     found.extend(text::front_matter(&text));
-    found.extend(crate::across::unknown_words(&text, settings.themes));
+    found.extend(theme_words::unknown_words(&text, settings.themes));
     found.extend(readability::page(&text, &parts, settings.config));
     let (ignores, mut out) = ignore::Ignores::of(&text, &settings.config.ignore);
     found.retain(|d| ignores.allows(d));

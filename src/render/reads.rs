@@ -180,7 +180,7 @@ impl Values {
                 .logo
                 .push(super::region_logo(site, id).map_or(0, |l| crate::hash::str(&l)));
             let mut h = Combine::default();
-            for w in crate::across::page_themes(&page.meta) {
+            for w in page.meta.themes() {
                 h = h.str(w);
             }
             values.themes.push(h.finish());

@@ -332,7 +332,7 @@ impl<'a> Views<'a> {
     /// The theme words of page `id` (and nothing else of its facts).
     pub(crate) fn themes_of(&self, id: PageId) -> &'a [String] {
         self.reads.note(id, Aspect::Themes);
-        crate::across::page_themes(&self.site.pages[id].meta)
+        self.site.pages[id].meta.themes()
     }
 
     /// The ids of page `id`'s goal areas' and success factors' headings,
