@@ -311,7 +311,7 @@ pub fn render(
     page.summary_html = None;
     page.url = URL.into();
     page.social.kind = "article";
-    page.social.url = crate::feed::absolute(site, URL);
+    page.social.url = render::social::absolute(site, URL);
     page.content = String::new();
     page.toc.clear();
     page.date = reviewed_date;

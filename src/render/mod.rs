@@ -6,6 +6,7 @@
 pub mod addresses;
 mod body;
 mod reads;
+pub mod social;
 mod views;
 
 use std::collections::BTreeMap;

@@ -12,7 +12,7 @@ use crate::model::{Kind, Meta, PageId, Role, Shift, Site};
 use crate::theme::{Texts, Theme};
 
 use super::reads::{Aspect, Reads};
-use super::{Body, addresses};
+use super::{Body, addresses, social};
 
 /// A title and where it is.
 #[derive(Debug, Clone, Serialize)]
@@ -194,7 +194,7 @@ pub struct PageView {
     /// its UI, is then in that language).
     pub lang: Option<String>,
     /// What the page says about itself in `<head>`: OpenGraph, JSON-LD.
-    pub social: crate::feed::SocialView,
+    pub social: social::SocialView,
     /// Publication landing pages: where its print page (and PDF) are; else `null`.
     pub print: Option<PrintLink>,
     /// Publication landing pages: its place on the comparison page
@@ -551,7 +551,7 @@ impl<'a> Views<'a> {
         view.url = url.to_string();
         view.date = None;
         view.social.kind = "article";
-        view.social.url = crate::feed::absolute(self.site, url);
+        view.social.url = social::absolute(self.site, url);
         view.social.json_ld = None;
         view
     }
@@ -566,7 +566,7 @@ impl<'a> Views<'a> {
         let content_lang = self.content_lang(id);
         let ui = content_lang.as_deref().and_then(|l| self.theme.texts(l));
         let months = ui.map_or(&self.theme.months, |t| &t.months);
-        let social = crate::feed::social(
+        let social = social::social(
             self,
             id,
             content_lang.as_deref().unwrap_or(&site.config.language),
