@@ -22,45 +22,10 @@ use crate::render::{Basis, Body, Check, Link, Output, Pages, Views};
 use crate::search::swedish_key;
 use crate::theme::{Text, Theme};
 
-/// The comparison page's template.
-pub const COMPARE_TEMPLATE: &str = "compare.html";
-/// The template of the list of theme words.
-pub const THEMES_TEMPLATE: &str = "themes.html";
-/// The template of one theme word's page.
-pub const THEME_TEMPLATE: &str = "theme.html";
-
-/// Where the comparison is, from the site root.
-pub const COMPARE_URL: &str = "jamfor/index.html";
-/// Where the list of theme words is.
-pub const THEMES_URL: &str = "teman/index.html";
-
-/// Whether the theme has the comparison page.
-pub fn compare_enabled(theme: &Theme) -> bool {
-    theme.has(COMPARE_TEMPLATE)
-}
-
-/// Whether the theme has the theme pages.
-pub fn themes_enabled(theme: &Theme) -> bool {
-    theme.has(THEMES_TEMPLATE) && theme.has(THEME_TEMPLATE)
-}
-
-/// The page of theme word `slug`, from the site root.
-pub fn theme_url(slug: &str) -> String {
-    format!("teman/{slug}/index.html")
-}
-
-/// The id of publication `id` on the comparison page (its columns' ids
-/// add `-visions`, `-goal-areas`...).
-pub fn compare_anchor(site: &Site, id: PageId) -> String {
-    let url = site.pages[id].url.trim_matches('/');
-    format!("mb-jamfor-{}", url.replace('/', "-"))
-}
-
-/// Where a publication's link to the comparison leads: its goal areas
-/// (a column, or the line that says it has none).
-pub fn compare_link(site: &Site, id: PageId) -> String {
-    format!("{COMPARE_URL}#{}-goal-areas", compare_anchor(site, id))
-}
+pub use crate::render::addresses::across::{
+    COMPARE_TEMPLATE, COMPARE_URL, THEME_TEMPLATE, THEMES_TEMPLATE, THEMES_URL, compare_anchor,
+    compare_enabled, compare_link, theme_url, themes_enabled,
+};
 
 /// A thing a publication says, and where it says it.
 #[derive(Debug, Clone, Serialize)]

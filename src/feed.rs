@@ -26,8 +26,7 @@ use crate::render::social::{absolute, base};
 use crate::render::{Basis, Body, Check, OutFile, Output, Pages, Views};
 use crate::theme::Theme;
 
-/// The Atom feed, from the site root.
-pub const FEED_URL: &str = "feed.xml";
+pub use crate::render::addresses::feed::FEED_URL;
 /// The sitemap, from the site root (only with `base_url`).
 pub const SITEMAP_URL: &str = "sitemap.xml";
 /// robots.txt, from the site root (only with `base_url`).
@@ -218,8 +217,8 @@ fn sitemap(views: &Views<'_>) -> Option<String> {
         }
         todo.extend(views.children(id).iter().rev());
     }
-    if theme.has(crate::statement::TEMPLATE) {
-        paths.push(crate::statement::URL.to_string());
+    if theme.has(crate::render::addresses::statement::TEMPLATE) {
+        paths.push(crate::render::addresses::statement::URL.to_string());
     }
     if crate::across::compare_enabled(theme) {
         paths.push(crate::across::COMPARE_URL.to_string());

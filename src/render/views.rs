@@ -464,8 +464,8 @@ impl<'a> Views<'a> {
                     .get(&slug)
                     .cloned()
                     .unwrap_or_else(|| w.clone());
-                let url = (!slug.is_empty() && crate::across::themes_enabled(self.theme))
-                    .then(|| crate::across::theme_url(&slug));
+                let url = (!slug.is_empty() && addresses::across::themes_enabled(self.theme))
+                    .then(|| addresses::across::theme_url(&slug));
                 ThemeView { slug, label, url }
             })
             .collect()
@@ -678,8 +678,9 @@ impl<'a> Views<'a> {
                     pdf: self.pdfs.get(&id).cloned(),
                 },
             ),
-            compare: (page.role == Role::Publication && crate::across::compare_enabled(self.theme))
-                .then(|| crate::across::compare_link(site, id)),
+            compare: (page.role == Role::Publication
+                && addresses::across::compare_enabled(self.theme))
+            .then(|| addresses::across::compare_link(site, id)),
         }
     }
 }
@@ -729,17 +730,17 @@ pub(crate) fn site_view_in(
             },
             url: addresses::statement::URL.into(),
         }),
-        compare: crate::across::compare_enabled(theme).then(|| Link {
+        compare: addresses::across::compare_enabled(theme).then(|| Link {
             title: text("compare_title"),
-            url: crate::across::COMPARE_URL.into(),
+            url: addresses::across::COMPARE_URL.into(),
         }),
-        themes: crate::across::themes_enabled(theme).then(|| Link {
+        themes: addresses::across::themes_enabled(theme).then(|| Link {
             title: text("themes_title"),
-            url: crate::across::THEMES_URL.into(),
+            url: addresses::across::THEMES_URL.into(),
         }),
         feed: Link {
             title: site.config.title.clone(),
-            url: crate::feed::FEED_URL.into(),
+            url: addresses::feed::FEED_URL.into(),
         },
         search: crate::search::enabled(theme).then(|| Link {
             title: text("search_title"),
