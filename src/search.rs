@@ -56,10 +56,7 @@ use crate::model::{Meta, Page, PageId, Role, Site};
 use crate::render::{Basis, Body, Check, Field, Output, Pages, Target, Views};
 use crate::theme::{Text, Theme};
 
-/// The search page's template.
-pub const TEMPLATE: &str = "search.html";
-/// Where the search page is, from the site root.
-pub const URL: &str = "sok/index.html";
+pub use crate::render::addresses::search::{TEMPLATE, URL, enabled};
 /// The folder of the index.
 pub const DIR: &str = "search/";
 /// Pages per card file.
@@ -104,11 +101,6 @@ thread_local! {
     /// The stems of words seen on this thread, by the word as written.
     static STEMS: std::cell::RefCell<crate::hash::FxMap<String, Option<String>>> =
         Default::default();
-}
-
-/// Whether the theme has the search page (and so the index is made).
-pub fn enabled(theme: &Theme) -> bool {
-    theme.has(TEMPLATE)
 }
 
 /// A size for people in the run's language: `412 kB`, `1,2 MB` (`1.2 MB`).

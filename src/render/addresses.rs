@@ -94,3 +94,18 @@ pub mod feed {
     /// The Atom feed, from the site root.
     pub const FEED_URL: &str = "feed.xml";
 }
+
+/// The search page (`crate::search`).
+pub mod search {
+    use super::*;
+
+    /// The search page's template.
+    pub const TEMPLATE: &str = "search.html";
+    /// Where the search page is, from the site root.
+    pub const URL: &str = "sok/index.html";
+
+    /// Whether the theme has the search page (and so the index is made).
+    pub fn enabled(theme: &Theme) -> bool {
+        theme.has(TEMPLATE)
+    }
+}

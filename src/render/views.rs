@@ -742,9 +742,9 @@ pub(crate) fn site_view_in(
             title: site.config.title.clone(),
             url: addresses::feed::FEED_URL.into(),
         },
-        search: crate::search::enabled(theme).then(|| Link {
+        search: addresses::search::enabled(theme).then(|| Link {
             title: text("search_title"),
-            url: crate::search::URL.into(),
+            url: addresses::search::URL.into(),
         }),
     }
 }
