@@ -22,14 +22,14 @@ use crate::render::{Basis, Body, Check, Link, Output, Pages, Views};
 use crate::search::swedish_key;
 use crate::theme::{Text, Theme};
 
-pub use crate::render::addresses::across::{
+pub(crate) use crate::render::addresses::across::{
     COMPARE_TEMPLATE, COMPARE_URL, THEME_TEMPLATE, THEMES_TEMPLATE, THEMES_URL, compare_anchor,
-    compare_enabled, compare_link, theme_url, themes_enabled,
+    compare_enabled, theme_url, themes_enabled,
 };
 
 /// A thing a publication says, and where it says it.
 #[derive(Debug, Clone, Serialize)]
-pub struct Item {
+pub(crate) struct Item {
     /// Its name (a goal area's or factor's title, a vision).
     pub title: String,
     /// A line under it (a goal area's "how"), or `null`.
@@ -64,7 +64,7 @@ struct Compared {
 /// One column of a section of the comparison: a publication and what it
 /// says of that section's kind.
 #[derive(Debug, Clone, Serialize)]
-pub struct Column {
+pub(crate) struct Column {
     /// Its heading's id (unique on the page).
     pub id: String,
     /// The region.
@@ -81,7 +81,7 @@ pub struct Column {
 
 /// A publication that says nothing of a section's kind.
 #[derive(Debug, Clone, Serialize)]
-pub struct Missing {
+pub(crate) struct Missing {
     /// Its id on the page, as its column would have.
     pub id: String,
     /// The region's title.
@@ -94,7 +94,7 @@ pub struct Missing {
 
 /// One section of the comparison: visions, goal areas, factors or shifts.
 #[derive(Debug, Clone, Serialize)]
-pub struct Section {
+pub(crate) struct Section {
     /// Its heading's id.
     pub id: &'static str,
     /// `visions`, `goal_areas`, `factors` or `shifts`.
@@ -109,14 +109,14 @@ pub struct Section {
 
 /// What `compare.html` gets as `compare`, besides `page`.
 #[derive(Debug, Clone, Serialize)]
-pub struct CompareView {
+pub(crate) struct CompareView {
     /// The sections, in order.
     pub sections: Vec<Section>,
 }
 
 /// A page that names a theme word, on that word's page.
 #[derive(Debug, Clone, Serialize)]
-pub struct Passage {
+pub(crate) struct Passage {
     /// Its title.
     pub title: String,
     /// Its address, from the site root.
@@ -133,7 +133,7 @@ pub struct Passage {
 
 /// A publication on a theme word's page, with its passages.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemePublication {
+pub(crate) struct ThemePublication {
     /// Title.
     pub title: String,
     /// Landing page.
@@ -144,7 +144,7 @@ pub struct ThemePublication {
 
 /// A region on a theme word's page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemeRegion {
+pub(crate) struct ThemeRegion {
     /// Title.
     pub title: String,
     /// Its page.
@@ -155,7 +155,7 @@ pub struct ThemeRegion {
 
 /// What `theme.html` gets as `theme`.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemePage {
+pub(crate) struct ThemePage {
     /// The word's slug.
     pub slug: String,
     /// Its label (from `site.yaml`'s `themes:`, else the word as written).
@@ -168,7 +168,7 @@ pub struct ThemePage {
 
 /// One word in the list of theme words.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemeEntry {
+pub(crate) struct ThemeEntry {
     /// The word's label.
     pub label: String,
     /// Its page.
@@ -181,7 +181,7 @@ pub struct ThemeEntry {
 
 /// What `themes.html` gets as `themes`.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemesView {
+pub(crate) struct ThemesView {
     /// Every theme word some page names, in Swedish alphabetical order.
     pub words: Vec<ThemeEntry>,
 }
@@ -198,7 +198,7 @@ fn label_of(site: &Site, slug: &str, written: &str) -> String {
 
 /// Renders the comparison and the theme pages, in parallel; an output whose
 /// fingerprint is as in `target`'s cache is not rendered again.
-pub fn pages(
+pub(crate) fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,

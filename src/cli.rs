@@ -16,7 +16,7 @@ use crate::words::{CliWord, Words};
 /// in the language chosen for the run; see [`command`].
 #[derive(Debug, Parser)]
 #[command(name = "malbild", version, about, long_about, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The language of every message: sv (the default) or en; also
     /// `MALBILD_LANG`. Read before parsing by [`crate::words::from_args`],
     /// declared here so that clap accepts it and refuses other words.
@@ -37,7 +37,7 @@ pub struct Cli {
 
 /// The languages `--lang` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
+pub(crate) enum LangArg {
     /// Swedish.
     Sv,
     /// English.
@@ -48,7 +48,7 @@ pub enum LangArg {
 /// the catalogue of the chosen language: descriptions, option help, the
 /// headings (`Användning:`, `Flaggor:` ...) through a help template, and
 /// default values and choices written into the help texts.
-pub fn command() -> clap::Command {
+pub(crate) fn command() -> clap::Command {
     let words = crate::words::w();
     let mut cmd = localise(Cli::command(), "", words)
         .disable_version_flag(true)
@@ -175,7 +175,7 @@ fn template(words: &dyn Words, commands: bool, positionals: bool, options: bool)
 
 /// The commands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the website from content/ into output/.
     ///
     /// When something is wrong nothing is written, so the previous site stays
@@ -241,7 +241,7 @@ pub enum Command {
 
 /// Options of `malbild import`.
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The Word document, e.g. malbild.docx
     #[arg(value_name = "FILE.docx")]
     pub file: PathBuf,
@@ -255,7 +255,7 @@ pub struct ImportArgs {
 
 /// What `malbild new` makes.
 #[derive(Debug, Subcommand)]
-pub enum NewCommand {
+pub(crate) enum NewCommand {
     /// A new site in DIR: site.yaml, a home page and one example publication.
     Site {
         /// The folder to create (it must not exist, or be empty)
@@ -273,7 +273,7 @@ pub enum NewCommand {
 
 /// The options `build`, `serve` and `watch` share.
 #[derive(Debug, Args)]
-pub struct SiteArgs {
+pub(crate) struct SiteArgs {
     /// The project folder, the one that holds content/ [default: the current folder]
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
@@ -292,7 +292,7 @@ pub struct SiteArgs {
 /// Options of `malbild serve`.
 #[cfg(feature = "serve")]
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// Which site, and where it goes.
     #[command(flatten)]
     pub site: SiteArgs,
@@ -310,7 +310,7 @@ pub struct ServeArgs {
 /// Options of `malbild watch`.
 #[cfg(feature = "serve")]
 #[derive(Debug, Args)]
-pub struct WatchArgs {
+pub(crate) struct WatchArgs {
     /// Which site, and where it goes.
     #[command(flatten)]
     pub site: SiteArgs,
@@ -318,7 +318,7 @@ pub struct WatchArgs {
 
 /// Options of `malbild check`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// The project folder, the one that holds content/ [default: the current folder]
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
@@ -338,7 +338,7 @@ pub struct CheckArgs {
 
 /// How `malbild check` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// `file:line:column: level: message`, the line, and a hint.
     Text,
     /// One JSON object with every problem, for editors and CI.
@@ -347,7 +347,7 @@ pub enum Format {
 
 /// Options of `malbild build`.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Which site, and where it goes.
     #[command(flatten)]
     pub site: SiteArgs,
@@ -362,7 +362,7 @@ pub struct BuildArgs {
 /// Parses `args` (the program's name first); a mistake, `--help` or
 /// `--version` is printed here and its exit status returned: 2 for wrong
 /// command-line usage, 0 for help and the version.
-pub fn parse(args: &[OsString]) -> Result<Cli, i32> {
+pub(crate) fn parse(args: &[OsString]) -> Result<Cli, i32> {
     match command()
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m))

@@ -223,7 +223,7 @@ pub enum Compliance {
 
 /// Whether `name` can name a theme or a language: letters, digits, `-` and
 /// `_` only, so that it can never be a path (`../x`, `/etc`, `a/b`).
-pub fn is_plain_name(name: &str) -> bool {
+pub(crate) fn is_plain_name(name: &str) -> bool {
     !name.is_empty()
         && name
             .chars()

@@ -167,12 +167,12 @@ impl serde::Serialize for Check {
 
 /// Lines longer than this many characters are shown cut, as a window around
 /// the column.
-pub const MAX_LINE_SHOWN: usize = 160;
+pub(crate) const MAX_LINE_SHOWN: usize = 160;
 /// Characters shown before the column of a cut line.
 const SHOWN_BEFORE: usize = 60;
 
 /// The errors shown per file; the rest are counted in one more error.
-pub const MAX_ERRORS_PER_FILE: usize = 20;
+pub(crate) const MAX_ERRORS_PER_FILE: usize = 20;
 
 impl Diagnostic {
     /// An error about `path` as a whole.
@@ -261,7 +261,7 @@ impl Diagnostic {
 /// broken links on a page are 21 messages, not 20,000 (and the ones not kept
 /// are not even made).
 #[derive(Debug, Default)]
-pub struct Capped {
+pub(crate) struct Capped {
     kept: Vec<Diagnostic>,
     more: usize,
     first_more: Option<Diagnostic>,
@@ -269,7 +269,7 @@ pub struct Capped {
 
 impl Capped {
     /// Adds the error `make` makes, or counts it when there are enough.
-    pub fn push_with(&mut self, make: impl FnOnce() -> Diagnostic) {
+    pub(crate) fn push_with(&mut self, make: impl FnOnce() -> Diagnostic) {
         if self.kept.len() < MAX_ERRORS_PER_FILE {
             self.kept.push(make());
         } else {
@@ -281,7 +281,7 @@ impl Capped {
     }
 
     /// The errors kept, and one that says how many more there are.
-    pub fn finish(self) -> Vec<Diagnostic> {
+    pub(crate) fn finish(self) -> Vec<Diagnostic> {
         let mut out = self.kept;
         if let Some(first) = self.first_more {
             let words = crate::words::w();
@@ -296,7 +296,7 @@ impl Capped {
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..floor_char_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
@@ -362,7 +362,7 @@ thread_local! {
 ///
 /// For the tests of that report, `MALBILD_INJECT_PANIC=<end of a path>`
 /// makes working on a file whose path ends so panic.
-pub fn working_on(path: &Path) -> WorkingOn {
+pub(crate) fn working_on(path: &Path) -> WorkingOn {
     static INJECT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
     let previous = WORKING_ON.with(|w| w.replace(Some(path.to_path_buf())));
     let guard = WorkingOn { previous };
@@ -376,13 +376,13 @@ pub fn working_on(path: &Path) -> WorkingOn {
 }
 
 /// The file this thread works on (see [`working_on`]).
-pub fn current_file() -> Option<PathBuf> {
+pub(crate) fn current_file() -> Option<PathBuf> {
     WORKING_ON.with(|w| w.borrow().clone())
 }
 
 /// Restores the file worked on before, when dropped.
 #[must_use]
-pub struct WorkingOn {
+pub(crate) struct WorkingOn {
     previous: Option<PathBuf>,
 }
 
@@ -393,7 +393,7 @@ impl Drop for WorkingOn {
 }
 
 /// A path as the user should see it: with forward slashes.
-pub fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
@@ -415,7 +415,7 @@ impl fmt::Display for Failed {
 impl std::error::Error for Failed {}
 
 /// `2 errors, 1 warning`, or `no problems found`, in the chosen language.
-pub fn summary(errors: usize, warnings: usize) -> String {
+pub(crate) fn summary(errors: usize, warnings: usize) -> String {
     crate::words::w().summary(errors, warnings)
 }
 
@@ -435,7 +435,7 @@ struct JsonDiagnostic<'a> {
 /// The diagnostics as one JSON object: `{"errors": n, "warnings": n,
 /// "diagnostics": [{"file", "line", "column", "level", "check", "message",
 /// "source_line", "hint"}]}`; line and column are 0 when unknown.
-pub fn to_json(diagnostics: &[Diagnostic]) -> String {
+pub(crate) fn to_json(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let list: Vec<JsonDiagnostic<'_>> = diagnostics
         .iter()
@@ -459,7 +459,7 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
 }
 
 /// Sorts diagnostics by file, line and column, and drops exact repeats.
-pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
         (&a.path, a.line, a.column, a.severity).cmp(&(&b.path, b.line, b.column, b.severity))
     });
@@ -468,7 +468,7 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
 
 /// Sorts the diagnostics of one file by line and column, and drops exact
 /// repeats: [`sort`] for diagnostics known to share their file.
-pub fn sort_file(diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn sort_file(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by_key(|d| (d.line, d.column, d.severity));
     diagnostics.dedup();
 }

@@ -26,11 +26,11 @@ use crate::render::social::{absolute, base};
 use crate::render::{Basis, Body, Check, OutFile, Output, Pages, Views};
 use crate::theme::Theme;
 
-pub use crate::render::addresses::feed::FEED_URL;
+pub(crate) use crate::render::addresses::feed::FEED_URL;
 /// The sitemap, from the site root (only with `base_url`).
-pub const SITEMAP_URL: &str = "sitemap.xml";
+pub(crate) const SITEMAP_URL: &str = "sitemap.xml";
 /// robots.txt, from the site root (only with `base_url`).
-pub const ROBOTS_URL: &str = "robots.txt";
+pub(crate) const ROBOTS_URL: &str = "robots.txt";
 
 /// Escapes text for XML content and attribute values.
 fn xml(text: &str) -> String {
@@ -258,7 +258,7 @@ type Make = fn(&Views<'_>) -> Option<String>;
 /// Makes the feed, and with `base_url` the sitemap and robots.txt; an
 /// output whose fingerprint is as in `target`'s cache is not made again.
 /// Returns them, and a note of what was not written and why.
-pub fn pages(
+pub(crate) fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,

@@ -5,19 +5,19 @@ use std::hash::Hasher;
 use xxhash_rust::xxh3::Xxh3;
 
 /// The hash of a string.
-pub fn str(s: &str) -> u64 {
+pub(crate) fn str(s: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
 /// The hash of bytes.
-pub fn bytes(b: &[u8]) -> u64 {
+pub(crate) fn bytes(b: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(b)
 }
 
 /// A fast hasher for short keys in maps built and dropped within one step
 /// (the words of a page): FxHash, as rustc uses. Not for fingerprints.
 #[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
@@ -38,11 +38,11 @@ impl Hasher for Fx {
 }
 
 /// A `HashMap` with [`Fx`].
-pub type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// One hash of `before` and two numbers after it (cheaper than a
 /// [`Combine`] for a value updated many times).
-pub fn mix(before: u64, a: u64, b: u64) -> u64 {
+pub(crate) fn mix(before: u64, a: u64, b: u64) -> u64 {
     let mut bytes = [0u8; 24];
     bytes[..8].copy_from_slice(&before.to_le_bytes());
     bytes[8..16].copy_from_slice(&a.to_le_bytes());
@@ -52,24 +52,24 @@ pub fn mix(before: u64, a: u64, b: u64) -> u64 {
 
 /// Builds one hash from several values.
 #[derive(Default)]
-pub struct Combine(Xxh3);
+pub(crate) struct Combine(Xxh3);
 
 impl Combine {
     /// Adds a number.
-    pub fn u64(mut self, v: u64) -> Self {
+    pub(crate) fn u64(mut self, v: u64) -> Self {
         self.0.write_u64(v);
         self
     }
 
     /// Adds a string, delimited.
-    pub fn str(mut self, s: &str) -> Self {
+    pub(crate) fn str(mut self, s: &str) -> Self {
         self.0.write(s.as_bytes());
         self.0.write_u8(0xff);
         self
     }
 
     /// The hash.
-    pub fn finish(&self) -> u64 {
+    pub(crate) fn finish(&self) -> u64 {
         self.0.finish()
     }
 }

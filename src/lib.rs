@@ -14,43 +14,48 @@
 //! [`Config::progress`](config::Config::progress) how far it is
 //! ([`progress`]); the core itself draws nothing.
 
-pub mod across;
-pub mod change;
-pub mod check;
-pub mod cli;
-pub mod cmd;
-pub mod config;
-pub mod diagnostic;
-pub mod feed;
-pub mod front_matter;
-pub mod hash;
-pub mod import;
+pub(crate) mod across;
+pub(crate) mod change;
+pub(crate) mod check;
+pub(crate) mod cli;
+pub(crate) mod cmd;
+pub(crate) mod config;
+pub(crate) mod diagnostic;
+pub(crate) mod feed;
+pub(crate) mod front_matter;
+pub(crate) mod hash;
+pub(crate) mod import;
 pub mod links;
-pub mod load;
-pub mod markdown;
-pub mod model;
-pub mod output;
-pub mod pdf;
-pub mod print;
-pub mod progress;
-pub mod render;
-pub mod scaffold;
-pub mod search;
+pub(crate) mod load;
+pub(crate) mod markdown;
+pub(crate) mod model;
+pub(crate) mod output;
+pub(crate) mod pdf;
+pub(crate) mod print;
+pub(crate) mod progress;
+pub(crate) mod render;
+pub(crate) mod scaffold;
+pub(crate) mod search;
 #[cfg(feature = "serve")]
-pub mod serve;
-pub mod statement;
-pub mod theme;
-pub mod words;
+pub(crate) mod serve;
+pub(crate) mod statement;
+pub(crate) mod theme;
+pub(crate) mod words;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use change::ChangeKind;
+pub use change::{Change, ChangeKind, classify};
 pub use cmd::run;
 pub use config::Config;
-use diagnostic::{Diagnostic, Failed, List};
+pub use diagnostic::{Diagnostic, Failed, List, Severity};
+pub use import::docx::{El, parse_xml};
+pub use load::{Loaded, Source, decode};
+pub use output::lock;
+pub use print::numbered;
+pub use search::{shard_file, shard_key, stem, tokens};
 use model::Site;
 use output::Copy;
 use render::OutFile;

@@ -22,7 +22,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-pub use crate::links::Resolve;
+pub(crate) use crate::links::Resolve;
 
 /// A heading of the body.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -264,7 +264,7 @@ impl Seen {
 
 /// What rendering takes from the site and the theme.
 #[derive(Debug, Clone, Copy)]
-pub struct Settings<'a> {
+pub(crate) struct Settings<'a> {
     /// Smart quotes become Swedish ones (”…” and ’).
     pub swedish: bool,
     /// The accessible name of the region around a table that has neither a
@@ -275,33 +275,34 @@ pub struct Settings<'a> {
 
 impl Settings<'_> {
     /// The name of an unnamed table when the theme has none.
-    pub const UNNAMED_TABLE: &'static str = "Tabell {n}";
+    pub(crate) const UNNAMED_TABLE: &'static str = "Tabell {n}";
     /// Swedish quotes and the default name of an unnamed table.
-    pub const SWEDISH: Settings<'static> = Settings {
+    #[cfg(test)]
+    pub(crate) const SWEDISH: Settings<'static> = Settings {
         swedish: true,
         unnamed_table: Self::UNNAMED_TABLE,
     };
 }
 
 /// The class of the region around every table.
-pub const TABLE_REGION_CLASS: &str = "mb-table";
+pub(crate) const TABLE_REGION_CLASS: &str = "mb-table";
 
 /// The name of the region around the `n`th table of a page (from 1) that
 /// has no name of its own.
-pub fn unnamed_table_name(format: &str, n: usize) -> String {
+pub(crate) fn unnamed_table_name(format: &str, n: usize) -> String {
     format.replace("{n}", &n.to_string())
 }
 
 /// Hands out ids unique within one page, and numbers its tables.
 #[derive(Debug, Default)]
-pub struct Ids {
+pub(crate) struct Ids {
     used: HashSet<String>,
     tables: usize,
 }
 
 impl Ids {
     /// An allocator that never hands out `reserved` (ids the theme uses).
-    pub fn new(reserved: &[&str]) -> Self {
+    pub(crate) fn new(reserved: &[&str]) -> Self {
         Ids {
             used: reserved.iter().map(|s| s.to_string()).collect(),
             tables: 0,
@@ -315,7 +316,7 @@ impl Ids {
     }
 
     /// `base` as an id, with `-2`, `-3`... when taken.
-    pub fn unique(&mut self, base: &str) -> String {
+    pub(crate) fn unique(&mut self, base: &str) -> String {
         let mut base = crate::model::slugify(base);
         if base.is_empty() {
             base = "avsnitt".into();
@@ -355,7 +356,7 @@ fn level_number(level: HeadingLevel) -> u8 {
 
 /// Renders `markdown`. Heading and caption ids and table numbers come from
 /// `ids`.
-pub fn render(
+pub(crate) fn render(
     markdown: &str,
     links: &dyn Resolve,
     ids: &mut Ids,

@@ -20,7 +20,7 @@ use crate::front_matter::{self, words};
 use crate::load::{Asset, Loaded, Source};
 
 /// Index of a page in [`Site::pages`].
-pub type PageId = usize;
+pub(crate) type PageId = usize;
 
 /// What a page is, from where its file sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -625,22 +625,17 @@ impl Site {
 /// Pages parsed by earlier builds, by content path, kept while their text is
 /// the same.
 #[derive(Debug, Default)]
-pub struct ParseCache {
+pub(crate) struct ParseCache {
     /// The `site.yaml` the pages were parsed with (the home page's title
     /// defaults to the site's).
     site_yaml: Option<Arc<str>>,
     pages: HashMap<String, Page>,
 }
 
-/// Builds the site model from what `load` read. Problems are collected in
+/// Builds the site model from what `load` read, parsing again only the
+/// files whose text changed since `cache` saw them. Problems are collected in
 /// `diagnostics`; the site holds every page that could be read.
-pub fn build(config: &Config, loaded: Loaded, diagnostics: &mut Vec<Diagnostic>) -> Site {
-    build_with(config, loaded, &mut ParseCache::default(), diagnostics)
-}
-
-/// [`build`], parsing again only the files whose text changed since `cache`
-/// saw them.
-pub fn build_with(
+pub(crate) fn build_with(
     config: &Config,
     loaded: Loaded,
     cache: &mut ParseCache,
@@ -978,7 +973,7 @@ fn slug_of(meta: &Meta) -> Option<&str> {
 
 /// A URL segment from a file or folder name: lower case ASCII letters, digits
 /// and hyphens (`framgångsfaktorer` -> `framgangsfaktorer`).
-pub fn slugify(name: &str) -> String {
+pub(crate) fn slugify(name: &str) -> String {
     slug::slugify(name)
 }
 

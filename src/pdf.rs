@@ -27,7 +27,7 @@ use crate::render::{self, OutFile, PdfLink};
 use crate::{Parts, Prepared};
 
 /// The environment variable that names the browser's program file.
-pub const ENV: &str = "MALBILD_CHROMIUM";
+pub(crate) const ENV: &str = "MALBILD_CHROMIUM";
 
 /// Programs looked for on the `PATH`, in this order.
 const NAMES: &[&str] = &[
@@ -49,7 +49,7 @@ const ASKED_BY: &str = "--pdf";
 
 /// What the PDF step made.
 #[derive(Debug, Default)]
-pub struct Made {
+pub(crate) struct Made {
     /// Output paths of the PDFs made now, with their sizes in bytes.
     pub pdfs: Vec<(String, u64)>,
     /// How many PDFs of an earlier build stay as they are (their print page
@@ -62,7 +62,7 @@ pub struct Made {
 /// the PDFs to its files and renders the landing pages of those
 /// publications again with a link to them. A PDF whose print page did not
 /// change stays, and so does its link. Problems become warnings.
-pub fn build(
+pub(crate) fn build(
     config: &Config,
     prepared: &mut Prepared,
     written: &mut crate::output::Written,
@@ -279,7 +279,7 @@ fn bookmarks(pdf: &[u8]) -> Vec<(String, usize)> {
 /// The browser to print with: `MALBILD_CHROMIUM` (passed in as `setting`),
 /// else the first of [`NAMES`] on the `PATH`, else the usual places on
 /// Windows and macOS.
-pub fn find(setting: Option<&Path>) -> Result<PathBuf, Diagnostic> {
+pub(crate) fn find(setting: Option<&Path>) -> Result<PathBuf, Diagnostic> {
     if let Some(path) = setting {
         return match which::which(path) {
             Ok(found) => Ok(found),
@@ -448,7 +448,7 @@ fn last_message(stderr: &str) -> String {
 }
 
 /// A file size for people: `412 kB`, `1,2 MB` (a decimal comma in Swedish).
-pub fn size_text(bytes: u64, decimal_comma: bool) -> String {
+pub(crate) fn size_text(bytes: u64, decimal_comma: bool) -> String {
     const K: u64 = 1000;
     let kb = bytes.div_ceil(K).max(1);
     if kb < K {

@@ -29,7 +29,7 @@ use crate::progress::{Phase, Progress};
 use crate::render::{Basis, Body, Check, Link, OutFile, Output, Pages, RESERVED_IDS, Reads, Views};
 use crate::theme::Theme;
 
-pub use crate::render::addresses::print::{
+pub(crate) use crate::render::addresses::print::{
     PAGE_TEMPLATE, PART_TEMPLATE, enabled, output_path, url,
 };
 
@@ -44,7 +44,7 @@ const TEMPLATE_IDS: &[&str] = &[COVER_ID, "mb-print-toc"];
 
 /// The PDF's file, e.g. `sormland/nara-vard-2023/print/sormland-nara-vard-2023.pdf`:
 /// named after the region and the publication, so that downloads keep apart.
-pub fn pdf_path(site: &Site, publication: PageId) -> String {
+pub(crate) fn pdf_path(site: &Site, publication: PageId) -> String {
     let name = site.pages[publication]
         .url
         .trim_end_matches('/')
@@ -53,7 +53,7 @@ pub fn pdf_path(site: &Site, publication: PageId) -> String {
 }
 
 /// The publications of the site, in site order.
-pub fn publications(site: &Site) -> Vec<PageId> {
+pub(crate) fn publications(site: &Site) -> Vec<PageId> {
     (0..site.pages.len())
         .filter(|&id| site.pages[id].role == Role::Publication)
         .collect()
@@ -61,7 +61,7 @@ pub fn publications(site: &Site) -> Vec<PageId> {
 
 /// An entry of the print page's table of contents.
 #[derive(Debug, Clone, Serialize)]
-pub struct TocEntry {
+pub(crate) struct TocEntry {
     /// The id it links to, on the print page.
     pub id: String,
     /// The heading's text as HTML (escaped text, no tags).
@@ -75,7 +75,7 @@ pub struct TocEntry {
 
 /// One part on the print page.
 #[derive(Debug, Clone, Serialize)]
-pub struct PrintPart {
+pub(crate) struct PrintPart {
     /// Its anchor on the print page.
     pub id: String,
     /// Its title.
@@ -89,7 +89,7 @@ pub struct PrintPart {
 /// What `print/publication.html` gets as `print`, besides `page` (the
 /// publication, with role `print`).
 #[derive(Debug, Clone, Serialize)]
-pub struct PrintView {
+pub(crate) struct PrintView {
     /// The table of contents: every part, with its sections.
     pub toc: Vec<TocEntry>,
     /// The publication's own text (its `_index.md`), rewritten; `""` when empty.
@@ -102,7 +102,7 @@ pub struct PrintView {
 
 /// Renders the print page of every publication, in parallel; a print page
 /// whose fingerprint is as in `cache` is not rendered again.
-pub fn pages(
+pub(crate) fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,

@@ -20,17 +20,19 @@ use crate::front_matter;
 use crate::load;
 
 /// The default theme, built into the binary.
-pub static BUILTIN_DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+pub(crate) static BUILTIN_DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// `themes/<name>/theme.yaml`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ThemeInfo {
+pub(crate) struct ThemeInfo {
     /// The theme's name.
     #[serde(default)]
+    #[expect(dead_code, reason = "theme.yaml may say it; nothing reads it")]
     pub name: Option<String>,
     /// One line about it.
     #[serde(default)]
+    #[expect(dead_code, reason = "theme.yaml may say it; nothing reads it")]
     pub description: Option<String>,
     /// The theme this one builds on.
     #[serde(default)]
@@ -238,7 +240,7 @@ fn available(config: &Config) -> Vec<String> {
 
 /// Loads the theme `name` and the themes it extends, for `language`.
 /// `asked_at` is the file and line that named the theme, for messages.
-pub fn load(
+pub(crate) fn load(
     config: &Config,
     name: &str,
     language: &str,

@@ -10,7 +10,7 @@ use crate::model::{Page, slugify};
 /// Warnings for the theme words of one page that `site.yaml`'s `themes:`
 /// does not list (when it lists any), with the nearest word it does list.
 /// Run by the checks (`theme-word`), so it can be silenced like them.
-pub fn unknown_words(
+pub(crate) fn unknown_words(
     text: &PageText<'_>,
     vocabulary: &BTreeMap<String, String>,
 ) -> Vec<Diagnostic> {

@@ -4,7 +4,7 @@ use crate::cli::{ServeArgs, WatchArgs};
 use crate::serve::{self, Hooks, ServeOptions};
 
 /// Builds, serves, and rebuilds on every change.
-pub fn run(args: ServeArgs) -> anyhow::Result<()> {
+pub(crate) fn run(args: ServeArgs) -> anyhow::Result<()> {
     let quiet = args.site.quiet;
     let mut config = super::config(args.site);
     config.notice = super::progress::notice;
@@ -22,7 +22,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
 }
 
 /// Rebuilds on every change.
-pub fn watch(args: WatchArgs) -> anyhow::Result<()> {
+pub(crate) fn watch(args: WatchArgs) -> anyhow::Result<()> {
     let quiet = args.site.quiet;
     let mut config = super::config(args.site);
     config.notice = super::progress::notice;

@@ -258,23 +258,13 @@ struct Recorded {
 /// Per output path, what it read and its fingerprint, as of the last build
 /// that wrote its files.
 #[derive(Debug, Default, Clone)]
-pub struct RenderCache {
+pub(crate) struct RenderCache {
     outputs: HashMap<String, Recorded>,
     /// The content path of every page of that build, by its `PageId` then.
     rels: Vec<String>,
 }
 
 impl RenderCache {
-    /// Whether it knows nothing.
-    pub fn is_empty(&self) -> bool {
-        self.outputs.is_empty()
-    }
-
-    /// Forgets what it knows of `path` (the next build makes it again).
-    pub fn forget(&mut self, path: &str) {
-        self.outputs.remove(path);
-    }
-
     /// Keeps what this build's outputs read, for the next build: `fresh`
     /// holds what the outputs that were not made again had recorded, and
     /// `made` what the others read now.

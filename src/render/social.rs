@@ -10,7 +10,7 @@ use serde::Serialize;
 
 /// `site.yaml`'s `base_url` as a folder address (ending in `/`), when it is
 /// an `http` or `https` address.
-pub fn base(site: &Site) -> Option<url::Url> {
+pub(crate) fn base(site: &Site) -> Option<url::Url> {
     let raw = site.config.base_url.as_deref()?.trim();
     let mut url = url::Url::parse(raw).ok()?;
     if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
@@ -26,13 +26,13 @@ pub fn base(site: &Site) -> Option<url::Url> {
 }
 
 /// The absolute address of `path` (from the site root), with `base_url`.
-pub fn absolute(site: &Site, path: &str) -> Option<String> {
+pub(crate) fn absolute(site: &Site, path: &str) -> Option<String> {
     Some(base(site)?.join(path).ok()?.to_string())
 }
 
 /// What a page says about itself in `<head>`, for templates (`page.social`).
 #[derive(Debug, Clone, Serialize)]
-pub struct SocialView {
+pub(crate) struct SocialView {
     /// `og:type`: `website` for the home page, `article` otherwise.
     pub kind: &'static str,
     /// `og:locale`, e.g. `sv_SE`, `en_GB`; `null` for a language it does
@@ -49,7 +49,7 @@ pub struct SocialView {
 
 /// `og:locale` of a language tag: `sv` → `sv_SE`, `en` → `en_GB`,
 /// `en-US` → `en_US`.
-pub fn locale(lang: &str) -> Option<String> {
+pub(crate) fn locale(lang: &str) -> Option<String> {
     let mut parts = lang.split(['-', '_']);
     let language = parts.next()?.to_ascii_lowercase();
     if let Some(region) = parts.next().filter(|r| r.len() == 2) {
@@ -88,7 +88,7 @@ pub(crate) fn social(views: &Views<'_>, id: PageId, lang: &str) -> SocialView {
 
 /// JSON for inside `<script>`: no `<`, `>` or `&` (so never `</script>` or
 /// `<!--`), each written as its `\u` escape, which JSON reads as the same.
-pub fn script_json(value: &serde_json::Value) -> String {
+pub(crate) fn script_json(value: &serde_json::Value) -> String {
     serde_json::to_string(value)
         .unwrap_or_default()
         .replace('<', "\\u003c")
@@ -98,7 +98,7 @@ pub fn script_json(value: &serde_json::Value) -> String {
 
 /// Text without its tags and with its entities read: a summary's HTML as
 /// plain text.
-pub fn plain(html: &str) -> String {
+pub(crate) fn plain(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut tag = false;
     for c in html.chars() {

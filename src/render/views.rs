@@ -16,7 +16,7 @@ use super::{Body, addresses, social};
 
 /// A title and where it is.
 #[derive(Debug, Clone, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     /// Shown text.
     pub title: String,
     /// Path from the site root.
@@ -25,7 +25,7 @@ pub struct Link {
 
 /// A date for templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct DateView {
+pub(crate) struct DateView {
     /// For `<time datetime>`.
     pub iso: String,
     /// For people: `16 april 2020`.
@@ -34,7 +34,7 @@ pub struct DateView {
 
 /// A theme word.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemeView {
+pub(crate) struct ThemeView {
     /// Its slug.
     pub slug: String,
     /// Its label.
@@ -45,7 +45,7 @@ pub struct ThemeView {
 
 /// A part in a publication's list of parts.
 #[derive(Debug, Clone, Serialize)]
-pub struct PartLink {
+pub(crate) struct PartLink {
     /// Its title.
     pub title: String,
     /// Path from the site root.
@@ -58,7 +58,7 @@ pub struct PartLink {
 
 /// The publication a page belongs to.
 #[derive(Debug, Clone, Serialize)]
-pub struct PublicationView {
+pub(crate) struct PublicationView {
     /// Title.
     pub title: String,
     /// Path from the site root.
@@ -83,7 +83,7 @@ pub struct PublicationView {
 
 /// A page listed on another page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ChildView {
+pub(crate) struct ChildView {
     /// Title.
     pub title: String,
     /// Path from the site root.
@@ -104,7 +104,7 @@ pub struct ChildView {
 
 /// A goal area for templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct GoalAreaView {
+pub(crate) struct GoalAreaView {
     /// Its heading's id.
     pub id: String,
     /// Name.
@@ -117,7 +117,7 @@ pub struct GoalAreaView {
 
 /// A success factor for templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct FactorView {
+pub(crate) struct FactorView {
     /// Its heading's id.
     pub id: String,
     /// Name.
@@ -128,7 +128,7 @@ pub struct FactorView {
 
 /// A region's own facts, on its page.
 #[derive(Debug, Clone, Serialize)]
-pub struct RegionInfo {
+pub(crate) struct RegionInfo {
     /// Organisations.
     pub organisations: Vec<String>,
     /// Logo, path from the site root.
@@ -142,7 +142,7 @@ pub struct RegionInfo {
 /// A page for templates. Every field is always there; what does not apply is
 /// `null` or empty.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     /// home, region, publication, part, not-found.
     pub role: &'static str,
     /// A part's kind; `page` otherwise.
@@ -204,7 +204,7 @@ pub struct PageView {
 
 /// A publication's print page and PDF, for a link on its landing page.
 #[derive(Debug, Clone, Serialize)]
-pub struct PrintLink {
+pub(crate) struct PrintLink {
     /// The print page, path from the site root.
     pub url: String,
     /// The PDF, only when this build made it.
@@ -213,7 +213,7 @@ pub struct PrintLink {
 
 /// A PDF that the build made.
 #[derive(Debug, Clone, Serialize)]
-pub struct PdfLink {
+pub(crate) struct PdfLink {
     /// Path from the site root.
     pub url: String,
     /// Its size for people, e.g. `412 kB`.
@@ -222,7 +222,7 @@ pub struct PdfLink {
 
 /// The site for templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
+pub(crate) struct SiteView {
     /// Title.
     pub title: String,
     /// Description.
@@ -249,7 +249,7 @@ pub struct SiteView {
 
 /// A region in the site navigation.
 #[derive(Debug, Clone, Serialize)]
-pub struct RegionNav {
+pub(crate) struct RegionNav {
     /// Title.
     pub title: String,
     /// Path from the site root.

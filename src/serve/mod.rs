@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use anyhow::Result;
 
-pub use crate::change::{Change, ChangeKind};
+pub(crate) use crate::change::{Change, ChangeKind};
 
 use crate::diagnostic::Diagnostic;
 use crate::{Builder, Config, Report};
@@ -24,7 +24,7 @@ use livereload::{Hub, Message};
 
 /// Options of `malbild serve`.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     /// The port to listen on; the next free one if it is taken.
     pub port: u16,
     /// The address to listen on.
@@ -39,7 +39,7 @@ pub struct ServeOptions {
 /// builds that report a panic as a bug and start the builder afresh after
 /// one, and the terminal's way of printing problems.
 #[derive(Debug, Clone, Copy)]
-pub struct Hooks {
+pub(crate) struct Hooks {
     /// [`Builder::build`], a panic caught.
     pub build: fn(&mut Builder) -> Result<Report>,
     /// [`Builder::rebuild`], a panic caught.
@@ -51,7 +51,7 @@ pub struct Hooks {
 }
 
 /// Builds, serves and rebuilds on every change until the process is stopped.
-pub fn serve(config: Config, options: ServeOptions, hooks: Hooks) -> Result<()> {
+pub(crate) fn serve(config: Config, options: ServeOptions, hooks: Hooks) -> Result<()> {
     let hub = Arc::new(Hub::new());
     // Watch first: a file saved during the first build is not missed.
     let batches = watcher::watch(&config)?;
@@ -75,7 +75,7 @@ pub fn serve(config: Config, options: ServeOptions, hooks: Hooks) -> Result<()> 
 
 /// Builds and rebuilds on every change, without a server; `quiet` prints
 /// only problems.
-pub fn watch(config: Config, quiet: bool, hooks: Hooks) -> Result<()> {
+pub(crate) fn watch(config: Config, quiet: bool, hooks: Hooks) -> Result<()> {
     let hub = Arc::new(Hub::new());
     let batches = watcher::watch(&config)?;
     let mut builder = Builder::new(config);

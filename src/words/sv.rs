@@ -6,7 +6,7 @@ use crate::progress::Phase;
 
 /// Swedish.
 #[derive(Debug, Clone, Copy)]
-pub struct Sv;
+pub(crate) struct Sv;
 
 /// `1 fel`, `2 fel`; `1 varning`, `2 varningar`.
 fn errors(n: usize) -> String {

@@ -545,7 +545,7 @@ fn run_steps(t: &SiteTest, steps: &[Step]) -> Vec<String> {
             // As the watcher reports it: absolute paths, classified.
             let path = std::path::absolute(t.path(rel)).unwrap();
             let root = std::path::absolute(t.root()).unwrap();
-            changes.extend(malbild::change::classify(
+            changes.extend(malbild::classify(
                 &root,
                 &root.join("output"),
                 &path,
@@ -556,7 +556,7 @@ fn run_steps(t: &SiteTest, steps: &[Step]) -> Vec<String> {
         fresh.output = t.path("fresh");
         if let Fails = expect {
             let diagnostics = |e: anyhow::Error| -> Vec<String> {
-                let failed = e.downcast::<malbild::diagnostic::Failed>().unwrap();
+                let failed = e.downcast::<malbild::Failed>().unwrap();
                 failed.diagnostics.iter().map(|d| d.to_string()).collect()
             };
             match (result, malbild::build(&fresh)) {
@@ -610,7 +610,7 @@ fn run_steps(t: &SiteTest, steps: &[Step]) -> Vec<String> {
         let incremental = t.output_files();
         let full = malbild::build(&fresh).unwrap();
         let said =
-            |w: &malbild::diagnostic::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
+            |w: &malbild::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
         if said(&report.warnings) != said(&full.warnings) {
             failures.push(format!(
                 "{what}: the rebuild warned {:?}, a build from nothing {:?}",
