@@ -53,12 +53,12 @@ pub use config::Config;
 pub use diagnostic::{Diagnostic, Failed, List, Severity};
 pub use import::docx::{El, parse_xml};
 pub use load::{Loaded, Source, decode};
-pub use output::lock;
-pub use print::numbered;
-pub use search::{shard_file, shard_key, stem, tokens};
 use model::Site;
 use output::Copy;
+pub use output::lock;
+pub use print::numbered;
 use render::OutFile;
+pub use search::{shard_file, shard_key, stem, tokens};
 
 /// A site rendered in memory, ready to be written.
 #[derive(Debug)]
@@ -110,9 +110,9 @@ impl Prepared {
     /// The site, its bodies and its theme to read, beside the files to add
     /// to: for the PDF step, which prints the print pages and adds the PDFs
     /// and the landing pages that link to them.
-    pub(crate) fn parts(&mut self) -> Option<Parts<'_>> {
+    pub(crate) fn parts(&mut self) -> Option<pdf::Parts<'_>> {
         let last = self.last.as_ref()?;
-        Some(Parts {
+        Some(pdf::Parts {
             site: &last.site,
             bodies: &last.bodies,
             theme: &last.theme,
@@ -121,16 +121,6 @@ impl Prepared {
             copies: &self.copies,
         })
     }
-}
-
-/// A prepared site in parts ([`Prepared::parts`]).
-pub(crate) struct Parts<'a> {
-    pub(crate) site: &'a Site,
-    pub(crate) bodies: &'a [std::sync::Arc<render::Body>],
-    pub(crate) theme: &'a theme::Theme,
-    pub(crate) files: &'a mut Vec<OutFile>,
-    pub(crate) all: &'a mut Vec<String>,
-    pub(crate) copies: &'a [Copy],
 }
 
 /// What the last build made, for the PDF step ([`Prepared::parts`]) and for
@@ -365,7 +355,12 @@ impl Builder {
         };
         let pdfs = if config.pdf {
             let mut more = Vec::new();
-            let made = pdf::build(config, &mut prepared, &mut self.caches.written, &mut more);
+            let made = pdf::build(
+                config,
+                prepared.parts(),
+                &mut self.caches.written,
+                &mut more,
+            );
             warnings.add(more);
             made
         } else {

@@ -676,7 +676,11 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// if this one is killed. It is beside the output folder rather than in the
 /// system's temporary folder because a browser installed as a snap package
 /// cannot see the latter.
-pub(crate) fn scratch(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<tempfile::TempDir> {
+pub(crate) fn scratch(
+    config: &Config,
+    files: &[OutFile],
+    copies: &[Copy],
+) -> Result<tempfile::TempDir> {
     let (_, parent, name) = beside_output(config)?;
     let parent = parent.as_path();
     let dir = tempfile::Builder::new()

@@ -15,16 +15,18 @@ use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::PageId;
+use crate::model::{PageId, Site};
+use crate::output::Copy;
 use crate::print;
-use crate::render::{self, OutFile, PdfLink};
-use crate::{Parts, Prepared};
+use crate::render::{self, Body, OutFile, PdfLink};
+use crate::theme::Theme;
 
 /// The environment variable that names the browser's program file.
 pub(crate) const ENV: &str = "MALBILD_CHROMIUM";
@@ -57,6 +59,17 @@ pub(crate) struct Made {
     pub kept: usize,
 }
 
+/// What the PDF step works on: a prepared site's model, bodies and theme to
+/// read, beside its files to add to (`Prepared::parts` lends them).
+pub(crate) struct Parts<'a> {
+    pub(crate) site: &'a Site,
+    pub(crate) bodies: &'a [Arc<Body>],
+    pub(crate) theme: &'a Theme,
+    pub(crate) files: &'a mut Vec<OutFile>,
+    pub(crate) all: &'a mut Vec<String>,
+    pub(crate) copies: &'a [Copy],
+}
+
 /// Makes the PDF of every print page in `prepared` that was made again (or
 /// whose PDF is not in the output folder, which `written` describes), adds
 /// the PDFs to its files and renders the landing pages of those
@@ -64,11 +77,11 @@ pub(crate) struct Made {
 /// change stays, and so does its link. Problems become warnings.
 pub(crate) fn build(
     config: &Config,
-    prepared: &mut Prepared,
+    prepared: Option<Parts<'_>>,
     written: &mut crate::output::Written,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Made {
-    let Some(mut prepared) = prepared.parts() else {
+    let Some(mut prepared) = prepared else {
         return Made::default();
     };
     let site = prepared.site;

@@ -20,7 +20,8 @@ use crate::front_matter;
 use crate::load;
 
 /// The default theme, built into the binary.
-pub(crate) static BUILTIN_DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+pub(crate) static BUILTIN_DEFAULT: Dir<'static> =
+    include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// `themes/<name>/theme.yaml`.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -270,7 +270,10 @@ pub(crate) struct Checked {
     /// `#fragments`, sorted by line.
     pub pages: Vec<Arc<[Diagnostic]>>,
     /// The pages with links to missing fragments.
-    #[expect(dead_code, reason = "nothing reads it; `run`, which fills it, is being reworked")]
+    #[expect(
+        dead_code,
+        reason = "nothing reads it; `run`, which fills it, is being reworked"
+    )]
     pub broken: BTreeSet<PageId>,
     /// Problems of the site's settings.
     pub site: Vec<Diagnostic>,
@@ -341,7 +344,12 @@ fn add_fragments(
 }
 
 /// Every check of one page, with what the page and the site silence taken out.
-pub(crate) fn page(site: &Site, id: usize, body: &Body, settings: &Settings<'_>) -> Vec<Diagnostic> {
+pub(crate) fn page(
+    site: &Site,
+    id: usize,
+    body: &Body,
+    settings: &Settings<'_>,
+) -> Vec<Diagnostic> {
     let page = &site.pages[id];
     let text = PageText::new(page);
     let parts = markdown_of(page, body);

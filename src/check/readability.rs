@@ -143,7 +143,11 @@ pub(crate) fn is_running_text(block: &TextBlock) -> bool {
 }
 
 /// LIX and long-sentence warnings for one page.
-pub(crate) fn page(text: &PageText<'_>, parts: &[Markdown<'_>], config: &CheckConfig) -> Vec<Diagnostic> {
+pub(crate) fn page(
+    text: &PageText<'_>,
+    parts: &[Markdown<'_>],
+    config: &CheckConfig,
+) -> Vec<Diagnostic> {
     let path = &text.page.path;
     let mut out = Vec::new();
     let mut total = Counts::default();

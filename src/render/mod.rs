@@ -25,9 +25,7 @@ pub(crate) use crate::output::OutFile;
 pub(crate) use body::{Body, Field, MarkdownCache, markdown, markdown_settings};
 pub(crate) use reads::RenderCache;
 pub(crate) use reads::{Aspect, Check, Made, Reads, Values};
-pub(crate) use views::{
-    DateView, Link, PageView, PdfLink, SiteView,
-};
+pub(crate) use views::{DateView, Link, PageView, PdfLink, SiteView};
 pub(crate) use views::{Views, site_view};
 
 /// Ids the default theme uses itself; headings never get them.
@@ -202,7 +200,10 @@ pub(crate) struct Basis {
     /// templates: what every output shows or depends on.
     pub site_hash: u64,
     /// Per page: a hash of what other pages show of it.
-    #[expect(dead_code, reason = "nothing reads it; `basis`, which fills it, is being reworked")]
+    #[expect(
+        dead_code,
+        reason = "nothing reads it; `basis`, which fills it, is being reworked"
+    )]
     pub facts: Vec<u64>,
     /// `site`, `lang` and `t` for templates.
     pub base: tera::Context,

@@ -46,7 +46,6 @@ impl Lang {
             _ => None,
         }
     }
-
 }
 
 static LANG: AtomicU8 = AtomicU8::new(0);

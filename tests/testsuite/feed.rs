@@ -173,12 +173,7 @@ fn a_sitemap_and_robots_txt_only_with_base_url() {
     assert!(!t.path("output/sitemap.xml").exists());
     assert!(!t.path("output/robots.txt").exists());
     // A note, one line, never the word CI greps the log for.
-    assert!(
-        run.stderr
-            .contains(NO_BASE_URL),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains(NO_BASE_URL), "{}", run.stderr);
     assert!(!run.stderr.to_lowercase().contains("warning: sitemap"));
 
     with_base_url(&t);

@@ -450,8 +450,7 @@ fn run(seed: u64, steps: usize) -> Vec<String> {
         fresh.output = t.path("fresh");
         let _ = fs::remove_dir_all(t.path("fresh"));
         let full = malbild::build(&fresh);
-        let said =
-            |w: &malbild::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
+        let said = |w: &malbild::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
         let diags = |e: anyhow::Error| -> Vec<String> {
             match e.downcast::<malbild::Failed>() {
                 Ok(f) => f.diagnostics.iter().map(|d| d.to_string()).collect(),

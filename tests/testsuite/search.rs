@@ -98,9 +98,7 @@ fn find(t: &SiteTest, query: &str) -> Vec<String> {
         .collect();
     let chunk = meta["chunk"].as_u64().unwrap() as usize;
     let mut found: Option<BTreeMap<u64, u64>> = None;
-    let stems: Vec<String> = malbild::tokens(query)
-        .filter_map(malbild::stem)
-        .collect();
+    let stems: Vec<String> = malbild::tokens(query).filter_map(malbild::stem).collect();
     if stems.is_empty() {
         return Vec::new();
     }
