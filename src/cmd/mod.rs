@@ -170,6 +170,7 @@ pub(crate) fn catch_panics<T>(f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::
 /// error; after one the builder starts again from nothing, so the next
 /// build does not rely on what the failed one left half done. The output
 /// folder is untouched by a build that did not finish.
+#[cfg(feature = "serve")]
 pub(crate) fn build_catching(builder: &mut crate::Builder) -> anyhow::Result<crate::Report> {
     let result = catch_panics(|| builder.build());
     forget_after_panic(builder, &result);
@@ -179,6 +180,7 @@ pub(crate) fn build_catching(builder: &mut crate::Builder) -> anyhow::Result<cra
 /// [`crate::Builder::rebuild`], with a panic reported as an [`Internal`]
 /// error (see [`build_catching`]): `serve` and `watch` call it, so that a
 /// bug ends neither the preview nor the last good pages it serves.
+#[cfg(feature = "serve")]
 pub(crate) fn rebuild_catching(
     builder: &mut crate::Builder,
     changes: &[crate::change::Change],
@@ -188,6 +190,7 @@ pub(crate) fn rebuild_catching(
     result
 }
 
+#[cfg(feature = "serve")]
 fn forget_after_panic<T>(builder: &mut crate::Builder, result: &anyhow::Result<T>) {
     if result.as_ref().is_err_and(|e| e.is::<Internal>()) {
         let config = builder.config.clone();

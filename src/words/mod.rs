@@ -169,6 +169,10 @@ pub(crate) enum ImportWord {
 /// Every message malbild says, one method each. `sv.rs` and `en.rs` each
 /// implement all of them: a message missing in one language is a compile
 /// error.
+#[cfg_attr(
+    not(feature = "serve"),
+    allow(dead_code, reason = "the messages of `serve` and `watch`")
+)]
 pub(crate) trait Words: Sync {
     // ---- the form of a diagnostic and the summaries ----
 
