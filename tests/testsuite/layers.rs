@@ -42,10 +42,10 @@ fn layer(name: &str) -> Option<usize> {
 /// The module a `crate::` path that starts with `name` names; `next` is what
 /// follows the name (`::` for a path into a module).
 fn module_of(name: &str, next: &str) -> &'static str {
-    if next.starts_with("::") || !matches!(name, "build" | "check" | "prepare" | "run") {
-        if let Some(m) = LAYERS.iter().flat_map(|l| l.iter()).find(|m| **m == name) {
-            return m;
-        }
+    if (next.starts_with("::") || !matches!(name, "build" | "check" | "prepare" | "run"))
+        && let Some(m) = LAYERS.iter().flat_map(|l| l.iter()).find(|m| **m == name)
+    {
+        return m;
     }
     if name == "Config" { "config" } else { "lib" }
 }
