@@ -213,7 +213,7 @@ impl Diagnostic {
     }
 
     /// Keeps `line` (the line the diagnostic points at; set `column` first)
-    /// to show it; a line longer than [`MAX_LINE_SHOWN`] characters is kept
+    /// to show it; a line longer than `MAX_LINE_SHOWN` characters is kept
     /// as a window around the column, with `…` where it was cut, so that a
     /// message never repeats a whole long line.
     pub fn with_source_line(mut self, line: &str) -> Self {
@@ -496,7 +496,7 @@ impl List {
         list
     }
 
-    /// `files`, each one file's diagnostics as [`sort_file`] leaves them, in
+    /// `files`, each one file's diagnostics as `sort_file` leaves them, in
     /// any order; empty ones are left out.
     pub fn of_files(files: impl IntoIterator<Item = Arc<[Diagnostic]>>) -> Self {
         let mut files: Vec<Arc<[Diagnostic]>> =
@@ -553,7 +553,7 @@ impl List {
         self.iter().cloned().collect()
     }
 
-    /// Makes `group` (one file's diagnostics as [`sort_file`] leaves them)
+    /// Makes `group` (one file's diagnostics as `sort_file` leaves them)
     /// the diagnostics of `path`; an empty group leaves the file out.
     pub fn set_file(&mut self, path: &Path, group: Arc<[Diagnostic]>) {
         debug_assert!(group.iter().all(|d| d.path == path));

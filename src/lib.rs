@@ -12,7 +12,7 @@
 //! [`build`] runs all of it; [`prepare`] stops before writing; [`check`] is
 //! `prepare` for its diagnostics only. Each step tells
 //! [`Config::progress`](config::Config::progress) how far it is
-//! ([`progress`]); the core itself draws nothing.
+//! (`progress`); the core itself draws nothing.
 
 pub(crate) mod across;
 pub(crate) mod change;

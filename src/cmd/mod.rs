@@ -26,7 +26,7 @@ pub(crate) const EXIT_INTERNAL: i32 = 70;
 
 /// Parses `args` and runs the command; returns the exit status: 0 on success,
 /// 1 when the content has errors, 2 for wrong command-line usage, 70 when
-/// malbild stopped on a bug of its own ([`EXIT_INTERNAL`]).
+/// malbild stopped on a bug of its own (`EXIT_INTERNAL`).
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     crate::words::set(crate::words::from_args(&args));
