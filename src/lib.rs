@@ -56,7 +56,6 @@ pub use load::{Loaded, Source, decode};
 use model::Site;
 use output::Copy;
 pub use output::lock;
-pub use print::numbered;
 use render::OutFile;
 pub use search::{shard_file, shard_key, stem, tokens};
 
@@ -79,12 +78,12 @@ pub struct Prepared {
 
 impl Prepared {
     /// The model.
-    pub fn site(&self) -> &Site {
+    fn site(&self) -> &Site {
         &self.last.as_ref().expect("a prepared site").site
     }
 
     /// Every page's rendered Markdown.
-    pub fn bodies(&self) -> &[std::sync::Arc<render::Body>] {
+    fn bodies(&self) -> &[std::sync::Arc<render::Body>] {
         &self.last.as_ref().expect("a prepared site").bodies
     }
 
@@ -103,8 +102,23 @@ impl Prepared {
     }
 
     /// The theme.
-    pub fn theme(&self) -> &theme::Theme {
+    fn theme(&self) -> &theme::Theme {
         &self.last.as_ref().expect("a prepared site").theme
+    }
+
+    /// The print page of the publication whose `_index.md` is `publication`
+    /// (its path in `content/`) as the PDF step makes it: its table of
+    /// contents numbered with the pages of `bookmarks` (a PDF's bookmarks:
+    /// title and page, in order). Returns the page and the numbers, or
+    /// `None` when an entry of the table of contents has no bookmark (or
+    /// there is no such publication).
+    pub fn numbered(
+        &self,
+        publication: &str,
+        bookmarks: &[(String, usize)],
+    ) -> Option<Result<(OutFile, Vec<usize>), Diagnostic>> {
+        let id = *self.site().by_rel.get(publication)?;
+        print::numbered(self.site(), self.bodies(), self.theme(), id, bookmarks)
     }
 
     /// The site, its bodies and its theme to read, beside the files to add

@@ -8,7 +8,7 @@
 use crate::model::{Page, PageId, Site};
 
 /// Turns a link target written in Markdown into the URL to write in HTML.
-pub trait Resolve {
+pub(crate) trait Resolve {
     /// `Ok(href)` for a target that exists, `Err((message, hint))` otherwise.
     fn resolve(&self, dest: &str) -> Result<String, (String, String)>;
 
@@ -261,18 +261,18 @@ fn join(folder: &str, path: &str) -> Option<String> {
 }
 
 /// Resolves the links of one page.
-pub struct PageLinks<'a> {
+pub(crate) struct PageLinks<'a> {
     /// The site.
-    pub site: &'a Site,
+    pub(crate) site: &'a Site,
     /// The page whose Markdown holds the links.
-    pub page: &'a Page,
+    pub(crate) page: &'a Page,
 }
 
 impl PageLinks<'_> {
     /// The page a link leads to and the fragment after its `#` (`""` when
     /// none): `#x` is the page itself. `None` for a link that leaves the site
     /// or leads to a file or nowhere.
-    pub fn page_of<'d>(&self, dest: &'d str) -> Option<(PageId, &'d str)> {
+    pub(crate) fn page_of<'d>(&self, dest: &'d str) -> Option<(PageId, &'d str)> {
         if let Some(fragment) = dest.strip_prefix('#') {
             let id = self.site.by_rel.get(&self.page.rel).copied()?;
             return Some((id, fragment));

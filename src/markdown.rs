@@ -26,7 +26,7 @@ pub(crate) use crate::links::Resolve;
 
 /// A heading of the body.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Heading {
+pub(crate) struct Heading {
     /// 1 to 6.
     pub level: u8,
     /// Its id, unique on the page.
@@ -40,7 +40,7 @@ pub struct Heading {
 
 /// An image of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Image {
+pub(crate) struct Image {
     /// Its alternative text.
     pub alt: String,
     /// Its target as written.
@@ -51,7 +51,7 @@ pub struct Image {
 
 /// A table of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
+pub(crate) struct Table {
     /// Whether it has a name: a caption, or the heading right above it.
     pub named: bool,
     /// Byte offset in the Markdown.
@@ -60,7 +60,7 @@ pub struct Table {
 
 /// A link or image whose target could not be resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadLink {
+pub(crate) struct BadLink {
     /// What is wrong.
     pub message: String,
     /// What to do.
@@ -71,7 +71,7 @@ pub struct BadLink {
 
 /// A link of the body, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkSeen {
+pub(crate) struct LinkSeen {
     /// Its target as written.
     pub dest: String,
     /// Its text (for an image inside the link, the image's alternative text).
@@ -82,7 +82,7 @@ pub struct LinkSeen {
 
 /// Raw HTML written in the Markdown: a whole HTML block, or one inline tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HtmlSeen {
+pub(crate) struct HtmlSeen {
     /// The HTML as written.
     pub html: String,
     /// Byte offset in the Markdown.
@@ -91,7 +91,7 @@ pub struct HtmlSeen {
 
 /// What a [`TextBlock`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// A paragraph.
     Paragraph,
     /// A list item (its first paragraph, when it has several).
@@ -107,7 +107,7 @@ pub enum BlockKind {
 /// One block of the Markdown with its plain text: what a reader reads,
 /// without markup, code or images.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextBlock {
+pub(crate) struct TextBlock {
     /// What kind of block.
     pub kind: BlockKind,
     /// Byte offset of the block in the Markdown.
@@ -121,7 +121,7 @@ pub struct TextBlock {
 
 impl TextBlock {
     /// The byte offset in the Markdown of byte `pos` of [`TextBlock::text`].
-    pub fn source_offset(&self, pos: usize) -> usize {
+    pub(crate) fn source_offset(&self, pos: usize) -> usize {
         let i = self.pieces.partition_point(|(p, _)| *p <= pos);
         match i.checked_sub(1).map(|i| &self.pieces[i]) {
             Some((p, range)) => (range.start + (pos - p)).min(range.end.max(range.start)),
@@ -132,7 +132,7 @@ impl TextBlock {
 
 /// What rendering produced and saw.
 #[derive(Debug, Clone, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The HTML.
     pub html: String,
     /// Every heading, in order.

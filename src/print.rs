@@ -202,7 +202,7 @@ impl IdMaps {
 /// numbered with the pages of `bookmarks` (the bookmarks of a PDF made from
 /// the print page: title and page, in order). Returns the page and the numbers,
 /// or `None` when an entry of the table of contents has no bookmark.
-pub fn numbered(
+pub(crate) fn numbered(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,

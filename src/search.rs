@@ -196,7 +196,7 @@ pub fn stem(word: &str) -> Option<String> {
 /// What the index knows of one page: its stems with a score, and its
 /// snippet. Made with the page's body, and cached with it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Words {
+pub(crate) struct Words {
     /// Its stems, sorted, each followed by `\n`.
     stems: String,
     /// The score of each stem, in the same order.
@@ -212,14 +212,14 @@ pub struct Words {
 
 impl Words {
     /// Each stem with its score.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
         self.stems
             .split_terminator('\n')
             .zip(self.scores.iter().copied())
     }
 
     /// Each shard its stems are in, with a hash of what it has there.
-    pub fn shards(&self) -> impl Iterator<Item = (&str, u64)> {
+    pub(crate) fn shards(&self) -> impl Iterator<Item = (&str, u64)> {
         self.shard_keys
             .split_terminator('\n')
             .zip(self.shard_hashes.iter().copied())

@@ -19,7 +19,7 @@ use super::RESERVED_IDS;
 /// The HTML of one page's Markdown: the body and the Markdown fields of its
 /// front matter.
 #[derive(Debug, Default)]
-pub struct Body {
+pub(crate) struct Body {
     /// The body.
     pub content: Rendered,
     /// `summary`.
@@ -46,7 +46,7 @@ pub struct Body {
 
 /// A Markdown field of the front matter.
 #[derive(Debug, Clone)]
-pub struct Field {
+pub(crate) struct Field {
     /// Its key: `summary`, `goal_areas` or `factors`.
     pub key: &'static str,
     /// Its Markdown.
