@@ -19,51 +19,17 @@ use crate::diagnostic::Diagnostic;
 use crate::links;
 use crate::model::{Meta, PageId, Role, Site};
 use crate::render::{Basis, Body, Check, Link, Output, Pages, Views};
+use crate::search::swedish_key;
 use crate::theme::{Text, Theme};
 
-/// The comparison page's template.
-pub const COMPARE_TEMPLATE: &str = "compare.html";
-/// The template of the list of theme words.
-pub const THEMES_TEMPLATE: &str = "themes.html";
-/// The template of one theme word's page.
-pub const THEME_TEMPLATE: &str = "theme.html";
-
-/// Where the comparison is, from the site root.
-pub const COMPARE_URL: &str = "jamfor/index.html";
-/// Where the list of theme words is.
-pub const THEMES_URL: &str = "teman/index.html";
-
-/// Whether the theme has the comparison page.
-pub fn compare_enabled(theme: &Theme) -> bool {
-    theme.has(COMPARE_TEMPLATE)
-}
-
-/// Whether the theme has the theme pages.
-pub fn themes_enabled(theme: &Theme) -> bool {
-    theme.has(THEMES_TEMPLATE) && theme.has(THEME_TEMPLATE)
-}
-
-/// The page of theme word `slug`, from the site root.
-pub fn theme_url(slug: &str) -> String {
-    format!("teman/{slug}/index.html")
-}
-
-/// The id of publication `id` on the comparison page (its columns' ids
-/// add `-visions`, `-goal-areas`...).
-pub fn compare_anchor(site: &Site, id: PageId) -> String {
-    let url = site.pages[id].url.trim_matches('/');
-    format!("mb-jamfor-{}", url.replace('/', "-"))
-}
-
-/// Where a publication's link to the comparison leads: its goal areas
-/// (a column, or the line that says it has none).
-pub fn compare_link(site: &Site, id: PageId) -> String {
-    format!("{COMPARE_URL}#{}-goal-areas", compare_anchor(site, id))
-}
+pub(crate) use crate::render::addresses::across::{
+    COMPARE_TEMPLATE, COMPARE_URL, THEME_TEMPLATE, THEMES_TEMPLATE, THEMES_URL, compare_anchor,
+    compare_enabled, theme_url, themes_enabled,
+};
 
 /// A thing a publication says, and where it says it.
 #[derive(Debug, Clone, Serialize)]
-pub struct Item {
+pub(crate) struct Item {
     /// Its name (a goal area's or factor's title, a vision).
     pub title: String,
     /// A line under it (a goal area's "how"), or `null`.
@@ -98,7 +64,7 @@ struct Compared {
 /// One column of a section of the comparison: a publication and what it
 /// says of that section's kind.
 #[derive(Debug, Clone, Serialize)]
-pub struct Column {
+pub(crate) struct Column {
     /// Its heading's id (unique on the page).
     pub id: String,
     /// The region.
@@ -115,7 +81,7 @@ pub struct Column {
 
 /// A publication that says nothing of a section's kind.
 #[derive(Debug, Clone, Serialize)]
-pub struct Missing {
+pub(crate) struct Missing {
     /// Its id on the page, as its column would have.
     pub id: String,
     /// The region's title.
@@ -128,7 +94,7 @@ pub struct Missing {
 
 /// One section of the comparison: visions, goal areas, factors or shifts.
 #[derive(Debug, Clone, Serialize)]
-pub struct Section {
+pub(crate) struct Section {
     /// Its heading's id.
     pub id: &'static str,
     /// `visions`, `goal_areas`, `factors` or `shifts`.
@@ -143,14 +109,14 @@ pub struct Section {
 
 /// What `compare.html` gets as `compare`, besides `page`.
 #[derive(Debug, Clone, Serialize)]
-pub struct CompareView {
+pub(crate) struct CompareView {
     /// The sections, in order.
     pub sections: Vec<Section>,
 }
 
 /// A page that names a theme word, on that word's page.
 #[derive(Debug, Clone, Serialize)]
-pub struct Passage {
+pub(crate) struct Passage {
     /// Its title.
     pub title: String,
     /// Its address, from the site root.
@@ -167,7 +133,7 @@ pub struct Passage {
 
 /// A publication on a theme word's page, with its passages.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemePublication {
+pub(crate) struct ThemePublication {
     /// Title.
     pub title: String,
     /// Landing page.
@@ -178,7 +144,7 @@ pub struct ThemePublication {
 
 /// A region on a theme word's page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemeRegion {
+pub(crate) struct ThemeRegion {
     /// Title.
     pub title: String,
     /// Its page.
@@ -189,7 +155,7 @@ pub struct ThemeRegion {
 
 /// What `theme.html` gets as `theme`.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemePage {
+pub(crate) struct ThemePage {
     /// The word's slug.
     pub slug: String,
     /// Its label (from `site.yaml`'s `themes:`, else the word as written).
@@ -202,7 +168,7 @@ pub struct ThemePage {
 
 /// One word in the list of theme words.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemeEntry {
+pub(crate) struct ThemeEntry {
     /// The word's label.
     pub label: String,
     /// Its page.
@@ -215,26 +181,9 @@ pub struct ThemeEntry {
 
 /// What `themes.html` gets as `themes`.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemesView {
+pub(crate) struct ThemesView {
     /// Every theme word some page names, in Swedish alphabetical order.
     pub words: Vec<ThemeEntry>,
-}
-
-/// A key that sorts Swedish text as a Swedish dictionary does: case and
-/// accents aside, with å, ä and ö after z (and æ, ø as ä, ö; ü as y).
-pub fn swedish_key(text: &str) -> Vec<u32> {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(crate::search::fold_char)
-        .filter_map(|c| match c {
-            'å' => Some(u32::from('z') + 1),
-            'ä' => Some(u32::from('z') + 2),
-            'ö' => Some(u32::from('z') + 3),
-            c if c.is_alphanumeric() => Some(u32::from(c)),
-            ' ' | '-' => Some(u32::from(' ')),
-            _ => None,
-        })
-        .collect()
 }
 
 /// The label of theme word `slug`: `site.yaml`'s, else the word as a page
@@ -249,7 +198,7 @@ fn label_of(site: &Site, slug: &str, written: &str) -> String {
 
 /// Renders the comparison and the theme pages, in parallel; an output whose
 /// fingerprint is as in `target`'s cache is not rendered again.
-pub fn pages(
+pub(crate) fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,
@@ -371,7 +320,7 @@ fn string(theme: &Theme, key: &str) -> String {
 fn words(site: &Site) -> BTreeMap<String, String> {
     let mut words = BTreeMap::new();
     for page in &site.pages {
-        for w in page_themes(&page.meta) {
+        for w in page.meta.themes() {
             let slug = crate::model::slugify(w);
             if !slug.is_empty() {
                 words.entry(slug).or_insert_with(|| w.clone());
@@ -379,15 +328,6 @@ fn words(site: &Site) -> BTreeMap<String, String> {
         }
     }
     words
-}
-
-/// The theme words of a page's front matter.
-pub(crate) fn page_themes(meta: &Meta) -> &[String] {
-    match meta {
-        Meta::Publication(m) => &m.themes,
-        Meta::Part(m) => &m.themes,
-        _ => &[],
-    }
 }
 
 /// The publications of the site, region by region, as `(region, publication)`.
@@ -655,76 +595,6 @@ fn themes(views: &Views<'_>) -> ThemesView {
         .collect();
     words.sort_by_cached_key(|w| swedish_key(&w.label));
     ThemesView { words }
-}
-
-/// Warnings for the theme words of one page that `site.yaml`'s `themes:`
-/// does not list (when it lists any), with the nearest word it does list.
-/// Run by the checks (`theme-word`), so it can be silenced like them.
-pub fn unknown_words(
-    text: &crate::check::PageText<'_>,
-    vocabulary: &BTreeMap<String, String>,
-) -> Vec<Diagnostic> {
-    let page = text.page;
-    if vocabulary.is_empty() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for w in page_themes(&page.meta) {
-        let slug = crate::model::slugify(w);
-        if vocabulary.contains_key(&slug) {
-            continue;
-        }
-        let best = vocabulary
-            .iter()
-            .map(|(s, label)| {
-                let score = strsim::jaro_winkler(&slug, s).max(strsim::jaro_winkler(
-                    &w.to_lowercase(),
-                    &label.to_lowercase(),
-                ));
-                (score, s)
-            })
-            .filter(|(score, _)| *score > 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let mut label: Vec<char> = w.chars().collect();
-        if let Some(first) = label.first_mut() {
-            *first = first.to_uppercase().next().unwrap_or(*first);
-        }
-        let label: String = label.into_iter().collect();
-        let all = vocabulary
-            .keys()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(", ");
-        let (message, hint) =
-            crate::words::w().theme_word(w, best.map(|(_, s)| s.as_str()), &slug, &label, &all);
-        let d = Diagnostic::warning(&page.path, message)
-            .for_check(crate::check::Check::ThemeWord)
-            .with_hint(hint);
-        let line = theme_line(page, w);
-        let offset = text
-            .line_text(line)
-            .find(w.as_str())
-            .map(|i| text.offset_of_line(line) + i);
-        out.push(match offset {
-            Some(o) => text.at_offset(d, o),
-            None => text.at_line(d, line),
-        });
-    }
-    out
-}
-
-/// The line of the front matter where theme word `word` is written (the
-/// `themes:` line when it is not found after it).
-fn theme_line(page: &crate::model::Page, word: &str) -> usize {
-    let start = page.key_line("themes").unwrap_or(1);
-    let front = &page.text[..page.body_offset];
-    front
-        .lines()
-        .enumerate()
-        .skip(start - 1)
-        .take_while(|(i, l)| *i + 1 == start || l.starts_with([' ', '\t', '-']))
-        .find(|(_, l)| l.contains(word))
-        .map_or(start, |(i, _)| i + 1)
 }
 
 #[cfg(test)]

@@ -1,4 +1,6 @@
-//! The command line: what a communicator types, parsed by clap.
+//! The command line: what a communicator types, parsed by clap. What each
+//! command does is `cmd`'s (which uses these definitions); this module only
+//! parses.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -14,7 +16,7 @@ use crate::words::{CliWord, Words};
 /// in the language chosen for the run; see [`command`].
 #[derive(Debug, Parser)]
 #[command(name = "malbild", version, about, long_about, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The language of every message: sv (the default) or en; also
     /// `MALBILD_LANG`. Read before parsing by [`crate::words::from_args`],
     /// declared here so that clap accepts it and refuses other words.
@@ -35,7 +37,7 @@ pub struct Cli {
 
 /// The languages `--lang` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
+pub(crate) enum LangArg {
     /// Swedish.
     Sv,
     /// English.
@@ -46,7 +48,7 @@ pub enum LangArg {
 /// the catalogue of the chosen language: descriptions, option help, the
 /// headings (`Användning:`, `Flaggor:` ...) through a help template, and
 /// default values and choices written into the help texts.
-pub fn command() -> clap::Command {
+pub(crate) fn command() -> clap::Command {
     let words = crate::words::w();
     let mut cmd = localise(Cli::command(), "", words)
         .disable_version_flag(true)
@@ -173,7 +175,7 @@ fn template(words: &dyn Words, commands: bool, positionals: bool, options: bool)
 
 /// The commands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build the website from content/ into output/.
     ///
     /// When something is wrong nothing is written, so the previous site stays
@@ -239,7 +241,7 @@ pub enum Command {
 
 /// Options of `malbild import`.
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The Word document, e.g. malbild.docx
     #[arg(value_name = "FILE.docx")]
     pub file: PathBuf,
@@ -253,7 +255,7 @@ pub struct ImportArgs {
 
 /// What `malbild new` makes.
 #[derive(Debug, Subcommand)]
-pub enum NewCommand {
+pub(crate) enum NewCommand {
     /// A new site in DIR: site.yaml, a home page and one example publication.
     Site {
         /// The folder to create (it must not exist, or be empty)
@@ -271,7 +273,7 @@ pub enum NewCommand {
 
 /// The options `build`, `serve` and `watch` share.
 #[derive(Debug, Args)]
-pub struct SiteArgs {
+pub(crate) struct SiteArgs {
     /// The project folder, the one that holds content/ [default: the current folder]
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
@@ -290,7 +292,7 @@ pub struct SiteArgs {
 /// Options of `malbild serve`.
 #[cfg(feature = "serve")]
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// Which site, and where it goes.
     #[command(flatten)]
     pub site: SiteArgs,
@@ -308,7 +310,7 @@ pub struct ServeArgs {
 /// Options of `malbild watch`.
 #[cfg(feature = "serve")]
 #[derive(Debug, Args)]
-pub struct WatchArgs {
+pub(crate) struct WatchArgs {
     /// Which site, and where it goes.
     #[command(flatten)]
     pub site: SiteArgs,
@@ -316,7 +318,7 @@ pub struct WatchArgs {
 
 /// Options of `malbild check`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// The project folder, the one that holds content/ [default: the current folder]
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
@@ -336,7 +338,7 @@ pub struct CheckArgs {
 
 /// How `malbild check` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// `file:line:column: level: message`, the line, and a hint.
     Text,
     /// One JSON object with every problem, for editors and CI.
@@ -345,7 +347,7 @@ pub enum Format {
 
 /// Options of `malbild build`.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Which site, and where it goes.
     #[command(flatten)]
     pub site: SiteArgs,
@@ -357,44 +359,23 @@ pub struct BuildArgs {
     pub pdf: bool,
 }
 
-/// Parses `args` and runs the command; returns the exit status: 0 on success,
-/// 1 when the content has errors, 2 for wrong command-line usage, 70 when
-/// malbild stopped on a bug of its own ([`crate::cmd::EXIT_INTERNAL`]).
-pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
-    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    crate::words::set(crate::words::from_args(&args));
-    let cli = match command()
-        .try_get_matches_from(&args)
+/// Parses `args` (the program's name first); a mistake, `--help` or
+/// `--version` is printed here and its exit status returned: 2 for wrong
+/// command-line usage, 0 for help and the version.
+pub(crate) fn parse(args: &[OsString]) -> Result<Cli, i32> {
+    match command()
+        .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m))
     {
-        Ok(cli) => cli,
+        Ok(cli) => Ok(cli),
         Err(err) => {
-            match usage_error(&err, &args) {
+            match usage_error(&err, args) {
                 Some(text) => eprint!("{text}"),
                 None => {
                     let _ = err.print();
                 }
             }
-            return if err.use_stderr() { 2 } else { 0 };
-        }
-    };
-    // A panic anywhere is a bug: reported as such (exit status 70), not
-    // with Rust's message and backtrace.
-    let result = crate::cmd::catch_panics(|| match cli.command {
-        Command::Build(args) => crate::cmd::build::run(args).map(|()| 0),
-        #[cfg(feature = "serve")]
-        Command::Serve(args) => crate::cmd::serve::run(args).map(|()| 0),
-        #[cfg(feature = "serve")]
-        Command::Watch(args) => crate::cmd::serve::watch(args).map(|()| 0),
-        Command::New(what) => crate::cmd::new::run(what).map(|()| 0),
-        Command::Check(args) => Ok(crate::cmd::check::run(args)),
-        Command::Import(args) => crate::cmd::import::run(args),
-    });
-    match result {
-        Ok(status) => status,
-        Err(err) => {
-            crate::cmd::print_error(&err);
-            crate::cmd::exit_status(&err)
+            Err(if err.use_stderr() { 2 } else { 0 })
         }
     }
 }

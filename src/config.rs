@@ -59,7 +59,7 @@ impl Config {
 /// `content/site.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct SiteConfig {
+pub(crate) struct SiteConfig {
     /// The site's name, in every page title.
     #[serde(default = "default_title")]
     pub title: String,
@@ -95,7 +95,7 @@ pub struct SiteConfig {
 /// checks turned off for the whole site. README.md explains each default.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct CheckConfig {
+pub(crate) struct CheckConfig {
     /// Warn when a page's LIX (läsbarhetsindex) is above this. 60 is where
     /// Björnsson's scale puts "mycket svår" text (bureaucratic, research prose).
     #[serde(default = "default_lix_max")]
@@ -136,7 +136,7 @@ impl Default for CheckConfig {
 /// The `check:` key of a page's front matter: checks turned off for that page.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct PageCheck {
+pub(crate) struct PageCheck {
     /// Checks not run on this page, e.g. `[lix, long-sentence]`.
     #[serde(default)]
     pub ignore: Vec<String>,
@@ -145,7 +145,7 @@ pub struct PageCheck {
 /// Who publishes the site, and how to reach them.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Organisation {
+pub(crate) struct Organisation {
     /// The organisation's name.
     pub name: String,
     /// Its website.
@@ -167,7 +167,7 @@ pub struct Organisation {
 /// not given.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Accessibility {
+pub(crate) struct Accessibility {
     /// How well the site meets the law: `fully`, `partly` or `not`
     /// (helt, delvis or inte förenlig).
     #[serde(default)]
@@ -212,7 +212,7 @@ pub struct Accessibility {
 /// How well a site meets the accessibility law.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Compliance {
+pub(crate) enum Compliance {
     /// Helt förenlig.
     Fully,
     /// Delvis förenlig.
@@ -223,7 +223,7 @@ pub enum Compliance {
 
 /// Whether `name` can name a theme or a language: letters, digits, `-` and
 /// `_` only, so that it can never be a path (`../x`, `/etc`, `a/b`).
-pub fn is_plain_name(name: &str) -> bool {
+pub(crate) fn is_plain_name(name: &str) -> bool {
     !name.is_empty()
         && name
             .chars()
@@ -234,7 +234,11 @@ impl SiteConfig {
     /// Errors for a `theme:` or `language:` that is not a plain name, placed
     /// on its line of `text` (the site.yaml at `path`); each such value is set
     /// back to its default, so nothing is read from where it points.
-    pub fn check_names(&mut self, path: &Path, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+    pub(crate) fn check_names(
+        &mut self,
+        path: &Path,
+        text: &str,
+    ) -> Vec<crate::diagnostic::Diagnostic> {
         let mut out = Vec::new();
         for (key, value, default) in [
             ("theme", &mut self.theme, default_theme()),

@@ -38,7 +38,7 @@ pub struct Diagnostic {
     pub source_line: Option<String>,
     /// The content check that found it (`lix`, `repeated`...), by which a
     /// communicator can silence it; `None` for errors of the build itself.
-    pub check: Option<crate::check::Check>,
+    pub check: Option<Check>,
     /// How many characters of a long line were cut from the start of
     /// `source_line` (see [`Diagnostic::with_source_line`]); 32 bits keep a
     /// diagnostic within 128 bytes.
@@ -46,14 +46,133 @@ pub struct Diagnostic {
     pub(crate) source_from: u32,
 }
 
+/// A content check (the checks themselves are in `check`); every one finds
+/// warnings a communicator can silence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Check {
+    /// A `#` heading in the text.
+    SecondH1,
+    /// A skipped heading level.
+    HeadingLevel,
+    /// A heading without text.
+    EmptyHeading,
+    /// A heading with nothing under it.
+    EmptySection,
+    /// A part without text.
+    EmptyPage,
+    /// Missing or file-name alternative text.
+    AltText,
+    /// A table without a caption or a heading to name it.
+    TableCaption,
+    /// Vague or empty link text.
+    LinkText,
+    /// HTML in the Markdown.
+    RawHtml,
+    /// `style=` in HTML in the Markdown.
+    InlineStyle,
+    /// Something loaded from another web site.
+    ThirdParty,
+    /// A repeated sentence or paragraph.
+    Repeated,
+    /// A list marker or bullet that became text.
+    ListMarker,
+    /// Emphasis that does not close.
+    Emphasis,
+    /// A heading that became a line of text.
+    FlatHeading,
+    /// A word hyphenated across lines.
+    Hyphenation,
+    /// The place of a lost image.
+    ImagePlaceholder,
+    /// LIX over the limit.
+    Lix,
+    /// A sentence over the limit.
+    LongSentence,
+    /// A front-matter value inside ”…”, which YAML keeps.
+    CurlyQuotes,
+    /// A theme word that `site.yaml`'s `themes:` does not list.
+    ThemeWord,
+}
+
+impl Check {
+    /// Every check, in the order README lists them.
+    pub const ALL: &[Check] = &[
+        Check::SecondH1,
+        Check::HeadingLevel,
+        Check::EmptyHeading,
+        Check::EmptySection,
+        Check::EmptyPage,
+        Check::AltText,
+        Check::TableCaption,
+        Check::LinkText,
+        Check::RawHtml,
+        Check::InlineStyle,
+        Check::ThirdParty,
+        Check::Repeated,
+        Check::ListMarker,
+        Check::Emphasis,
+        Check::FlatHeading,
+        Check::Hyphenation,
+        Check::ImagePlaceholder,
+        Check::Lix,
+        Check::LongSentence,
+        Check::CurlyQuotes,
+        Check::ThemeWord,
+    ];
+
+    /// The name a communicator writes to silence it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Check::SecondH1 => "second-h1",
+            Check::HeadingLevel => "heading-level",
+            Check::EmptyHeading => "empty-heading",
+            Check::EmptySection => "empty-section",
+            Check::EmptyPage => "empty-page",
+            Check::AltText => "alt-text",
+            Check::TableCaption => "table-caption",
+            Check::LinkText => "link-text",
+            Check::RawHtml => "raw-html",
+            Check::InlineStyle => "inline-style",
+            Check::ThirdParty => "third-party",
+            Check::Repeated => "repeated",
+            Check::ListMarker => "list-marker",
+            Check::Emphasis => "emphasis",
+            Check::FlatHeading => "flat-heading",
+            Check::Hyphenation => "hyphenation",
+            Check::ImagePlaceholder => "image-placeholder",
+            Check::Lix => "lix",
+            Check::LongSentence => "long-sentence",
+            Check::CurlyQuotes => "curly-quotes",
+            Check::ThemeWord => "theme-word",
+        }
+    }
+
+    /// The check called `name`.
+    pub fn named(name: &str) -> Option<Check> {
+        Check::ALL.iter().copied().find(|c| c.name() == name)
+    }
+}
+
+impl std::fmt::Display for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for Check {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
 /// Lines longer than this many characters are shown cut, as a window around
 /// the column.
-pub const MAX_LINE_SHOWN: usize = 160;
+pub(crate) const MAX_LINE_SHOWN: usize = 160;
 /// Characters shown before the column of a cut line.
 const SHOWN_BEFORE: usize = 60;
 
 /// The errors shown per file; the rest are counted in one more error.
-pub const MAX_ERRORS_PER_FILE: usize = 20;
+pub(crate) const MAX_ERRORS_PER_FILE: usize = 20;
 
 impl Diagnostic {
     /// An error about `path` as a whole.
@@ -94,7 +213,7 @@ impl Diagnostic {
     }
 
     /// Keeps `line` (the line the diagnostic points at; set `column` first)
-    /// to show it; a line longer than [`MAX_LINE_SHOWN`] characters is kept
+    /// to show it; a line longer than `MAX_LINE_SHOWN` characters is kept
     /// as a window around the column, with `…` where it was cut, so that a
     /// message never repeats a whole long line.
     pub fn with_source_line(mut self, line: &str) -> Self {
@@ -126,7 +245,7 @@ impl Diagnostic {
     }
 
     /// Names the check that found the problem.
-    pub fn for_check(mut self, check: crate::check::Check) -> Self {
+    pub fn for_check(mut self, check: Check) -> Self {
         self.check = Some(check);
         self
     }
@@ -142,7 +261,7 @@ impl Diagnostic {
 /// broken links on a page are 21 messages, not 20,000 (and the ones not kept
 /// are not even made).
 #[derive(Debug, Default)]
-pub struct Capped {
+pub(crate) struct Capped {
     kept: Vec<Diagnostic>,
     more: usize,
     first_more: Option<Diagnostic>,
@@ -150,7 +269,7 @@ pub struct Capped {
 
 impl Capped {
     /// Adds the error `make` makes, or counts it when there are enough.
-    pub fn push_with(&mut self, make: impl FnOnce() -> Diagnostic) {
+    pub(crate) fn push_with(&mut self, make: impl FnOnce() -> Diagnostic) {
         if self.kept.len() < MAX_ERRORS_PER_FILE {
             self.kept.push(make());
         } else {
@@ -162,7 +281,7 @@ impl Capped {
     }
 
     /// The errors kept, and one that says how many more there are.
-    pub fn finish(self) -> Vec<Diagnostic> {
+    pub(crate) fn finish(self) -> Vec<Diagnostic> {
         let mut out = self.kept;
         if let Some(first) = self.first_more {
             let words = crate::words::w();
@@ -177,7 +296,7 @@ impl Capped {
 }
 
 /// The 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..floor_char_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
@@ -239,11 +358,11 @@ thread_local! {
 
 /// Says which file this thread works on until the guard is dropped, so that
 /// a bug (a panic) can be reported with the file that was being built
-/// (`crate::cmd::catch_panics`).
+/// (the panic report of `cmd::catch_panics`).
 ///
 /// For the tests of that report, `MALBILD_INJECT_PANIC=<end of a path>`
 /// makes working on a file whose path ends so panic.
-pub fn working_on(path: &Path) -> WorkingOn {
+pub(crate) fn working_on(path: &Path) -> WorkingOn {
     static INJECT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
     let previous = WORKING_ON.with(|w| w.replace(Some(path.to_path_buf())));
     let guard = WorkingOn { previous };
@@ -257,13 +376,13 @@ pub fn working_on(path: &Path) -> WorkingOn {
 }
 
 /// The file this thread works on (see [`working_on`]).
-pub fn current_file() -> Option<PathBuf> {
+pub(crate) fn current_file() -> Option<PathBuf> {
     WORKING_ON.with(|w| w.borrow().clone())
 }
 
 /// Restores the file worked on before, when dropped.
 #[must_use]
-pub struct WorkingOn {
+pub(crate) struct WorkingOn {
     previous: Option<PathBuf>,
 }
 
@@ -274,7 +393,7 @@ impl Drop for WorkingOn {
 }
 
 /// A path as the user should see it: with forward slashes.
-pub fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
@@ -296,7 +415,7 @@ impl fmt::Display for Failed {
 impl std::error::Error for Failed {}
 
 /// `2 errors, 1 warning`, or `no problems found`, in the chosen language.
-pub fn summary(errors: usize, warnings: usize) -> String {
+pub(crate) fn summary(errors: usize, warnings: usize) -> String {
     crate::words::w().summary(errors, warnings)
 }
 
@@ -316,7 +435,7 @@ struct JsonDiagnostic<'a> {
 /// The diagnostics as one JSON object: `{"errors": n, "warnings": n,
 /// "diagnostics": [{"file", "line", "column", "level", "check", "message",
 /// "source_line", "hint"}]}`; line and column are 0 when unknown.
-pub fn to_json(diagnostics: &[Diagnostic]) -> String {
+pub(crate) fn to_json(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let list: Vec<JsonDiagnostic<'_>> = diagnostics
         .iter()
@@ -325,7 +444,7 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
             line: d.line,
             column: d.column,
             level: d.severity,
-            check: d.check.map(crate::check::Check::name),
+            check: d.check.map(Check::name),
             message: &d.message,
             source_line: d.source_line.as_deref(),
             hint: d.hint.as_deref(),
@@ -340,7 +459,7 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
 }
 
 /// Sorts diagnostics by file, line and column, and drops exact repeats.
-pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
         (&a.path, a.line, a.column, a.severity).cmp(&(&b.path, b.line, b.column, b.severity))
     });
@@ -349,7 +468,7 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
 
 /// Sorts the diagnostics of one file by line and column, and drops exact
 /// repeats: [`sort`] for diagnostics known to share their file.
-pub fn sort_file(diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn sort_file(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by_key(|d| (d.line, d.column, d.severity));
     diagnostics.dedup();
 }
@@ -377,7 +496,7 @@ impl List {
         list
     }
 
-    /// `files`, each one file's diagnostics as [`sort_file`] leaves them, in
+    /// `files`, each one file's diagnostics as `sort_file` leaves them, in
     /// any order; empty ones are left out.
     pub fn of_files(files: impl IntoIterator<Item = Arc<[Diagnostic]>>) -> Self {
         let mut files: Vec<Arc<[Diagnostic]>> =
@@ -434,7 +553,7 @@ impl List {
         self.iter().cloned().collect()
     }
 
-    /// Makes `group` (one file's diagnostics as [`sort_file`] leaves them)
+    /// Makes `group` (one file's diagnostics as `sort_file` leaves them)
     /// the diagnostics of `path`; an empty group leaves the file out.
     pub fn set_file(&mut self, path: &Path, group: Arc<[Diagnostic]>) {
         debug_assert!(group.iter().all(|d| d.path == path));

@@ -15,26 +15,23 @@ use crate::diagnostic::Diagnostic;
 
 /// A Markdown file cut into its front matter and its body.
 #[derive(Debug, Clone, Copy)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     /// The YAML text, without the `---` lines; empty when there is none.
     pub yaml: &'a str,
     /// The 1-based line of the file on which `yaml` starts.
     pub yaml_line: usize,
-    /// The Markdown after the closing `---`.
-    pub body: &'a str,
     /// Byte offset of `body` in the file.
     pub body_offset: usize,
 }
 
 /// Cuts `text` (the whole file, BOM and CRLF already removed) into front
 /// matter and body. A file that does not start with `---` has no front matter.
-pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
         return Ok(Split {
             yaml: "",
             yaml_line: 1,
-            body: text,
             body_offset: 0,
         });
     }
@@ -48,7 +45,6 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
             return Ok(Split {
                 yaml: &text[yaml_start..pos],
                 yaml_line: 2,
-                body: &text[body_offset..],
                 body_offset,
             });
         }
@@ -67,7 +63,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
 /// it). A key, an indented line, a list item and a comment right after
 /// them look like YAML; a blank line, then a comment, is taken for a
 /// Markdown heading; `##` always is.
-pub fn missing_end(text: &str) -> (usize, bool) {
+pub(crate) fn missing_end(text: &str) -> (usize, bool) {
     let mut last_yaml = 1;
     let mut blank_since = false;
     for (n, line) in text.lines().enumerate().skip(1) {
@@ -94,7 +90,7 @@ pub fn missing_end(text: &str) -> (usize, bool) {
 
 /// The byte offset where the body of a file whose front matter never ends
 /// probably starts (see [`missing_end`]), for a page that stands in.
-pub fn guessed_body(text: &str) -> usize {
+pub(crate) fn guessed_body(text: &str) -> usize {
     match missing_end(text) {
         (line, true) => text
             .split_inclusive('\n')
@@ -107,7 +103,7 @@ pub fn guessed_body(text: &str) -> usize {
 
 /// Reads YAML into `T`. `file_text` is the whole file and `first_line` the
 /// line of the file where `yaml` starts, so that errors point into the file.
-pub fn parse<T: DeserializeOwned>(
+pub(crate) fn parse<T: DeserializeOwned>(
     path: &Path,
     file_text: &str,
     yaml: &str,
@@ -139,7 +135,7 @@ pub fn parse<T: DeserializeOwned>(
 /// stays allowed; after a value of several words, or as `#word` (a
 /// hashtag, not a comment), it is an error. `yaml` starts on line
 /// `first_line` of `file_text`.
-pub fn lost_comment(
+pub(crate) fn lost_comment(
     path: &Path,
     file_text: &str,
     yaml: &str,
@@ -236,7 +232,7 @@ fn lost_comment_message(path: &Path, key: Option<&str>, kept: &str, value: &str)
 /// curly quote inside, its byte offset in `yaml`, its key (`None` for an item
 /// of a list) and the text inside the quotes. Lines of `|` and `>` texts are
 /// left alone.
-pub fn curly_quoted(yaml: &str) -> Vec<(usize, Option<&str>, &str)> {
+pub(crate) fn curly_quoted(yaml: &str) -> Vec<(usize, Option<&str>, &str)> {
     const OPEN: [char; 3] = ['”', '“', '„'];
     const CLOSE: [char; 2] = ['”', '“'];
     let mut out = Vec::new();
@@ -300,7 +296,7 @@ fn closing_quote(text: &str, q: char) -> Option<usize> {
 /// How deep lists and groups of keys may nest in YAML. Far more than any
 /// målbild needs, and little enough that the parser's time stays bounded:
 /// serde_yaml takes minutes over `[[[[…]]]]` 100,000 deep (issue 12).
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// The 1-based line and column (in `yaml`) where its nesting first goes
 /// deeper than [`MAX_DEPTH`], if it does: a scan of the text before the
@@ -1809,6 +1805,6 @@ mod tests {
     fn no_front_matter_is_all_body() {
         let s = split(Path::new("a.md"), "# Hej\n").unwrap();
         assert_eq!(s.yaml, "");
-        assert_eq!(s.body, "# Hej\n");
+        assert_eq!(s.body_offset, 0);
     }
 }

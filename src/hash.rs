@@ -3,19 +3,19 @@
 use std::hash::Hasher;
 
 /// The hash of a string.
-pub fn str(s: &str) -> u64 {
+pub(crate) fn str(s: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
 /// The hash of bytes.
-pub fn bytes(b: &[u8]) -> u64 {
+pub(crate) fn bytes(b: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(b)
 }
 
 /// A fast hasher for short keys in maps built and dropped within one step
 /// (the words of a page): FxHash, as rustc uses. Not for fingerprints.
 #[derive(Default, Clone, Copy)]
-pub struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
@@ -36,11 +36,11 @@ impl Hasher for Fx {
 }
 
 /// A `HashMap` with [`Fx`].
-pub type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// One hash of `before` and two numbers after it (cheaper than a
 /// [`Combine`] for a value updated many times).
-pub fn mix(before: u64, a: u64, b: u64) -> u64 {
+pub(crate) fn mix(before: u64, a: u64, b: u64) -> u64 {
     fold(fold(before ^ P0, a ^ P1) ^ P2, b ^ P3)
 }
 
@@ -61,22 +61,22 @@ fn fold(a: u64, b: u64) -> u64 {
 /// into one 64-bit state at a time (eight bytes to move, where a streaming
 /// xxh3 state is hundreds: rebuilds fold millions of values).
 #[derive(Default, Clone, Copy)]
-pub struct Combine(u64);
+pub(crate) struct Combine(u64);
 
 impl Combine {
     /// Adds a number.
-    pub fn u64(self, v: u64) -> Self {
+    pub(crate) fn u64(self, v: u64) -> Self {
         Combine(fold(self.0 ^ P0, v ^ P1))
     }
 
     /// Adds a string (its length is part of its hash, so strings are
     /// delimited).
-    pub fn str(self, s: &str) -> Self {
+    pub(crate) fn str(self, s: &str) -> Self {
         Combine(fold(self.0 ^ P2, str(s) ^ P3))
     }
 
     /// The hash.
-    pub fn finish(&self) -> u64 {
+    pub(crate) fn finish(&self) -> u64 {
         fold(self.0 ^ P1, P0)
     }
 }

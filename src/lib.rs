@@ -12,47 +12,52 @@
 //! [`build`] runs all of it; [`prepare`] stops before writing; [`check`] is
 //! `prepare` for its diagnostics only. Each step tells
 //! [`Config::progress`](config::Config::progress) how far it is
-//! ([`progress`]); the core itself draws nothing.
+//! (`progress`); the core itself draws nothing.
 
-pub mod across;
-pub mod change;
-pub mod check;
-pub mod cli;
-pub mod cmd;
-pub mod config;
-pub mod diagnostic;
-pub mod feed;
-pub mod front_matter;
-pub mod hash;
-pub mod import;
+pub(crate) mod across;
+pub(crate) mod change;
+pub(crate) mod check;
+pub(crate) mod cli;
+pub(crate) mod cmd;
+pub(crate) mod config;
+pub(crate) mod diagnostic;
+pub(crate) mod feed;
+pub(crate) mod front_matter;
+pub(crate) mod hash;
+pub(crate) mod import;
 pub mod links;
-pub mod load;
-pub mod markdown;
-pub mod model;
-pub mod output;
-pub mod pdf;
-pub mod print;
-pub mod progress;
-pub mod render;
-pub mod scaffold;
-pub mod search;
+pub(crate) mod load;
+pub(crate) mod markdown;
+pub(crate) mod model;
+pub(crate) mod output;
+pub(crate) mod pdf;
+pub(crate) mod print;
+pub(crate) mod progress;
+pub(crate) mod render;
+pub(crate) mod scaffold;
+pub(crate) mod search;
 #[cfg(feature = "serve")]
-pub mod serve;
-pub mod statement;
-pub mod theme;
-pub mod words;
+pub(crate) mod serve;
+pub(crate) mod statement;
+pub(crate) mod theme;
+pub(crate) mod words;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use change::ChangeKind;
+pub use change::{Change, ChangeKind, classify};
+pub use cmd::run;
 pub use config::Config;
-use diagnostic::{Diagnostic, Failed, List};
+pub use diagnostic::{Diagnostic, Failed, List, Severity};
+pub use import::docx::{El, parse_xml};
+pub use load::{Loaded, Source, decode};
 use model::Site;
 use output::Copy;
+pub use output::lock;
 use render::OutFile;
+pub use search::{shard_file, shard_key, stem, tokens};
 
 /// A site rendered in memory, ready to be written.
 #[derive(Debug)]
@@ -68,17 +73,17 @@ pub struct Prepared {
     pub notes: Vec<String>,
     /// What every output read.
     made: render::Made,
-    pub(crate) last: Option<Last>,
+    last: Option<Last>,
 }
 
 impl Prepared {
     /// The model.
-    pub fn site(&self) -> &Site {
+    fn site(&self) -> &Site {
         &self.last.as_ref().expect("a prepared site").site
     }
 
     /// Every page's rendered Markdown.
-    pub fn bodies(&self) -> &[std::sync::Arc<render::Body>] {
+    fn bodies(&self) -> &[std::sync::Arc<render::Body>] {
         &self.last.as_ref().expect("a prepared site").bodies
     }
 
@@ -97,17 +102,48 @@ impl Prepared {
     }
 
     /// The theme.
-    pub fn theme(&self) -> &theme::Theme {
+    fn theme(&self) -> &theme::Theme {
         &self.last.as_ref().expect("a prepared site").theme
+    }
+
+    /// The print page of the publication whose `_index.md` is `publication`
+    /// (its path in `content/`) as the PDF step makes it: its table of
+    /// contents numbered with the pages of `bookmarks` (a PDF's bookmarks:
+    /// title and page, in order). Returns the page and the numbers, or
+    /// `None` when an entry of the table of contents has no bookmark (or
+    /// there is no such publication).
+    pub fn numbered(
+        &self,
+        publication: &str,
+        bookmarks: &[(String, usize)],
+    ) -> Option<Result<(OutFile, Vec<usize>), Diagnostic>> {
+        let id = *self.site().by_rel.get(publication)?;
+        print::numbered(self.site(), self.bodies(), self.theme(), id, bookmarks)
+    }
+
+    /// The site, its bodies and its theme to read, beside the files to add
+    /// to: for the PDF step, which prints the print pages and adds the PDFs
+    /// and the landing pages that link to them.
+    pub(crate) fn parts(&mut self) -> Option<pdf::Parts<'_>> {
+        let last = self.last.as_ref()?;
+        Some(pdf::Parts {
+            site: &last.site,
+            bodies: &last.bodies,
+            theme: &last.theme,
+            files: &mut self.files,
+            all: &mut self.all,
+            copies: &self.copies,
+        })
     }
 }
 
-/// What the last build made, for the PDF step and for `Prepared`'s readers.
+/// What the last build made, for the PDF step ([`Prepared::parts`]) and for
+/// `Prepared`'s readers.
 #[derive(Debug)]
-pub(crate) struct Last {
-    pub(crate) site: Site,
-    pub(crate) bodies: Vec<std::sync::Arc<render::Body>>,
-    pub(crate) theme: theme::Theme,
+struct Last {
+    site: Site,
+    bodies: Vec<std::sync::Arc<render::Body>>,
+    theme: theme::Theme,
 }
 
 /// What a successful build did.
@@ -336,7 +372,12 @@ impl Builder {
         };
         let pdfs = if config.pdf {
             let mut more = Vec::new();
-            let made = pdf::build(config, &mut prepared, &mut self.caches.written, &mut more);
+            let made = pdf::build(
+                config,
+                prepared.parts(),
+                &mut self.caches.written,
+                &mut more,
+            );
             warnings.add(more);
             made
         } else {

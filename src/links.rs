@@ -5,8 +5,19 @@
 //! under a sub-path and from disk. Pages live at `<folder>/index.html`, and
 //! links name `index.html` explicitly so they work from disk too.
 
-use crate::markdown::Resolve;
 use crate::model::{Page, PageId, Site};
+
+/// Turns a link target written in Markdown into the URL to write in HTML.
+pub(crate) trait Resolve {
+    /// `Ok(href)` for a target that exists, `Err((message, hint))` otherwise.
+    fn resolve(&self, dest: &str) -> Result<String, (String, String)>;
+
+    /// The message and hint for `written` (`[text](dest)`, or `![alt](dest)`
+    /// when `image`), which is no link because `dest` has a space in it.
+    fn spaced(&self, written: &str, dest: &str, image: bool) -> (String, String) {
+        spaced_message(written, dest, image, None)
+    }
+}
 
 /// The relative URL from the page whose folder is `from` (e.g. `a/b/`) to the
 /// output file `to` (e.g. `a/c/index.html`).
@@ -250,18 +261,18 @@ fn join(folder: &str, path: &str) -> Option<String> {
 }
 
 /// Resolves the links of one page.
-pub struct PageLinks<'a> {
+pub(crate) struct PageLinks<'a> {
     /// The site.
-    pub site: &'a Site,
+    pub(crate) site: &'a Site,
     /// The page whose Markdown holds the links.
-    pub page: &'a Page,
+    pub(crate) page: &'a Page,
 }
 
 impl PageLinks<'_> {
     /// The page a link leads to and the fragment after its `#` (`""` when
     /// none): `#x` is the page itself. `None` for a link that leaves the site
     /// or leads to a file or nowhere.
-    pub fn page_of<'d>(&self, dest: &'d str) -> Option<(PageId, &'d str)> {
+    pub(crate) fn page_of<'d>(&self, dest: &'d str) -> Option<(PageId, &'d str)> {
         if let Some(fragment) = dest.strip_prefix('#') {
             let id = self.site.by_rel.get(&self.page.rel).copied()?;
             return Some((id, fragment));

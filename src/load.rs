@@ -41,12 +41,12 @@ pub struct Asset {
 }
 
 /// A file's size and modification time.
-pub type Stamp = (u64, Option<SystemTime>);
+pub(crate) type Stamp = (u64, Option<SystemTime>);
 
 /// Texts read by earlier loads, by absolute path, kept while size and
 /// modification time stay the same.
 #[derive(Debug, Default)]
-pub struct FileCache {
+pub(crate) struct FileCache {
     texts: HashMap<String, (Stamp, Arc<str>)>,
 }
 
@@ -54,13 +54,8 @@ impl FileCache {
     /// Forgets the file at `rel` (relative to `content/`), so the next load
     /// reads it whatever its size and time say: the watcher knows it changed,
     /// and a quick second save can keep both.
-    pub fn forget(&mut self, rel: &str) {
+    pub(crate) fn forget(&mut self, rel: &str) {
         self.texts.remove(rel);
-    }
-
-    /// Keeps the text of `rel`, read by someone else.
-    pub fn remember(&mut self, rel: &str, stamp: Stamp, text: Arc<str>) {
-        self.texts.insert(rel.to_string(), (stamp, text));
     }
 }
 
@@ -81,10 +76,10 @@ pub struct Loaded {
 }
 
 /// The record of the latest accessibility audit, in `content/`.
-pub const AUDIT_FILE: &str = "accessibility-audit.yaml";
+pub(crate) const AUDIT_FILE: &str = "accessibility-audit.yaml";
 
 /// Whether a file is an editor's temporary or backup file, or hidden.
-pub fn is_ignored(name: &str) -> bool {
+pub(crate) fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')
@@ -119,13 +114,13 @@ fn misnamed_warning(path: PathBuf, name: &str, is_dir: bool) -> Diagnostic {
 }
 
 /// Reads the content folder of `config`.
-pub fn load(config: &Config) -> Loaded {
+pub(crate) fn load(config: &Config) -> Loaded {
     load_with(config, &mut FileCache::default())
 }
 
 /// Reads the content folder, reading again only the files whose size or
 /// modification time changed since `cache` saw them.
-pub fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
+pub(crate) fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
     let content = config.content_dir();
     let mut loaded = Loaded::default();
     if !content.is_dir() {
@@ -285,14 +280,14 @@ fn outside_link(config: &Config, project: &Path, link: &Path) -> Option<Diagnost
 }
 
 /// Whether `path` is a link (which only a walk of the folder checks).
-pub fn is_link(path: &Path) -> bool {
+pub(crate) fn is_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Brings `previous` up to date when only the files `changed` (paths
 /// relative to `content/`) changed, without walking the folder. `None` when
 /// that is not enough: a file is new, gone, or could not be read before.
-pub fn reload(
+pub(crate) fn reload(
     config: &Config,
     previous: &Loaded,
     cache: &mut FileCache,
@@ -336,7 +331,7 @@ pub fn reload(
 /// `s` in Unicode NFC: macOS saves `å` as `a` and a ring (NFD), a page
 /// writes it as one character; names, link targets and output paths are
 /// compared and written in NFC (issue 11).
-pub fn nfc(s: &str) -> String {
+pub(crate) fn nfc(s: &str) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => s.to_string(),
@@ -345,7 +340,7 @@ pub fn nfc(s: &str) -> String {
 }
 
 /// A path relative to `content/` as a string with `/`.
-pub fn rel_string(path: &Path) -> String {
+pub(crate) fn rel_string(path: &Path) -> String {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
@@ -360,7 +355,7 @@ fn io_reason(err: Option<&std::io::Error>) -> String {
 }
 
 /// Reads a file as UTF-8 text, without BOM and with `\n` line endings.
-pub fn read_text(config: &Config, abs: &Path) -> Result<String, Diagnostic> {
+pub(crate) fn read_text(config: &Config, abs: &Path) -> Result<String, Diagnostic> {
     let shown = config.relative(abs).to_path_buf();
     let bytes = std::fs::read(abs).map_err(|e| {
         Diagnostic::error(&shown, crate::words::w().cannot_read(&io_reason(Some(&e))))

@@ -1,5 +1,5 @@
-//! The `malbild` binary: a shim over [`malbild::cli::run`].
+//! The `malbild` binary: a shim over [`malbild::run`].
 
 fn main() {
-    std::process::exit(malbild::cli::run(std::env::args_os()));
+    std::process::exit(malbild::run(std::env::args_os()));
 }

@@ -22,21 +22,11 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-/// Turns a link target written in Markdown into the URL to write in HTML.
-pub trait Resolve {
-    /// `Ok(href)` for a target that exists, `Err((message, hint))` otherwise.
-    fn resolve(&self, dest: &str) -> Result<String, (String, String)>;
-
-    /// The message and hint for `written` (`[text](dest)`, or `![alt](dest)`
-    /// when `image`), which is no link because `dest` has a space in it.
-    fn spaced(&self, written: &str, dest: &str, image: bool) -> (String, String) {
-        crate::links::spaced_message(written, dest, image, None)
-    }
-}
+pub(crate) use crate::links::Resolve;
 
 /// A heading of the body.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Heading {
+pub(crate) struct Heading {
     /// 1 to 6.
     pub level: u8,
     /// Its id, unique on the page.
@@ -50,7 +40,7 @@ pub struct Heading {
 
 /// An image of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Image {
+pub(crate) struct Image {
     /// Its alternative text.
     pub alt: String,
     /// Its target as written.
@@ -61,7 +51,7 @@ pub struct Image {
 
 /// A table of the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Table {
+pub(crate) struct Table {
     /// Whether it has a name: a caption, or the heading right above it.
     pub named: bool,
     /// Byte offset in the Markdown.
@@ -70,7 +60,7 @@ pub struct Table {
 
 /// A link or image whose target could not be resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BadLink {
+pub(crate) struct BadLink {
     /// What is wrong.
     pub message: String,
     /// What to do.
@@ -81,7 +71,7 @@ pub struct BadLink {
 
 /// A link of the body, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkSeen {
+pub(crate) struct LinkSeen {
     /// Its target as written.
     pub dest: String,
     /// Its text (for an image inside the link, the image's alternative text).
@@ -92,7 +82,7 @@ pub struct LinkSeen {
 
 /// Raw HTML written in the Markdown: a whole HTML block, or one inline tag.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HtmlSeen {
+pub(crate) struct HtmlSeen {
     /// The HTML as written.
     pub html: String,
     /// Byte offset in the Markdown.
@@ -101,7 +91,7 @@ pub struct HtmlSeen {
 
 /// What a [`TextBlock`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
+pub(crate) enum BlockKind {
     /// A paragraph.
     Paragraph,
     /// A list item (its first paragraph, when it has several).
@@ -117,7 +107,7 @@ pub enum BlockKind {
 /// One block of the Markdown with its plain text: what a reader reads,
 /// without markup, code or images.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextBlock {
+pub(crate) struct TextBlock {
     /// What kind of block.
     pub kind: BlockKind,
     /// Byte offset of the block in the Markdown.
@@ -131,7 +121,7 @@ pub struct TextBlock {
 
 impl TextBlock {
     /// The byte offset in the Markdown of byte `pos` of [`TextBlock::text`].
-    pub fn source_offset(&self, pos: usize) -> usize {
+    pub(crate) fn source_offset(&self, pos: usize) -> usize {
         let i = self.pieces.partition_point(|(p, _)| *p <= pos);
         match i.checked_sub(1).map(|i| &self.pieces[i]) {
             Some((p, range)) => (range.start + (pos - p)).min(range.end.max(range.start)),
@@ -142,7 +132,7 @@ impl TextBlock {
 
 /// What rendering produced and saw.
 #[derive(Debug, Clone, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The HTML.
     pub html: String,
     /// Every heading, in order.
@@ -274,7 +264,7 @@ impl Seen {
 
 /// What rendering takes from the site and the theme.
 #[derive(Debug, Clone, Copy)]
-pub struct Settings<'a> {
+pub(crate) struct Settings<'a> {
     /// Smart quotes become Swedish ones (”…” and ’).
     pub swedish: bool,
     /// The accessible name of the region around a table that has neither a
@@ -285,33 +275,34 @@ pub struct Settings<'a> {
 
 impl Settings<'_> {
     /// The name of an unnamed table when the theme has none.
-    pub const UNNAMED_TABLE: &'static str = "Tabell {n}";
+    pub(crate) const UNNAMED_TABLE: &'static str = "Tabell {n}";
     /// Swedish quotes and the default name of an unnamed table.
-    pub const SWEDISH: Settings<'static> = Settings {
+    #[cfg(test)]
+    pub(crate) const SWEDISH: Settings<'static> = Settings {
         swedish: true,
         unnamed_table: Self::UNNAMED_TABLE,
     };
 }
 
 /// The class of the region around every table.
-pub const TABLE_REGION_CLASS: &str = "mb-table";
+pub(crate) const TABLE_REGION_CLASS: &str = "mb-table";
 
 /// The name of the region around the `n`th table of a page (from 1) that
 /// has no name of its own.
-pub fn unnamed_table_name(format: &str, n: usize) -> String {
+pub(crate) fn unnamed_table_name(format: &str, n: usize) -> String {
     format.replace("{n}", &n.to_string())
 }
 
 /// Hands out ids unique within one page, and numbers its tables.
 #[derive(Debug, Default)]
-pub struct Ids {
+pub(crate) struct Ids {
     used: HashSet<String>,
     tables: usize,
 }
 
 impl Ids {
     /// An allocator that never hands out `reserved` (ids the theme uses).
-    pub fn new(reserved: &[&str]) -> Self {
+    pub(crate) fn new(reserved: &[&str]) -> Self {
         Ids {
             used: reserved.iter().map(|s| s.to_string()).collect(),
             tables: 0,
@@ -325,7 +316,7 @@ impl Ids {
     }
 
     /// `base` as an id, with `-2`, `-3`... when taken.
-    pub fn unique(&mut self, base: &str) -> String {
+    pub(crate) fn unique(&mut self, base: &str) -> String {
         let mut base = crate::model::slugify(base);
         if base.is_empty() {
             base = "avsnitt".into();
@@ -365,7 +356,7 @@ fn level_number(level: HeadingLevel) -> u8 {
 
 /// Renders `markdown`. Heading and caption ids and table numbers come from
 /// `ids`.
-pub fn render(
+pub(crate) fn render(
     markdown: &str,
     links: &dyn Resolve,
     ids: &mut Ids,

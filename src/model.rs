@@ -20,11 +20,11 @@ use crate::front_matter::{self, words};
 use crate::load::{Asset, Loaded, Source};
 
 /// Index of a page in [`Site::pages`].
-pub type PageId = usize;
+pub(crate) type PageId = usize;
 
 /// What a page is, from where its file sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Role {
+pub(crate) enum Role {
     /// `content/_index.md`.
     Home,
     /// `content/<region>/_index.md`.
@@ -37,7 +37,7 @@ pub enum Role {
 
 impl Role {
     /// The name templates see.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Role::Home => "home",
             Role::Region => "region",
@@ -50,7 +50,7 @@ impl Role {
 /// A part's `kind`: picks its template.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Kind {
+pub(crate) enum Kind {
     /// The målbild itself: vision, horizon, goal areas.
     GoalPicture,
     /// Success factors and prerequisites.
@@ -64,7 +64,7 @@ pub enum Kind {
 
 impl Kind {
     /// The name templates and front matter use.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::GoalPicture => "goal-picture",
             Kind::SuccessFactors => "success-factors",
@@ -77,7 +77,7 @@ impl Kind {
 /// A goal area (målområde) of a goal picture.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct GoalArea {
+pub(crate) struct GoalArea {
     /// Its name, e.g. "Tillsammans".
     pub title: String,
     /// The short "how", e.g. "genom delaktighet och samordning".
@@ -91,7 +91,7 @@ pub struct GoalArea {
 /// A success factor (framgångsfaktor).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Factor {
+pub(crate) struct Factor {
     /// Its name.
     pub title: String,
     /// Markdown.
@@ -102,7 +102,7 @@ pub struct Factor {
 /// A perspective shift: från ... till ...
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Shift {
+pub(crate) struct Shift {
     /// Where we come from.
     pub from: String,
     /// Where we are going.
@@ -112,7 +112,7 @@ pub struct Shift {
 /// How to reach a region's organisation.
 #[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Contact {
+pub(crate) struct Contact {
     /// A name or unit.
     #[serde(default)]
     pub name: Option<String>,
@@ -133,7 +133,7 @@ pub struct Contact {
 /// Front matter of `content/_index.md`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct HomeMeta {
+pub(crate) struct HomeMeta {
     /// Defaults to the site title.
     #[serde(default)]
     pub title: Option<String>,
@@ -154,7 +154,7 @@ pub struct HomeMeta {
 /// Front matter of a region's `_index.md`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RegionMeta {
+pub(crate) struct RegionMeta {
     /// The region's name.
     pub title: String,
     /// Organisations behind its publications.
@@ -198,7 +198,7 @@ pub struct RegionMeta {
 /// Front matter of a publication's `_index.md`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PublicationMeta {
+pub(crate) struct PublicationMeta {
     /// The publication's title.
     pub title: String,
     /// Who published it.
@@ -251,7 +251,7 @@ pub struct PublicationMeta {
 /// Front matter of a part (any Markdown file but `_index.md`).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PartMeta {
+pub(crate) struct PartMeta {
     /// The part's title: its h1.
     pub title: String,
     /// Picks the template.
@@ -306,7 +306,7 @@ pub struct PartMeta {
 
 /// A page's front matter, by role.
 #[derive(Debug, Clone)]
-pub enum Meta {
+pub(crate) enum Meta {
     /// The home page.
     Home(HomeMeta),
     /// A region.
@@ -317,9 +317,21 @@ pub enum Meta {
     Part(Box<PartMeta>),
 }
 
+impl Meta {
+    /// The theme words of the front matter (`themes:`; only publications and
+    /// parts have them).
+    pub(crate) fn themes(&self) -> &[String] {
+        match self {
+            Meta::Publication(m) => &m.themes,
+            Meta::Part(m) => &m.themes,
+            _ => &[],
+        }
+    }
+}
+
 /// A date as precise as the content gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
+pub(crate) struct Date {
     /// Year.
     pub year: i32,
     /// 1-12, if given.
@@ -434,7 +446,7 @@ fn not_a_date(written: &str) -> (String, String) {
 
 impl Date {
     /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub fn parse(s: &str) -> Option<Date> {
+    pub(crate) fn parse(s: &str) -> Option<Date> {
         let mut parts = s.trim().split('-');
         let year = parts.next()?;
         if year.len() != 4 {
@@ -461,7 +473,7 @@ impl Date {
     }
 
     /// `2023`, `2023-01` or `2023-01-24`, for `<time datetime>`.
-    pub fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
             (Some(m), None) => format!("{:04}-{m:02}", self.year),
@@ -470,7 +482,7 @@ impl Date {
     }
 
     /// `24 januari 2023`, `januari 2023` or `2023`, with the theme's month names.
-    pub fn text(&self, months: &[String]) -> String {
+    pub(crate) fn text(&self, months: &[String]) -> String {
         let month = |m: u8| {
             months
                 .get(usize::from(m) - 1)
@@ -487,7 +499,7 @@ impl Date {
 
 /// One Markdown file, placed in the site.
 #[derive(Debug, Clone)]
-pub struct Page {
+pub(crate) struct Page {
     /// The file, relative to the project root (for messages).
     pub path: PathBuf,
     /// The file, relative to `content/`.
@@ -521,12 +533,12 @@ pub struct Page {
 
 impl Page {
     /// The Markdown body.
-    pub fn body(&self) -> &str {
+    pub(crate) fn body(&self) -> &str {
         &self.text[self.body_offset..]
     }
 
     /// The template asked for in front matter, if any.
-    pub fn template(&self) -> Option<&str> {
+    pub(crate) fn template(&self) -> Option<&str> {
         match &*self.meta {
             Meta::Home(m) => m.template.as_deref(),
             Meta::Region(m) => m.template.as_deref(),
@@ -536,7 +548,7 @@ impl Page {
     }
 
     /// The checks its front matter turns off (`check: {ignore: [...]}`).
-    pub fn ignored_checks(&self) -> &[String] {
+    pub(crate) fn ignored_checks(&self) -> &[String] {
         let check = match &*self.meta {
             Meta::Home(m) => m.check.as_ref(),
             Meta::Region(m) => m.check.as_ref(),
@@ -547,7 +559,7 @@ impl Page {
     }
 
     /// The part's front matter, if it is a part.
-    pub fn part(&self) -> Option<&PartMeta> {
+    pub(crate) fn part(&self) -> Option<&PartMeta> {
         match &*self.meta {
             Meta::Part(m) => Some(m),
             _ => None,
@@ -555,13 +567,13 @@ impl Page {
     }
 
     /// The output file, relative to the output folder.
-    pub fn output_path(&self) -> String {
+    pub(crate) fn output_path(&self) -> String {
         format!("{}index.html", self.url)
     }
 
     /// The 1-based line of the file on which `key:` is set in the front
     /// matter, for messages about a value.
-    pub fn key_line(&self, key: &str) -> Option<usize> {
+    pub(crate) fn key_line(&self, key: &str) -> Option<usize> {
         let front = &self.text[..self.body_offset];
         front
             .lines()
@@ -575,7 +587,7 @@ impl Page {
 
 /// The whole site.
 #[derive(Debug, Default)]
-pub struct Site {
+pub(crate) struct Site {
     /// `site.yaml`.
     pub config: SiteConfig,
     /// Every page; the home page is [`Site::HOME`].
@@ -598,40 +610,28 @@ pub struct Site {
 
 impl Site {
     /// The home page's id.
-    pub const HOME: PageId = 0;
+    pub(crate) const HOME: PageId = 0;
 
     /// The pages from `id` up to the home page, nearest first.
-    pub fn ancestors(&self, id: PageId) -> impl Iterator<Item = PageId> + '_ {
+    pub(crate) fn ancestors(&self, id: PageId) -> impl Iterator<Item = PageId> + '_ {
         std::iter::successors(self.pages[id].parent, |&p| self.pages[p].parent)
-    }
-
-    /// The nearest page with `role`, `id` itself included.
-    pub fn nearest(&self, id: PageId, role: Role) -> Option<PageId> {
-        std::iter::once(id)
-            .chain(self.ancestors(id))
-            .find(|&p| self.pages[p].role == role)
     }
 }
 
 /// Pages parsed by earlier builds, by content path, kept while their text is
 /// the same.
 #[derive(Debug, Default)]
-pub struct ParseCache {
+pub(crate) struct ParseCache {
     /// The `site.yaml` the pages were parsed with (the home page's title
     /// defaults to the site's).
     site_yaml: Option<Arc<str>>,
     pages: HashMap<String, Page>,
 }
 
-/// Builds the site model from what `load` read. Problems are collected in
+/// Builds the site model from what `load` read, parsing again only the
+/// files whose text changed since `cache` saw them. Problems are collected in
 /// `diagnostics`; the site holds every page that could be read.
-pub fn build(config: &Config, loaded: Loaded, diagnostics: &mut Vec<Diagnostic>) -> Site {
-    build_with(config, loaded, &mut ParseCache::default(), diagnostics)
-}
-
-/// [`build`], parsing again only the files whose text changed since `cache`
-/// saw them.
-pub fn build_with(
+pub(crate) fn build_with(
     config: &Config,
     loaded: Loaded,
     cache: &mut ParseCache,
@@ -756,7 +756,12 @@ pub fn build_with(
 /// again (a title or weight may move a page among its siblings). Page ids
 /// stay as they were. `None` when any of that does not hold: then the model
 /// is built from nothing ([`build_with`]), which gives the same site.
-pub fn patch(old: Site, before: &Loaded, now: &Loaded, cache: &mut ParseCache) -> Option<Site> {
+pub(crate) fn patch(
+    old: Site,
+    before: &Loaded,
+    now: &Loaded,
+    cache: &mut ParseCache,
+) -> Option<Site> {
     let same_yaml = match (&before.site_yaml, &now.site_yaml) {
         (Some(a), Some(b)) => Arc::ptr_eq(&a.text, &b.text),
         (None, None) => true,
@@ -1055,7 +1060,7 @@ fn slug_of(meta: &Meta) -> Option<&str> {
 
 /// A URL segment from a file or folder name: lower case ASCII letters, digits
 /// and hyphens (`framgångsfaktorer` -> `framgangsfaktorer`).
-pub fn slugify(name: &str) -> String {
+pub(crate) fn slugify(name: &str) -> String {
     slug::slugify(name)
 }
 

@@ -18,12 +18,20 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::progress::{Phase, Progress, Silent};
-use crate::render::OutFile;
 use crate::theme::FileSource;
+
+/// A file the build writes.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    /// Path relative to the output folder, with `/`.
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
 
 /// The file that marks a folder as written by malbild, and lists the files
 /// malbild wrote there.
-pub const MARKER: &str = ".malbild-output";
+pub(crate) const MARKER: &str = ".malbild-output";
 
 /// The first lines of [`MARKER`]; the files follow, one a line, each after
 /// the hash of what was written (xxh3 of the bytes, or the stamp of a copied
@@ -98,7 +106,7 @@ fn marker_text(files: &Written) -> String {
 /// not changed after the marker was written; any other file the marker
 /// lists is [`Stamp::UNKNOWN`] (written again, or removed when gone). Empty
 /// when there is no marker, or one without hashes.
-pub fn on_disk(config: &Config) -> Written {
+pub(crate) fn on_disk(config: &Config) -> Written {
     let out = &config.output;
     let marker = out.join(MARKER);
     let (Ok(text), Ok(meta)) = (fs::read_to_string(&marker), fs::metadata(&marker)) else {
@@ -167,7 +175,7 @@ pub fn lock(config: &Config) -> Result<Lock> {
 /// Puts the previous output folder back when a build stopped between the two
 /// renames of the swap (killed, or the power went): the output folder is
 /// missing and the old one is beside it. Says so through [`Config::notice`].
-pub fn recover(config: &Config) -> Result<()> {
+pub(crate) fn recover(config: &Config) -> Result<()> {
     let (out, parent, name) = beside_output(config)?;
     if out.symlink_metadata().is_ok() {
         return Ok(());
@@ -208,12 +216,12 @@ pub struct Copy {
 }
 
 /// What is in the output folder: output path to what was written there.
-pub type Written = HashMap<String, Stamp>;
+pub(crate) type Written = HashMap<String, Stamp>;
 
 /// What was written to one output file: a hash of the bytes (pages) or the
 /// stamp of the source (copies), and the size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
+pub(crate) struct Stamp {
     /// xxh3 of the bytes, or [`Copy::stamp`].
     pub hash: u64,
     /// The file's size in bytes.
@@ -223,13 +231,13 @@ pub struct Stamp {
 impl Stamp {
     /// A file of ours whose bytes are not known (changed since, or listed by
     /// a marker without hashes): always written again.
-    pub const UNKNOWN: Stamp = Stamp {
+    pub(crate) const UNKNOWN: Stamp = Stamp {
         hash: 0,
         size: u64::MAX,
     };
 
     /// The stamp of `bytes`.
-    pub fn of(bytes: &[u8]) -> Stamp {
+    pub(crate) fn of(bytes: &[u8]) -> Stamp {
         Stamp {
             hash: crate::hash::bytes(bytes),
             size: bytes.len() as u64,
@@ -238,14 +246,14 @@ impl Stamp {
 
     /// Whether this is what was written, as far as known: its hash is
     /// `hash`.
-    pub fn is(self, hash: u64) -> bool {
+    pub(crate) fn is(self, hash: u64) -> bool {
         self != Stamp::UNKNOWN && self.hash == hash
     }
 }
 
 /// What a write did.
 #[derive(Debug, Default)]
-pub struct Changes {
+pub(crate) struct Changes {
     /// Everything now in the output folder.
     pub written: Written,
     /// Files written.
@@ -255,7 +263,7 @@ pub struct Changes {
 }
 
 /// The stamp of a theme file.
-pub fn stamp_of(source: &FileSource) -> u64 {
+pub(crate) fn stamp_of(source: &FileSource) -> u64 {
     match source {
         FileSource::Disk(p) => {
             let meta = fs::metadata(p).ok();
@@ -292,7 +300,7 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// Refuses an output folder that would destroy something: the project, its
 /// content or themes, or a folder of someone else's files.
-pub fn check_target(config: &Config) -> Result<(), Diagnostic> {
+pub(crate) fn check_target(config: &Config) -> Result<(), Diagnostic> {
     let root = absolute(&config.root);
     let out = absolute(&config.output);
     let shown = config.relative(&config.output).to_path_buf();
@@ -344,7 +352,7 @@ fn beside_output(config: &Config) -> Result<(PathBuf, PathBuf, String)> {
 /// Where a build puts each output the moment it is rendered, so that the
 /// whole site's HTML is never in memory at once.
 #[derive(Debug)]
-pub enum Sink {
+pub(crate) enum Sink {
     /// Keep every file (for `check`, tests and the PDF step, which read them).
     Keep,
     /// Write it into the staging folder of a build from nothing.
@@ -356,7 +364,7 @@ pub enum Sink {
 
 impl Sink {
     /// Takes `file`, made now; gives it back when it is still to be written.
-    pub fn take(&self, file: OutFile) -> Option<OutFile> {
+    pub(crate) fn take(&self, file: OutFile) -> Option<OutFile> {
         match self {
             Sink::Keep => Some(file),
             Sink::Staging(staging) => {
@@ -374,7 +382,7 @@ impl Sink {
 /// into as it renders, and that [`Staging::finish`] swaps in. Dropped
 /// unfinished (the build failed), it is removed.
 #[derive(Debug)]
-pub struct Staging {
+pub(crate) struct Staging {
     dir: PathBuf,
     /// What was put in it, with its stamp.
     put: std::sync::Mutex<Vec<(String, Stamp)>>,
@@ -386,7 +394,7 @@ pub struct Staging {
 impl Staging {
     /// Makes the staging folder of the output folder of `config` (removing
     /// those of builds that were killed).
-    pub fn begin(config: &Config) -> Result<Staging> {
+    pub(crate) fn begin(config: &Config) -> Result<Staging> {
         let (_, parent, name) = beside_output(config)?;
         clean_leftovers(&parent, &name);
         let dir = parent.join(format!(".{name}.malbild-tmp-{}", std::process::id()));
@@ -435,7 +443,7 @@ impl Staging {
     /// Writes `files` and `copies` too, carries over the files of the
     /// output folder that malbild did not write, writes the marker and
     /// swaps the folder in for the output folder.
-    pub fn finish(
+    pub(crate) fn finish(
         mut self,
         config: &Config,
         files: &[OutFile],
@@ -489,7 +497,7 @@ impl Drop for Staging {
 
 /// Writes `files` and `copies` to a fresh folder and swaps it in for the
 /// output folder.
-pub fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Changes> {
+pub(crate) fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<Changes> {
     let (out, parent, name) = beside_output(config)?;
     let parent = parent.as_path();
     clean_leftovers(parent, &name);
@@ -541,7 +549,7 @@ fn copy_stamp(c: &Copy) -> Stamp {
 /// changed, and removes the files whose page or file is gone. `all` lists
 /// every page output, rendered now or before; `before` is what the folder
 /// holds.
-pub fn update(
+pub(crate) fn update(
     config: &Config,
     files: &[OutFile],
     all: &[String],
@@ -630,7 +638,7 @@ pub fn update(
 /// Writes those of `files` whose bytes changed into an output folder that
 /// `written` describes, and records them there; nothing is removed. Returns
 /// how many were written. For rebuilds that change no page's address.
-pub fn patch(config: &Config, files: &[OutFile], written: &mut Written) -> Result<usize> {
+pub(crate) fn patch(config: &Config, files: &[OutFile], written: &mut Written) -> Result<usize> {
     let stamps: Vec<Stamp> = files.par_iter().map(|f| Stamp::of(&f.bytes)).collect();
     let changed: Vec<&OutFile> = files
         .iter()
@@ -668,7 +676,11 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// if this one is killed. It is beside the output folder rather than in the
 /// system's temporary folder because a browser installed as a snap package
 /// cannot see the latter.
-pub fn scratch(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<tempfile::TempDir> {
+pub(crate) fn scratch(
+    config: &Config,
+    files: &[OutFile],
+    copies: &[Copy],
+) -> Result<tempfile::TempDir> {
     let (_, parent, name) = beside_output(config)?;
     let parent = parent.as_path();
     let dir = tempfile::Builder::new()
@@ -681,7 +693,7 @@ pub fn scratch(config: &Config, files: &[OutFile], copies: &[Copy]) -> Result<te
 
 /// Writes `file` into a scratch folder made by [`scratch`], replacing what
 /// is there.
-pub fn write_into(dir: &Path, file: &OutFile) -> Result<()> {
+pub(crate) fn write_into(dir: &Path, file: &OutFile) -> Result<()> {
     let path = dir.join(&file.path);
     fs::write(&path, &file.bytes)
         .with_context(|| crate::words::w().cannot_write(&path.display().to_string()))

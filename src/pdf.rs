@@ -15,19 +15,21 @@ use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::Prepared;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::PageId;
+use crate::model::{PageId, Site};
+use crate::output::Copy;
 use crate::print;
-use crate::render::{self, OutFile, PdfLink};
+use crate::render::{self, Body, OutFile, PdfLink};
+use crate::theme::Theme;
 
 /// The environment variable that names the browser's program file.
-pub const ENV: &str = "MALBILD_CHROMIUM";
+pub(crate) const ENV: &str = "MALBILD_CHROMIUM";
 
 /// Programs looked for on the `PATH`, in this order.
 const NAMES: &[&str] = &[
@@ -49,7 +51,7 @@ const ASKED_BY: &str = "--pdf";
 
 /// What the PDF step made.
 #[derive(Debug, Default)]
-pub struct Made {
+pub(crate) struct Made {
     /// Output paths of the PDFs made now, with their sizes in bytes.
     pub pdfs: Vec<(String, u64)>,
     /// How many PDFs of an earlier build stay as they are (their print page
@@ -57,21 +59,32 @@ pub struct Made {
     pub kept: usize,
 }
 
+/// What the PDF step works on: a prepared site's model, bodies and theme to
+/// read, beside its files to add to (`Prepared::parts` lends them).
+pub(crate) struct Parts<'a> {
+    pub(crate) site: &'a Site,
+    pub(crate) bodies: &'a [Arc<Body>],
+    pub(crate) theme: &'a Theme,
+    pub(crate) files: &'a mut Vec<OutFile>,
+    pub(crate) all: &'a mut Vec<String>,
+    pub(crate) copies: &'a [Copy],
+}
+
 /// Makes the PDF of every print page in `prepared` that was made again (or
 /// whose PDF is not in the output folder, which `written` describes), adds
 /// the PDFs to its files and renders the landing pages of those
 /// publications again with a link to them. A PDF whose print page did not
 /// change stays, and so does its link. Problems become warnings.
-pub fn build(
+pub(crate) fn build(
     config: &Config,
-    prepared: &mut Prepared,
+    prepared: Option<Parts<'_>>,
     written: &mut crate::output::Written,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Made {
-    let Some(last) = prepared.last.as_ref() else {
+    let Some(mut prepared) = prepared else {
         return Made::default();
     };
-    let site = &last.site;
+    let site = prepared.site;
     let swedish = site.config.language.starts_with("sv");
     let made_now: std::collections::HashSet<&str> =
         prepared.files.iter().map(|f| f.path.as_str()).collect();
@@ -129,14 +142,14 @@ pub fn build(
         }
     }
     if wanted.is_empty() {
-        rerender_landing(prepared, &landing, &links, diagnostics);
+        rerender_landing(&mut prepared, &landing, &links, diagnostics);
         return made;
     }
     let chromium = match find(config.chromium.as_deref()) {
         Ok(c) => c,
         Err(d) => {
             diagnostics.push(d);
-            rerender_landing(prepared, &landing, &links, diagnostics);
+            rerender_landing(&mut prepared, &landing, &links, diagnostics);
             return made;
         }
     };
@@ -146,14 +159,14 @@ pub fn build(
         .cloned()
         .chain(fresh_print_pages)
         .collect();
-    let scratch = match crate::output::scratch(config, &files, &prepared.copies) {
+    let scratch = match crate::output::scratch(config, &files, prepared.copies) {
         Ok(dir) => dir,
         Err(e) => {
             diagnostics.push({
                 let (message, hint) = crate::words::w().pdf_no_scratch(&format!("{e:#}"));
                 Diagnostic::warning(ASKED_BY, message).with_hint(hint)
             });
-            rerender_landing(prepared, &landing, &links, diagnostics);
+            rerender_landing(&mut prepared, &landing, &links, diagnostics);
             return made;
         }
     };
@@ -163,7 +176,7 @@ pub fn build(
     let results: Vec<(PageId, Result<Vec<u8>, String>)> = wanted
         .par_iter()
         .map(|&id| {
-            let made = make(&chromium, scratch.path(), prepared, id);
+            let made = make(&chromium, scratch.path(), &prepared, id);
             progress.advance(1);
             (id, made)
         })
@@ -193,7 +206,7 @@ pub fn build(
         }
     }
     drop(scratch);
-    rerender_landing(prepared, &landing, &links, diagnostics);
+    rerender_landing(&mut prepared, &landing, &links, diagnostics);
     made
 }
 
@@ -201,18 +214,15 @@ pub fn build(
 /// `links` (a page without one gets none), in place of the files made
 /// before or as new files.
 fn rerender_landing(
-    prepared: &mut Prepared,
+    prepared: &mut Parts<'_>,
     ids: &[PageId],
     links: &BTreeMap<PageId, PdfLink>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let Some(last) = prepared.last.as_ref() else {
-        return;
-    };
     let landing = render::rerender(
-        &last.site,
-        &last.bodies,
-        &last.theme,
+        prepared.site,
+        prepared.bodies,
+        prepared.theme,
         ids,
         links,
         diagnostics,
@@ -235,9 +245,8 @@ const PASSES: usize = 3;
 /// first PDF's bookmarks give the pages, the print page is made again with
 /// them, and printed again; this is kept when its bookmarks agree with the
 /// numbers in it. Otherwise the first PDF, without numbers, is the one.
-fn make(chromium: &Path, dir: &Path, prepared: &Prepared, id: PageId) -> Result<Vec<u8>, String> {
-    let last = prepared.last.as_ref().ok_or("nothing was prepared")?;
-    let site = &last.site;
+fn make(chromium: &Path, dir: &Path, prepared: &Parts<'_>, id: PageId) -> Result<Vec<u8>, String> {
+    let site = prepared.site;
     let page = dir.join(print::output_path(site, id));
     let pdf = dir.join(format!("malbild-{id}.pdf"));
     let first = print_to_pdf(chromium, &page, &pdf)?;
@@ -245,7 +254,7 @@ fn make(chromium: &Path, dir: &Path, prepared: &Prepared, id: PageId) -> Result<
     let mut shown: Option<Vec<usize>> = None;
     for _ in 1..PASSES {
         let marks = bookmarks(&bytes);
-        let Some(made) = print::numbered(site, &last.bodies, &last.theme, id, &marks) else {
+        let Some(made) = print::numbered(site, prepared.bodies, prepared.theme, id, &marks) else {
             return Ok(first);
         };
         let (file, numbers) = made.map_err(|d| d.message)?;
@@ -259,9 +268,15 @@ fn make(chromium: &Path, dir: &Path, prepared: &Prepared, id: PageId) -> Result<
         bytes = print_to_pdf(chromium, &page, &pdf)?;
         shown = Some(numbers);
     }
-    let confirmed = print::numbered(site, &last.bodies, &last.theme, id, &bookmarks(&bytes))
-        .and_then(Result::ok)
-        .is_some_and(|(_, numbers)| Some(numbers) == shown);
+    let confirmed = print::numbered(
+        site,
+        prepared.bodies,
+        prepared.theme,
+        id,
+        &bookmarks(&bytes),
+    )
+    .and_then(Result::ok)
+    .is_some_and(|(_, numbers)| Some(numbers) == shown);
     Ok(if confirmed { bytes } else { first })
 }
 
@@ -277,7 +292,7 @@ fn bookmarks(pdf: &[u8]) -> Vec<(String, usize)> {
 /// The browser to print with: `MALBILD_CHROMIUM` (passed in as `setting`),
 /// else the first of [`NAMES`] on the `PATH`, else the usual places on
 /// Windows and macOS.
-pub fn find(setting: Option<&Path>) -> Result<PathBuf, Diagnostic> {
+pub(crate) fn find(setting: Option<&Path>) -> Result<PathBuf, Diagnostic> {
     if let Some(path) = setting {
         return match which::which(path) {
             Ok(found) => Ok(found),
@@ -446,7 +461,7 @@ fn last_message(stderr: &str) -> String {
 }
 
 /// A file size for people: `412 kB`, `1,2 MB` (a decimal comma in Swedish).
-pub fn size_text(bytes: u64, decimal_comma: bool) -> String {
+pub(crate) fn size_text(bytes: u64, decimal_comma: bool) -> String {
     const K: u64 = 1000;
     let kb = bytes.div_ceil(K).max(1);
     if kb < K {

@@ -29,10 +29,10 @@ use crate::progress::{Phase, Progress};
 use crate::render::{Basis, Body, Check, Link, OutFile, Output, Pages, RESERVED_IDS, Reads, Views};
 use crate::theme::Theme;
 
-/// The template of the print page.
-pub const PAGE_TEMPLATE: &str = "print/publication.html";
-/// The template of one part on the print page.
-pub const PART_TEMPLATE: &str = "print/part.html";
+pub(crate) use crate::render::addresses::print::{
+    PAGE_TEMPLATE, PART_TEMPLATE, enabled, output_path, url,
+};
+
 /// The id `print/part.html` gives the part's heading; it becomes the part's anchor.
 const PART_ID: &str = "mb-part";
 /// The id of the cover on the print page; links to the landing page lead there.
@@ -42,25 +42,9 @@ const URL_SHOWN: &str = "print-url-shown";
 /// Ids `print/publication.html` writes itself.
 const TEMPLATE_IDS: &[&str] = &[COVER_ID, "mb-print-toc"];
 
-/// Whether the theme makes print pages (a theme that does not extend the
-/// default one may have no print templates).
-pub fn enabled(theme: &Theme) -> bool {
-    theme.has(PAGE_TEMPLATE) && theme.has(PART_TEMPLATE)
-}
-
-/// The print page's folder, e.g. `sormland/nara-vard-2023/print/`.
-pub fn url(site: &Site, publication: PageId) -> String {
-    format!("{}print/", site.pages[publication].url)
-}
-
-/// The print page's file, relative to the output folder.
-pub fn output_path(site: &Site, publication: PageId) -> String {
-    format!("{}index.html", url(site, publication))
-}
-
 /// The PDF's file, e.g. `sormland/nara-vard-2023/print/sormland-nara-vard-2023.pdf`:
 /// named after the region and the publication, so that downloads keep apart.
-pub fn pdf_path(site: &Site, publication: PageId) -> String {
+pub(crate) fn pdf_path(site: &Site, publication: PageId) -> String {
     let name = site.pages[publication]
         .url
         .trim_end_matches('/')
@@ -69,7 +53,7 @@ pub fn pdf_path(site: &Site, publication: PageId) -> String {
 }
 
 /// The publications of the site, in site order.
-pub fn publications(site: &Site) -> Vec<PageId> {
+pub(crate) fn publications(site: &Site) -> Vec<PageId> {
     (0..site.pages.len())
         .filter(|&id| site.pages[id].role == Role::Publication)
         .collect()
@@ -77,7 +61,7 @@ pub fn publications(site: &Site) -> Vec<PageId> {
 
 /// An entry of the print page's table of contents.
 #[derive(Debug, Clone, Serialize)]
-pub struct TocEntry {
+pub(crate) struct TocEntry {
     /// The id it links to, on the print page.
     pub id: String,
     /// The heading's text as HTML (escaped text, no tags).
@@ -91,7 +75,7 @@ pub struct TocEntry {
 
 /// One part on the print page.
 #[derive(Debug, Clone, Serialize)]
-pub struct PrintPart {
+pub(crate) struct PrintPart {
     /// Its anchor on the print page.
     pub id: String,
     /// Its title.
@@ -105,7 +89,7 @@ pub struct PrintPart {
 /// What `print/publication.html` gets as `print`, besides `page` (the
 /// publication, with role `print`).
 #[derive(Debug, Clone, Serialize)]
-pub struct PrintView {
+pub(crate) struct PrintView {
     /// The table of contents: every part, with its sections.
     pub toc: Vec<TocEntry>,
     /// The publication's own text (its `_index.md`), rewritten; `""` when empty.
@@ -118,7 +102,7 @@ pub struct PrintView {
 
 /// Renders the print page of every publication, in parallel; a print page
 /// whose fingerprint is as in `cache` is not rendered again.
-pub fn pages(
+pub(crate) fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,
@@ -219,7 +203,7 @@ impl IdMaps {
 /// numbered with the pages of `bookmarks` (the bookmarks of a PDF made from
 /// the print page: title and page, in order). Returns the page and the numbers,
 /// or `None` when an entry of the table of contents has no bookmark.
-pub fn numbered(
+pub(crate) fn numbered(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,

@@ -50,7 +50,7 @@ pub trait Progress: Send + Sync {
 
 /// Progress that goes nowhere.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Silent;
+pub(crate) struct Silent;
 
 impl Progress for Silent {}
 

@@ -292,7 +292,7 @@ fn publication_files(
 }
 
 /// Makes a new site in `dir`, and returns the files written.
-pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn new_site(dir: &Path) -> Result<Vec<PathBuf>> {
     refuse_unless_empty(dir)?;
     let content = dir.join("content");
     write(&dir.join(".gitignore"), GITIGNORE)?;
@@ -316,7 +316,7 @@ pub fn new_site(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// Makes `content/<region>/<slug>/` in the project `root`, and the region's
 /// `_index.md` if the region is new. Returns the files written.
-pub fn new_publication(root: &Path, path: &str) -> Result<Vec<PathBuf>> {
+pub(crate) fn new_publication(root: &Path, path: &str) -> Result<Vec<PathBuf>> {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     let [region, slug] = parts[..] else {
         bail!("{}", crate::words::w().new_not_region_slug());
@@ -354,7 +354,7 @@ pub fn new_publication(root: &Path, path: &str) -> Result<Vec<PathBuf>> {
 /// type it: `malbild` when that name finds this program on the `PATH`,
 /// otherwise the program's own path (`./malbild`, `.\malbild.exe` when it is
 /// in the current folder), so the hint works right after a download.
-pub fn command() -> Program {
+pub(crate) fn command() -> Program {
     // Compared canonical (links resolved), shown as the system gives it
     // (Windows' canonical form starts with `\\?\`).
     let canonical = |p: &Path| p.canonicalize().ok();
@@ -378,7 +378,7 @@ pub fn command() -> Program {
 
 /// Where the program that runs is, seen from the current folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Program {
+pub(crate) enum Program {
     /// Found as `malbild` on the `PATH`.
     OnPath,
     /// In the current folder, under this file name.
@@ -389,7 +389,7 @@ pub enum Program {
 
 impl Program {
     /// The words that start the program in a terminal.
-    pub fn words(&self) -> String {
+    pub(crate) fn words(&self) -> String {
         match self {
             Program::OnPath => "malbild".into(),
             Program::Here(name) if cfg!(windows) => format!(r".\{name}"),
@@ -405,7 +405,7 @@ impl Program {
 
 /// What `malbild new site DIR` says last: how to preview the new site from
 /// the folder the user is in now.
-pub fn site_hint(dir: &Path, program: &Program) -> String {
+pub(crate) fn site_hint(dir: &Path, program: &Program) -> String {
     let shown = dir.display().to_string();
     let run = match program {
         // Once in DIR, a relative path to the program would no longer work.
@@ -416,7 +416,7 @@ pub fn site_hint(dir: &Path, program: &Program) -> String {
 }
 
 /// What `malbild new publication` says last.
-pub fn publication_hint(program: &Program) -> String {
+pub(crate) fn publication_hint(program: &Program) -> String {
     crate::words::w().new_publication_done(&program.words())
 }
 

@@ -56,14 +56,11 @@ use crate::model::{Meta, Page, PageId, Role, Site};
 use crate::render::{Basis, Body, Check, Field, Output, Pages, Target, Views};
 use crate::theme::{Text, Theme};
 
-/// The search page's template.
-pub const TEMPLATE: &str = "search.html";
-/// Where the search page is, from the site root.
-pub const URL: &str = "sok/index.html";
+pub(crate) use crate::render::addresses::search::{TEMPLATE, URL, enabled};
 /// The folder of the index.
-pub const DIR: &str = "search/";
+pub(crate) const DIR: &str = "search/";
 /// Pages per card file.
-pub const CHUNK: usize = 10;
+pub(crate) const CHUNK: usize = 10;
 /// How long a snippet is at most, in characters.
 const SNIPPET: usize = 180;
 /// Scores are kept below this (a word said a hundred times is not a hundred
@@ -78,7 +75,7 @@ const TEXT: u32 = 1;
 
 /// Snowball's Swedish stop words, which are not indexed (nor looked for):
 /// they are on nearly every page and say nothing of it.
-pub const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig",
     "för", "så", "till", "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du",
     "henne", "då", "sin", "nu", "har", "inte", "hans", "honom", "skulle", "hennes", "där", "min",
@@ -106,13 +103,8 @@ thread_local! {
         Default::default();
 }
 
-/// Whether the theme has the search page (and so the index is made).
-pub fn enabled(theme: &Theme) -> bool {
-    theme.has(TEMPLATE)
-}
-
 /// A size for people in the run's language: `412 kB`, `1,2 MB` (`1.2 MB`).
-pub fn size(bytes: u64) -> String {
+pub(crate) fn size(bytes: u64) -> String {
     if bytes < 1000 {
         format!("{bytes} byte")
     } else if bytes < 1_000_000 {
@@ -129,7 +121,7 @@ pub fn size(bytes: u64) -> String {
 
 /// The line the build prints about the index, from the sizes of the files
 /// the output holds (`files`: every output path and its size).
-pub fn summary<'a>(files: impl Iterator<Item = (&'a str, u64)>) -> Option<String> {
+pub(crate) fn summary<'a>(files: impl Iterator<Item = (&'a str, u64)>) -> Option<String> {
     let (mut bytes, mut n, mut largest) = (0, 0, 0);
     for (path, size) in files {
         if path.starts_with(DIR) && path.ends_with(".js") && size != u64::MAX {
@@ -143,7 +135,7 @@ pub fn summary<'a>(files: impl Iterator<Item = (&'a str, u64)>) -> Option<String
 
 /// A word folded for the index: lower case, accents off, but å, ä and ö
 /// kept (and æ, ø written ä, ö). The theme's `js/search.js` folds the same.
-pub fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     word.chars()
         .flat_map(char::to_lowercase)
         .map(fold_char)
@@ -151,8 +143,8 @@ pub fn fold(word: &str) -> String {
 }
 
 /// One lower-case letter folded as [`fold`] does (also the Swedish
-/// alphabetical order's, `across::swedish_key`).
-pub fn fold_char(c: char) -> char {
+/// alphabetical order's, [`swedish_key`]).
+pub(crate) fn fold_char(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' => 'a',
         'é' | 'è' | 'ê' | 'ë' => 'e',
@@ -166,6 +158,23 @@ pub fn fold_char(c: char) -> char {
         'ø' => 'ö',
         c => c,
     }
+}
+
+/// A key that sorts Swedish text as a Swedish dictionary does: case and
+/// accents aside, with å, ä and ö after z (and æ, ø as ä, ö; ü as y).
+pub(crate) fn swedish_key(text: &str) -> Vec<u32> {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_char)
+        .filter_map(|c| match c {
+            'å' => Some(u32::from('z') + 1),
+            'ä' => Some(u32::from('z') + 2),
+            'ö' => Some(u32::from('z') + 3),
+            c if c.is_alphanumeric() => Some(u32::from(c)),
+            ' ' | '-' => Some(u32::from(' ')),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The words of `text`: runs of letters and digits.
@@ -187,7 +196,7 @@ pub fn stem(word: &str) -> Option<String> {
 /// What the index knows of one page: its stems with a score, and its
 /// snippet. Made with the page's body, and cached with it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Words {
+pub(crate) struct Words {
     /// Its stems, sorted, each followed by `\n`.
     stems: String,
     /// The score of each stem, in the same order.
@@ -203,7 +212,7 @@ pub struct Words {
 
 impl Words {
     /// Each stem with its score.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
         self.stems
             .split_terminator('\n')
             .zip(self.scores.iter().copied())
@@ -212,12 +221,12 @@ impl Words {
     /// Whether it has stems in the shard of `needle`, which is its key
     /// between two `\n` (a search of a short text: cheaper than going
     /// through its stems).
-    pub fn has_shard(&self, needle: &str) -> bool {
+    pub(crate) fn has_shard(&self, needle: &str) -> bool {
         self.shard_keys.starts_with(&needle[1..]) || self.shard_keys.contains(needle)
     }
 
     /// Each shard its stems are in, with a hash of what it has there.
-    pub fn shards(&self) -> impl Iterator<Item = (&str, u64)> {
+    pub(crate) fn shards(&self) -> impl Iterator<Item = (&str, u64)> {
         self.shard_keys
             .split_terminator('\n')
             .zip(self.shard_hashes.iter().copied())
@@ -227,7 +236,7 @@ impl Words {
 /// The number the reads of an output use for shard `key`
 /// ([`crate::render::Aspect::Shard`]). Two keys with one number would only
 /// make both files again when one changes.
-pub fn shard_number(key: &str) -> u32 {
+pub(crate) fn shard_number(key: &str) -> u32 {
     crate::hash::str(key) as u32
 }
 
@@ -263,7 +272,7 @@ fn cut(text: &str) -> String {
 /// The [`Words`] of `page`, whose body rendered to `content` and its
 /// Markdown fields (summary, goal areas' texts, factors' summaries) to
 /// `fields`.
-pub fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Words {
+pub(crate) fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Words {
     // Each word as written, with its score: a page says most words many
     // times, so each is folded and stemmed once, below. In NFC, as the
     // browser's query is (a file saved on a Mac may have å decomposed).
@@ -603,7 +612,7 @@ fn meta_js(pages: usize, shards: &[String]) -> String {
 
 /// One page in the A–Ö list.
 #[derive(Debug, Clone, Serialize)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Its title.
     pub title: String,
     /// Its address, from the site root.
@@ -614,7 +623,7 @@ pub struct Entry {
 
 /// The pages under one letter.
 #[derive(Debug, Clone, Serialize)]
-pub struct Letter {
+pub(crate) struct Letter {
     /// The letter, `A`...`Ö`, or `#` for titles that start otherwise.
     pub letter: String,
     /// Its heading's id.
@@ -625,7 +634,7 @@ pub struct Letter {
 
 /// What `search.html` gets as `search`.
 #[derive(Debug, Clone, Serialize)]
-pub struct SearchView {
+pub(crate) struct SearchView {
     /// Every page, A–Ö.
     pub letters: Vec<Letter>,
     /// How many pages.
@@ -652,7 +661,7 @@ fn a_to_o(views: &Views<'_>) -> SearchView {
             ctx.clone()
         };
         entries.push((
-            crate::across::swedish_key(&link.title),
+            swedish_key(&link.title),
             Entry {
                 title: link.title,
                 url: link.url,
@@ -665,10 +674,7 @@ fn a_to_o(views: &Views<'_>) -> SearchView {
     }
     entries.sort_by(|a, b| {
         a.0.cmp(&b.0)
-            .then_with(|| {
-                crate::across::swedish_key(&a.1.context)
-                    .cmp(&crate::across::swedish_key(&b.1.context))
-            })
+            .then_with(|| swedish_key(&a.1.context).cmp(&swedish_key(&b.1.context)))
             .then_with(|| a.1.url.cmp(&b.1.url))
     });
     let count = entries.len();
@@ -716,7 +722,7 @@ fn a_to_o(views: &Views<'_>) -> SearchView {
 /// Renders the search page and the index, in parallel; an output whose
 /// fingerprint is as in `target`'s cache is not made again, and only the
 /// shards that must be made are gathered from the pages' words.
-pub fn pages(
+pub(crate) fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,

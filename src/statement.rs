@@ -27,17 +27,15 @@ use crate::model::{Date, PageId, Role, Site};
 use crate::render::{self, Body, DateView, Link, OutFile, RESERVED_IDS};
 use crate::theme::{Text, Theme};
 
-/// Where the statement is written, from the site root.
-pub const URL: &str = "tillganglighet/index.html";
-/// The template that renders it.
-pub const TEMPLATE: &str = "accessibility.html";
+pub(crate) use crate::render::addresses::statement::{TEMPLATE, URL};
+
 /// DIGG's page for reporting a site that is not accessible.
-pub const ENFORCEMENT_URL: &str = "https://www.digg.se/tdosanmalan";
+pub(crate) const ENFORCEMENT_URL: &str = "https://www.digg.se/tdosanmalan";
 
 /// `content/accessibility-audit.yaml`: what the latest browser audit checked.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Audit {
+pub(crate) struct Audit {
     /// When it ran (YYYY-MM-DD).
     pub date: String,
     /// The tools and their versions.
@@ -55,7 +53,7 @@ pub struct Audit {
 /// The statement for templates. Every field is always there; what the
 /// site does not say is `null` or empty.
 #[derive(Debug, Clone, Serialize)]
-pub struct StatementView {
+pub(crate) struct StatementView {
     /// Who stands behind the site (`organisation.name`).
     pub owner: Option<String>,
     /// The site's name.
@@ -86,7 +84,7 @@ pub struct StatementView {
 
 /// Ways to report a problem; any may be `null`.
 #[derive(Debug, Clone, Serialize)]
-pub struct ContactView {
+pub(crate) struct ContactView {
     /// E-mail address.
     pub email: Option<String>,
     /// Telephone number.
@@ -97,7 +95,7 @@ pub struct ContactView {
 
 /// The latest browser audit for templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct AuditView {
+pub(crate) struct AuditView {
     /// When it ran.
     pub date: DateView,
     /// The tools and their versions.
@@ -133,7 +131,7 @@ impl Resolve for StatementLinks<'_> {
 
 /// Renders the statement, or nothing when the theme has no [`TEMPLATE`].
 /// `sources` are `site.yaml` and the audit record, for messages.
-pub fn render(
+pub(crate) fn render(
     site: &Site,
     bodies: &[std::sync::Arc<Body>],
     theme: &Theme,
@@ -313,7 +311,7 @@ pub fn render(
     page.summary_html = None;
     page.url = URL.into();
     page.social.kind = "article";
-    page.social.url = crate::feed::absolute(site, URL);
+    page.social.url = render::social::absolute(site, URL);
     page.content = String::new();
     page.toc.clear();
     page.date = reviewed_date;

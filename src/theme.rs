@@ -20,17 +20,20 @@ use crate::front_matter;
 use crate::load;
 
 /// The default theme, built into the binary.
-pub static BUILTIN_DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+pub(crate) static BUILTIN_DEFAULT: Dir<'static> =
+    include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// `themes/<name>/theme.yaml`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ThemeInfo {
+pub(crate) struct ThemeInfo {
     /// The theme's name.
     #[serde(default)]
+    #[expect(dead_code, reason = "theme.yaml may say it; nothing reads it")]
     pub name: Option<String>,
     /// One line about it.
     #[serde(default)]
+    #[expect(dead_code, reason = "theme.yaml may say it; nothing reads it")]
     pub description: Option<String>,
     /// The theme this one builds on.
     #[serde(default)]
@@ -40,7 +43,7 @@ pub struct ThemeInfo {
 /// A UI string, or a list of them (month names).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(untagged)]
-pub enum Text {
+pub(crate) enum Text {
     /// One string.
     One(String),
     /// Several, e.g. month names.
@@ -49,7 +52,7 @@ pub enum Text {
 
 /// The UI texts of one language.
 #[derive(Debug, Clone)]
-pub struct Texts {
+pub(crate) struct Texts {
     /// Its UI strings.
     pub strings: BTreeMap<String, Text>,
     /// Its month names, from `strings.months`.
@@ -63,14 +66,6 @@ impl Texts {
             _ => (1..=12).map(|m| m.to_string()).collect(),
         };
         Texts { strings, months }
-    }
-
-    /// The string `key`, or `key` itself when there is none.
-    pub fn get(&self, key: &str) -> String {
-        match self.strings.get(key) {
-            Some(Text::One(t)) => t.clone(),
-            _ => key.to_string(),
-        }
     }
 }
 
@@ -92,7 +87,7 @@ struct TemplateSource {
 }
 
 /// A theme cascade, ready to render.
-pub struct Theme {
+pub(crate) struct Theme {
     /// The parsed templates, named by their path under `templates/`.
     pub tera: tera::Tera,
     /// The themes of the cascade, the site's own first.
@@ -245,7 +240,7 @@ fn available(config: &Config) -> Vec<String> {
 
 /// Loads the theme `name` and the themes it extends, for `language`.
 /// `asked_at` is the file and line that named the theme, for messages.
-pub fn load(
+pub(crate) fn load(
     config: &Config,
     name: &str,
     language: &str,
@@ -468,7 +463,7 @@ fn fingerprints(
 impl Theme {
     /// The UI texts for content in `lang` (`en`, or `en-GB` for `en`), when
     /// the theme has them.
-    pub fn texts(&self, lang: &str) -> Option<&Texts> {
+    pub(crate) fn texts(&self, lang: &str) -> Option<&Texts> {
         self.languages.get(lang).or_else(|| {
             let primary = lang.split(['-', '_']).next()?;
             self.languages.get(primary)
@@ -477,18 +472,18 @@ impl Theme {
 
     /// A hash of a template, of every template it uses, and of the UI
     /// strings of every language.
-    pub fn fingerprint(&self, name: &str) -> u64 {
+    pub(crate) fn fingerprint(&self, name: &str) -> u64 {
         self.fingerprints.get(name).copied().unwrap_or_default()
     }
 
     /// Whether template `name` (or one it uses) names `publications`, so
     /// that it may show the navigation's publications.
-    pub fn lists_publications(&self, name: &str) -> bool {
+    pub(crate) fn lists_publications(&self, name: &str) -> bool {
         self.lists_publications.contains(name)
     }
 
     /// A hash of every stylesheet's text.
-    pub fn stylesheets_hash(&self) -> u64 {
+    pub(crate) fn stylesheets_hash(&self) -> u64 {
         let mut h = crate::hash::Combine::default();
         for (name, text) in &self.stylesheets {
             h = h.str(name).str(text);
@@ -497,18 +492,18 @@ impl Theme {
     }
 
     /// Whether the cascade has a template called `name`.
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.templates.contains_key(name)
     }
 
     /// Every template name, sorted.
-    pub fn template_names(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn template_names(&self) -> impl Iterator<Item = &str> {
         self.templates.keys().map(String::as_str)
     }
 
     /// Turns a Tera error into a diagnostic in the template's file. `page` is
     /// the content file being rendered, if any.
-    pub fn explain(&self, err: &tera::Error, page: Option<&Path>) -> Diagnostic {
+    pub(crate) fn explain(&self, err: &tera::Error, page: Option<&Path>) -> Diagnostic {
         let context = page
             .map(|p| crate::words::w().while_making(&crate::diagnostic::display_path(p)))
             .unwrap_or_default();

@@ -19,9 +19,9 @@
 use std::path::PathBuf;
 
 use libfuzzer_sys::fuzz_target;
-use malbild::config::Config;
+use malbild::Config;
 use malbild::links;
-use malbild::load::{Loaded, Source};
+use malbild::{Loaded, Source};
 
 fn source(rel: &str, text: String) -> Source {
     Source {

@@ -12,8 +12,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use malbild::config::Config;
-use malbild::load::{Loaded, Source};
+use malbild::Config;
+use malbild::{Loaded, Source};
 
 const PLACES: &[&str] = &[
     "_index.md",
@@ -51,7 +51,7 @@ fuzz_target!(|data: &[u8]| {
     let mut loaded = Loaded::default();
     let shown = |rel: &str| std::path::PathBuf::from("content").join(rel);
     if let Some(site) = parts.first().filter(|p| !p.is_empty()) {
-        match malbild::load::decode(&shown("site.yaml"), site.to_vec()) {
+        match malbild::decode(&shown("site.yaml"), site.to_vec()) {
             Ok(text) => {
                 loaded.site_yaml = Some(Source {
                     path: shown("site.yaml"),
@@ -72,7 +72,7 @@ fuzz_target!(|data: &[u8]| {
             continue;
         }
         used.push(rel);
-        match malbild::load::decode(&shown(rel), bytes.to_vec()) {
+        match malbild::decode(&shown(rel), bytes.to_vec()) {
             Ok(text) => loaded.sources.push(Source {
                 path: shown(rel),
                 rel: rel.into(),

@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 
 /// Warnings for one page. The page title is the page's h1, so the body's
 /// headings start at `##`.
-pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
+pub(crate) fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let path = &text.page.path;
     let body = &parts[0];

@@ -109,7 +109,7 @@ fn refused_links<'t>(
 }
 
 /// Warnings about raw HTML and third-party resources on one page.
-pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
+pub(crate) fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let path = &text.page.path;
     let mut out = Vec::new();
     for md in parts {

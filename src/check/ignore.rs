@@ -20,7 +20,7 @@ use crate::model::Site;
 
 /// What one page silences.
 #[derive(Debug, Default)]
-pub struct Ignores {
+pub(crate) struct Ignores {
     /// Checks silenced on the whole page (front matter and site.yaml).
     page: Vec<String>,
     /// Checks silenced on some lines (1-based, inclusive).
@@ -42,7 +42,7 @@ fn names() -> String {
 impl Ignores {
     /// What `text`'s page and the site (`site`) silence, and problems with
     /// the names given.
-    pub fn of(text: &PageText<'_>, site: &[String]) -> (Ignores, Vec<Diagnostic>) {
+    pub(crate) fn of(text: &PageText<'_>, site: &[String]) -> (Ignores, Vec<Diagnostic>) {
         let page = text.page;
         let mut problems = Vec::new();
         let mut ignores = Ignores {
@@ -126,7 +126,7 @@ impl Ignores {
     }
 
     /// Whether `d` is still to be reported.
-    pub fn allows(&self, d: &Diagnostic) -> bool {
+    pub(crate) fn allows(&self, d: &Diagnostic) -> bool {
         let Some(check) = d.check else {
             return true;
         };
@@ -143,7 +143,7 @@ impl Ignores {
 }
 
 /// Errors for names in `site.yaml`'s `check: ignore` that are not checks.
-pub fn site_names(site: &Site) -> Vec<Diagnostic> {
+pub(crate) fn site_names(site: &Site) -> Vec<Diagnostic> {
     site.config
         .check
         .ignore

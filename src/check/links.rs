@@ -52,7 +52,7 @@ fn normalise(text: &str) -> String {
 }
 
 /// Warnings about link texts.
-pub fn texts(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
+pub(crate) fn texts(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let path = &text.page.path;
     let mut out = Vec::new();
     for md in parts {
@@ -105,7 +105,7 @@ fn ids_in_html(html: &str) -> HashSet<String> {
 /// The ids a link to `body`'s page may name after `#`: the ids of its
 /// headings, goal areas and success factors, every id in its HTML
 /// (footnotes), and the theme's reserved ids.
-pub fn ids_of(body: &Body) -> HashSet<String> {
+pub(crate) fn ids_of(body: &Body) -> HashSet<String> {
     let mut set: HashSet<String> = ids_in_html(&body.content.html);
     set.extend(RESERVED_IDS.iter().map(|s| s.to_string()));
     set.extend(body.content.headings.iter().map(|h| h.id.clone()));
@@ -118,7 +118,7 @@ pub fn ids_of(body: &Body) -> HashSet<String> {
 /// [`ids_of`]), each with the page it is on. Only the links on `pages`
 /// (every page when `None`) that `look_at` (given the page the link is on
 /// and the page it leads to) picks are checked.
-pub fn fragments(
+pub(crate) fn fragments(
     site: &Site,
     bodies: &[Arc<Body>],
     pages: Option<&[PageId]>,

@@ -9,7 +9,7 @@ use crate::model::{Kind, Role};
 use crate::render::Body;
 
 /// Warnings about the shape of one page.
-pub fn page(text: &PageText<'_>, body: &Body, settings: &Settings<'_>) -> Vec<Diagnostic> {
+pub(crate) fn page(text: &PageText<'_>, body: &Body, settings: &Settings<'_>) -> Vec<Diagnostic> {
     let page = text.page;
     let parts = markdown_of(page, body);
     let md = &parts[0];

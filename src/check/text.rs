@@ -14,7 +14,7 @@ use crate::markdown::{BlockKind, TextBlock};
 
 /// A sentence or paragraph must have this many words to count as repeated:
 /// short ones ("för att lära") repeat on purpose.
-pub const MIN_REPEATED_WORDS: usize = 4;
+pub(crate) const MIN_REPEATED_WORDS: usize = 4;
 
 /// Bullet characters that word processors and PDF readers paste as text.
 const BULLETS: &[char] = &[
@@ -22,7 +22,7 @@ const BULLETS: &[char] = &[
 ];
 
 /// Text for comparing: lower case, single spaces, no end punctuation.
-pub fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in words(text) {
         if !out.is_empty() {
@@ -37,7 +37,7 @@ pub fn normalise(text: &str) -> String {
 
 /// Curly quotes around a whole value of the front matter, which YAML keeps
 /// in the text (`title: ”Nära vård 2030”`; issue 11).
-pub fn front_matter(text: &PageText<'_>) -> Vec<Diagnostic> {
+pub(crate) fn front_matter(text: &PageText<'_>) -> Vec<Diagnostic> {
     let page = text.page;
     let front = &page.text[..page.body_offset];
     crate::front_matter::curly_quoted(front)
@@ -61,7 +61,7 @@ fn curly_quotes_message(key: Option<&str>, inner: &str) -> (String, String) {
 }
 
 /// Warnings about repeats, stray list markers and unclosed emphasis.
-pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
+pub(crate) fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let mut out = repeated(text, parts);
     for md in parts {
         let blocks = &md.rendered.blocks;

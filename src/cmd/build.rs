@@ -3,7 +3,7 @@
 use crate::cli::BuildArgs;
 
 /// Builds the site and says what was written.
-pub fn run(args: BuildArgs) -> anyhow::Result<()> {
+pub(crate) fn run(args: BuildArgs) -> anyhow::Result<()> {
     let quiet = args.site.quiet;
     let mut config = super::config(args.site);
     config.pdf = args.pdf;

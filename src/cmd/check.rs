@@ -7,7 +7,7 @@ use crate::diagnostic;
 /// Checks the site and reports every problem on standard output; returns
 /// the exit status: 1 on errors, or on warnings with `--strict`; 70 on a
 /// bug of malbild's own; else 0.
-pub fn run(args: CheckArgs) -> i32 {
+pub(crate) fn run(args: CheckArgs) -> i32 {
     let mut config = Config::new(args.root.unwrap_or_else(|| ".".into()));
     config.drafts = args.drafts;
     config.progress = super::progress::on_terminal(args.quiet);

@@ -7,7 +7,7 @@ use crate::import::{self, words};
 
 /// Imports the file and prints the report; returns the exit status: 0, or 2
 /// for a target that is not REGION/SLUG (other errors are returned).
-pub fn run(args: ImportArgs) -> anyhow::Result<i32> {
+pub(crate) fn run(args: ImportArgs) -> anyhow::Result<i32> {
     let root = args.root.unwrap_or_else(|| ".".into());
     let outcome = match import::import(&args.file, &args.target, &root) {
         Ok(outcome) => outcome,

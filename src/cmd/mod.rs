@@ -1,30 +1,64 @@
 //! One file per command: each turns arguments into a [`crate::Config`],
-//! calls the library and prints the result. No logic lives here.
+//! calls the library and prints the result; [`run`] parses the command line
+//! (`crate::cli`) and dispatches to them. No logic lives here.
 
-pub mod build;
-pub mod check;
-pub mod import;
-pub mod new;
-pub mod progress;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod import;
+pub(crate) mod new;
+pub(crate) mod progress;
 #[cfg(feature = "serve")]
-pub mod serve;
+pub(crate) mod serve;
 
+use std::ffi::OsString;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::cli::Command;
 use crate::diagnostic::{Diagnostic, Failed, display_path};
 
 /// The exit status when malbild stopped on a bug of its own (a panic):
 /// `EX_SOFTWARE` of BSD's sysexits, apart from 1 (problems in the content)
 /// and 2 (wrong command-line usage), and from Rust's own 101.
-pub const EXIT_INTERNAL: i32 = 70;
+pub(crate) const EXIT_INTERNAL: i32 = 70;
+
+/// Parses `args` and runs the command; returns the exit status: 0 on success,
+/// 1 when the content has errors, 2 for wrong command-line usage, 70 when
+/// malbild stopped on a bug of its own (`EXIT_INTERNAL`).
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    crate::words::set(crate::words::from_args(&args));
+    let cli = match crate::cli::parse(&args) {
+        Ok(cli) => cli,
+        Err(status) => return status,
+    };
+    // A panic anywhere is a bug: reported as such (exit status 70), not
+    // with Rust's message and backtrace.
+    let result = catch_panics(|| match cli.command {
+        Command::Build(args) => build::run(args).map(|()| 0),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args).map(|()| 0),
+        #[cfg(feature = "serve")]
+        Command::Watch(args) => serve::watch(args).map(|()| 0),
+        Command::New(what) => new::run(what).map(|()| 0),
+        Command::Check(args) => Ok(check::run(args)),
+        Command::Import(args) => import::run(args),
+    });
+    match result {
+        Ok(status) => status,
+        Err(err) => {
+            print_error(&err);
+            exit_status(&err)
+        }
+    }
+}
 
 /// A bug in malbild, caught by [`catch_panics`]: what Rust said, where in
 /// malbild's source, and the file that was being built, when known.
 #[derive(Debug, Clone)]
-pub struct Internal {
+pub(crate) struct Internal {
     /// The panic's message.
     pub message: String,
     /// `src/file.rs:line:column` of the panic.
@@ -109,7 +143,7 @@ fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
 /// Runs `f`; a panic in it (or in the threads it waits for) becomes an
 /// [`Internal`] error instead of ending the program with Rust's message, so
 /// that `build` says what to do and `serve` carries on.
-pub fn catch_panics<T>(f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+pub(crate) fn catch_panics<T>(f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
     install_hook();
     CATCHING.fetch_add(1, Ordering::SeqCst);
     IN_CATCH.set(IN_CATCH.get() + 1);
@@ -136,7 +170,8 @@ pub fn catch_panics<T>(f: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<
 /// error; after one the builder starts again from nothing, so the next
 /// build does not rely on what the failed one left half done. The output
 /// folder is untouched by a build that did not finish.
-pub fn build_catching(builder: &mut crate::Builder) -> anyhow::Result<crate::Report> {
+#[cfg(feature = "serve")]
+pub(crate) fn build_catching(builder: &mut crate::Builder) -> anyhow::Result<crate::Report> {
     let result = catch_panics(|| builder.build());
     forget_after_panic(builder, &result);
     result
@@ -145,7 +180,8 @@ pub fn build_catching(builder: &mut crate::Builder) -> anyhow::Result<crate::Rep
 /// [`crate::Builder::rebuild`], with a panic reported as an [`Internal`]
 /// error (see [`build_catching`]): `serve` and `watch` call it, so that a
 /// bug ends neither the preview nor the last good pages it serves.
-pub fn rebuild_catching(
+#[cfg(feature = "serve")]
+pub(crate) fn rebuild_catching(
     builder: &mut crate::Builder,
     changes: &[crate::change::Change],
 ) -> anyhow::Result<crate::Report> {
@@ -154,6 +190,7 @@ pub fn rebuild_catching(
     result
 }
 
+#[cfg(feature = "serve")]
 fn forget_after_panic<T>(builder: &mut crate::Builder, result: &anyhow::Result<T>) {
     if result.as_ref().is_err_and(|e| e.is::<Internal>()) {
         let config = builder.config.clone();
@@ -162,7 +199,7 @@ fn forget_after_panic<T>(builder: &mut crate::Builder, result: &anyhow::Result<T
 }
 
 /// The exit status for `err`: [`EXIT_INTERNAL`] for a bug, 1 otherwise.
-pub fn exit_status(err: &anyhow::Error) -> i32 {
+pub(crate) fn exit_status(err: &anyhow::Error) -> i32 {
     if err.is::<Internal>() {
         EXIT_INTERNAL
     } else {
@@ -172,7 +209,7 @@ pub fn exit_status(err: &anyhow::Error) -> i32 {
 
 /// A [`Config`](crate::Config) from the options every command shares, with
 /// the progress of its (first) build shown on the terminal unless `--quiet`.
-pub fn config(args: crate::cli::SiteArgs) -> crate::Config {
+pub(crate) fn config(args: crate::cli::SiteArgs) -> crate::Config {
     let mut config = crate::Config::new(args.root.unwrap_or_else(|| ".".into()));
     if let Some(output) = args.output {
         config.output = output;
@@ -183,11 +220,11 @@ pub fn config(args: crate::cli::SiteArgs) -> crate::Config {
 }
 
 /// How many warnings `build`, `serve` and `watch` show; `check` shows all.
-pub const WARNINGS_SHOWN: usize = 20;
+pub(crate) const WARNINGS_SHOWN: usize = 20;
 
 /// Prints every error and the first [`WARNINGS_SHOWN`] warnings to standard
 /// error, then how many more warnings there are.
-pub fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
+pub(crate) fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stderr().lock());
     let mut hidden = 0;
@@ -209,7 +246,7 @@ pub fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnosti
 
 /// Prints an error: content problems one by one, anything else as its chain
 /// of causes.
-pub fn print_error(err: &anyhow::Error) {
+pub(crate) fn print_error(err: &anyhow::Error) {
     if let Some(failed) = err.downcast_ref::<Failed>() {
         print_diagnostics(&failed.diagnostics);
         let warnings = failed.diagnostics.iter().filter(|d| !d.is_error()).count();

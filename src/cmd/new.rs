@@ -4,7 +4,7 @@ use crate::cli::NewCommand;
 use crate::scaffold;
 
 /// Writes the starter files and says what to do next.
-pub fn run(what: NewCommand) -> anyhow::Result<()> {
+pub(crate) fn run(what: NewCommand) -> anyhow::Result<()> {
     match what {
         NewCommand::Site { dir } => {
             let files = scaffold::new_site(&dir)?;

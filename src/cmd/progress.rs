@@ -19,12 +19,12 @@ use crate::progress::{Handle, Phase, Progress};
 /// Prints what the core wants the user to know at once (see
 /// [`crate::Config::notice`]), `--quiet` or not: that a build waits for
 /// another, or that an output folder was put back.
-pub fn notice(message: &str) {
+pub(crate) fn notice(message: &str) {
     eprintln!("{message}");
 }
 
 /// How long a build runs before its progress is shown.
-pub const DELAY: Duration = Duration::from_secs(1);
+pub(crate) const DELAY: Duration = Duration::from_secs(1);
 
 /// Sets another [`DELAY`] in milliseconds (for tests).
 const DELAY_ENV: &str = "MALBILD_PROGRESS_DELAY_MS";
@@ -35,7 +35,7 @@ const TICK: Duration = Duration::from_millis(100);
 
 /// The progress of one build, shown on standard error after [`DELAY`]; the
 /// time counts from [`on_terminal`]. [`Progress::finish`] clears it.
-pub fn on_terminal(quiet: bool) -> Handle {
+pub(crate) fn on_terminal(quiet: bool) -> Handle {
     let wanted = !quiet
         && std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())

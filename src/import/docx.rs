@@ -17,7 +17,7 @@ use super::words;
 
 /// One inline piece of a paragraph.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Inline {
+pub(crate) enum Inline {
     /// Text with its formatting.
     Text {
         /// The characters.
@@ -39,7 +39,7 @@ pub enum Inline {
 
 /// Where a paragraph is in a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListItem {
+pub(crate) struct ListItem {
     /// Numbered (true) or bulleted.
     pub ordered: bool,
     /// 0 for the outermost level.
@@ -50,7 +50,7 @@ pub struct ListItem {
 
 /// A paragraph.
 #[derive(Debug, Clone, Default)]
-pub struct Para {
+pub(crate) struct Para {
     /// 1-based number of the paragraph in the document body.
     pub number: usize,
     /// `Some(0)` for a title, `Some(n)` for a heading of level n.
@@ -65,7 +65,7 @@ pub struct Para {
 
 impl Para {
     /// Its text without formatting.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let mut s = String::new();
         for i in &self.inlines {
             match i {
@@ -80,7 +80,7 @@ impl Para {
 
 /// A table: rows of cells, each cell its paragraphs.
 #[derive(Debug, Clone, Default)]
-pub struct Table {
+pub(crate) struct Table {
     /// Number of the paragraph before it, for the report.
     pub number: usize,
     /// The rows; the first is the header row.
@@ -89,7 +89,7 @@ pub struct Table {
 
 /// A block of the body.
 #[derive(Debug, Clone)]
-pub enum Block {
+pub(crate) enum Block {
     /// A paragraph.
     Para(Para),
     /// A table.
@@ -98,7 +98,7 @@ pub enum Block {
 
 /// An image of the document.
 #[derive(Debug, Clone)]
-pub struct Image {
+pub(crate) struct Image {
     /// Its file name, e.g. `image1.png`.
     pub name: String,
     /// Its bytes.
@@ -111,7 +111,7 @@ pub struct Image {
 
 /// Something a person must look at, found while reading.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
+pub(crate) struct Finding {
     /// The paragraph it is in.
     pub number: usize,
     /// What it is, in words for the report.
@@ -120,7 +120,7 @@ pub struct Finding {
 
 /// The document as `import` needs it.
 #[derive(Debug, Clone, Default)]
-pub struct Document {
+pub(crate) struct Document {
     /// The core property `title`.
     pub title: Option<String>,
     /// The `Company` of `docProps/app.xml`, else the core `creator`... only
@@ -142,7 +142,7 @@ pub struct Document {
 
 /// What kind of file `bytes` is, when it is not a Word document: the
 /// message of the error, in Swedish. `None` for a zip file.
-pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn sniff(bytes: &[u8]) -> Option<&'static str> {
     const CFB: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     if bytes.starts_with(&CFB) {
         // A compound file's directory holds its stream names in UTF-16LE.
@@ -956,7 +956,7 @@ fn trim_start(inlines: &mut Vec<Inline>) {
 
 /// Reads a `.docx` from its bytes. The error is a Swedish sentence naming
 /// what is wrong (the caller adds the file name and what to do).
-pub fn read(bytes: &[u8]) -> Result<Document, String> {
+pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
     let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|_| words::not_word().to_string())?;
     let mut pkg = Package { zip };

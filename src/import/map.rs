@@ -13,7 +13,7 @@ use super::write::{Notes, blocks_markdown, inline_plain};
 
 /// One part of the publication.
 #[derive(Debug, Clone)]
-pub struct Part {
+pub(crate) struct Part {
     /// File name, e.g. `malbild.md`.
     pub file: String,
     /// Its title (the heading).
@@ -39,7 +39,7 @@ pub struct Part {
 
 /// The publication to write.
 #[derive(Debug, Clone)]
-pub struct Publication {
+pub(crate) struct Publication {
     /// Its title.
     pub title: String,
     /// Who published it.
@@ -166,7 +166,7 @@ fn split_means(title: &str) -> (String, Option<String>) {
 type Places = Vec<(usize, String, Option<String>)>;
 
 /// Makes the publication out of `doc`.
-pub fn publication(doc: &Document) -> Publication {
+pub(crate) fn publication(doc: &Document) -> Publication {
     let mut blocks: Vec<Block> = doc.blocks.clone();
     // The title: the core property, or the first Title-styled paragraph (which
     // then leaves the body), or the first heading.

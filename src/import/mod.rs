@@ -7,10 +7,10 @@
 //! `malbild check` on the new folder only. All messages are in
 //! [`words`]. This module does not render or build anything.
 
-pub mod docx;
-pub mod map;
-pub mod words;
-pub mod write;
+pub(crate) mod docx;
+pub(crate) mod map;
+pub(crate) mod words;
+pub(crate) mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -20,7 +20,7 @@ use crate::diagnostic::Diagnostic;
 /// Wrong command-line usage (exit status 2), e.g. a target that is not
 /// `REGION/SLUG`.
 #[derive(Debug)]
-pub struct Usage(pub String);
+pub(crate) struct Usage(pub String);
 
 impl std::fmt::Display for Usage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -32,7 +32,7 @@ impl std::error::Error for Usage {}
 
 /// What one import did.
 #[derive(Debug)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// The new publication folder.
     pub dir: PathBuf,
     /// Every file written.
@@ -49,7 +49,7 @@ pub struct Outcome {
 ///
 /// A bad target is a [`Usage`] error; a file that is not a readable `.docx`,
 /// an existing folder or a failed write is an error with a Swedish message.
-pub fn import(file: &Path, target: &str, root: &Path) -> anyhow::Result<Outcome> {
+pub(crate) fn import(file: &Path, target: &str, root: &Path) -> anyhow::Result<Outcome> {
     let names: Vec<&str> = target.trim_matches('/').split('/').collect();
     let [region, slug] = names[..] else {
         return Err(Usage(words::bad_target(target)).into());

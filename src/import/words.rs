@@ -9,20 +9,20 @@ use crate::diagnostic::display_path;
 use crate::words::{ImportWord, w};
 
 /// A file that is not a Word document at all.
-pub fn not_word() -> &'static str {
+pub(crate) fn not_word() -> &'static str {
     w().import_word(ImportWord::NotWord)
 }
 /// An encrypted (password-protected) Word document.
-pub fn encrypted() -> &'static str {
+pub(crate) fn encrypted() -> &'static str {
     w().import_word(ImportWord::Encrypted)
 }
 /// An old `.doc` (Word 97-2003).
-pub fn old_doc() -> &'static str {
+pub(crate) fn old_doc() -> &'static str {
     w().import_word(ImportWord::OldDoc)
 }
 
 /// What to do about each kind of bad file.
-pub fn what_to_do(problem: &str) -> &'static str {
+pub(crate) fn what_to_do(problem: &str) -> &'static str {
     if problem == encrypted() {
         w().import_word(ImportWord::FixEncrypted)
     } else if problem == old_doc() {
@@ -33,143 +33,143 @@ pub fn what_to_do(problem: &str) -> &'static str {
 }
 
 /// `FILE: problem`, and what to do.
-pub fn bad_file(file: &Path, problem: &str) -> String {
+pub(crate) fn bad_file(file: &Path, problem: &str) -> String {
     w().import_bad_file(&display_path(file), problem, what_to_do(problem))
 }
 
 /// A file that cannot be read at all.
-pub fn cannot_read(file: &Path, why: &str) -> String {
+pub(crate) fn cannot_read(file: &Path, why: &str) -> String {
     w().import_cannot_read(&display_path(file), why)
 }
 
 /// The XML inside the file is broken.
-pub fn broken(file: &Path, why: &str) -> String {
+pub(crate) fn broken(file: &Path, why: &str) -> String {
     w().import_broken(&display_path(file), why)
 }
 
 /// REGION/SLUG is not two folder names.
-pub fn bad_target(target: &str) -> String {
+pub(crate) fn bad_target(target: &str) -> String {
     w().import_bad_target(target)
 }
 
 /// There is no `content/` folder.
-pub fn no_content(root: &Path) -> String {
+pub(crate) fn no_content(root: &Path) -> String {
     w().import_no_content(&display_path(root))
 }
 
 /// The publication folder exists and has files.
-pub fn exists(dir: &Path) -> String {
+pub(crate) fn exists(dir: &Path) -> String {
     w().import_exists(&display_path(dir))
 }
 
 /// A file could not be written.
-pub fn cannot_write(path: &Path, why: &str) -> String {
+pub(crate) fn cannot_write(path: &Path, why: &str) -> String {
     w().import_cannot_write(&display_path(path), why)
 }
 
 /// The document has no text.
-pub fn empty(file: &Path) -> String {
+pub(crate) fn empty(file: &Path) -> String {
     w().import_empty(&display_path(file))
 }
 
 /// A title for a publication without any: content, so Swedish.
-pub const NO_TITLE: &str = "Utan titel";
+pub(crate) const NO_TITLE: &str = "Utan titel";
 
 /// Text inserted while tracking changes (left out).
-pub fn inserted(text: &str) -> String {
+pub(crate) fn inserted(text: &str) -> String {
     w().import_inserted(&short(text))
 }
 
 /// Text deleted while tracking changes (kept).
-pub fn deleted(text: &str) -> String {
+pub(crate) fn deleted(text: &str) -> String {
     w().import_deleted(&short(text))
 }
 
 /// A comment in the document.
-pub fn comment(text: &str) -> String {
+pub(crate) fn comment(text: &str) -> String {
     w().import_comment(&short(text))
 }
 
 /// An image without alternative text.
-pub fn no_alt(name: &str) -> String {
+pub(crate) fn no_alt(name: &str) -> String {
     w().import_no_alt(name)
 }
 
 /// A text box.
-pub fn text_box(text: &str) -> String {
+pub(crate) fn text_box(text: &str) -> String {
     w().import_text_box(&short(text))
 }
 
 /// A chart.
-pub fn chart() -> String {
+pub(crate) fn chart() -> String {
     w().import_word(ImportWord::Chart).into()
 }
 /// SmartArt.
-pub fn smartart() -> String {
+pub(crate) fn smartart() -> String {
     w().import_word(ImportWord::SmartArt).into()
 }
 /// An equation.
-pub fn equation() -> String {
+pub(crate) fn equation() -> String {
     w().import_word(ImportWord::Equation).into()
 }
 /// An endnote.
-pub fn endnote() -> String {
+pub(crate) fn endnote() -> String {
     w().import_word(ImportWord::Endnote).into()
 }
 /// An image in a format browsers do not show (EMF, WMF, TIFF …).
-pub fn image_format(name: &str) -> String {
+pub(crate) fn image_format(name: &str) -> String {
     w().import_image_format(name)
 }
 
 /// A footnote in the text of a goal area or a factor.
-pub fn note_inlined() -> String {
+pub(crate) fn note_inlined() -> String {
     w().import_word(ImportWord::NoteInlined).into()
 }
 
 /// A table of contents (left out).
-pub fn toc() -> &'static str {
+pub(crate) fn toc() -> &'static str {
     w().import_word(ImportWord::Toc)
 }
 /// A table in a table.
-pub fn nested_table() -> String {
+pub(crate) fn nested_table() -> String {
     w().import_word(ImportWord::NestedTable).into()
 }
 /// An embedded object or shape that is not an image.
-pub fn unknown_object() -> String {
+pub(crate) fn unknown_object() -> String {
     w().import_word(ImportWord::UnknownObject).into()
 }
 /// An image that is linked, not embedded.
-pub fn linked_image() -> String {
+pub(crate) fn linked_image() -> String {
     w().import_word(ImportWord::LinkedImage).into()
 }
 
 /// Where in the document: part file and heading, or paragraph number.
-pub fn place(file: &str, heading: Option<&str>, number: usize) -> String {
+pub(crate) fn place(file: &str, heading: Option<&str>, number: usize) -> String {
     w().import_place(file, heading, number)
 }
 
 /// The report's first line.
-pub fn imported(file: &Path, dir: &Path, parts: usize) -> String {
+pub(crate) fn imported(file: &Path, dir: &Path, parts: usize) -> String {
     w().import_imported(&display_path(file), &display_path(dir), parts)
 }
 
 /// A file written.
-pub fn created(path: &Path) -> String {
+pub(crate) fn created(path: &Path) -> String {
     w().created(&display_path(path))
 }
 
 /// The heading of the review list.
-pub fn review(n: usize) -> String {
+pub(crate) fn review(n: usize) -> String {
     w().import_review(n)
 }
 
 /// The heading of the checks on the new pages.
-pub fn checks(n: usize) -> String {
+pub(crate) fn checks(n: usize) -> String {
     w().import_checks(n)
 }
 
 /// What to do last.
-pub fn next(program: &str) -> String {
+pub(crate) fn next(program: &str) -> String {
     w().import_next(program)
 }
 

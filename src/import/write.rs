@@ -15,7 +15,7 @@ use super::map::{Part, Publication};
 use super::words;
 
 /// The footnotes a part refers to, numbered from 1 in order of reference.
-pub struct Notes<'a> {
+pub(crate) struct Notes<'a> {
     doc: &'a Document,
     used: Vec<usize>,
     /// Write each footnote in parentheses where it is referenced (for the
@@ -28,7 +28,7 @@ pub struct Notes<'a> {
 
 impl<'a> Notes<'a> {
     /// No footnotes yet.
-    pub fn new(doc: &'a Document) -> Self {
+    pub(crate) fn new(doc: &'a Document) -> Self {
         Notes {
             doc,
             used: Vec::new(),
@@ -38,7 +38,7 @@ impl<'a> Notes<'a> {
     }
 
     /// Footnotes written in parentheses where they are referenced.
-    pub fn inline(doc: &'a Document) -> Self {
+    pub(crate) fn inline(doc: &'a Document) -> Self {
         Notes {
             inline: true,
             ..Notes::new(doc)
@@ -56,7 +56,7 @@ impl<'a> Notes<'a> {
     }
 
     /// `body` with the footnote definitions at its end.
-    pub fn finish(mut self, body: String) -> String {
+    pub(crate) fn finish(mut self, body: String) -> String {
         let mut out = body.trim_end().to_string();
         let mut i = 0;
         while i < self.used.len() {
@@ -77,7 +77,7 @@ impl<'a> Notes<'a> {
 }
 
 /// The text of inlines without formatting.
-pub fn inline_plain(inlines: &[Inline]) -> String {
+pub(crate) fn inline_plain(inlines: &[Inline]) -> String {
     let mut s = String::new();
     for i in inlines {
         match i {
@@ -232,7 +232,7 @@ fn table(t: &Table, notes: &mut Notes<'_>) -> String {
 /// Markdown of blocks: headings one level below the part's (`top` is the
 /// level of the part headings), lists from the numbering, tables.
 /// Each heading's place goes into `places` for the review list.
-pub fn blocks_markdown(
+pub(crate) fn blocks_markdown(
     blocks: &[Block],
     _doc: &Document,
     top: usize,
@@ -365,7 +365,7 @@ fn q(s: &str) -> String {
 }
 
 /// The `_index.md` of the publication.
-pub fn publication_file(p: &Publication) -> String {
+pub(crate) fn publication_file(p: &Publication) -> String {
     let mut s = String::from("---\n");
     let _ = writeln!(s, "title: {}", q(&p.title));
     if let Some(v) = &p.publisher {
@@ -386,7 +386,7 @@ pub fn publication_file(p: &Publication) -> String {
 }
 
 /// A part's file.
-pub fn part_file(p: &Part) -> String {
+pub(crate) fn part_file(p: &Part) -> String {
     let mut s = String::from("---\n");
     let _ = writeln!(s, "title: {}", q(&p.title));
     let _ = writeln!(s, "kind: {}", p.kind.name());
@@ -427,7 +427,7 @@ pub fn part_file(p: &Part) -> String {
 }
 
 /// A region's `_index.md`, for a region folder that has none.
-pub fn region_file(title: &str) -> String {
+pub(crate) fn region_file(title: &str) -> String {
     format!("---\ntitle: {}\n---\n", q(title))
 }
 
@@ -444,7 +444,7 @@ fn create(path: &Path, bytes: &[u8]) -> Result<(), String> {
 
 /// Writes the publication into `dir` (which must be new or empty), and the
 /// region's `_index.md` when `region` is given; returns the files written.
-pub fn files(
+pub(crate) fn files(
     dir: &Path,
     region: Option<(&Path, &str)>,
     publication: &Publication,

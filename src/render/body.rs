@@ -19,7 +19,7 @@ use super::RESERVED_IDS;
 /// The HTML of one page's Markdown: the body and the Markdown fields of its
 /// front matter.
 #[derive(Debug, Default)]
-pub struct Body {
+pub(crate) struct Body {
     /// The body.
     pub content: Rendered,
     /// `summary`.
@@ -46,7 +46,7 @@ pub struct Body {
 
 /// A Markdown field of the front matter.
 #[derive(Debug, Clone)]
-pub struct Field {
+pub(crate) struct Field {
     /// Its key: `summary`, `goal_areas` or `factors`.
     pub key: &'static str,
     /// Its Markdown.
@@ -58,7 +58,7 @@ pub struct Field {
 /// Bodies rendered by earlier builds, by content path, kept while the page's
 /// text stays the same and every link it has resolves as before.
 #[derive(Debug, Default)]
-pub struct MarkdownCache {
+pub(crate) struct MarkdownCache {
     /// Per page: its text, the link world and the settings it was made
     /// with, and the body.
     bodies: HashMap<String, (Arc<str>, u64, u64, Arc<Body>)>,
@@ -66,7 +66,7 @@ pub struct MarkdownCache {
 
 /// What Markdown rendering takes from the site and the theme: the language
 /// (quotes) and the theme's name for a table without one (`table_unnamed`).
-pub fn markdown_settings<'a>(site: &Site, theme: &'a Theme) -> markdown::Settings<'a> {
+pub(crate) fn markdown_settings<'a>(site: &Site, theme: &'a Theme) -> markdown::Settings<'a> {
     markdown::Settings {
         swedish: site.config.language.starts_with("sv"),
         unnamed_table: match theme.strings.get("table_unnamed") {
@@ -88,7 +88,7 @@ fn settings_hash(site: &Site, theme: &Theme) -> u64 {
 /// address, every file, every draft, every page that could not be read, and
 /// the [`markdown_settings`]. Bodies rendered under the same hash link (and
 /// read) the same way.
-pub fn link_world(site: &Site, theme: &Theme) -> u64 {
+pub(crate) fn link_world(site: &Site, theme: &Theme) -> u64 {
     let mut h = crate::hash::Combine::default()
         .str(&site.config.language)
         .str(markdown_settings(site, theme).unnamed_table);
@@ -113,7 +113,7 @@ pub fn link_world(site: &Site, theme: &Theme) -> u64 {
 /// Renders every page's Markdown, in parallel, reusing what `cache` holds.
 /// What it finds wrong (links that lead nowhere...) stays with each body
 /// (`Body::problems`) and is reported with the page's checks.
-pub fn markdown(
+pub(crate) fn markdown(
     site: &Site,
     theme: &Theme,
     cache: &mut MarkdownCache,
@@ -260,7 +260,7 @@ fn links_same(site: &Site, id: PageId, body: &Body) -> bool {
 }
 
 /// Renders one page's Markdown: its body and the Markdown of its front matter.
-pub fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
+pub(crate) fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
     let settings = markdown_settings(site, theme);
     {
         {

@@ -165,7 +165,7 @@ impl Values {
                     children = children.u64(rel(Some(c)));
                 }
                 let mut themes = Combine::default();
-                for w in crate::across::page_themes(&page.meta) {
+                for w in page.meta.themes() {
                     themes = themes.str(w);
                 }
                 let mut anchors = Combine::default();
@@ -368,7 +368,7 @@ struct Recorded {
 /// Per output path, what it read and its fingerprint, as of the last build
 /// that wrote its files.
 #[derive(Debug, Default)]
-pub struct RenderCache {
+pub(crate) struct RenderCache {
     outputs: HashMap<String, Recorded>,
     /// The content path of every page of that build, by its `PageId` then.
     rels: Vec<String>,
@@ -380,16 +380,6 @@ pub struct RenderCache {
 }
 
 impl RenderCache {
-    /// Whether it knows nothing.
-    pub fn is_empty(&self) -> bool {
-        self.outputs.is_empty()
-    }
-
-    /// Forgets what it knows of `path` (the next build makes it again).
-    pub fn forget(&mut self, path: &str) {
-        self.outputs.remove(path);
-    }
-
     /// Before a build's outputs are checked: finds which page of the last
     /// build is which page of `site` (pages are matched by content path; most
     /// often every page kept its id).

@@ -11,12 +11,12 @@ use crate::markdown::Heading;
 use crate::model::{Kind, Meta, PageId, Role, Shift, Site};
 use crate::theme::{Texts, Theme};
 
-use super::Body;
 use super::reads::{Aspect, Reads};
+use super::{Body, addresses, social};
 
 /// A title and where it is.
 #[derive(Debug, Clone, Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     /// Shown text.
     pub title: String,
     /// Path from the site root.
@@ -25,7 +25,7 @@ pub struct Link {
 
 /// A date for templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct DateView {
+pub(crate) struct DateView {
     /// For `<time datetime>`.
     pub iso: String,
     /// For people: `16 april 2020`.
@@ -34,7 +34,7 @@ pub struct DateView {
 
 /// A theme word.
 #[derive(Debug, Clone, Serialize)]
-pub struct ThemeView {
+pub(crate) struct ThemeView {
     /// Its slug.
     pub slug: String,
     /// Its label.
@@ -45,7 +45,7 @@ pub struct ThemeView {
 
 /// A part in a publication's list of parts.
 #[derive(Debug, Clone, Serialize)]
-pub struct PartLink {
+pub(crate) struct PartLink {
     /// Its title.
     pub title: String,
     /// Path from the site root.
@@ -58,7 +58,7 @@ pub struct PartLink {
 
 /// The publication a page belongs to.
 #[derive(Debug, Clone, Serialize)]
-pub struct PublicationView {
+pub(crate) struct PublicationView {
     /// Title.
     pub title: String,
     /// Path from the site root.
@@ -83,7 +83,7 @@ pub struct PublicationView {
 
 /// A page listed on another page.
 #[derive(Debug, Clone, Serialize)]
-pub struct ChildView {
+pub(crate) struct ChildView {
     /// Title.
     pub title: String,
     /// Path from the site root.
@@ -104,7 +104,7 @@ pub struct ChildView {
 
 /// A goal area for templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct GoalAreaView {
+pub(crate) struct GoalAreaView {
     /// Its heading's id.
     pub id: String,
     /// Name.
@@ -117,7 +117,7 @@ pub struct GoalAreaView {
 
 /// A success factor for templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct FactorView {
+pub(crate) struct FactorView {
     /// Its heading's id.
     pub id: String,
     /// Name.
@@ -128,7 +128,7 @@ pub struct FactorView {
 
 /// A region's own facts, on its page.
 #[derive(Debug, Clone, Serialize)]
-pub struct RegionInfo {
+pub(crate) struct RegionInfo {
     /// Organisations.
     pub organisations: Vec<String>,
     /// Logo, path from the site root.
@@ -142,7 +142,7 @@ pub struct RegionInfo {
 /// A page for templates. Every field is always there; what does not apply is
 /// `null` or empty.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageView {
+pub(crate) struct PageView {
     /// home, region, publication, part, not-found.
     pub role: &'static str,
     /// A part's kind; `page` otherwise.
@@ -194,7 +194,7 @@ pub struct PageView {
     /// its UI, is then in that language).
     pub lang: Option<String>,
     /// What the page says about itself in `<head>`: OpenGraph, JSON-LD.
-    pub social: crate::feed::SocialView,
+    pub social: social::SocialView,
     /// Publication landing pages: where its print page (and PDF) are; else `null`.
     pub print: Option<PrintLink>,
     /// Publication landing pages: its place on the comparison page
@@ -204,7 +204,7 @@ pub struct PageView {
 
 /// A publication's print page and PDF, for a link on its landing page.
 #[derive(Debug, Clone, Serialize)]
-pub struct PrintLink {
+pub(crate) struct PrintLink {
     /// The print page, path from the site root.
     pub url: String,
     /// The PDF, only when this build made it.
@@ -213,7 +213,7 @@ pub struct PrintLink {
 
 /// A PDF that the build made.
 #[derive(Debug, Clone, Serialize)]
-pub struct PdfLink {
+pub(crate) struct PdfLink {
     /// Path from the site root.
     pub url: String,
     /// Its size for people, e.g. `412 kB`.
@@ -222,7 +222,7 @@ pub struct PdfLink {
 
 /// The site for templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
+pub(crate) struct SiteView {
     /// Title.
     pub title: String,
     /// Description.
@@ -249,7 +249,7 @@ pub struct SiteView {
 
 /// A region in the site navigation.
 #[derive(Debug, Clone, Serialize)]
-pub struct RegionNav {
+pub(crate) struct RegionNav {
     /// Title.
     pub title: String,
     /// Path from the site root.
@@ -258,7 +258,7 @@ pub struct RegionNav {
     pub publications: Vec<Link>,
 }
 
-/// Builds the views of pages; shared with the print stage (`crate::print`).
+/// Builds the views of pages; shared with the print stage.
 ///
 /// Every fact of a page that a view shows is read through one of the
 /// accessors below ([`Views::facts`], [`Views::body`], [`Views::children`],
@@ -332,7 +332,7 @@ impl<'a> Views<'a> {
     /// The theme words of page `id` (and nothing else of its facts).
     pub(crate) fn themes_of(&self, id: PageId) -> &'a [String] {
         self.reads.note(id, Aspect::Themes);
-        crate::across::page_themes(&self.site.pages[id].meta)
+        self.site.pages[id].meta.themes()
     }
 
     /// The ids of page `id`'s goal areas' and success factors' headings,
@@ -464,8 +464,8 @@ impl<'a> Views<'a> {
                     .get(&slug)
                     .cloned()
                     .unwrap_or_else(|| w.clone());
-                let url = (!slug.is_empty() && crate::across::themes_enabled(self.theme))
-                    .then(|| crate::across::theme_url(&slug));
+                let url = (!slug.is_empty() && addresses::across::themes_enabled(self.theme))
+                    .then(|| addresses::across::theme_url(&slug));
                 ThemeView { slug, label, url }
             })
             .collect()
@@ -551,7 +551,7 @@ impl<'a> Views<'a> {
         view.url = url.to_string();
         view.date = None;
         view.social.kind = "article";
-        view.social.url = crate::feed::absolute(self.site, url);
+        view.social.url = social::absolute(self.site, url);
         view.social.json_ld = None;
         view
     }
@@ -566,7 +566,7 @@ impl<'a> Views<'a> {
         let content_lang = self.content_lang(id);
         let ui = content_lang.as_deref().and_then(|l| self.theme.texts(l));
         let months = ui.map_or(&self.theme.months, |t| &t.months);
-        let social = crate::feed::social(
+        let social = social::social(
             self,
             id,
             content_lang.as_deref().unwrap_or(&site.config.language),
@@ -672,14 +672,15 @@ impl<'a> Views<'a> {
             region_info,
             lang: content_lang.filter(|_| ui.is_none()),
             social,
-            print: (page.role == Role::Publication && crate::print::enabled(self.theme)).then(
+            print: (page.role == Role::Publication && addresses::print::enabled(self.theme)).then(
                 || PrintLink {
-                    url: crate::print::output_path(site, id),
+                    url: addresses::print::output_path(site, id),
                     pdf: self.pdfs.get(&id).cloned(),
                 },
             ),
-            compare: (page.role == Role::Publication && crate::across::compare_enabled(self.theme))
-                .then(|| crate::across::compare_link(site, id)),
+            compare: (page.role == Role::Publication
+                && addresses::across::compare_enabled(self.theme))
+            .then(|| addresses::across::compare_link(site, id)),
         }
     }
 }
@@ -722,28 +723,28 @@ pub(crate) fn site_view_in(
                     .collect(),
             })
             .collect(),
-        statement: theme.has(crate::statement::TEMPLATE).then(|| Link {
+        statement: theme.has(addresses::statement::TEMPLATE).then(|| Link {
             title: match strings.get("statement_title") {
                 Some(crate::theme::Text::One(t)) => t.clone(),
                 _ => "Tillgänglighetsredogörelse".into(),
             },
-            url: crate::statement::URL.into(),
+            url: addresses::statement::URL.into(),
         }),
-        compare: crate::across::compare_enabled(theme).then(|| Link {
+        compare: addresses::across::compare_enabled(theme).then(|| Link {
             title: text("compare_title"),
-            url: crate::across::COMPARE_URL.into(),
+            url: addresses::across::COMPARE_URL.into(),
         }),
-        themes: crate::across::themes_enabled(theme).then(|| Link {
+        themes: addresses::across::themes_enabled(theme).then(|| Link {
             title: text("themes_title"),
-            url: crate::across::THEMES_URL.into(),
+            url: addresses::across::THEMES_URL.into(),
         }),
         feed: Link {
             title: site.config.title.clone(),
-            url: crate::feed::FEED_URL.into(),
+            url: addresses::feed::FEED_URL.into(),
         },
-        search: crate::search::enabled(theme).then(|| Link {
+        search: addresses::search::enabled(theme).then(|| Link {
             title: text("search_title"),
-            url: crate::search::URL.into(),
+            url: addresses::search::URL.into(),
         }),
     }
 }

@@ -2,7 +2,9 @@
 //! (serve) show the site over HTTP with live reload.
 //!
 //! Only this module uses notify and HTTP. It does not know how to build: it
-//! calls [`crate::Builder::build`], which re-renders only what changed.
+//! calls [`crate::Builder::build`], which re-renders only what changed,
+//! through the [`Hooks`] the command gives it (which catch a panic as a
+//! bug report and print problems on the terminal).
 
 mod http;
 mod livereload;
@@ -14,14 +16,15 @@ use std::time::Instant;
 
 use anyhow::Result;
 
-pub use crate::change::{Change, ChangeKind};
+pub(crate) use crate::change::{Change, ChangeKind};
 
-use crate::{Builder, Config};
+use crate::diagnostic::Diagnostic;
+use crate::{Builder, Config, Report};
 use livereload::{Hub, Message};
 
 /// Options of `malbild serve`.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     /// The port to listen on; the next free one if it is taken.
     pub port: u16,
     /// The address to listen on.
@@ -32,13 +35,28 @@ pub struct ServeOptions {
     pub quiet: bool,
 }
 
+/// What `serve` and `watch` need of the command that runs them (`cmd`):
+/// builds that report a panic as a bug and start the builder afresh after
+/// one, and the terminal's way of printing problems.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hooks {
+    /// [`Builder::build`], a panic caught.
+    pub build: fn(&mut Builder) -> Result<Report>,
+    /// [`Builder::rebuild`], a panic caught.
+    pub rebuild: fn(&mut Builder, &[Change]) -> Result<Report>,
+    /// Prints problems (every error, the first warnings).
+    pub print_diagnostics: for<'a> fn(&mut dyn Iterator<Item = &'a Diagnostic>),
+    /// Prints an error that is not the content's.
+    pub print_error: fn(&anyhow::Error),
+}
+
 /// Builds, serves and rebuilds on every change until the process is stopped.
-pub fn serve(config: Config, options: ServeOptions) -> Result<()> {
+pub(crate) fn serve(config: Config, options: ServeOptions, hooks: Hooks) -> Result<()> {
     let hub = Arc::new(Hub::new());
     // Watch first: a file saved during the first build is not missed.
     let batches = watcher::watch(&config)?;
     let mut builder = Builder::new(config);
-    first_build(&mut builder, &hub, options.quiet);
+    first_build(&mut builder, &hub, options.quiet, hooks);
     let server = http::start(builder.config.output.clone(), &options, hub.clone())?;
     eprintln!("{}", crate::words::w().serving(&server.url));
     if !options.quiet {
@@ -52,32 +70,32 @@ pub fn serve(config: Config, options: ServeOptions) -> Result<()> {
             crate::words::w().no_browser(&err.to_string(), &server.url)
         );
     }
-    rebuild_loop(builder, batches, Some(hub), options.quiet)
+    rebuild_loop(builder, batches, Some(hub), options.quiet, hooks)
 }
 
 /// Builds and rebuilds on every change, without a server; `quiet` prints
 /// only problems.
-pub fn watch(config: Config, quiet: bool) -> Result<()> {
+pub(crate) fn watch(config: Config, quiet: bool, hooks: Hooks) -> Result<()> {
     let hub = Arc::new(Hub::new());
     let batches = watcher::watch(&config)?;
     let mut builder = Builder::new(config);
-    first_build(&mut builder, &hub, quiet);
+    first_build(&mut builder, &hub, quiet, hooks);
     if !quiet {
         eprintln!("{}", crate::words::w().watching());
     }
-    rebuild_loop(builder, batches, None, quiet)
+    rebuild_loop(builder, batches, None, quiet, hooks)
 }
 
 /// The first build shows the progress of `builder.config` (then taken away:
 /// rebuilds say one line each).
-fn first_build(builder: &mut Builder, hub: &Hub, quiet: bool) {
+fn first_build(builder: &mut Builder, hub: &Hub, quiet: bool, hooks: Hooks) {
     // A panic is reported like a failed build (issue 12).
-    let result = crate::cmd::build_catching(builder);
+    let result = (hooks.build)(builder);
     std::mem::take(&mut builder.config.progress).finish();
     match result {
-        Ok(report) if quiet => crate::cmd::print_diagnostics(&report.warnings),
+        Ok(report) if quiet => (hooks.print_diagnostics)(&mut report.warnings.iter()),
         Ok(report) => {
-            crate::cmd::print_diagnostics(&report.warnings);
+            (hooks.print_diagnostics)(&mut report.warnings.iter());
             eprintln!(
                 "{}",
                 crate::words::w().built_first(
@@ -88,7 +106,7 @@ fn first_build(builder: &mut Builder, hub: &Hub, quiet: bool) {
             );
         }
         Err(err) => {
-            crate::cmd::print_error(&err);
+            (hooks.print_error)(&err);
             hub.send(Message::Error(error_text(&err)));
         }
     }
@@ -99,6 +117,7 @@ fn rebuild_loop(
     batches: impl Iterator<Item = Vec<Change>>,
     hub: Option<Arc<Hub>>,
     quiet: bool,
+    hooks: Hooks,
 ) -> Result<()> {
     for batch in batches {
         let start = Instant::now();
@@ -110,7 +129,7 @@ fn rebuild_loop(
             .cloned()
             .collect();
         // A panic is reported like a failed build and keeps the last good pages (issue 12).
-        let result = crate::cmd::rebuild_catching(&mut builder, &batch);
+        let result = (hooks.rebuild)(&mut builder, &batch);
         // The warnings of the files just saved; the others were shown before.
         let root = std::path::absolute(&builder.config.root).unwrap_or_default();
         let saved: Vec<&std::path::Path> = batch
@@ -119,8 +138,8 @@ fn rebuild_loop(
             .collect();
         let message = match &result {
             Ok(report) => {
-                crate::cmd::print_diagnostics(
-                    saved.iter().flat_map(|p| report.warnings.of_file(p)),
+                (hooks.print_diagnostics)(
+                    &mut saved.iter().flat_map(|p| report.warnings.of_file(p)),
                 );
                 if !quiet {
                     eprintln!(
@@ -152,8 +171,8 @@ fn rebuild_loop(
                 match err.downcast_ref::<crate::diagnostic::Failed>() {
                     // Every error, and the warnings of the files just saved.
                     Some(failed) => {
-                        crate::cmd::print_diagnostics(
-                            failed
+                        (hooks.print_diagnostics)(
+                            &mut failed
                                 .diagnostics
                                 .iter()
                                 .filter(|d| d.is_error() || saved.contains(&d.path.as_path())),
@@ -161,7 +180,7 @@ fn rebuild_loop(
                         let words = crate::words::w();
                         eprintln!("{}: {failed}; {}", words.error(), words.failed_in_serve());
                     }
-                    None => crate::cmd::print_error(err),
+                    None => (hooks.print_error)(err),
                 }
                 Some(Message::Error(error_text(err)))
             }

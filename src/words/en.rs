@@ -6,7 +6,7 @@ use crate::progress::Phase;
 
 /// English.
 #[derive(Debug, Clone, Copy)]
-pub struct En;
+pub(crate) struct En;
 
 fn plural(n: usize, one: &str) -> String {
     match n {

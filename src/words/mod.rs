@@ -21,12 +21,12 @@ use std::sync::atomic::{AtomicU8, Ordering};
 mod en;
 mod sv;
 
-pub use en::En;
-pub use sv::Sv;
+pub(crate) use en::En;
+pub(crate) use sv::Sv;
 
 /// A language malbild speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
+pub(crate) enum Lang {
     /// Swedish, the default.
     Sv,
     /// English.
@@ -34,24 +34,16 @@ pub enum Lang {
 }
 
 /// The environment variable that chooses the language (`sv` or `en`).
-pub const ENV: &str = "MALBILD_LANG";
+pub(crate) const ENV: &str = "MALBILD_LANG";
 
 impl Lang {
     /// `sv` or `en` (any case, surrounding spaces ignored); `None` for
     /// anything else.
-    pub fn parse(word: &str) -> Option<Lang> {
+    pub(crate) fn parse(word: &str) -> Option<Lang> {
         match word.trim().to_ascii_lowercase().as_str() {
             "sv" | "sv-se" | "sv_se" | "svenska" | "swedish" => Some(Lang::Sv),
             "en" | "en-gb" | "en_gb" | "en-us" | "en_us" | "english" | "engelska" => Some(Lang::En),
             _ => None,
-        }
-    }
-
-    /// The language's code, as `--lang` takes it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Sv => "sv",
-            Lang::En => "en",
         }
     }
 }
@@ -60,12 +52,12 @@ static LANG: AtomicU8 = AtomicU8::new(0);
 
 /// Chooses the language of every message from now on (the command line
 /// does, once, before it parses anything).
-pub fn set(lang: Lang) {
+pub(crate) fn set(lang: Lang) {
     LANG.store(lang as u8, Ordering::Relaxed);
 }
 
 /// The language chosen for this run.
-pub fn lang() -> Lang {
+pub(crate) fn lang() -> Lang {
     match LANG.load(Ordering::Relaxed) {
         1 => Lang::En,
         _ => Lang::Sv,
@@ -75,7 +67,7 @@ pub fn lang() -> Lang {
 /// The language the command line asks for: the last `--lang X` or
 /// `--lang=X` before a lone `--`, else `MALBILD_LANG`, else Swedish. A word
 /// that is no language is left for clap to refuse (see `cli.rs`).
-pub fn from_args<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Lang {
+pub(crate) fn from_args<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Lang {
     let mut chosen = None;
     let mut args = args.iter().map(|a| a.as_ref().to_string_lossy());
     while let Some(arg) = args.next() {
@@ -96,12 +88,12 @@ pub fn from_args<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Lang {
 }
 
 /// The catalogue of the language chosen for this run.
-pub fn w() -> &'static dyn Words {
+pub(crate) fn w() -> &'static dyn Words {
     of(lang())
 }
 
 /// The catalogue of `lang`.
-pub fn of(lang: Lang) -> &'static dyn Words {
+pub(crate) fn of(lang: Lang) -> &'static dyn Words {
     match lang {
         Lang::Sv => &Sv,
         Lang::En => &En,
@@ -109,7 +101,7 @@ pub fn of(lang: Lang) -> &'static dyn Words {
 }
 
 /// A number with a decimal comma in Swedish (`0,52`), a point in English.
-pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
+pub(crate) fn decimal(lang: Lang, value: f64, places: usize) -> String {
     let text = format!("{value:.places$}");
     match lang {
         Lang::Sv => text.replace('.', ","),
@@ -120,7 +112,7 @@ pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
 /// The headings and placeholders `--help` shows around the texts of
 /// [`Words::cli_about`] and [`Words::cli_arg`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CliWord {
+pub(crate) enum CliWord {
     /// `Usage:`
     Usage,
     /// `Commands:`
@@ -141,7 +133,7 @@ pub enum CliWord {
 
 /// The fixed sentences of `malbild import` ([`Words::import_word`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportWord {
+pub(crate) enum ImportWord {
     /// is not a Word document (.docx)
     NotWord,
     /// is password-protected (encrypted), and malbild cannot read it
@@ -177,7 +169,11 @@ pub enum ImportWord {
 /// Every message malbild says, one method each. `sv.rs` and `en.rs` each
 /// implement all of them: a message missing in one language is a compile
 /// error.
-pub trait Words: Sync {
+#[cfg_attr(
+    not(feature = "serve"),
+    allow(dead_code, reason = "the messages of `serve` and `watch`")
+)]
+pub(crate) trait Words: Sync {
     // ---- the form of a diagnostic and the summaries ----
 
     /// The word before an error's message: `error`.
@@ -722,9 +718,10 @@ mod tests {
     /// (which would let a language leave it out).
     #[test]
     fn both_catalogues_have_every_message() {
-        let all = fns(include_str!("mod.rs"), "pub trait Words");
-        let trait_text =
-            &include_str!("mod.rs")[include_str!("mod.rs").find("pub trait Words").unwrap()..];
+        let all = fns(include_str!("mod.rs"), "pub(crate) trait Words");
+        let trait_text = &include_str!("mod.rs")[include_str!("mod.rs")
+            .find("pub(crate) trait Words")
+            .unwrap()..];
         let trait_text = &trait_text[..trait_text.find("\n}\n").unwrap()];
         assert!(
             !trait_text

@@ -6,7 +6,7 @@ use crate::progress::Phase;
 
 /// Swedish.
 #[derive(Debug, Clone, Copy)]
-pub struct Sv;
+pub(crate) struct Sv;
 
 /// `1 fel`, `2 fel`; `1 varning`, `2 varningar`.
 fn errors(n: usize) -> String {
@@ -656,7 +656,14 @@ impl Words for Sv {
         long_share: f64,
         lines: &str,
     ) -> (String, String) {
-        let band = crate::check::readability::band(lix);
+        // What Björnsson's scale calls the value, as Swedish readers know it.
+        let band = match lix {
+            l if l < 30.0 => "mycket lätt",
+            l if l < 40.0 => "lätt",
+            l if l < 50.0 => "medelsvår",
+            l if l < 60.0 => "svår",
+            _ => "mycket svår",
+        };
         (
             format!("texten är svår att läsa: LIX {lix:.0} ({band}), över gränsen {max}"),
             format!(

@@ -429,7 +429,7 @@ fn a_build_waits_for_the_one_before_and_says_so() {
     t.build();
     let want = t.output_files();
     let config = malbild::Config::new(t.root());
-    let held = malbild::output::lock(&config).unwrap();
+    let held = malbild::lock(&config).unwrap();
     let child = Command::new(assert_cmd::cargo::cargo_bin("malbild"))
         .args(["build", "--quiet", "--root"])
         .arg(t.root())

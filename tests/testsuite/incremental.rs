@@ -545,18 +545,14 @@ fn run_steps(t: &SiteTest, steps: &[Step]) -> Vec<String> {
             // As the watcher reports it: absolute paths, classified.
             let path = std::path::absolute(t.path(rel)).unwrap();
             let root = std::path::absolute(t.root()).unwrap();
-            changes.extend(malbild::change::classify(
-                &root,
-                &root.join("output"),
-                &path,
-            ));
+            changes.extend(malbild::classify(&root, &root.join("output"), &path));
         }
         let result = builder.rebuild(&changes);
         let mut fresh = Config::new(t.root());
         fresh.output = t.path("fresh");
         if let Fails = expect {
             let diagnostics = |e: anyhow::Error| -> Vec<String> {
-                let failed = e.downcast::<malbild::diagnostic::Failed>().unwrap();
+                let failed = e.downcast::<malbild::Failed>().unwrap();
                 failed.diagnostics.iter().map(|d| d.to_string()).collect()
             };
             match (result, malbild::build(&fresh)) {
@@ -609,8 +605,7 @@ fn run_steps(t: &SiteTest, steps: &[Step]) -> Vec<String> {
         }
         let incremental = t.output_files();
         let full = malbild::build(&fresh).unwrap();
-        let said =
-            |w: &malbild::diagnostic::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
+        let said = |w: &malbild::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
         if said(&report.warnings) != said(&full.warnings) {
             failures.push(format!(
                 "{what}: the rebuild warned {:?}, a build from nothing {:?}",

@@ -526,7 +526,7 @@ fn the_copy_for_the_pdf_numbers_its_table_of_contents() {
     let t = SiteTest::from_dir("kinds");
     let (prepared, diagnostics) = malbild::prepare(&malbild::Config::new(t.root()));
     let p = prepared.unwrap_or_else(|| panic!("{diagnostics:?}"));
-    let id = p.site().by_rel["region-a/plan-2030/_index.md"];
+    let publication = "region-a/plan-2030/_index.md";
     // The bookmarks Chromium makes from the headings, with their pages.
     let bookmarks: Vec<(String, usize)> = [
         ("Plan 2030", 1),
@@ -549,7 +549,8 @@ fn the_copy_for_the_pdf_numbers_its_table_of_contents() {
     .iter()
     .map(|(t, p)| (t.to_string(), *p))
     .collect();
-    let (file, numbers) = malbild::print::numbered(p.site(), p.bodies(), p.theme(), id, &bookmarks)
+    let (file, numbers) = p
+        .numbered(publication, &bookmarks)
         .expect("every entry has a bookmark")
         .unwrap();
     let want = [3, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 8, 8];
@@ -559,7 +560,7 @@ fn the_copy_for_the_pdf_numbers_its_table_of_contents() {
     assert_eq!(texts(&html, ".print-toc__page"), shown);
     // A missing bookmark means no numbers rather than wrong ones.
     let fewer = &bookmarks[..bookmarks.len() - 1];
-    assert!(malbild::print::numbered(p.site(), p.bodies(), p.theme(), id, fewer).is_none());
+    assert!(p.numbered(publication, fewer).is_none());
     // The web page has none.
     t.build();
     assert!(texts(&t.read(&format!("output/{PRINT}")), ".print-toc__page").is_empty());

@@ -38,10 +38,7 @@ fn a_pipe_gets_no_progress() {
     );
     assert!(lines[1].starts_with("sökindex: "), "{}", run.stderr);
     // Without base_url, a note (not a warning) says what was not written.
-    assert_eq!(
-        lines[2],
-        malbild::words::Words::no_base_url(&malbild::words::Sv)
-    );
+    assert_eq!(lines[2], crate::feed::NO_BASE_URL);
     let run = t.run_with_env(&["check"], &[at_once()]);
     no_progress(&run.stderr);
     assert_eq!(run.stderr, "");

@@ -438,7 +438,7 @@ fn run(seed: u64, steps: usize) -> Vec<String> {
         let changes: Vec<_> = changed
             .iter()
             .filter_map(|rel| {
-                malbild::change::classify(
+                malbild::classify(
                     &root,
                     &root.join("output"),
                     &std::path::absolute(t.path(rel)).unwrap(),
@@ -450,10 +450,9 @@ fn run(seed: u64, steps: usize) -> Vec<String> {
         fresh.output = t.path("fresh");
         let _ = fs::remove_dir_all(t.path("fresh"));
         let full = malbild::build(&fresh);
-        let said =
-            |w: &malbild::diagnostic::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
+        let said = |w: &malbild::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
         let diags = |e: anyhow::Error| -> Vec<String> {
-            match e.downcast::<malbild::diagnostic::Failed>() {
+            match e.downcast::<malbild::Failed>() {
                 Ok(f) => f.diagnostics.iter().map(|d| d.to_string()).collect(),
                 Err(e) => vec![format!("OTHER {e:#}")],
             }

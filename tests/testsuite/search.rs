@@ -98,18 +98,16 @@ fn find(t: &SiteTest, query: &str) -> Vec<String> {
         .collect();
     let chunk = meta["chunk"].as_u64().unwrap() as usize;
     let mut found: Option<BTreeMap<u64, u64>> = None;
-    let stems: Vec<String> = malbild::search::tokens(query)
-        .filter_map(malbild::search::stem)
-        .collect();
+    let stems: Vec<String> = malbild::tokens(query).filter_map(malbild::stem).collect();
     if stems.is_empty() {
         return Vec::new();
     }
     for stem in stems {
-        let key = malbild::search::shard_key(&stem);
+        let key = malbild::shard_key(&stem);
         let mut here = BTreeMap::new();
         if keys.contains(&key) {
             let shard = argument(
-                &t.read(&format!("output/{}", malbild::search::shard_file(key))),
+                &t.read(&format!("output/{}", malbild::shard_file(key))),
                 "shard",
             );
             if let Some(list) = shard[&stem].as_str() {
