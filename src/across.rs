@@ -319,8 +319,14 @@ fn string(theme: &Theme, key: &str) -> String {
 /// through views: which outputs exist is decided from the site as it is.
 fn words(site: &Site) -> BTreeMap<String, String> {
     let mut words = BTreeMap::new();
+    // Each word as written once, in page order (the first spelling of a
+    // slug names it): thousands of pages name a few dozen words.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for page in &site.pages {
         for w in page.meta.themes() {
+            if !seen.insert(w.as_str()) {
+                continue;
+            }
             let slug = crate::model::slugify(w);
             if !slug.is_empty() {
                 words.entry(slug).or_insert_with(|| w.clone());

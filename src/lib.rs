@@ -481,7 +481,6 @@ fn prepare_with(
         Some(loaded) => loaded,
         None => load::load_with(config, &mut caches.files),
     };
-    caches.loaded = Some(loaded.clone());
     clock.lap("load");
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let site_yaml = loaded.site_yaml.clone();
@@ -491,9 +490,17 @@ fn prepare_with(
         _ => None,
     };
     drop(before);
+    // What was read, for the next build (a copy only when the model is
+    // built from it, which takes it).
     let mut site = match kept {
-        Some(site) => site,
-        None => model::build_with(config, loaded, &mut caches.parse, &mut diagnostics),
+        Some(site) => {
+            caches.loaded = Some(loaded);
+            site
+        }
+        None => {
+            caches.loaded = Some(loaded.clone());
+            model::build_with(config, loaded, &mut caches.parse, &mut diagnostics)
+        }
     };
     if let Some(src) = &site_yaml {
         diagnostics.extend(site.config.check_names(&src.path, &src.text));

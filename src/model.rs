@@ -792,7 +792,7 @@ pub(crate) fn patch(
         .assets
         .iter()
         .zip(&now.assets)
-        .all(|(b, n)| b.rel == n.rel && b.stamp == n.stamp);
+        .all(|(b, n)| b.rel == n.rel);
     let mut site = old;
     let mut parents = Vec::new();
     for source in changed {
@@ -823,7 +823,20 @@ pub(crate) fn patch(
     for parent in parents {
         site.order_children(parent);
     }
-    if !same_assets {
+    if same_assets
+        && site.assets.len() == now.assets.len()
+        && site
+            .assets
+            .iter()
+            .zip(&now.assets)
+            .all(|((a, _), n)| a.rel == n.rel)
+    {
+        // The same files (a build that said nothing placed them all, in
+        // order): only their sizes and times may have changed.
+        for ((asset, _), now) in site.assets.iter_mut().zip(&now.assets) {
+            asset.stamp = now.stamp;
+        }
+    } else {
         // Assets are placed by the pages' folders, which did not move.
         let mut diagnostics = Vec::new();
         site.assets.clear();

@@ -140,6 +140,12 @@ pub(crate) fn fragments(
         if site.unreadable.contains(&page.rel) {
             continue;
         }
+        // Most pages link to no fragment: skip them before anything else.
+        let to_fragment =
+            |r: &crate::markdown::Rendered| r.links.iter().any(|l| l.dest.contains('#'));
+        if !to_fragment(&body.content) && !body.fields.iter().any(|f| to_fragment(&f.rendered)) {
+            continue;
+        }
         let resolver = PageLinks { site, page };
         let mut text = None;
         let mut errors = crate::diagnostic::Capped::default();
