@@ -151,8 +151,14 @@ impl Values {
         kept: &mut Option<ShardSums>,
     ) -> Self {
         use rayon::prelude::*;
-        let rel = |id: Option<PageId>| id.map_or(0, |p| crate::hash::str(&site.pages[p].rel));
         let n = site.pages.len();
+        // Each page's content path, hashed once.
+        let rels: Vec<u64> = site
+            .pages
+            .par_iter()
+            .map(|p| crate::hash::str(&p.rel))
+            .collect();
+        let rel = |id: Option<PageId>| id.map_or(0, |p| rels[p]);
         // Each page's own values, in parallel; then the values of the whole
         // site (shards, card files) from them.
         let per: Vec<[u64; 9]> = (0..n)
@@ -195,7 +201,7 @@ impl Values {
                         })
                         .fold(
                             Combine::default()
-                                .str(&page.rel)
+                                .u64(rels[id])
                                 .u64(facts[id])
                                 .str(&body.search.snippet),
                             |h, a| h.str(&site.pages[a].title),
@@ -233,11 +239,6 @@ impl Values {
         // every page kept its number takes the last sums and changes only
         // what the changed pages have (a page has words in hundreds of
         // shards).
-        let rels: Vec<u64> = site
-            .pages
-            .par_iter()
-            .map(|p| crate::hash::str(&p.rel))
-            .collect();
         let sums = match kept.take() {
             Some(last) if last.rels == rels => {
                 let mut sums = last.sums;
