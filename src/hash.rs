@@ -60,7 +60,7 @@ fn fold(a: u64, b: u64) -> u64 {
 /// Builds one hash from several values: a number, or a string's xxh3, folded
 /// into one 64-bit state at a time (eight bytes to move, where a streaming
 /// xxh3 state is hundreds: rebuilds fold millions of values).
-#[derive(Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Combine(u64);
 
 impl Combine {

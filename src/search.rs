@@ -14,15 +14,17 @@
 //!
 //! The index is split so that a query loads only what it needs:
 //!
-//! - `search/index.js`: how many pages, how many per card file, the shard
-//!   keys and the stop words;
+//! - `search/index.js`: how many pages, how many numbers per card file, the
+//!   shard keys and the stop words;
 //! - `search/t-<key>.js`: a shard, every stem that starts with those two
 //!   letters (a letter outside `a-z0-9` is written `_` and its code point in
 //!   hex, see [`shard_file`]), each with its pages (numbers, as differences
 //!   from the one before) and a score, written as a string of base-32 digits
-//!   ([`number`]);
-//! - `search/p-<n>.js`: the cards of pages `n * CHUNK ..`: address, title,
-//!   where it belongs (region, publication) and a snippet.
+//!   ([`number`]); a page's number is its place in a sparse table
+//!   ([`numbers`]), which it keeps when other pages come or go;
+//! - `search/p-<n>.js`: the cards of the pages numbered `n * CHUNK ..`
+//!   (`null` for a number no page has): address, title, where it belongs
+//!   (region, publication) and a snippet.
 //!
 //! Each file calls a function of `window.malbildSearch`, which the theme's
 //! `js/search.js` defines; that script also holds a port of the stemmer
@@ -59,8 +61,40 @@ use crate::theme::{Text, Theme};
 pub(crate) use crate::render::addresses::search::{TEMPLATE, URL, enabled};
 /// The folder of the index.
 pub(crate) const DIR: &str = "search/";
-/// Pages per card file.
-pub(crate) const CHUNK: usize = 10;
+/// Numbers per card file (a power of two; a file has the cards of the
+/// pages whose numbers are in its range, about an eighth as many).
+pub(crate) const CHUNK: usize = 64;
+
+/// Each page's number in the index ([`crate::render::Values`] keeps them):
+/// where a hash of its content path falls in a table eight times as large
+/// as the site (the next power of two), the next free number when that is
+/// taken (pages placed in the order of those places, then of content path).
+/// A page keeps its number when pages are added or removed elsewhere, so
+/// those touch only the shards of their own words and their own card file
+/// (a number by place in the site would move every page after them); all
+/// numbers move only when the site's size passes a power of two.
+pub(crate) fn numbers(site: &Site) -> Vec<u32> {
+    let n = site.pages.len().max(1);
+    let bits = (n.next_power_of_two().trailing_zeros() + 3).min(31);
+    let mut order: Vec<(u32, &str, PageId)> = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(id, p)| {
+            let place = (crate::hash::str(&p.rel) >> (64 - bits)) as u32;
+            (place, p.rel.as_str(), id)
+        })
+        .collect();
+    order.sort_unstable();
+    let mut numbers = vec![0; site.pages.len()];
+    let mut next = 0u32;
+    for (place, _, id) in order {
+        let number = place.max(next);
+        numbers[id] = number;
+        next = number + 1;
+    }
+    numbers
+}
 /// How long a snippet is at most, in characters.
 const SNIPPET: usize = 180;
 /// Scores are kept below this (a word said a hundred times is not a hundred
@@ -445,14 +479,13 @@ fn meta_file() -> String {
 }
 
 /// The site's inverted index: per shard, its stems in order, each with its
-/// pages and scores in page order.
+/// pages' numbers ([`numbers`]) and scores, by number.
 type Shards = BTreeMap<String, Vec<(String, Vec<(u32, u8)>)>>;
 
 /// Builds the inverted index of `bodies`' words (of the shards `only`, or
-/// all), in parallel: each piece of the pages gathers its postings, and
-/// pieces are joined in page order, so every stem's pages stay in order
-/// without sorting them.
-fn invert(bodies: &[Arc<Body>], only: Option<&HashSet<&str>>) -> Shards {
+/// all), in parallel: each piece of the pages gathers its postings under the
+/// pages' `numbers`, and every stem's postings are sorted by number.
+fn invert(bodies: &[Arc<Body>], numbers: &[u32], only: Option<&HashSet<&str>>) -> Shards {
     // A few shards (a rebuild's): skip the pages that have no stem in them.
     let needles: Option<Vec<String>> = only
         .filter(|o| o.len() <= 16)
@@ -478,7 +511,7 @@ fn invert(bodies: &[Arc<Body>], only: Option<&HashSet<&str>>) -> Shards {
                         group = (key, only.is_none_or(|o| o.contains(key)));
                     }
                     if group.1 {
-                        map.entry(stem).or_default().push((id as u32, score));
+                        map.entry(stem).or_default().push((numbers[id], score));
                     }
                 }
                 map
@@ -491,6 +524,10 @@ fn invert(bodies: &[Arc<Body>], only: Option<&HashSet<&str>>) -> Shards {
             left
         });
     let mut stems: Vec<(&str, Vec<(u32, u8)>)> = postings.into_iter().collect();
+    // By number, for the differences a shard is written in.
+    stems
+        .par_iter_mut()
+        .for_each(|(_, list)| list.sort_unstable_by_key(|&(doc, _)| doc));
     stems.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut shards: Shards = BTreeMap::new();
     for (stem, list) in stems {
@@ -569,20 +606,23 @@ fn context(site: &Site, id: PageId) -> String {
 }
 
 /// The text of card file `n`.
-fn chunk_js(site: &Site, bodies: &[Arc<Body>], n: usize) -> String {
-    let start = n * CHUNK;
-    let end = (start + CHUNK).min(site.pages.len());
-    let cards: Vec<[String; 4]> = (start..end)
-        .map(|id| {
-            let page = &site.pages[id];
-            [
-                page.output_path(),
-                page.title.clone(),
-                context(site, id),
-                bodies[id].search.snippet.clone(),
-            ]
-        })
-        .collect();
+fn chunk_js(site: &Site, bodies: &[Arc<Body>], n: usize, pages: &[(u32, PageId)]) -> String {
+    // A card per number of the file's range, `null` where no page has it
+    // (none after the last).
+    let last = pages
+        .iter()
+        .map(|&(number, _)| number as usize % CHUNK)
+        .max();
+    let mut cards: Vec<Option<[String; 4]>> = vec![None; last.map_or(0, |l| l + 1)];
+    for &(number, id) in pages {
+        let page = &site.pages[id];
+        cards[number as usize % CHUNK] = Some([
+            page.output_path(),
+            page.title.clone(),
+            context(site, id),
+            bodies[id].search.snippet.clone(),
+        ]);
+    }
     format!(
         "malbildSearch.pages({n},{});\n",
         serde_json::to_string(&cards).expect("strings serialise")
@@ -791,7 +831,11 @@ pub(crate) fn pages(
     let shards = if stale.is_empty() {
         BTreeMap::new()
     } else {
-        invert(bodies, (stale.len() < keys.len()).then_some(&stale))
+        invert(
+            bodies,
+            basis.values.numbers(),
+            (stale.len() < keys.len()).then_some(&stale),
+        )
     };
     enum Job<'a> {
         Meta,
@@ -800,7 +844,12 @@ pub(crate) fn pages(
     }
     let mut jobs = vec![(meta_file(), Job::Meta)];
     jobs.extend(keys.iter().map(|k| (shard_file(k), Job::Shard(k))));
-    jobs.extend((0..site.pages.len().div_ceil(CHUNK)).map(|n| (chunk_file(n), Job::Chunk(n))));
+    jobs.extend(
+        basis
+            .values
+            .chunk_numbers()
+            .map(|n| (chunk_file(n), Job::Chunk(n))),
+    );
     let results: Vec<Result<Output, Diagnostic>> = jobs
         .into_par_iter()
         .map(|(path, job)| {
@@ -818,7 +867,7 @@ pub(crate) fn pages(
                     }
                     Job::Chunk(n) => {
                         views.chunk(n);
-                        chunk_js(site, bodies, n)
+                        chunk_js(site, bodies, n, basis.values.chunk_pages(n))
                     }
                 };
                 Ok(crate::render::OutFile {

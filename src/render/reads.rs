@@ -138,8 +138,12 @@ pub(crate) struct Values {
     shards: HashMap<u32, u64>,
     /// Every shard of the search index, sorted.
     shard_keys: Vec<String>,
-    /// [`Aspect::Chunk`], by card file.
-    chunks: Vec<u64>,
+    /// [`Aspect::Chunk`], by card file (what its pages' cards show).
+    chunks: Vec<Combine>,
+    /// Each page's number in the search index ([`crate::search::numbers`]).
+    numbers: Vec<u32>,
+    /// The pages of each card file, with their numbers, in order.
+    chunk_pages: Vec<Vec<(u32, PageId)>>,
 }
 
 impl Values {
@@ -224,15 +228,28 @@ impl Values {
             index: 0,
             shards: HashMap::new(),
             shard_keys: Vec::new(),
-            chunks: per
-                .chunks(crate::search::CHUNK)
-                .map(|c| {
-                    c.iter()
-                        .fold(Combine::default(), |h, v| h.u64(v[8]))
-                        .finish()
-                })
-                .collect(),
+            chunks: Vec::new(),
+            numbers: crate::search::numbers(site),
+            chunk_pages: Vec::new(),
         };
+
+        // The card files: the pages of each, in the order of their numbers.
+        let mut by_number: Vec<(u32, PageId)> = values
+            .numbers
+            .iter()
+            .enumerate()
+            .map(|(id, &number)| (number, id))
+            .collect();
+        by_number.sort_unstable();
+        for (number, id) in by_number {
+            let chunk = number as usize / crate::search::CHUNK;
+            if values.chunk_pages.len() <= chunk {
+                values.chunk_pages.resize_with(chunk + 1, Vec::new);
+                values.chunks.resize(chunk + 1, Combine::default());
+            }
+            values.chunk_pages[chunk].push((number, id));
+            values.chunks[chunk] = values.chunks[chunk].u64(u64::from(number)).u64(per[id][8]);
+        }
         // A shard's value is the sum of what each page has in it, with the
         // page's number: the order pages are added in does not matter, so
         // pieces of the site are summed in parallel, and a rebuild where
@@ -248,7 +265,8 @@ impl Values {
                     }
                     for (key, h) in was.search.shards() {
                         if let Some(e) = sums.get_mut(key) {
-                            e.0 = e.0.wrapping_sub(crate::hash::mix(0, id as u64, h));
+                            e.0 =
+                                e.0.wrapping_sub(crate::hash::mix(0, values.numbers[id].into(), h));
                             e.1 -= 1;
                             if e.1 == 0 {
                                 sums.remove(key);
@@ -257,13 +275,14 @@ impl Values {
                     }
                     for (key, h) in is.search.shards() {
                         let e = sums.entry(key.to_string()).or_default();
-                        e.0 = e.0.wrapping_add(crate::hash::mix(0, id as u64, h));
+                        e.0 =
+                            e.0.wrapping_add(crate::hash::mix(0, values.numbers[id].into(), h));
                         e.1 += 1;
                     }
                 }
                 sums
             }
-            _ => shard_sums(bodies),
+            _ => shard_sums(bodies, &values.numbers),
         };
         let shards = kept.insert(ShardSums {
             rels,
@@ -306,8 +325,23 @@ impl Values {
             Aspect::Title => self.title[id],
             Aspect::Index => self.index,
             Aspect::Shard(n) => self.shards.get(&n).copied().unwrap_or_default(),
-            Aspect::Chunk(n) => self.chunks.get(n as usize).copied().unwrap_or_default(),
+            Aspect::Chunk(n) => self.chunks.get(n as usize).map_or(0, Combine::finish),
         }
+    }
+
+    /// Each page's number in the search index.
+    pub(crate) fn numbers(&self) -> &[u32] {
+        &self.numbers
+    }
+
+    /// The card files that have pages.
+    pub(crate) fn chunk_numbers(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.chunk_pages.len()).filter(|&n| !self.chunk_pages[n].is_empty())
+    }
+
+    /// The pages of card file `n`, with their numbers.
+    pub(crate) fn chunk_pages(&self, n: usize) -> &[(u32, PageId)] {
+        self.chunk_pages.get(n).map_or(&[], Vec::as_slice)
     }
 
     /// Every shard of the search index, sorted.
@@ -328,7 +362,7 @@ pub(crate) struct ShardSums {
 }
 
 /// [`ShardSums::sums`] of `bodies`, from nothing, in parallel.
-fn shard_sums(bodies: &[Arc<Body>]) -> crate::hash::FxMap<String, (u64, u32)> {
+fn shard_sums(bodies: &[Arc<Body>], numbers: &[u32]) -> crate::hash::FxMap<String, (u64, u32)> {
     use rayon::prelude::*;
     let sums: crate::hash::FxMap<&str, (u64, u32)> = bodies
         .par_iter()
@@ -338,7 +372,7 @@ fn shard_sums(bodies: &[Arc<Body>]) -> crate::hash::FxMap<String, (u64, u32)> {
             |mut map: crate::hash::FxMap<&str, (u64, u32)>, (id, body)| {
                 for (key, h) in body.search.shards() {
                     let e = map.entry(key).or_default();
-                    e.0 = e.0.wrapping_add(crate::hash::mix(0, id as u64, h));
+                    e.0 = e.0.wrapping_add(crate::hash::mix(0, numbers[id].into(), h));
                     e.1 += 1;
                 }
                 map
@@ -474,6 +508,7 @@ impl<'a> Check<'a> {
             h = h.u64(aspect.code()).u64(self.values.get(id, aspect));
         }
         let fresh = h.finish() == recorded.fingerprint;
+
         if fresh {
             recorded
                 .seen

@@ -32,7 +32,7 @@ fn a_pipe_gets_no_progress() {
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(lines.len(), 3, "{}", run.stderr);
     assert!(
-        lines[0].starts_with("byggde 9 sidor (68 filer) på "),
+        lines[0].starts_with("byggde 9 sidor (69 filer) på "),
         "{}",
         run.stderr
     );
@@ -116,7 +116,7 @@ fn a_terminal_gets_progress_then_the_usual_output() {
         "{seen:?}"
     );
     // Cleared: the summary starts on a clean line.
-    let summary = seen.rfind("byggde 9 sidor (68 filer) på ").unwrap();
+    let summary = seen.rfind("byggde 9 sidor (69 filer) på ").unwrap();
     assert!(seen[..summary].ends_with("\r\x1b[2K"), "{seen:?}");
     assert!(!seen[summary..].contains('\x1b'), "{seen:?}");
 
