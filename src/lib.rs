@@ -31,6 +31,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod persist;
 pub mod print;
 pub mod progress;
 pub mod render;
@@ -151,6 +152,9 @@ pub struct Caches {
     check: check::CheckCache,
     /// The problems of the last build, when it wrote anything.
     list: Option<List>,
+    /// Bodies and findings read from the cache file, for the first build
+    /// (`persist::seed` gives them to `markdown` and `check`).
+    seed: Option<persist::Seed>,
 }
 
 /// Builds one project again and again: the first build writes everything,
@@ -161,6 +165,8 @@ pub struct Builder {
     /// What to build.
     pub config: Config,
     caches: Caches,
+    /// Whether it reads and writes the cache file (`persist`).
+    disk: persist::Mode,
 }
 
 impl Builder {
@@ -169,7 +175,17 @@ impl Builder {
         Builder {
             config,
             caches: Caches::default(),
+            disk: persist::Mode::Off,
         }
+    }
+
+    /// Makes its first build read the caches an earlier run of malbild
+    /// left in the project's cache file (`.malbild/`), and, with
+    /// [`persist::Mode::LoadAndSave`], each successful build write them
+    /// there. Never with `--pdf`.
+    pub fn with_disk_cache(mut self, mode: persist::Mode) -> Self {
+        self.disk = mode;
+        self
     }
 
     /// Makes the next build read `path` again, whatever its size and
@@ -290,6 +306,7 @@ impl Builder {
             .into());
         }
         let mut clock = Clock::start();
+        let first = self.caches.loaded.is_none();
         if self.caches.written.is_empty() {
             // A new run of malbild over an output an earlier one wrote: its
             // marker says what is there, so unchanged files stay untouched
@@ -300,6 +317,13 @@ impl Builder {
         if fresh {
             self.caches.render = render::RenderCache::default();
             self.caches.written = output::Written::default();
+        } else if first
+            && self.disk != persist::Mode::Off
+            && !config.pdf
+            && let Some((render, seed)) = persist::load(config, &self.caches.written)
+        {
+            self.caches.render = render;
+            self.caches.seed = Some(seed);
         }
         clock.lap("on disk");
         // Each output goes to the sink as soon as it is rendered: into the
@@ -368,6 +392,16 @@ impl Builder {
         self.caches.written = changes.written;
         self.caches.list = Some(warnings.clone());
         clock.lap("remember");
+        if self.disk == persist::Mode::LoadAndSave && !config.pdf {
+            persist::save(
+                config,
+                &self.caches.markdown,
+                &self.caches.check,
+                &self.caches.render,
+                &self.caches.written,
+            );
+            clock.lap("cache saved");
+        }
         Ok(Report {
             pages: last.site.pages.len(),
             files: prepared.all.len() + prepared.copies.len(),
@@ -463,6 +497,10 @@ fn prepare_with(
         }
     };
     clock.lap("theme");
+    if let Some(seed) = caches.seed.take() {
+        persist::seed(&site, seed, &mut caches.markdown, &mut caches.check);
+        clock.lap("cache seeded");
+    }
     let progress = &*config.progress;
     let bodies = render::markdown(&site, &theme, &mut caches.markdown, progress);
     clock.lap("markdown");

@@ -49,7 +49,7 @@ pub struct Heading {
 }
 
 /// An image of the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Image {
     /// Its alternative text.
     pub alt: String,
@@ -60,7 +60,7 @@ pub struct Image {
 }
 
 /// A table of the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Table {
     /// Whether it has a name: a caption, or the heading right above it.
     pub named: bool,
@@ -69,7 +69,7 @@ pub struct Table {
 }
 
 /// A link or image whose target could not be resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct BadLink {
     /// What is wrong.
     pub message: String,
@@ -80,7 +80,7 @@ pub struct BadLink {
 }
 
 /// A link of the body, as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LinkSeen {
     /// Its target as written.
     pub dest: String,
@@ -91,7 +91,7 @@ pub struct LinkSeen {
 }
 
 /// Raw HTML written in the Markdown: a whole HTML block, or one inline tag.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HtmlSeen {
     /// The HTML as written.
     pub html: String,
@@ -100,7 +100,7 @@ pub struct HtmlSeen {
 }
 
 /// What a [`TextBlock`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BlockKind {
     /// A paragraph.
     Paragraph,
@@ -116,7 +116,7 @@ pub enum BlockKind {
 
 /// One block of the Markdown with its plain text: what a reader reads,
 /// without markup, code or images.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TextBlock {
     /// What kind of block.
     pub kind: BlockKind,
@@ -141,11 +141,13 @@ impl TextBlock {
 }
 
 /// What rendering produced and saw.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Rendered {
     /// The HTML.
     pub html: String,
-    /// Every heading, in order.
+    /// Every heading, in order (on disk with its offset, which templates
+    /// do not get: [`crate::persist`]).
+    #[serde(with = "crate::persist::headings")]
     pub headings: Vec<Heading>,
     /// Every image, in order.
     pub images: Vec<Image>,

@@ -1,0 +1,523 @@
+//! The caches on disk: what a `malbild build` keeps for the next run of
+//! malbild, so that a build with nothing changed renders nothing again.
+//!
+//! One file, `<root>/.malbild/cache.bin`, written at the end of a successful
+//! `malbild build` (never by `check`, `serve`, `watch` or a `--pdf` build)
+//! and read at the start of a build whose [`crate::Builder`] has built
+//! nothing yet, over an output folder whose marker is there. It holds the
+//! caches that save the most time: each page's Markdown body (with its link
+//! records and search words) and its check findings, and what each output
+//! read with its fingerprint (the render records).
+//!
+//! It is never trusted for correctness. A body is used only for a page whose
+//! text has the same length and 128-bit hash as the text it was made from;
+//! after that the in-memory caches ask their own questions (link world,
+//! settings, fingerprints) as they do between two rebuilds of `serve`. A
+//! render record is used only while the output folder holds, as its marker
+//! says and [`crate::output::on_disk`] trusts, the very bytes that were
+//! there when the record was saved. A file of another format, another
+//! version of malbild (or another build of the program), another language of
+//! messages, a truncated or corrupt file, or one that cannot be written, is
+//! ignored without a word (a `MALBILD_TIMINGS` line says why) and the build
+//! works as from nothing. Deleting the folder is always safe.
+//!
+//! The format is postcard (serde): compact, and its wire format is stable
+//! across the 1.x releases. The file starts with [`MAGIC`] and the
+//! [`FORMAT`] number, so a file of another format is refused before any of
+//! it is decoded.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::check::CheckCache;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Site;
+use crate::output::{Stamp, Written};
+use crate::render::{Aspect, Body, MarkdownCache, RenderCache};
+
+/// The folder of the cache, in the project folder.
+pub const DIR: &str = ".malbild";
+/// The cache file in [`DIR`].
+const FILE: &str = "cache.bin";
+/// The first bytes of the file.
+const MAGIC: &[u8; 8] = b"malbild\x1a";
+/// The version of the layout below; a file of another is not read.
+const FORMAT: u32 = 1;
+
+/// When to use the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Never (library callers, tests, a build "from nothing").
+    #[default]
+    Off,
+    /// Read it for the first build (`serve`, `watch`).
+    Load,
+    /// Read it for the first build and write it after each successful one
+    /// (`malbild build`).
+    LoadAndSave,
+}
+
+/// Where the cache of `config`'s project is.
+pub fn path(config: &Config) -> PathBuf {
+    config.root.join(DIR).join(FILE)
+}
+
+/// Says `line` when `MALBILD_TIMINGS` is set (the only place the cache
+/// speaks: a user never hears of it).
+fn timing(line: &str) {
+    if std::env::var_os("MALBILD_TIMINGS").is_some() {
+        eprintln!("  cache: {line}");
+    }
+}
+
+/// What tells this program's caches from another's: its version, a stamp of
+/// the program file itself (a new build of the same version may render
+/// differently), and the language of its messages (bodies and findings keep
+/// messages).
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Header {
+    version: String,
+    program: u64,
+    lang: u8,
+}
+
+impl Header {
+    fn now() -> Header {
+        let program = std::env::current_exe()
+            .and_then(fs::metadata)
+            .map(|m| {
+                let when = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos() as u64);
+                crate::hash::Combine::default()
+                    .u64(m.len())
+                    .u64(when)
+                    .finish()
+            })
+            .unwrap_or(0);
+        Header {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            program,
+            lang: crate::words::lang() as u8,
+        }
+    }
+}
+
+/// The key of a page's text: its length and 128-bit hash.
+type TextKey = (u64, u128);
+
+fn text_key(text: &str) -> TextKey {
+    (text.len() as u64, xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+}
+
+/// One page, as written.
+#[derive(Serialize)]
+struct PageOut<'a> {
+    rel: &'a str,
+    text: TextKey,
+    world: u64,
+    settings: u64,
+    body: &'a Body,
+    found: Option<DiagnosticsOut<'a>>,
+}
+
+/// One page, as read.
+#[derive(Deserialize)]
+struct PageIn {
+    rel: String,
+    text: TextKey,
+    world: u64,
+    settings: u64,
+    body: Body,
+    found: Option<DiagnosticsIn>,
+}
+
+/// One output's render record, as written.
+#[derive(Serialize)]
+struct OutputOut<'a> {
+    path: &'a str,
+    fingerprint: u64,
+    reads: &'a [(u32, Aspect)],
+    /// What the output folder held at that path when it was saved.
+    hash: u64,
+    size: u64,
+}
+
+/// One output's render record, as read.
+#[derive(Deserialize)]
+struct OutputIn {
+    path: String,
+    fingerprint: u64,
+    reads: Vec<(u32, Aspect)>,
+    hash: u64,
+    size: u64,
+}
+
+/// Everything after the header, as written.
+#[derive(Serialize)]
+struct Out<'a> {
+    check_settings: u64,
+    pages: Vec<PageOut<'a>>,
+    rels: &'a [String],
+    outputs: Vec<OutputOut<'a>>,
+}
+
+/// Everything after the header, as read.
+#[derive(Deserialize)]
+struct In {
+    check_settings: u64,
+    pages: Vec<PageIn>,
+    rels: Vec<String>,
+    outputs: Vec<OutputIn>,
+}
+
+/// What a loaded file gives the first build: bodies and findings, which
+/// [`seed`] hands to the in-memory caches once the pages are read.
+#[derive(Default)]
+pub(crate) struct Seed {
+    check_settings: u64,
+    pages: HashMap<String, PageIn>,
+}
+
+impl std::fmt::Debug for Seed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Seed({} pages)", self.pages.len())
+    }
+}
+
+/// Reads the cache of `config`'s project: the render records of the
+/// outputs whose bytes `written` (what the output folder holds) still has,
+/// and the bodies for [`seed`]. `None` when there is no usable file.
+pub(crate) fn load(config: &Config, written: &Written) -> Option<(RenderCache, Seed)> {
+    let file = path(config);
+    let bytes = match fs::read(&file) {
+        Ok(b) => b,
+        Err(e) => {
+            timing(&format!("none read ({e})"));
+            return None;
+        }
+    };
+    match decode(&bytes) {
+        Ok(loaded) => {
+            let (render, seed) = use_in(loaded, written);
+            timing(&format!(
+                "read {} bytes: {} bodies, {} render records",
+                bytes.len(),
+                seed.pages.len(),
+                render.records().count()
+            ));
+            Some((render, seed))
+        }
+        Err(why) => {
+            timing(&format!("not used ({why})"));
+            None
+        }
+    }
+}
+
+/// The contents of a cache file, when it is one of this program.
+fn decode(bytes: &[u8]) -> Result<In, String> {
+    let rest = bytes
+        .strip_prefix(MAGIC.as_slice())
+        .ok_or("not a cache file")?;
+    let (format, rest) = rest.split_first_chunk::<4>().ok_or("truncated")?;
+    if u32::from_le_bytes(*format) != FORMAT {
+        return Err(format!("format {}", u32::from_le_bytes(*format)));
+    }
+    let (header, rest): (Header, _) =
+        postcard::take_from_bytes(rest).map_err(|e| format!("header: {e}"))?;
+    if header != Header::now() {
+        return Err(format!("of another program: {header:?}"));
+    }
+    let (loaded, rest): (In, _) = postcard::take_from_bytes(rest).map_err(|e| e.to_string())?;
+    if !rest.is_empty() {
+        return Err("bytes after the end".into());
+    }
+    Ok(loaded)
+}
+
+/// The render records of `loaded` whose outputs `written` holds as they
+/// were, and its pages.
+fn use_in(loaded: In, written: &Written) -> (RenderCache, Seed) {
+    let records = loaded.outputs.into_iter().filter_map(|o| {
+        let stamp = Stamp {
+            hash: o.hash,
+            size: o.size,
+        };
+        (stamp != Stamp::UNKNOWN && written.get(&o.path) == Some(&stamp))
+            .then(|| (o.path, o.fingerprint, o.reads.into_boxed_slice()))
+    });
+    let render = RenderCache::from_records(records, loaded.rels);
+    let seed = Seed {
+        check_settings: loaded.check_settings,
+        pages: loaded.pages.into_iter().map(|p| (p.rel.clone(), p)).collect(),
+    };
+    (render, seed)
+}
+
+/// Hands the bodies and findings of `seed` to the in-memory caches, for
+/// each page of `site` whose text is the one they were made from. Returns
+/// how many.
+pub(crate) fn seed(
+    site: &Site,
+    mut seed: Seed,
+    markdown: &mut MarkdownCache,
+    check: &mut CheckCache,
+) -> usize {
+    let keys: Vec<TextKey> = site.pages.par_iter().map(|p| text_key(&p.text)).collect();
+    let mut n = 0;
+    for (page, key) in site.pages.iter().zip(keys) {
+        let Some(p) = seed.pages.remove(&page.rel) else {
+            continue;
+        };
+        if p.text != key {
+            continue;
+        }
+        let body = Arc::new(p.body);
+        markdown.keep(
+            page.rel.clone(),
+            page.text.clone(),
+            p.world,
+            p.settings,
+            body.clone(),
+        );
+        if let Some(found) = p.found {
+            check.keep(seed.check_settings, page.rel.clone(), body, found.0.into());
+        }
+        n += 1;
+    }
+    timing(&format!("{n} of {} pages' bodies kept", site.pages.len()));
+    n
+}
+
+/// Writes the caches to the file of `config`'s project, for the next run:
+/// every body of `markdown` with its findings in `check`, and every render
+/// record of `render` with what `written` says the output folder holds at
+/// its path. Fails without a word: the next build is then from nothing.
+pub(crate) fn save(
+    config: &Config,
+    markdown: &MarkdownCache,
+    check: &CheckCache,
+    render: &RenderCache,
+    written: &Written,
+) {
+    let mut pages: Vec<(&str, &Arc<str>, u64, u64, &Arc<Body>)> = markdown.entries().collect();
+    pages.sort_unstable_by_key(|p| p.0);
+    let keys: Vec<TextKey> = pages.par_iter().map(|p| text_key(p.1)).collect();
+    let out = Out {
+        check_settings: check.settings_hash(),
+        pages: pages
+            .iter()
+            .zip(keys)
+            .map(|(&(rel, _, world, settings, body), text)| PageOut {
+                rel,
+                text,
+                world,
+                settings,
+                body,
+                found: check.found(rel, body).map(|f| DiagnosticsOut(f)),
+            })
+            .collect(),
+        rels: render.rels(),
+        outputs: render
+            .records()
+            .filter_map(|(path, fingerprint, reads)| {
+                let stamp = written.get(path)?;
+                (*stamp != Stamp::UNKNOWN).then_some(OutputOut {
+                    path,
+                    fingerprint,
+                    reads,
+                    hash: stamp.hash,
+                    size: stamp.size,
+                })
+            })
+            .collect(),
+    };
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend_from_slice(&FORMAT.to_le_bytes());
+    let encoded = postcard::to_extend(&Header::now(), bytes)
+        .and_then(|bytes| postcard::to_extend(&out, bytes));
+    let bytes = match encoded {
+        Ok(b) => b,
+        Err(e) => {
+            timing(&format!("not written ({e})"));
+            return;
+        }
+    };
+    match write(&path(config), &bytes) {
+        Ok(()) => timing(&format!("wrote {} bytes", bytes.len())),
+        Err(e) => timing(&format!("not written ({e})")),
+    }
+}
+
+/// Writes `bytes` to `file` through a temporary file beside it, so a build
+/// killed meanwhile leaves the old file or none; and marks its folder as a
+/// cache (git ignores it, backup programs that know `CACHEDIR.TAG` skip it).
+fn write(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = file.parent().expect("the cache is in a folder");
+    fs::create_dir_all(dir)?;
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        fs::write(ignore, "*\n")?;
+    }
+    let tag = dir.join("CACHEDIR.TAG");
+    if !tag.exists() {
+        fs::write(
+            tag,
+            "Signature: 8a477f597d28d172789f06886806bc55\n# malbild's cache; deleting this folder is always safe.\n",
+        )?;
+    }
+    let tmp = dir.join(format!(".{FILE}.{}.tmp", std::process::id()));
+    let result = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, file));
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Diagnostics as written: every field, `source_from` too (serde's derive
+/// on [`Diagnostic`] is for the JSON output, which leaves it out).
+struct DiagnosticsOut<'a>(&'a [Diagnostic]);
+
+/// Diagnostics as read.
+struct DiagnosticsIn(Vec<Diagnostic>);
+
+impl Serialize for DiagnosticsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        diagnostics::serialize(self.0, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for DiagnosticsIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        diagnostics::deserialize(d).map(DiagnosticsIn)
+    }
+}
+
+/// `#[serde(with)]` for a list of [`Diagnostic`]s on disk.
+pub(crate) mod diagnostics {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct One<'a> {
+        path: &'a Path,
+        line: usize,
+        column: usize,
+        error: bool,
+        message: &'a str,
+        hint: Option<&'a str>,
+        source_line: Option<&'a str>,
+        check: Option<&'static str>,
+        source_from: u32,
+    }
+
+    #[derive(Deserialize)]
+    struct OneIn {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        error: bool,
+        message: String,
+        hint: Option<String>,
+        source_line: Option<String>,
+        check: Option<String>,
+        source_from: u32,
+    }
+
+    pub(crate) fn serialize<S: Serializer>(list: &[Diagnostic], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(list.iter().map(|d| One {
+            path: &d.path,
+            line: d.line,
+            column: d.column,
+            error: d.severity == Severity::Error,
+            message: &d.message,
+            hint: d.hint.as_deref(),
+            source_line: d.source_line.as_deref(),
+            check: d.check.map(crate::check::Check::name),
+            source_from: d.source_from,
+        }))
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Diagnostic>, D::Error> {
+        Vec::<OneIn>::deserialize(d)?
+            .into_iter()
+            .map(|o| {
+                let check = match o.check {
+                    Some(name) => Some(crate::check::Check::named(&name).ok_or_else(|| {
+                        serde::de::Error::custom(format!("no check {name}"))
+                    })?),
+                    None => None,
+                };
+                Ok(Diagnostic {
+                    path: o.path,
+                    line: o.line,
+                    column: o.column,
+                    severity: if o.error {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    },
+                    message: o.message,
+                    hint: o.hint,
+                    source_line: o.source_line,
+                    check,
+                    source_from: o.source_from,
+                })
+            })
+            .collect()
+    }
+}
+
+/// `#[serde(with)]` for the headings of [`crate::markdown::Rendered`] on
+/// disk, with their offsets (which the templates' serialization leaves out).
+pub(crate) mod headings {
+    use super::*;
+    use crate::markdown::Heading;
+
+    pub(crate) fn serialize<S: Serializer>(list: &[Heading], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            list.iter()
+                .map(|h| (h.level, h.id.as_str(), h.title.as_str(), h.offset)),
+        )
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Heading>, D::Error> {
+        Ok(Vec::<(u8, String, String, usize)>::deserialize(d)?
+            .into_iter()
+            .map(|(level, id, title, offset)| Heading {
+                level,
+                id,
+                title,
+                offset,
+            })
+            .collect())
+    }
+}
+
+/// `#[serde(with)]` for [`crate::render::Field::key`].
+pub(crate) mod field_key {
+    use super::*;
+
+    /// Every key a field can have.
+    const KEYS: &[&str] = &["summary", "goal_areas", "factors"];
+
+    pub(crate) fn serialize<S: Serializer>(key: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(key)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        let key = String::deserialize(d)?;
+        KEYS.iter()
+            .copied()
+            .find(|k| *k == key)
+            .ok_or_else(|| serde::de::Error::custom(format!("no field {key}")))
+    }
+}
