@@ -22,9 +22,9 @@
 //! works as from nothing. Deleting the folder is always safe.
 //!
 //! The format is postcard (serde): compact, and its wire format is stable
-//! across the 1.x releases. The file starts with [`MAGIC`] and the
-//! [`FORMAT`] number, so a file of another format is refused before any of
-//! it is decoded.
+//! across the 1.x releases. The file is [`MAGIC`], the [`FORMAT`] number
+//! (so a file of another format is refused before any of it is decoded),
+//! the [`Header`], an xxh3-128 checksum of the rest, and the rest.
 
 use std::collections::HashMap;
 use std::fs;
@@ -237,6 +237,11 @@ fn decode(bytes: &[u8]) -> Result<In, String> {
     if header != Header::now() {
         return Err(format!("of another program: {header:?}"));
     }
+    // A byte changed on disk could still decode, into a wrong body.
+    let (sum, rest) = rest.split_first_chunk::<16>().ok_or("truncated")?;
+    if u128::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_128(rest) {
+        return Err("its checksum is wrong".into());
+    }
     let (loaded, rest): (In, _) = postcard::take_from_bytes(rest).map_err(|e| e.to_string())?;
     if !rest.is_empty() {
         return Err("bytes after the end".into());
@@ -343,8 +348,14 @@ pub(crate) fn save(
     };
     let mut bytes = MAGIC.to_vec();
     bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    let encoded = postcard::to_extend(&Header::now(), bytes)
-        .and_then(|bytes| postcard::to_extend(&out, bytes));
+    let encoded = postcard::to_extend(&Header::now(), bytes).and_then(|mut bytes| {
+        let sum = bytes.len();
+        bytes.extend_from_slice(&[0; 16]);
+        let mut bytes = postcard::to_extend(&out, bytes)?;
+        let payload = xxhash_rust::xxh3::xxh3_128(&bytes[sum + 16..]);
+        bytes[sum..sum + 16].copy_from_slice(&payload.to_le_bytes());
+        Ok(bytes)
+    });
     let bytes = match encoded {
         Ok(b) => b,
         Err(e) => {

@@ -9,6 +9,7 @@ mod hostile_fs;
 mod hostile_input;
 mod import;
 mod incremental;
+mod persist;
 mod print;
 mod progress;
 mod random_edits;
