@@ -155,6 +155,9 @@ pub struct Caches {
     /// Bodies and findings read from the cache file, for the first build
     /// (`persist::seed` gives them to `markdown` and `check`).
     seed: Option<persist::Seed>,
+    /// What the caches held once the cache file was read, while they may
+    /// still hold just that.
+    from_disk: Option<persist::Loaded>,
 }
 
 /// Builds one project again and again: the first build writes everything,
@@ -350,6 +353,7 @@ impl Builder {
         };
         let Some(mut prepared) = prepared else {
             self.caches.list = None;
+            self.caches.from_disk = None;
             return Err(Failed {
                 diagnostics: warnings.to_vec(),
             }
@@ -399,6 +403,7 @@ impl Builder {
                 &self.caches.check,
                 &self.caches.render,
                 &self.caches.written,
+                self.caches.from_disk.take(),
             );
             clock.lap("cache saved");
         }
@@ -498,7 +503,12 @@ fn prepare_with(
     };
     clock.lap("theme");
     if let Some(seed) = caches.seed.take() {
-        persist::seed(&site, seed, &mut caches.markdown, &mut caches.check);
+        caches.from_disk = Some(persist::seed(
+            &site,
+            seed,
+            &mut caches.markdown,
+            &mut caches.check,
+        ));
         clock.lap("cache seeded");
     }
     let progress = &*config.progress;

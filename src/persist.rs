@@ -185,6 +185,61 @@ struct In {
 pub(crate) struct Seed {
     check_settings: u64,
     pages: HashMap<String, PageIn>,
+    /// [`render_signature`] of the render records kept.
+    render: u64,
+}
+
+/// What the first build began with from the file (as signatures of the
+/// caches), so that a build that changed none of it does not write the
+/// same file again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Loaded {
+    render: u64,
+    pages: u64,
+}
+
+/// A sum of one hash per entry: the same for the same entries in any order.
+fn sum_of(hashes: impl Iterator<Item = u64>) -> u64 {
+    hashes.fold(0u64, u64::wrapping_add)
+}
+
+/// A signature of render records: each output's path, fingerprint and the
+/// bytes its file holds, and the pages they are numbered by.
+fn render_signature<'a>(
+    records: impl Iterator<Item = (&'a str, u64, Stamp)>,
+    rels: &[String],
+) -> u64 {
+    let mut rels_hash = crate::hash::Combine::default();
+    for r in rels {
+        rels_hash = rels_hash.str(r);
+    }
+    sum_of(records.map(|(path, fingerprint, stamp)| {
+        crate::hash::Combine::default()
+            .str(path)
+            .u64(fingerprint)
+            .u64(stamp.hash)
+            .u64(stamp.size)
+            .finish()
+    }))
+    .wrapping_add(rels_hash.finish())
+}
+
+/// A signature of the bodies and findings in memory (by identity: for
+/// telling, within one run, whether they are still the ones read).
+fn pages_signature(markdown: &MarkdownCache, check: &CheckCache) -> u64 {
+    let entries = markdown.entries().map(|(rel, _, world, settings, body)| {
+        let found = check
+            .found(rel, body)
+            .map_or(0, |f| Arc::as_ptr(f) as *const () as usize as u64);
+        crate::hash::Combine::default()
+            .str(rel)
+            .u64(Arc::as_ptr(body) as usize as u64)
+            .u64(world)
+            .u64(settings)
+            .u64(found)
+            .finish()
+    });
+    sum_of(entries).wrapping_add(check.settings_hash())
 }
 
 impl std::fmt::Debug for Seed {
@@ -261,22 +316,29 @@ fn use_in(loaded: In, written: &Written) -> (RenderCache, Seed) {
             .then(|| (o.path, o.fingerprint, o.reads.into_boxed_slice()))
     });
     let render = RenderCache::from_records(records, loaded.rels);
+    let signature = render_signature(
+        render.records().filter_map(|(path, fingerprint, _)| {
+            Some((path, fingerprint, *written.get(path)?))
+        }),
+        render.rels(),
+    );
     let seed = Seed {
         check_settings: loaded.check_settings,
         pages: loaded.pages.into_iter().map(|p| (p.rel.clone(), p)).collect(),
+        render: signature,
     };
     (render, seed)
 }
 
 /// Hands the bodies and findings of `seed` to the in-memory caches, for
 /// each page of `site` whose text is the one they were made from. Returns
-/// how many.
+/// what the caches then hold, for [`save`].
 pub(crate) fn seed(
     site: &Site,
     mut seed: Seed,
     markdown: &mut MarkdownCache,
     check: &mut CheckCache,
-) -> usize {
+) -> Loaded {
     let keys: Vec<TextKey> = site.pages.par_iter().map(|p| text_key(&p.text)).collect();
     let mut n = 0;
     for (page, key) in site.pages.iter().zip(keys) {
@@ -300,20 +362,40 @@ pub(crate) fn seed(
         n += 1;
     }
     timing(&format!("{n} of {} pages' bodies kept", site.pages.len()));
-    n
+    Loaded {
+        render: seed.render,
+        pages: pages_signature(markdown, check),
+    }
 }
 
 /// Writes the caches to the file of `config`'s project, for the next run:
 /// every body of `markdown` with its findings in `check`, and every render
 /// record of `render` with what `written` says the output folder holds at
-/// its path. Fails without a word: the next build is then from nothing.
+/// its path; unless they are what the file held when `loaded` was read.
+/// Fails without a word: the next build is then from nothing.
 pub(crate) fn save(
     config: &Config,
     markdown: &MarkdownCache,
     check: &CheckCache,
     render: &RenderCache,
     written: &Written,
+    loaded: Option<Loaded>,
 ) {
+    if let Some(loaded) = loaded {
+        let now = Loaded {
+            render: render_signature(
+                render.records().filter_map(|(path, fingerprint, _)| {
+                    Some((path, fingerprint, *written.get(path)?))
+                }),
+                render.rels(),
+            ),
+            pages: pages_signature(markdown, check),
+        };
+        if now == loaded {
+            timing("unchanged, not written");
+            return;
+        }
+    }
     let mut pages: Vec<(&str, &Arc<str>, u64, u64, &Arc<Body>)> = markdown.entries().collect();
     pages.sort_unstable_by_key(|p| p.0);
     let keys: Vec<TextKey> = pages.par_iter().map(|p| text_key(p.1)).collect();

@@ -54,6 +54,20 @@ fn a_new_run_with_nothing_changed_renders_nothing() {
         "a new run over the cache file made pages again"
     );
     same_as_from_nothing(&t, &again, "nothing changed");
+    // Nor was the file written again (it would say the same).
+    let stamp = |t: &SiteTest| fs::metadata(t.path(CACHE)).unwrap().modified().unwrap();
+    let before = (stamp(&t), fs::read(t.path(CACHE)).unwrap());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    new_run(&t).build().unwrap();
+    assert_eq!(stamp(&t), before.0, "the file was written again");
+    // An edit is: the next run knows the new body.
+    let bilaga = "content/region-a/plan-2030/bilaga.md";
+    t.write(bilaga, &format!("{}\nEn ny mening.\n", t.read(bilaga)));
+    let edited = new_run(&t).build().unwrap();
+    assert!(edited.rendered > 0);
+    assert_ne!(fs::read(t.path(CACHE)).unwrap(), before.1);
+    let after = new_run(&t).build().unwrap();
+    assert_eq!(after.rendered, 0, "the edit's body was not kept");
     // The folder tells git and backup programs what it is.
     assert_eq!(t.read(".malbild/.gitignore"), "*\n");
     assert!(t.read(".malbild/CACHEDIR.TAG").starts_with("Signature: 8a477f597d28d172789f06886806bc55"));
