@@ -320,13 +320,13 @@ impl Builder {
         if fresh {
             self.caches.render = render::RenderCache::default();
             self.caches.written = output::Written::default();
-        } else if first
-            && self.disk != persist::Mode::Off
-            && !config.pdf
-            && let Some((render, seed)) = persist::load(config, &self.caches.written)
-        {
-            self.caches.render = render;
-            self.caches.seed = Some(seed);
+        } else if first && self.disk != persist::Mode::Off && !config.pdf {
+            clock.lap("on disk");
+            if let Some((render, seed)) = persist::load(config, &self.caches.written) {
+                self.caches.render = render;
+                self.caches.seed = Some(seed);
+            }
+            clock.lap("cache read");
         }
         clock.lap("on disk");
         // Each output goes to the sink as soon as it is rendered: into the
