@@ -162,7 +162,8 @@ pub struct Caches {
 
 /// Builds one project again and again: the first build writes everything,
 /// later ones only what changed. `serve` and `watch` keep one; `build` makes
-/// a new one each time.
+/// a new one each time, whose caches come from the cache file of the last
+/// run ([`persist`], [`Builder::with_disk_cache`]).
 #[derive(Debug)]
 pub struct Builder {
     /// What to build.

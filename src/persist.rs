@@ -161,22 +161,49 @@ struct OutputIn {
     size: u64,
 }
 
-/// Everything after the header, as written.
+/// Everything after the header, as written; each page is encoded on its
+/// own ([`Raw`]), so that pages are encoded and decoded in parallel.
 #[derive(Serialize)]
 struct Out<'a> {
     check_settings: u64,
-    pages: Vec<PageOut<'a>>,
+    pages: Vec<Raw<'a>>,
     rels: &'a [String],
     outputs: Vec<OutputOut<'a>>,
 }
 
 /// Everything after the header, as read.
 #[derive(Deserialize)]
-struct In {
+struct In<'a> {
     check_settings: u64,
-    pages: Vec<PageIn>,
+    #[serde(borrow)]
+    pages: Vec<Raw<'a>>,
     rels: Vec<String>,
     outputs: Vec<OutputIn>,
+}
+
+/// Bytes within the file: one page, encoded.
+struct Raw<'a>(std::borrow::Cow<'a, [u8]>);
+
+impl Serialize for Raw<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Raw<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = &'de [u8];
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_borrowed_bytes<E>(self, v: &'de [u8]) -> Result<Self::Value, E> {
+                Ok(v)
+            }
+        }
+        Ok(Raw(std::borrow::Cow::Borrowed(d.deserialize_bytes(Visit)?)))
+    }
 }
 
 /// What a loaded file gives the first build: bodies and findings, which
@@ -278,8 +305,9 @@ pub(crate) fn load(config: &Config, written: &Written) -> Option<(RenderCache, S
     }
 }
 
-/// The contents of a cache file, when it is one of this program.
-fn decode(bytes: &[u8]) -> Result<In, String> {
+/// The contents of a cache file, when it is one of this program: what
+/// follows the pages, and the pages.
+fn decode(bytes: &[u8]) -> Result<(In<'_>, Vec<PageIn>), String> {
     let rest = bytes
         .strip_prefix(MAGIC.as_slice())
         .ok_or("not a cache file")?;
@@ -301,12 +329,18 @@ fn decode(bytes: &[u8]) -> Result<In, String> {
     if !rest.is_empty() {
         return Err("bytes after the end".into());
     }
-    Ok(loaded)
+    let pages = loaded
+        .pages
+        .par_iter()
+        .map(|raw| postcard::from_bytes::<PageIn>(&raw.0))
+        .collect::<Result<Vec<PageIn>, _>>()
+        .map_err(|e| format!("a page: {e}"))?;
+    Ok((loaded, pages))
 }
 
 /// The render records of `loaded` whose outputs `written` holds as they
 /// were, and its pages.
-fn use_in(loaded: In, written: &Written) -> (RenderCache, Seed) {
+fn use_in((loaded, pages): (In<'_>, Vec<PageIn>), written: &Written) -> (RenderCache, Seed) {
     let records = loaded.outputs.into_iter().filter_map(|o| {
         let stamp = Stamp {
             hash: o.hash,
@@ -324,7 +358,7 @@ fn use_in(loaded: In, written: &Written) -> (RenderCache, Seed) {
     );
     let seed = Seed {
         check_settings: loaded.check_settings,
-        pages: loaded.pages.into_iter().map(|p| (p.rel.clone(), p)).collect(),
+        pages: pages.into_iter().map(|p| (p.rel.clone(), p)).collect(),
         render: signature,
     };
     (render, seed)
@@ -398,21 +432,30 @@ pub(crate) fn save(
     }
     let mut pages: Vec<(&str, &Arc<str>, u64, u64, &Arc<Body>)> = markdown.entries().collect();
     pages.sort_unstable_by_key(|p| p.0);
-    let keys: Vec<TextKey> = pages.par_iter().map(|p| text_key(p.1)).collect();
-    let out = Out {
-        check_settings: check.settings_hash(),
-        pages: pages
-            .iter()
-            .zip(keys)
-            .map(|(&(rel, _, world, settings, body), text)| PageOut {
+    let encoded = pages
+        .par_iter()
+        .map(|&(rel, text, world, settings, body)| {
+            postcard::to_allocvec(&PageOut {
                 rel,
-                text,
+                text: text_key(text),
                 world,
                 settings,
                 body,
                 found: check.found(rel, body).map(|f| DiagnosticsOut(f)),
             })
-            .collect(),
+            .map(|b| Raw(std::borrow::Cow::Owned(b)))
+        })
+        .collect::<Result<Vec<Raw<'_>>, _>>();
+    let pages = match encoded {
+        Ok(p) => p,
+        Err(e) => {
+            timing(&format!("not written ({e})"));
+            return;
+        }
+    };
+    let out = Out {
+        check_settings: check.settings_hash(),
+        pages,
         rels: render.rels(),
         outputs: render
             .records()
