@@ -115,7 +115,10 @@ impl Header {
 type TextKey = (u64, u128);
 
 fn text_key(text: &str) -> TextKey {
-    (text.len() as u64, xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+    (
+        text.len() as u64,
+        xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
+    )
 }
 
 /// One page, as written.
@@ -161,16 +164,6 @@ struct OutputIn {
     size: u64,
 }
 
-/// Everything after the header, as written; each page is encoded on its
-/// own ([`Raw`]), so that pages are encoded and decoded in parallel.
-#[derive(Serialize)]
-struct Out<'a> {
-    check_settings: u64,
-    pages: Vec<Raw<'a>>,
-    rels: &'a [String],
-    outputs: Vec<OutputOut<'a>>,
-}
-
 /// Everything after the header, as read.
 #[derive(Deserialize)]
 struct In<'a> {
@@ -181,14 +174,9 @@ struct In<'a> {
     outputs: Vec<OutputIn>,
 }
 
-/// Bytes within the file: one page, encoded.
-struct Raw<'a>(std::borrow::Cow<'a, [u8]>);
-
-impl Serialize for Raw<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(&self.0)
-    }
-}
+/// Bytes within the file: one page, encoded on its own, so that pages are
+/// encoded and decoded in parallel.
+struct Raw<'a>(&'a [u8]);
 
 impl<'de: 'a, 'a> Deserialize<'de> for Raw<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -202,7 +190,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Raw<'a> {
                 Ok(v)
             }
         }
-        Ok(Raw(std::borrow::Cow::Borrowed(d.deserialize_bytes(Visit)?)))
+        Ok(Raw(d.deserialize_bytes(Visit)?))
     }
 }
 
@@ -332,7 +320,7 @@ fn decode(bytes: &[u8]) -> Result<(In<'_>, Vec<PageIn>), String> {
     let pages = loaded
         .pages
         .par_iter()
-        .map(|raw| postcard::from_bytes::<PageIn>(&raw.0))
+        .map(|raw| postcard::from_bytes::<PageIn>(raw.0))
         .collect::<Result<Vec<PageIn>, _>>()
         .map_err(|e| format!("a page: {e}"))?;
     Ok((loaded, pages))
@@ -351,9 +339,9 @@ fn use_in((loaded, pages): (In<'_>, Vec<PageIn>), written: &Written) -> (RenderC
     });
     let render = RenderCache::from_records(records, loaded.rels);
     let signature = render_signature(
-        render.records().filter_map(|(path, fingerprint, _)| {
-            Some((path, fingerprint, *written.get(path)?))
-        }),
+        render
+            .records()
+            .filter_map(|(path, fingerprint, _)| Some((path, fingerprint, *written.get(path)?))),
         render.rels(),
     );
     let seed = Seed {
@@ -432,72 +420,82 @@ pub(crate) fn save(
     }
     let mut pages: Vec<(&str, &Arc<str>, u64, u64, &Arc<Body>)> = markdown.entries().collect();
     pages.sort_unstable_by_key(|p| p.0);
-    let encoded = pages
-        .par_iter()
-        .map(|&(rel, text, world, settings, body)| {
-            postcard::to_allocvec(&PageOut {
-                rel,
-                text: text_key(text),
-                world,
-                settings,
-                body,
-                found: check.found(rel, body).map(|f| DiagnosticsOut(f)),
+    let outputs: Vec<OutputOut<'_>> = render
+        .records()
+        .filter_map(|(path, fingerprint, reads)| {
+            let stamp = written.get(path)?;
+            (*stamp != Stamp::UNKNOWN).then_some(OutputOut {
+                path,
+                fingerprint,
+                reads,
+                hash: stamp.hash,
+                size: stamp.size,
             })
-            .map(|b| Raw(std::borrow::Cow::Owned(b)))
         })
-        .collect::<Result<Vec<Raw<'_>>, _>>();
-    let pages = match encoded {
-        Ok(p) => p,
-        Err(e) => {
-            timing(&format!("not written ({e})"));
-            return;
-        }
-    };
-    let out = Out {
-        check_settings: check.settings_hash(),
-        pages,
-        rels: render.rels(),
-        outputs: render
-            .records()
-            .filter_map(|(path, fingerprint, reads)| {
-                let stamp = written.get(path)?;
-                (*stamp != Stamp::UNKNOWN).then_some(OutputOut {
-                    path,
-                    fingerprint,
-                    reads,
-                    hash: stamp.hash,
-                    size: stamp.size,
+        .collect();
+    let file = path(config);
+    let result = write(&file, |out| {
+        // As postcard encodes an `Out` (a struct is its fields in order, a
+        // list its length and its items, bytes their length and
+        // themselves), a few hundred pages at a time, each encoded in
+        // parallel, so the file is never all in memory.
+        out.put(&postcard::to_allocvec(&check.settings_hash())?)?;
+        out.put(&postcard::to_allocvec(&pages.len())?)?;
+        for chunk in pages.chunks(256) {
+            let encoded = chunk
+                .par_iter()
+                .map(|&(rel, text, world, settings, body)| {
+                    postcard::to_allocvec(&PageOut {
+                        rel,
+                        text: text_key(text),
+                        world,
+                        settings,
+                        body,
+                        found: check.found(rel, body).map(|f| DiagnosticsOut(f)),
+                    })
                 })
-            })
-            .collect(),
-    };
-    let mut bytes = MAGIC.to_vec();
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    let encoded = postcard::to_extend(&Header::now(), bytes).and_then(|mut bytes| {
-        let sum = bytes.len();
-        bytes.extend_from_slice(&[0; 16]);
-        let mut bytes = postcard::to_extend(&out, bytes)?;
-        let payload = xxhash_rust::xxh3::xxh3_128(&bytes[sum + 16..]);
-        bytes[sum..sum + 16].copy_from_slice(&payload.to_le_bytes());
-        Ok(bytes)
-    });
-    let bytes = match encoded {
-        Ok(b) => b,
-        Err(e) => {
-            timing(&format!("not written ({e})"));
-            return;
+                .collect::<Result<Vec<Vec<u8>>, _>>()?;
+            for page in encoded {
+                out.put(&postcard::to_allocvec(&page.len())?)?;
+                out.put(&page)?;
+            }
         }
-    };
-    match write(&path(config), &bytes) {
-        Ok(()) => timing(&format!("wrote {} bytes", bytes.len())),
+        out.put(&postcard::to_allocvec(render.rels())?)?;
+        out.put(&postcard::to_allocvec(&outputs)?)?;
+        Ok(())
+    });
+    match result {
+        Ok(n) => timing(&format!("wrote {n} bytes")),
         Err(e) => timing(&format!("not written ({e})")),
     }
 }
 
-/// Writes `bytes` to `file` through a temporary file beside it, so a build
-/// killed meanwhile leaves the old file or none; and marks its folder as a
-/// cache (git ignores it, backup programs that know `CACHEDIR.TAG` skip it).
-fn write(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// The payload of a cache file being written, and its checksum so far.
+struct Payload {
+    file: std::io::BufWriter<fs::File>,
+    sum: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl Payload {
+    fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        use std::io::Write;
+        self.sum.update(bytes);
+        self.len += bytes.len() as u64;
+        self.file.write_all(bytes)
+    }
+}
+
+/// Writes the cache file `file`: the magic, format and header, then the
+/// checksum of what `payload` writes, then that; through a temporary file
+/// beside it, so a build killed meanwhile leaves the old file or none.
+/// Marks its folder as a cache (git ignores it, backup programs that know
+/// `CACHEDIR.TAG` skip it). Returns the file's size.
+fn write(
+    file: &Path,
+    payload: impl FnOnce(&mut Payload) -> anyhow::Result<()>,
+) -> anyhow::Result<u64> {
+    use std::io::{Seek, Write};
     let dir = file.parent().expect("the cache is in a folder");
     fs::create_dir_all(dir)?;
     let ignore = dir.join(".gitignore");
@@ -512,7 +510,25 @@ fn write(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
         )?;
     }
     let tmp = dir.join(format!(".{FILE}.{}.tmp", std::process::id()));
-    let result = fs::write(&tmp, bytes).and_then(|()| fs::rename(&tmp, file));
+    let result = (|| {
+        let mut head = MAGIC.to_vec();
+        head.extend_from_slice(&FORMAT.to_le_bytes());
+        let head = postcard::to_extend(&Header::now(), head)?;
+        let mut out = Payload {
+            file: std::io::BufWriter::with_capacity(1 << 20, fs::File::create(&tmp)?),
+            sum: xxhash_rust::xxh3::Xxh3::new(),
+            len: 0,
+        };
+        out.file.write_all(&head)?;
+        out.file.write_all(&[0; 16])?;
+        payload(&mut out)?;
+        let sum = out.sum.digest128();
+        out.file.seek(std::io::SeekFrom::Start(head.len() as u64))?;
+        out.file.write_all(&sum.to_le_bytes())?;
+        out.file.into_inner().map_err(|e| e.into_error())?;
+        fs::rename(&tmp, file)?;
+        Ok(head.len() as u64 + 16 + out.len)
+    })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
@@ -582,14 +598,17 @@ pub(crate) mod diagnostics {
         }))
     }
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Diagnostic>, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<Diagnostic>, D::Error> {
         Vec::<OneIn>::deserialize(d)?
             .into_iter()
             .map(|o| {
                 let check = match o.check {
-                    Some(name) => Some(crate::check::Check::named(&name).ok_or_else(|| {
-                        serde::de::Error::custom(format!("no check {name}"))
-                    })?),
+                    Some(name) => Some(
+                        crate::check::Check::named(&name)
+                            .ok_or_else(|| serde::de::Error::custom(format!("no check {name}")))?,
+                    ),
                     None => None,
                 };
                 Ok(Diagnostic {
@@ -655,5 +674,90 @@ pub(crate) mod field_key {
             .copied()
             .find(|k| *k == key)
             .ok_or_else(|| serde::de::Error::custom(format!("no field {key}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Copies the test fixture `name` into `to`.
+    fn fixture(name: &str, to: &Path) {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/testsuite/fixtures")
+            .join(name);
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let target = to.join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&target).unwrap();
+            } else {
+                fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    /// Every body, finding and render record read back from the file is
+    /// what the build that wrote it held (all their fields, by `Debug`):
+    /// the hand-made layout of [`save`] is the one [`In`] decodes.
+    #[test]
+    fn what_is_read_is_what_was_written() {
+        let dir = tempfile::tempdir().unwrap();
+        fixture("kinds", dir.path());
+        // A long line with a warning far into it: a finding whose source
+        // line is cut (`source_from`), and a heading with an offset.
+        let page = dir.path().join("content/region-a/plan-2030/bilaga.md");
+        let long = "Ord ".repeat(80);
+        let text = fs::read_to_string(&page).unwrap();
+        fs::write(
+            &page,
+            format!("{text}\n{long} [klicka här](bakgrund.md).\n\n#### Djup\n"),
+        )
+        .unwrap();
+        let mut builder =
+            crate::Builder::new(Config::new(dir.path())).with_disk_cache(Mode::LoadAndSave);
+        let report = builder.build().unwrap();
+        assert!(report.warnings.len() > 1, "{:?}", report.warnings);
+        let bytes = fs::read(path(&builder.config)).unwrap();
+        let (rest, pages) = decode(&bytes).unwrap();
+        let caches = &builder.caches;
+        let mut cut = 0;
+        assert_eq!(pages.len(), caches.markdown.entries().count());
+        for page in &pages {
+            let (_, text, world, settings, body) =
+                caches.markdown.entries().find(|e| e.0 == page.rel).unwrap();
+            assert_eq!(page.text, text_key(text), "{}", page.rel);
+            assert_eq!((page.world, page.settings), (world, settings));
+            assert_eq!(
+                format!("{:?}", page.body),
+                format!("{body:?}"),
+                "{}",
+                page.rel
+            );
+            let found = caches.check.found(&page.rel, body).unwrap();
+            let read = &page.found.as_ref().unwrap().0;
+            assert_eq!(format!("{read:?}"), format!("{found:?}"), "{}", page.rel);
+            cut += read.iter().filter(|d| d.source_from > 0).count();
+        }
+        assert!(cut > 0, "no finding with a cut source line");
+        assert_eq!(rest.check_settings, caches.check.settings_hash());
+        assert_eq!(rest.rels, caches.render.rels());
+        let mut written: Vec<String> = rest
+            .outputs
+            .iter()
+            .map(|o| format!("{} {} {:?}", o.path, o.fingerprint, o.reads))
+            .collect();
+        let mut held: Vec<String> = caches
+            .render
+            .records()
+            .map(|(path, fingerprint, reads)| format!("{path} {fingerprint} {reads:?}"))
+            .collect();
+        written.sort();
+        held.sort();
+        assert_eq!(written, held);
+        for o in &rest.outputs {
+            let stamp = caches.written[&o.path];
+            assert_eq!((o.hash, o.size), (stamp.hash, stamp.size), "{}", o.path);
+        }
     }
 }

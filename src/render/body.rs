@@ -81,7 +81,9 @@ impl MarkdownCache {
     pub(crate) fn entries(&self) -> impl Iterator<Item = (&str, &Arc<str>, u64, u64, &Arc<Body>)> {
         self.bodies
             .iter()
-            .map(|(rel, (text, world, settings, body))| (rel.as_str(), text, *world, *settings, body))
+            .map(|(rel, (text, world, settings, body))| {
+                (rel.as_str(), text, *world, *settings, body)
+            })
     }
 
     /// Keeps `body` as page `rel`'s, made from `text` under the link world

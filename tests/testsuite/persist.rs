@@ -70,7 +70,10 @@ fn a_new_run_with_nothing_changed_renders_nothing() {
     assert_eq!(after.rendered, 0, "the edit's body was not kept");
     // The folder tells git and backup programs what it is.
     assert_eq!(t.read(".malbild/.gitignore"), "*\n");
-    assert!(t.read(".malbild/CACHEDIR.TAG").starts_with("Signature: 8a477f597d28d172789f06886806bc55"));
+    assert!(
+        t.read(".malbild/CACHEDIR.TAG")
+            .starts_with("Signature: 8a477f597d28d172789f06886806bc55")
+    );
 }
 
 /// Ways a cache file goes bad: (what, what is done to its bytes).
@@ -85,7 +88,9 @@ const DAMAGES: &[Damage] = &[
     ("not a cache file", |b| {
         *b = b"---\ntitle: x\n---\n".to_vec();
     }),
-    ("of an older format", |b| b[8..12].copy_from_slice(&0u32.to_le_bytes())),
+    ("of an older format", |b| {
+        b[8..12].copy_from_slice(&0u32.to_le_bytes())
+    }),
     ("of another version of malbild", |b| {
         // The header's version, `0.1.0` and the like, after its length.
         let at = 12 + 1;
@@ -131,7 +136,9 @@ fn a_damaged_cache_file_builds_as_from_nothing() {
         // body, which would come from the damaged file if it were used.
         damage_cache(&t, *damage);
         let publication = "content/region-a/plan-2030/_index.md";
-        let text = t.read(publication).replacen("title: Plan 2030", "title: Plan 2031", 1);
+        let text = t
+            .read(publication)
+            .replacen("title: Plan 2030", "title: Plan 2031", 1);
         assert!(text.contains("Plan 2031"));
         t.write(publication, &text);
         let report = new_run(&t)
@@ -165,11 +172,17 @@ fn an_output_changed_by_a_build_that_does_not_save_is_made_again() {
     let bilaga = "content/region-a/plan-2030/bilaga.md";
     let before = t.read(bilaga);
     new_run(&t).build().unwrap();
-    t.write(bilaga, &before.replace("En vanlig sida.", "En ändrad sida."));
+    t.write(
+        bilaga,
+        &before.replace("En vanlig sida.", "En ändrad sida."),
+    );
     Builder::new(Config::new(t.root())).build().unwrap();
     t.write(bilaga, &before);
     let report = new_run(&t).build().unwrap();
-    assert!(report.written > 0, "the page edited meanwhile was not written back");
+    assert!(
+        report.written > 0,
+        "the page edited meanwhile was not written back"
+    );
     same_as_from_nothing(&t, &report, "back to the text the cache file knows");
 }
 
