@@ -418,7 +418,7 @@ pub(crate) fn save(
             return;
         }
     }
-    let mut pages: Vec<(&str, &Arc<str>, u64, u64, &Arc<Body>)> = markdown.entries().collect();
+    let mut pages: Vec<_> = markdown.entries().collect();
     pages.sort_unstable_by_key(|p| p.0);
     let outputs: Vec<OutputOut<'_>> = render
         .records()
