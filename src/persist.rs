@@ -24,7 +24,10 @@
 //! The format is postcard (serde): compact, and its wire format is stable
 //! across the 1.x releases. The file is [`MAGIC`], the [`FORMAT`] number
 //! (so a file of another format is refused before any of it is decoded),
-//! the [`Header`], an xxh3-128 checksum of the rest, and the rest.
+//! the [`Header`], an xxh3-128 checksum of the rest, and the rest ([`In`]),
+//! whose pages are each encoded on their own, so they are encoded (a few
+//! hundred at a time, written as they come) and decoded in parallel. A build
+//! whose caches are still what it read does not write the file again.
 
 use std::collections::HashMap;
 use std::fs;
@@ -164,7 +167,9 @@ struct OutputIn {
     size: u64,
 }
 
-/// Everything after the header, as read.
+/// Everything after the checksum, as read: [`save`] writes it field by
+/// field as postcard would encode it (each page as bytes, a [`PageOut`]
+/// encoded on its own), and the unit test below holds the two together.
 #[derive(Deserialize)]
 struct In<'a> {
     check_settings: u64,
