@@ -167,37 +167,11 @@ struct OutputIn {
     size: u64,
 }
 
-/// Everything after the checksum, as read: [`save`] writes it field by
-/// field as postcard would encode it (each page as bytes, a [`PageOut`]
-/// encoded on its own), and the unit test below holds the two together.
-#[derive(Deserialize)]
-struct In<'a> {
-    check_settings: u64,
-    #[serde(borrow)]
-    pages: Vec<Raw<'a>>,
-    rels: Vec<String>,
-    outputs: Vec<OutputIn>,
-}
-
-/// Bytes within the file: one page, encoded on its own, so that pages are
-/// encoded and decoded in parallel.
-struct Raw<'a>(&'a [u8]);
-
-impl<'de: 'a, 'a> Deserialize<'de> for Raw<'a> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = &'de [u8];
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("bytes")
-            }
-            fn visit_borrowed_bytes<E>(self, v: &'de [u8]) -> Result<Self::Value, E> {
-                Ok(v)
-            }
-        }
-        Ok(Raw(d.deserialize_bytes(Visit)?))
-    }
-}
+/// What follows the checksum is written by [`save`] field by field as
+/// postcard would encode a struct of a `u64` (the check settings), a list
+/// of pages, each as bytes (a [`PageOut`] encoded on its own), the content
+/// paths of the render records' pages, and the render records; [`read`]
+/// reads it back, and the unit test below holds the two together.
 
 /// What a loaded file gives the first build: bodies and findings, which
 /// [`seed`] hands to the in-memory caches once the pages are read.
@@ -272,20 +246,11 @@ impl std::fmt::Debug for Seed {
 /// outputs whose bytes `written` (what the output folder holds) still has,
 /// and the bodies for [`seed`]. `None` when there is no usable file.
 pub(crate) fn load(config: &Config, written: &Written) -> Option<(RenderCache, Seed)> {
-    let file = path(config);
-    let bytes = match fs::read(&file) {
-        Ok(b) => b,
-        Err(e) => {
-            timing(&format!("none read ({e})"));
-            return None;
-        }
-    };
-    match decode(&bytes) {
-        Ok(loaded) => {
-            let (render, seed) = use_in(loaded, written);
+    match read(&path(config)) {
+        Ok((size, contents)) => {
+            let (render, seed) = use_in(contents, written);
             timing(&format!(
-                "read {} bytes: {} bodies, {} render records",
-                bytes.len(),
+                "read {size} bytes: {} bodies, {} render records",
                 seed.pages.len(),
                 render.records().count()
             ));
@@ -298,10 +263,57 @@ pub(crate) fn load(config: &Config, written: &Written) -> Option<(RenderCache, S
     }
 }
 
-/// The contents of a cache file, when it is one of this program: what
-/// follows the pages, and the pages.
-fn decode(bytes: &[u8]) -> Result<(In<'_>, Vec<PageIn>), String> {
-    let rest = bytes
+/// What a cache file holds after its header.
+struct Contents {
+    check_settings: u64,
+    pages: Vec<PageIn>,
+    rels: Vec<String>,
+    outputs: Vec<OutputIn>,
+}
+
+/// A reader that hashes what it reads and counts it.
+struct Hashing<R> {
+    inner: R,
+    sum: xxhash_rust::xxh3::Xxh3,
+    read: u64,
+}
+
+impl<R: std::io::Read> std::io::Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.sum.update(&buf[..n]);
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: std::io::Read> Hashing<R> {
+    /// A number as postcard writes one (seven bits a byte, the low first).
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let mut byte = [0u8];
+            std::io::Read::read_exact(self, &mut byte).map_err(|e| e.to_string())?;
+            value |= u64::from(byte[0] & 0x7f) << shift;
+            if byte[0] & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err("a number too long".into())
+    }
+}
+
+/// The size and contents of the cache file `file`, when it is one of this
+/// program. Read as a stream, a few hundred pages at a time (each decoded
+/// in parallel), so the file is never all in memory; the checksum is
+/// known only at the end, and nothing read is used before.
+fn read(file: &Path) -> Result<(u64, Contents), String> {
+    use std::io::{Read, Seek};
+    let mut f = fs::File::open(file).map_err(|e| e.to_string())?;
+    let size = f.metadata().map_err(|e| e.to_string())?.len();
+    let mut head = vec![0u8; size.min(4096) as usize];
+    f.read_exact(&mut head).map_err(|e| e.to_string())?;
+    let rest = head
         .strip_prefix(MAGIC.as_slice())
         .ok_or("not a cache file")?;
     let (format, rest) = rest.split_first_chunk::<4>().ok_or("truncated")?;
@@ -315,25 +327,62 @@ fn decode(bytes: &[u8]) -> Result<(In<'_>, Vec<PageIn>), String> {
     }
     // A byte changed on disk could still decode, into a wrong body.
     let (sum, rest) = rest.split_first_chunk::<16>().ok_or("truncated")?;
-    if u128::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_128(rest) {
+    let sum = u128::from_le_bytes(*sum);
+    let start = (head.len() - rest.len()) as u64;
+    f.seek(std::io::SeekFrom::Start(start))
+        .map_err(|e| e.to_string())?;
+    let mut r = Hashing {
+        inner: std::io::BufReader::with_capacity(1 << 20, f),
+        sum: xxhash_rust::xxh3::Xxh3::new(),
+        read: 0,
+    };
+    let left = |r: &Hashing<_>| size - start - r.read;
+    let check_settings = r.varint()?;
+    let n = r.varint()?;
+    let mut pages = Vec::new();
+    let mut chunk: Vec<Vec<u8>> = Vec::with_capacity(256);
+    for i in 0..n {
+        let len = r.varint()?;
+        if len > left(&r) {
+            return Err("truncated".into());
+        }
+        let mut page = vec![0u8; len as usize];
+        r.read_exact(&mut page).map_err(|e| e.to_string())?;
+        chunk.push(page);
+        if chunk.len() == 256 || i + 1 == n {
+            let decoded = chunk
+                .par_iter()
+                .map(|raw| postcard::from_bytes::<PageIn>(raw))
+                .collect::<Result<Vec<PageIn>, _>>()
+                .map_err(|e| format!("a page: {e}"))?;
+            pages.extend(decoded);
+            chunk.clear();
+        }
+    }
+    let mut tail = Vec::new();
+    r.read_to_end(&mut tail).map_err(|e| e.to_string())?;
+    if r.sum.digest128() != sum {
         return Err("its checksum is wrong".into());
     }
-    let (loaded, rest): (In, _) = postcard::take_from_bytes(rest).map_err(|e| e.to_string())?;
+    let ((rels, outputs), rest): ((Vec<String>, Vec<OutputIn>), _) =
+        postcard::take_from_bytes(&tail).map_err(|e| e.to_string())?;
     if !rest.is_empty() {
         return Err("bytes after the end".into());
     }
-    let pages = loaded
-        .pages
-        .par_iter()
-        .map(|raw| postcard::from_bytes::<PageIn>(raw.0))
-        .collect::<Result<Vec<PageIn>, _>>()
-        .map_err(|e| format!("a page: {e}"))?;
-    Ok((loaded, pages))
+    Ok((
+        size,
+        Contents {
+            check_settings,
+            pages,
+            rels,
+            outputs,
+        },
+    ))
 }
 
 /// The render records of `loaded` whose outputs `written` holds as they
 /// were, and its pages.
-fn use_in((loaded, pages): (In<'_>, Vec<PageIn>), written: &Written) -> (RenderCache, Seed) {
+fn use_in(loaded: Contents, written: &Written) -> (RenderCache, Seed) {
     let records = loaded.outputs.into_iter().filter_map(|o| {
         let stamp = Stamp {
             hash: o.hash,
@@ -351,7 +400,11 @@ fn use_in((loaded, pages): (In<'_>, Vec<PageIn>), written: &Written) -> (RenderC
     );
     let seed = Seed {
         check_settings: loaded.check_settings,
-        pages: pages.into_iter().map(|p| (p.rel.clone(), p)).collect(),
+        pages: loaded
+            .pages
+            .into_iter()
+            .map(|p| (p.rel.clone(), p))
+            .collect(),
         render: signature,
     };
     (render, seed)
@@ -723,12 +776,12 @@ mod tests {
             crate::Builder::new(Config::new(dir.path())).with_disk_cache(Mode::LoadAndSave);
         let report = builder.build().unwrap();
         assert!(report.warnings.len() > 1, "{:?}", report.warnings);
-        let bytes = fs::read(path(&builder.config)).unwrap();
-        let (rest, pages) = decode(&bytes).unwrap();
+        let (_, rest) = read(&path(&builder.config)).unwrap();
+        let pages = &rest.pages;
         let caches = &builder.caches;
         let mut cut = 0;
         assert_eq!(pages.len(), caches.markdown.entries().count());
-        for page in &pages {
+        for page in pages {
             let (_, text, world, settings, body) =
                 caches.markdown.entries().find(|e| e.0 == page.rel).unwrap();
             assert_eq!(page.text, text_key(text), "{}", page.rel);
