@@ -167,11 +167,11 @@ struct OutputIn {
     size: u64,
 }
 
-/// What follows the checksum is written by [`save`] field by field as
-/// postcard would encode a struct of a `u64` (the check settings), a list
-/// of pages, each as bytes (a [`PageOut`] encoded on its own), the content
-/// paths of the render records' pages, and the render records; [`read`]
-/// reads it back, and the unit test below holds the two together.
+// What follows the checksum is written by `save` field by field as
+// postcard would encode a struct of a `u64` (the check settings), a list
+// of pages, each as bytes (a `PageOut` encoded on its own), the content
+// paths of the render records' pages, and the render records; `read`
+// reads it back, and the unit test below holds the two together.
 
 /// What a loaded file gives the first build: bodies and findings, which
 /// [`seed`] hands to the in-memory caches once the pages are read.
