@@ -24,7 +24,7 @@
 //! The format is postcard (serde): compact, and its wire format is stable
 //! across the 1.x releases. The file is [`MAGIC`], the [`FORMAT`] number
 //! (so a file of another format is refused before any of it is decoded),
-//! the [`Header`], an xxh3-128 checksum of the rest, and the rest ([`In`]),
+//! the [`Header`], an xxh3-128 checksum of the rest, and the rest,
 //! whose pages are each encoded on their own, so they are encoded (a few
 //! hundred at a time, written as they come) and decoded in parallel. A build
 //! whose caches are still what it read does not write the file again.
@@ -757,7 +757,7 @@ mod tests {
 
     /// Every body, finding and render record read back from the file is
     /// what the build that wrote it held (all their fields, by `Debug`):
-    /// the hand-made layout of [`save`] is the one [`In`] decodes.
+    /// the layout [`save`] writes is the one [`read`] reads.
     #[test]
     fn what_is_read_is_what_was_written() {
         let dir = tempfile::tempdir().unwrap();
