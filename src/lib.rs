@@ -31,11 +31,13 @@ pub(crate) mod markdown;
 pub(crate) mod model;
 pub(crate) mod output;
 pub(crate) mod pdf;
+pub(crate) mod persist;
 pub(crate) mod print;
 pub(crate) mod progress;
 pub(crate) mod render;
 pub(crate) mod scaffold;
 pub(crate) mod search;
+pub(crate) mod serial;
 #[cfg(feature = "serve")]
 pub(crate) mod serve;
 pub(crate) mod statement;
@@ -56,6 +58,7 @@ pub use load::{Loaded, Source, decode};
 use model::Site;
 use output::Copy;
 pub use output::lock;
+pub use persist::Mode as CacheMode;
 use render::OutFile;
 pub use search::{shard_file, shard_key, stem, tokens};
 
@@ -190,16 +193,25 @@ pub struct Caches {
     site: Option<Site>,
     /// The problems of the last build, when it wrote anything.
     list: Option<List>,
+    /// Bodies and findings read from the cache file, for the first build
+    /// (`persist::seed` gives them to `markdown` and `check`).
+    seed: Option<persist::Seed>,
+    /// What the caches held once the cache file was read, while they may
+    /// still hold just that.
+    from_disk: Option<persist::Loaded>,
 }
 
 /// Builds one project again and again: the first build writes everything,
 /// later ones only what changed. `serve` and `watch` keep one; `build` makes
-/// a new one each time.
+/// a new one each time, whose caches come from the cache file of the last
+/// run ([`persist`], [`Builder::with_disk_cache`]).
 #[derive(Debug)]
 pub struct Builder {
     /// What to build.
     pub config: Config,
     caches: Caches,
+    /// Whether it reads and writes the cache file (`persist`).
+    disk: persist::Mode,
 }
 
 impl Builder {
@@ -208,7 +220,17 @@ impl Builder {
         Builder {
             config,
             caches: Caches::default(),
+            disk: persist::Mode::Off,
         }
+    }
+
+    /// Makes its first build read the caches an earlier run of malbild
+    /// left in the project's cache file (`.malbild/`), and, with
+    /// [`persist::Mode::LoadAndSave`], each successful build write them
+    /// there. Never with `--pdf`.
+    pub fn with_disk_cache(mut self, mode: persist::Mode) -> Self {
+        self.disk = mode;
+        self
     }
 
     /// Makes the next build read `path` again, whatever its size and
@@ -329,6 +351,7 @@ impl Builder {
             .into());
         }
         let mut clock = Clock::start();
+        let first = self.caches.loaded.is_none();
         if self.caches.written.is_empty() {
             // A new run of malbild over an output an earlier one wrote: its
             // marker says what is there, so unchanged files stay untouched
@@ -339,6 +362,13 @@ impl Builder {
         if fresh {
             self.caches.render = render::RenderCache::default();
             self.caches.written = output::Written::default();
+        } else if first && self.disk != persist::Mode::Off && !config.pdf {
+            clock.lap("on disk");
+            if let Some((render, seed)) = persist::load(config, &self.caches.written) {
+                self.caches.render = render;
+                self.caches.seed = Some(seed);
+            }
+            clock.lap("cache read");
         }
         clock.lap("on disk");
         // Each output goes to the sink as soon as it is rendered: into the
@@ -365,6 +395,7 @@ impl Builder {
         };
         let Some(mut prepared) = prepared else {
             self.caches.list = None;
+            self.caches.from_disk = None;
             return Err(Failed {
                 diagnostics: warnings.to_vec(),
             }
@@ -414,6 +445,17 @@ impl Builder {
         self.caches.written = changes.written;
         self.caches.list = Some(warnings.clone());
         clock.lap("remember");
+        if self.disk == persist::Mode::LoadAndSave && !config.pdf {
+            persist::save(
+                config,
+                &self.caches.markdown,
+                &self.caches.check,
+                &self.caches.render,
+                &self.caches.written,
+                self.caches.from_disk.take(),
+            );
+            clock.lap("cache saved");
+        }
         Ok(Report {
             pages: n_pages,
             files: prepared.all.len() + prepared.copies.len(),
@@ -525,6 +567,15 @@ fn prepare_with(
         }
     };
     clock.lap("theme");
+    if let Some(seed) = caches.seed.take() {
+        caches.from_disk = Some(persist::seed(
+            &site,
+            seed,
+            &mut caches.markdown,
+            &mut caches.check,
+        ));
+        clock.lap("cache seeded");
+    }
     let progress = &*config.progress;
     let bodies = render::markdown(&site, &theme, &mut caches.markdown, progress);
     clock.lap("markdown");

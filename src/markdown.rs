@@ -39,7 +39,7 @@ pub(crate) struct Heading {
 }
 
 /// An image of the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Image {
     /// Its alternative text.
     pub alt: String,
@@ -50,7 +50,7 @@ pub(crate) struct Image {
 }
 
 /// A table of the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Table {
     /// Whether it has a name: a caption, or the heading right above it.
     pub named: bool,
@@ -59,7 +59,7 @@ pub(crate) struct Table {
 }
 
 /// A link or image whose target could not be resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct BadLink {
     /// What is wrong.
     pub message: String,
@@ -70,7 +70,7 @@ pub(crate) struct BadLink {
 }
 
 /// A link of the body, as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct LinkSeen {
     /// Its target as written.
     pub dest: String,
@@ -81,7 +81,7 @@ pub(crate) struct LinkSeen {
 }
 
 /// Raw HTML written in the Markdown: a whole HTML block, or one inline tag.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct HtmlSeen {
     /// The HTML as written.
     pub html: String,
@@ -90,7 +90,7 @@ pub(crate) struct HtmlSeen {
 }
 
 /// What a [`TextBlock`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum BlockKind {
     /// A paragraph.
     Paragraph,
@@ -106,7 +106,7 @@ pub(crate) enum BlockKind {
 
 /// One block of the Markdown with its plain text: what a reader reads,
 /// without markup, code or images.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct TextBlock {
     /// What kind of block.
     pub kind: BlockKind,
@@ -131,11 +131,13 @@ impl TextBlock {
 }
 
 /// What rendering produced and saw.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Rendered {
     /// The HTML.
     pub html: String,
-    /// Every heading, in order.
+    /// Every heading, in order (on disk with its offset, which templates
+    /// do not get: [`crate::persist`]).
+    #[serde(with = "headings")]
     pub headings: Vec<Heading>,
     /// Every image, in order.
     pub images: Vec<Image>,
@@ -725,6 +727,33 @@ fn rewrite(
             // is looked at.
             crate::links::is_external(dest).then(String::new)
         }
+    }
+}
+
+/// `#[serde(with)]` for the headings of [`crate::markdown::Rendered`] on
+/// disk, with their offsets (which the templates' serialization leaves out).
+pub(crate) mod headings {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Heading;
+
+    pub(crate) fn serialize<S: Serializer>(list: &[Heading], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            list.iter()
+                .map(|h| (h.level, h.id.as_str(), h.title.as_str(), h.offset)),
+        )
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Heading>, D::Error> {
+        Ok(Vec::<(u8, String, String, usize)>::deserialize(d)?
+            .into_iter()
+            .map(|(level, id, title, offset)| Heading {
+                level,
+                id,
+                title,
+                offset,
+            })
+            .collect())
     }
 }
 

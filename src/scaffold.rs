@@ -29,8 +29,9 @@ accessibility:
 ";
 
 /// What `malbild new site` writes as `.gitignore`: the built site is made
-/// again from `content/`, so it is not kept in git.
-const GITIGNORE: &str = "output/\n";
+/// again from `content/`, so it is not kept in git, and neither is the
+/// cache of `malbild build` (`crate::persist`).
+const GITIGNORE: &str = "output/\n.malbild/\n";
 
 /// What the starter files say about a title made from a folder name in which
 /// å, ä and ö may be missing.

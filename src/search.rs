@@ -229,7 +229,7 @@ pub fn stem(word: &str) -> Option<String> {
 
 /// What the index knows of one page: its stems with a score, and its
 /// snippet. Made with the page's body, and cached with it.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Words {
     /// Its stems, sorted, each followed by `\n`.
     stems: String,

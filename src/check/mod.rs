@@ -244,6 +244,36 @@ impl CheckCache {
         settings
     }
 
+    /// A hash of the settings its findings were made with.
+    pub(crate) fn settings_hash(&self) -> u64 {
+        self.settings
+    }
+
+    /// The findings of page `rel`, when they were made for `body` (for
+    /// [`crate::persist`]).
+    pub(crate) fn found(&self, rel: &str, body: &Arc<Body>) -> Option<&Arc<[Diagnostic]>> {
+        match self.pages.get(rel) {
+            Some((b, found)) if Arc::ptr_eq(b, body) => Some(found),
+            _ => None,
+        }
+    }
+
+    /// Keeps `found` as page `rel`'s findings with `body`, made under the
+    /// settings that hash to `settings` (from [`crate::persist`]).
+    pub(crate) fn keep(
+        &mut self,
+        settings: u64,
+        rel: String,
+        body: Arc<Body>,
+        found: Arc<[Diagnostic]>,
+    ) {
+        if settings != self.settings {
+            self.pages.clear();
+            self.settings = settings;
+        }
+        self.pages.insert(rel, (body, found));
+    }
+
     /// What is known of page `id` with `body`.
     fn get(&self, site: &Site, id: PageId, body: &Arc<Body>) -> Option<Arc<[Diagnostic]>> {
         match self.pages.get(&site.pages[id].rel) {

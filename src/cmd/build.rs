@@ -11,7 +11,13 @@ pub(crate) fn run(args: BuildArgs) -> anyhow::Result<()> {
     config.chromium = std::env::var_os(crate::pdf::ENV)
         .filter(|v| !v.is_empty())
         .map(Into::into);
-    let mut report = super::catch_panics(|| crate::build(&config));
+    // The caches go to `.malbild/` for the next run (not with `--pdf`,
+    // whose pages link PDFs that a later build without it removes).
+    let mut report = super::catch_panics(|| {
+        crate::Builder::new(config.clone())
+            .with_disk_cache(crate::persist::Mode::LoadAndSave)
+            .build()
+    });
     config.progress.finish();
     if let Err(err) = &mut report
         && let Some(internal) = err.downcast_mut::<super::Internal>()

@@ -18,7 +18,7 @@ use super::RESERVED_IDS;
 
 /// The HTML of one page's Markdown: the body and the Markdown fields of its
 /// front matter.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Body {
     /// The body.
     pub content: Rendered,
@@ -29,6 +29,7 @@ pub(crate) struct Body {
     /// `factors[].summary`, with the ids of the factors' headings.
     pub factors: Vec<(String, String)>,
     /// Broken links found on the way.
+    #[serde(with = "crate::serial::diagnostics")]
     pub problems: Vec<Diagnostic>,
     /// A hash of all the HTML above.
     pub html_hash: u64,
@@ -44,11 +45,16 @@ pub(crate) struct Body {
     pub search: crate::search::Words,
 }
 
+/// The key of a [`Field`] (a name, so that serde does not take the field
+/// for text borrowed from the file).
+pub(crate) type FieldKey = &'static str;
+
 /// A Markdown field of the front matter.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Field {
     /// Its key: `summary`, `goal_areas` or `factors`.
-    pub key: &'static str,
+    #[serde(with = "crate::serial::field_key")]
+    pub key: FieldKey,
     /// Its Markdown.
     pub markdown: String,
     /// What rendering saw.
@@ -62,6 +68,31 @@ pub(crate) struct MarkdownCache {
     /// Per page: its text, the link world and the settings it was made
     /// with, and the body.
     bodies: HashMap<String, (Arc<str>, u64, u64, Arc<Body>)>,
+}
+
+impl MarkdownCache {
+    /// Every page's body: its content path, the text, link world and
+    /// settings it was made with, and the body (for [`crate::persist`]).
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&str, &Arc<str>, u64, u64, &Arc<Body>)> {
+        self.bodies
+            .iter()
+            .map(|(rel, (text, world, settings, body))| {
+                (rel.as_str(), text, *world, *settings, body)
+            })
+    }
+
+    /// Keeps `body` as page `rel`'s, made from `text` under the link world
+    /// `world` and the settings `settings` (from [`crate::persist`]).
+    pub(crate) fn keep(
+        &mut self,
+        rel: String,
+        text: Arc<str>,
+        world: u64,
+        settings: u64,
+        body: Arc<Body>,
+    ) {
+        self.bodies.insert(rel, (text, world, settings, body));
+    }
 }
 
 /// What Markdown rendering takes from the site and the theme: the language
@@ -193,7 +224,7 @@ fn resolution_hash(r: &Result<String, (String, String)>) -> u64 {
 }
 
 /// What a body asked of the links of the site.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) enum LinkRead {
     /// Where a link target leads ([`markdown::Resolve::resolve`]).
     Target(String),

@@ -25,7 +25,9 @@ use crate::model::{PageId, Site};
 use super::Body;
 
 /// What an output reads of one page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub(crate) enum Aspect {
     /// Its front matter, title, date, address and summary ([`super::fact`]).
     Facts,
@@ -428,6 +430,46 @@ impl RenderCache {
                 .map(|r| site.by_rel.get(r).copied())
                 .collect()
         });
+    }
+
+    /// Every output's fingerprint and what it read (pages by their index
+    /// in [`RenderCache::rels`]), for [`crate::persist`].
+    pub(crate) fn records(&self) -> impl Iterator<Item = (&str, u64, &[(u32, Aspect)])> {
+        self.outputs
+            .iter()
+            .map(|(path, r)| (path.as_str(), r.fingerprint, &*r.reads))
+    }
+
+    /// The content path of every page of the build it knows, by its
+    /// `PageId` then.
+    pub(crate) fn rels(&self) -> &[String] {
+        &self.rels
+    }
+
+    /// The cache of `records` (as [`RenderCache::records`] gives them) over
+    /// the pages `rels`.
+    pub(crate) fn from_records(
+        records: impl IntoIterator<Item = (String, u64, Box<[(u32, Aspect)]>)>,
+        rels: Vec<String>,
+    ) -> Self {
+        RenderCache {
+            outputs: records
+                .into_iter()
+                .map(|(path, fingerprint, reads)| {
+                    (
+                        path,
+                        Recorded {
+                            fingerprint,
+                            reads,
+                            seen: AtomicU32::new(0),
+                        },
+                    )
+                })
+                .collect(),
+            rels,
+            now: None,
+            generation: 0,
+        }
     }
 
     /// Keeps what this build's outputs read, for the next build: the records

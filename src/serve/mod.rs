@@ -55,7 +55,9 @@ pub(crate) fn serve(config: Config, options: ServeOptions, hooks: Hooks) -> Resu
     let hub = Arc::new(Hub::new());
     // Watch first: a file saved during the first build is not missed.
     let batches = watcher::watch(&config)?;
-    let mut builder = Builder::new(config);
+    // The first build reads what the last `malbild build` left in
+    // `.malbild/`; the rebuilds keep their caches in memory and write none.
+    let mut builder = Builder::new(config).with_disk_cache(crate::persist::Mode::Load);
     first_build(&mut builder, &hub, options.quiet, hooks);
     let server = http::start(builder.config.output.clone(), &options, hub.clone())?;
     eprintln!("{}", crate::words::w().serving(&server.url));

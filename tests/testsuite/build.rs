@@ -238,7 +238,7 @@ fn a_new_site_and_publication_build_without_a_warning() {
     malbild(&["new".as_ref(), "site".as_ref(), s]);
     assert_eq!(
         std::fs::read_to_string(site.join(".gitignore")).unwrap(),
-        "output/\n"
+        "output/\n.malbild/\n"
     );
     let publication = |path: &str| {
         malbild(&[

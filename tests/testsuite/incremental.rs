@@ -14,7 +14,7 @@ const PUBLICATION: &str = "content/region-a/plan-2030/_index.md";
 
 const BAKGRUND: &str = "content/region-a/plan-2030/bakgrund.md";
 
-enum Edit {
+pub(crate) enum Edit {
     Write(&'static str, &'static str),
     Append(&'static str, &'static str),
     /// Replaces the first text with the second.
@@ -28,7 +28,7 @@ enum Edit {
 }
 
 /// What a rebuild after a step must do.
-enum Expect {
+pub(crate) enum Expect {
     /// Build, rendering at most this many pages.
     AtMost(usize),
     /// Build, rendering at most this many pages and making at most this
@@ -42,9 +42,9 @@ enum Expect {
 use Expect::*;
 
 /// (what, edits, what the rebuild must do)
-type Step = (&'static str, &'static [Edit], Expect);
+pub(crate) type Step = (&'static str, &'static [Edit], Expect);
 
-const STEPS: &[Step] = &[
+pub(crate) const STEPS: &[Step] = &[
     ("nothing changed", &[], AtMost(0)),
     (
         "a body edit with a new warning",
@@ -503,12 +503,31 @@ const STEPS: &[Step] = &[
 #[test]
 fn every_rebuild_equals_a_build_from_nothing() {
     let t = SiteTest::from_dir("kinds");
-    let failures = run_steps(&t, STEPS);
+    let failures = run_steps(&t, STEPS, Runs::One);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn run_steps(t: &SiteTest, steps: &[Step]) -> Vec<String> {
-    let mut builder = Builder::new(Config::new(t.root()));
+/// How the builds after the first are run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Runs {
+    /// One builder rebuilds after each step, as `serve` and `watch` do.
+    One,
+    /// Each build is a new builder (a new run of `malbild build`) over the
+    /// cache file the last one wrote; the edits are made while no malbild
+    /// runs, so nothing tells it what changed.
+    New,
+}
+
+/// A builder of a new run of `malbild build`.
+pub(crate) fn new_run(t: &SiteTest) -> Builder {
+    Builder::new(Config::new(t.root())).with_disk_cache(malbild::CacheMode::LoadAndSave)
+}
+
+pub(crate) fn run_steps(t: &SiteTest, steps: &[Step], runs: Runs) -> Vec<String> {
+    let mut builder = match runs {
+        Runs::One => Builder::new(Config::new(t.root())),
+        Runs::New => new_run(t),
+    };
     builder.build().unwrap();
     let mut failures = Vec::new();
     for (what, edits, expect) in steps {
@@ -547,7 +566,10 @@ fn run_steps(t: &SiteTest, steps: &[Step]) -> Vec<String> {
             let root = std::path::absolute(t.root()).unwrap();
             changes.extend(malbild::classify(&root, &root.join("output"), &path));
         }
-        let result = builder.rebuild(&changes);
+        let result = match runs {
+            Runs::One => builder.rebuild(&changes),
+            Runs::New => new_run(t).build(),
+        };
         let mut fresh = Config::new(t.root());
         fresh.output = t.path("fresh");
         if let Fails = expect {
@@ -676,7 +698,7 @@ fn a_failed_rebuild_writes_nothing_and_the_fix_recovers() {
 
 fn check(name: &str, steps: &[Step]) {
     let t = SiteTest::from_dir("kinds");
-    let failures = run_steps(&t, steps);
+    let failures = run_steps(&t, steps, Runs::One);
     assert!(failures.is_empty(), "{name}:\n{}", failures.join("\n"));
 }
 

@@ -10,6 +10,7 @@ mod hostile_input;
 mod import;
 mod incremental;
 mod layers;
+mod persist;
 mod print;
 mod progress;
 mod random_edits;
