@@ -43,6 +43,10 @@ pub(crate) struct Body {
     /// What the search index knows of the page (its words and snippet),
     /// made here so that it is cached with the body.
     pub search: crate::search::Words,
+    /// A hash of the title its words were made with: a home page without
+    /// `title:` is titled by site.yaml, which its text does not show, so a
+    /// body is kept only while this is the page's title's.
+    pub title_hash: u64,
 }
 
 /// The key of a [`Field`] (a name, so that serde does not take the field
@@ -160,7 +164,10 @@ pub(crate) fn markdown(
             progress.advance(1);
             let page = &site.pages[id];
             match cache.bodies.get(&page.rel) {
-                Some((text, w, settings, body)) if Arc::ptr_eq(text, &page.text) => {
+                Some((text, w, settings, body))
+                    if Arc::ptr_eq(text, &page.text)
+                        && body.title_hash == crate::hash::str(&page.title) =>
+                {
                     if *w == world {
                         return (body.clone(), true);
                     }
@@ -359,6 +366,7 @@ pub(crate) fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
             let search = crate::search::words_of(page, &content, &fields);
             Body {
                 search,
+                title_hash: crate::hash::str(&page.title),
                 html_hash: h.finish(),
                 links_read: resolver.read.into_inner(),
                 content,

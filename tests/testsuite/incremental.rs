@@ -1818,3 +1818,29 @@ fn a_new_page_makes_only_its_own_files_of_the_search_index() {
         ],
     );
 }
+
+// A home page without `title:` is titled by site.yaml: a new site title
+// gives its search words the new title too, as a build from nothing does
+// (its body, cached by the page's text, was kept with the old words).
+#[test]
+fn a_site_title_renames_a_home_page_without_its_own() {
+    check(
+        "a_site_title_renames_a_home_page_without_its_own",
+        &[
+            (
+                "the home page without a title",
+                &[Edit::Replace("content/_index.md", "title: Testsajt\n", "")],
+                Any,
+            ),
+            (
+                "a new site title",
+                &[Edit::Replace(
+                    "content/site.yaml",
+                    "title: Testsajt",
+                    "title: Zebrasajten",
+                )],
+                Any,
+            ),
+        ],
+    );
+}
