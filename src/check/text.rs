@@ -66,12 +66,13 @@ pub fn page(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     for md in parts {
         let blocks = &md.rendered.blocks;
         for (i, block) in blocks.iter().enumerate() {
+            let block = &block;
             let skip = list_marker(text, md, block, &mut out);
             emphasis(text, md, block, skip, &mut out);
             if block.kind == BlockKind::Paragraph {
                 let next = blocks
                     .get(i + 1)
-                    .filter(|b| is_running_text(b) && reads_as_text(&b.text));
+                    .filter(|b| is_running_text(b) && reads_as_text(b.text));
                 if !placeholder(text, md, block, &mut out) {
                     flat_heading(text, md, block, next.is_some(), &mut out);
                 }
@@ -273,7 +274,12 @@ struct Seen {
 
 impl Seen {
     fn text<'a>(&self, parts: &'a [Markdown<'_>]) -> &'a str {
-        &parts[self.part].rendered.blocks[self.block].text[self.range.clone()]
+        let block = parts[self.part]
+            .rendered
+            .blocks
+            .get(self.block)
+            .expect("a block seen");
+        &block.text[self.range.clone()]
     }
 }
 
@@ -298,7 +304,7 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
     let order = (1..parts.len()).chain(std::iter::once(0));
     for (p, md) in order.map(|p| (p, &parts[p])) {
         for (b, block) in md.rendered.blocks.iter().enumerate() {
-            if !is_running_text(block) {
+            if !is_running_text(&block) {
                 continue;
             }
             let ranges = sentences(&block.text);
