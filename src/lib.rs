@@ -758,23 +758,6 @@ impl Clock {
     }
 
     fn lap(&mut self, what: &str) {
-        if std::env::var_os("MALBILD_SIZES").is_some() {
-            #[repr(C)]
-            struct Mi {
-                f: [usize; 10],
-            }
-            unsafe extern "C" {
-                fn mallinfo2() -> Mi;
-            }
-            let m = unsafe { mallinfo2() };
-            eprintln!(
-                "  {what}: arena {} MB, mmap {} MB, used {} MB, free {} MB",
-                m.f[0] >> 20,
-                m.f[4] >> 20,
-                m.f[7] >> 20,
-                m.f[8] >> 20
-            );
-        }
         if self.on {
             eprintln!(
                 "  {what}: {:.1} ms",

@@ -194,11 +194,6 @@ pub struct Words {
     scores: Vec<u8>,
     /// What the results show under its title.
     pub snippet: String,
-    /// The shards its stems are in ([`shard_key`]), sorted, each followed
-    /// by `\n`.
-    shard_keys: String,
-    /// Per shard, in the same order, a hash of its stems and scores there.
-    shard_hashes: Vec<u64>,
 }
 
 impl Words {
@@ -209,11 +204,23 @@ impl Words {
             .zip(self.scores.iter().copied())
     }
 
-    /// Each shard its stems are in, with a hash of what it has there.
+    /// Each shard its stems are in ([`shard_key`]), in order, with a hash
+    /// of its stems and scores there. Worked out when asked (once a build,
+    /// by `render::Values`): kept, a page's hundred shards with their hashes
+    /// cost more than its stems.
     pub fn shards(&self) -> impl Iterator<Item = (&str, u64)> {
-        self.shard_keys
-            .split_terminator('\n')
-            .zip(self.shard_hashes.iter().copied())
+        let mut stems = self.iter().peekable();
+        std::iter::from_fn(move || {
+            let (first, score) = stems.next()?;
+            let key = shard_key(first);
+            let mut h = crate::hash::Combine::default()
+                .str(first)
+                .u64(u64::from(score));
+            while let Some((s, score)) = stems.next_if(|(s, _)| shard_key(s) == key) {
+                h = h.str(s).u64(u64::from(score));
+            }
+            Some((key, h.finish()))
+        })
     }
 }
 
@@ -360,41 +367,14 @@ pub fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Words {
     let mut sorted: Vec<(String, u32)> = scores.into_iter().collect();
     sorted.sort_unstable();
     let mut stems = String::with_capacity(sorted.iter().map(|(s, _)| s.len() + 1).sum());
-    let mut shard_keys = String::new();
-    let mut shard_hashes = Vec::new();
-    let mut shard: Option<(&str, crate::hash::Combine)> = None;
-    for (s, score) in &sorted {
+    for (s, _) in &sorted {
         stems.push_str(s);
         stems.push('\n');
-        let key = shard_key(s);
-        match &mut shard {
-            Some((k, h)) if *k == key => *h = std::mem::take(h).str(s).u64(u64::from(*score)),
-            _ => {
-                if let Some((k, h)) = shard.take() {
-                    shard_keys.push_str(k);
-                    shard_keys.push('\n');
-                    shard_hashes.push(h.finish());
-                }
-                shard = Some((
-                    key,
-                    crate::hash::Combine::default()
-                        .str(s)
-                        .u64(u64::from(*score)),
-                ));
-            }
-        }
-    }
-    if let Some((k, h)) = shard {
-        shard_keys.push_str(k);
-        shard_keys.push('\n');
-        shard_hashes.push(h.finish());
     }
     Words {
         stems,
         scores: sorted.iter().map(|(_, s)| *s as u8).collect(),
         snippet,
-        shard_keys,
-        shard_hashes,
     }
 }
 

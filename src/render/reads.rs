@@ -114,6 +114,9 @@ impl Reads {
         let mut list = self.0.into_inner();
         list.sort_unstable();
         list.dedup();
+        // Kept until the build ends: most notes were repeats (a page's
+        // title is read by each of its children's navigations).
+        list.shrink_to_fit();
         list
     }
 }
