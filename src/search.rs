@@ -33,8 +33,8 @@
 //! [`crate::render::Aspect`]): the index file `Index` (how many pages, which
 //! shards), a shard `Shard(n)` (its stems with the numbers of their pages),
 //! a card file `Chunk(n)` (its pages' content paths, facts and snippets).
-//! Those values come from each page's [`Words`] (a hash per shard), in one
-//! pass; a build gathers the postings of only the shards whose value moved
+//! Those values come from each page's [`Words`] (a hash per shard, worked
+//! out from its stems: [`Words::shards`]), in one pass; a build gathers the postings of only the shards whose value moved
 //! (in parallel, linear in the words of the site), and writes only the files
 //! whose bytes changed.
 //!
@@ -327,7 +327,7 @@ pub fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Words {
     for f in fields {
         let weight = if f.key == "summary" { LEAD } else { TEXT };
         for b in &f.rendered.blocks {
-            add(&b.text, weight);
+            add(b.text, weight);
         }
         if f.key == "summary" {
             summary = Some(plain(&f.rendered, |_| true));
@@ -338,7 +338,7 @@ pub fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Words {
             BlockKind::Heading => HEADING,
             _ => TEXT,
         };
-        add(&b.text, weight);
+        add(b.text, weight);
     }
     let snippet = cut(&description
         .map(str::to_string)

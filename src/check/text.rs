@@ -311,15 +311,15 @@ fn repeated(text: &PageText<'_>, parts: &[Markdown<'_>]) -> Vec<Diagnostic> {
             if !is_running_text(&block) {
                 continue;
             }
-            let ranges = sentences(&block.text);
+            let ranges = sentences(block.text);
             let (hash, n) = if ranges.len() > 1 {
-                fingerprint(&block.text)
+                fingerprint(block.text)
             } else {
                 (0, 0)
             };
             if n >= MIN_REPEATED_WORDS {
                 match paragraphs.get(&hash) {
-                    Some(first) if same(first, &block.text) => {
+                    Some(first) if same(first, block.text) => {
                         out.push(
                             text.at(
                                 Diagnostic::warning(
