@@ -105,29 +105,165 @@ pub(crate) enum BlockKind {
 }
 
 /// One block of the Markdown with its plain text: what a reader reads,
-/// without markup, code or images.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub(crate) struct TextBlock {
+/// without markup, code or images. A view into [`Rendered`]'s blocks
+/// ([`Rendered::blocks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TextBlock<'a> {
     /// What kind of block.
     pub kind: BlockKind,
     /// Byte offset of the block in the Markdown.
     pub offset: usize,
     /// The plain text; a line break in the source is `\n`.
-    pub text: String,
-    /// Where the text came from: (byte position in `text`, byte range in
-    /// the Markdown), one per piece of text, in order.
-    pub pieces: Vec<(usize, Range<usize>)>,
+    pub text: &'a str,
+    /// Where the text came from, one piece of text each, in order.
+    pub pieces: &'a [Piece],
 }
 
-impl TextBlock {
+/// Where a piece of a block's text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Piece {
+    /// Byte position in the block's text.
+    pub at: u32,
+    /// Where it starts in the Markdown (byte offset).
+    pub start: u32,
+    /// Where it ends in the Markdown.
+    pub end: u32,
+}
+
+impl TextBlock<'_> {
     /// The byte offset in the Markdown of byte `pos` of [`TextBlock::text`].
     pub(crate) fn source_offset(&self, pos: usize) -> usize {
-        let i = self.pieces.partition_point(|(p, _)| *p <= pos);
+        let i = self.pieces.partition_point(|p| p.at as usize <= pos);
         match i.checked_sub(1).map(|i| &self.pieces[i]) {
-            Some((p, range)) => (range.start + (pos - p)).min(range.end.max(range.start)),
+            Some(p) => {
+                let (start, end) = (p.start as usize, p.end as usize);
+                (start + (pos - p.at as usize)).min(end.max(start))
+            }
             None => self.offset,
         }
     }
+}
+
+/// Every block of a page, packed: one text and one list of pieces for all
+/// of them (a page has hundreds of blocks, table cells too, and they are
+/// kept for the whole build and between rebuilds: a `String` and a `Vec`
+/// of each block's own cost more than its text).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Blocks {
+    /// The blocks' texts, one after the other.
+    text: String,
+    /// The blocks' pieces, one after the other.
+    pieces: Vec<Piece>,
+    /// Per block: its kind, its offset in the Markdown, and where its text
+    /// and pieces end (each starts where the previous block's end).
+    ends: Vec<(BlockKind, u32, u32, u32)>,
+}
+
+impl Blocks {
+    /// Packs `blocks`.
+    fn pack(blocks: Vec<Building>) -> Blocks {
+        let mut out = Blocks {
+            text: String::with_capacity(blocks.iter().map(|b| b.text.len()).sum()),
+            pieces: Vec::with_capacity(blocks.iter().map(|b| b.pieces.len()).sum()),
+            ends: Vec::with_capacity(blocks.len()),
+        };
+        for b in blocks {
+            out.text.push_str(&b.text);
+            out.pieces.extend(b.pieces);
+            out.ends.push((
+                b.kind,
+                small(b.offset),
+                small(out.text.len()),
+                small(out.pieces.len()),
+            ));
+        }
+        out
+    }
+
+    /// How many blocks.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Block `i`, if there is one.
+    pub(crate) fn get(&self, i: usize) -> Option<TextBlock<'_>> {
+        (i < self.len()).then(|| self.block(i))
+    }
+
+    /// Block `i` (there must be one).
+    fn block(&self, i: usize) -> TextBlock<'_> {
+        let (kind, offset, text_end, pieces_end) = self.ends[i];
+        let (text_start, pieces_start) = match i.checked_sub(1) {
+            Some(j) => (self.ends[j].2 as usize, self.ends[j].3 as usize),
+            None => (0, 0),
+        };
+        TextBlock {
+            kind,
+            offset: offset as usize,
+            text: &self.text[text_start..text_end as usize],
+            pieces: &self.pieces[pieces_start..pieces_end as usize],
+        }
+    }
+
+    /// Every block, in order.
+    pub(crate) fn iter(&self) -> BlocksIter<'_> {
+        BlocksIter {
+            blocks: self,
+            left: 0..self.len(),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Blocks {
+    type Item = TextBlock<'a>;
+    type IntoIter = BlocksIter<'a>;
+
+    fn into_iter(self) -> BlocksIter<'a> {
+        self.iter()
+    }
+}
+
+/// The blocks of a [`Blocks`], in order.
+#[derive(Debug, Clone)]
+pub(crate) struct BlocksIter<'a> {
+    blocks: &'a Blocks,
+    left: Range<usize>,
+}
+
+impl<'a> Iterator for BlocksIter<'a> {
+    type Item = TextBlock<'a>;
+
+    fn next(&mut self) -> Option<TextBlock<'a>> {
+        self.left.next().map(|i| self.blocks.block(i))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.left.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for BlocksIter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.left.next_back().map(|i| self.blocks.block(i))
+    }
+}
+
+impl ExactSizeIterator for BlocksIter<'_> {}
+
+/// A byte offset as kept in [`Blocks`] (a Markdown file is far below
+/// 4 GiB; [`crate::load`] reads no such file).
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A block while its text is being gathered (blocks nest: a list item's
+/// text may go on after a list inside it).
+#[derive(Debug)]
+struct Building {
+    kind: BlockKind,
+    offset: usize,
+    text: String,
+    pieces: Vec<Piece>,
 }
 
 /// What rendering produced and saw.
@@ -150,14 +286,16 @@ pub(crate) struct Rendered {
     /// Raw HTML, in order.
     pub raw_html: Vec<HtmlSeen>,
     /// Every block, in order of where it starts.
-    pub blocks: Vec<TextBlock>,
+    pub blocks: Blocks,
 }
 
 /// Collects what a reader reads ([`TextBlock`]s), links and raw HTML from
 /// the events, without recursion, so any depth of nesting is fine.
 #[derive(Debug, Default)]
 struct Seen {
-    /// Open blocks that take text: indexes into `Rendered::blocks`.
+    /// Every block so far, in order of where it starts.
+    blocks: Vec<Building>,
+    /// Open blocks that take text: indexes into `blocks`.
     open: Vec<usize>,
     /// Inside an image (its alternative text is not running text).
     images: usize,
@@ -168,19 +306,19 @@ struct Seen {
 }
 
 impl Seen {
-    fn start(&mut self, out: &mut Rendered, kind: BlockKind, offset: usize) {
-        out.blocks.push(TextBlock {
+    fn start(&mut self, kind: BlockKind, offset: usize) {
+        self.blocks.push(Building {
             kind,
             offset,
             text: String::new(),
             pieces: Vec::new(),
         });
         if kind != BlockKind::Other {
-            self.open.push(out.blocks.len() - 1);
+            self.open.push(self.blocks.len() - 1);
         }
     }
 
-    fn text(&mut self, out: &mut Rendered, text: &str, range: Range<usize>) {
+    fn text(&mut self, text: &str, range: Range<usize>) {
         if let Some(link) = self.link.as_mut() {
             link.text.push_str(text);
         }
@@ -188,8 +326,12 @@ impl Seen {
             return;
         }
         if let Some(&i) = self.open.last() {
-            let block = &mut out.blocks[i];
-            block.pieces.push((block.text.len(), range));
+            let block = &mut self.blocks[i];
+            block.pieces.push(Piece {
+                at: small(block.text.len()),
+                start: small(range.start),
+                end: small(range.end),
+            });
             block.text.push_str(text);
         }
     }
@@ -200,26 +342,26 @@ impl Seen {
                 // A list item's first paragraph is the item's own text.
                 match self.open.last() {
                     Some(&i)
-                        if out.blocks[i].kind == BlockKind::ListItem
-                            && out.blocks[i].text.is_empty()
-                            && out.blocks[i].pieces.is_empty() =>
+                        if self.blocks[i].kind == BlockKind::ListItem
+                            && self.blocks[i].text.is_empty()
+                            && self.blocks[i].pieces.is_empty() =>
                     {
                         self.open.push(i)
                     }
-                    _ => self.start(out, BlockKind::Paragraph, range.start),
+                    _ => self.start(BlockKind::Paragraph, range.start),
                 }
             }
-            Event::Start(Tag::Item) => self.start(out, BlockKind::ListItem, range.start),
-            Event::Start(Tag::Heading { .. }) => self.start(out, BlockKind::Heading, range.start),
-            Event::Start(Tag::TableCell) => self.start(out, BlockKind::TableCell, range.start),
+            Event::Start(Tag::Item) => self.start(BlockKind::ListItem, range.start),
+            Event::Start(Tag::Heading { .. }) => self.start(BlockKind::Heading, range.start),
+            Event::Start(Tag::TableCell) => self.start(BlockKind::TableCell, range.start),
             Event::Start(Tag::CodeBlock(_)) => {
-                self.start(out, BlockKind::Other, range.start);
+                self.start(BlockKind::Other, range.start);
                 self.code = true;
             }
             Event::End(TagEnd::CodeBlock) => self.code = false,
-            Event::Rule => self.start(out, BlockKind::Other, range.start),
+            Event::Rule => self.start(BlockKind::Other, range.start),
             Event::Start(Tag::HtmlBlock) => {
-                self.start(out, BlockKind::Other, range.start);
+                self.start(BlockKind::Other, range.start);
                 self.html = Some(HtmlSeen {
                     html: String::new(),
                     offset: range.start,
@@ -241,13 +383,13 @@ impl Seen {
                 });
             }
             Event::End(TagEnd::Link) => out.links.extend(self.link.take()),
-            Event::Text(t) => self.text(out, t, range),
+            Event::Text(t) => self.text(t, range),
             Event::Code(t) => {
                 if let Some(link) = self.link.as_mut() {
                     link.text.push_str(t);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => self.text(out, "\n", range),
+            Event::SoftBreak | Event::HardBreak => self.text("\n", range),
             Event::Html(t) => match self.html.as_mut() {
                 Some(h) => h.html.push_str(t),
                 None => out.raw_html.push(HtmlSeen {
@@ -459,6 +601,7 @@ pub(crate) fn render(
             (None, event) => events.push(event),
         }
     }
+    out.blocks = Blocks::pack(std::mem::take(&mut seen.blocks));
     spaced_links(&out.blocks, links, &mut out.bad_links);
     let prefix = marker_prefix(markdown);
     let (events, labels) = name_tables(events, ids, settings, &prefix);
@@ -472,11 +615,6 @@ pub(crate) fn render(
     }
     // Kept for the whole build (and between rebuilds): no room to spare.
     out.html.shrink_to_fit();
-    for block in &mut out.blocks {
-        block.text.shrink_to_fit();
-        block.pieces.shrink_to_fit();
-    }
-    out.blocks.shrink_to_fit();
     out.links.shrink_to_fit();
     out.headings.shrink_to_fit();
     out
@@ -675,9 +813,9 @@ fn label_tables(html: &str, labels: &[TableLabel], prefix: &str) -> String {
 /// text because `dest` has a space in it (CommonMark then makes no link, and
 /// the page shows the Markdown as written; issue 11). The blocks' plain text
 /// leaves code out, so `` `[a](b c)` `` is not one.
-fn spaced_links(blocks: &[TextBlock], links: &dyn Resolve, bad: &mut Vec<BadLink>) {
-    for block in blocks {
-        let text = &block.text;
+fn spaced_links(blocks: &Blocks, links: &dyn Resolve, bad: &mut Vec<BadLink>) {
+    for block in blocks.iter() {
+        let text = block.text;
         let mut from = 0;
         while let Some(i) = text[from..].find("](").map(|i| from + i) {
             from = i + 2;

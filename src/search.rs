@@ -35,8 +35,8 @@
 //! [`crate::render::Aspect`]): the index file `Index` (how many pages, which
 //! shards), a shard `Shard(n)` (its stems with the numbers of their pages),
 //! a card file `Chunk(n)` (its pages' content paths, facts and snippets).
-//! Those values come from each page's [`Words`] (a hash per shard), in one
-//! pass; a build gathers the postings of only the shards whose value moved
+//! Those values come from each page's [`Words`] (a hash per shard, worked
+//! out from its stems: [`Words::shards`]), in one pass; a build gathers the postings of only the shards whose value moved
 //! (in parallel, linear in the words of the site), and writes only the files
 //! whose bytes changed.
 //!
@@ -237,11 +237,6 @@ pub(crate) struct Words {
     scores: Vec<u8>,
     /// What the results show under its title.
     pub snippet: String,
-    /// The shards its stems are in ([`shard_key`]), sorted, each followed
-    /// by `\n`.
-    shard_keys: String,
-    /// Per shard, in the same order, a hash of its stems and scores there.
-    shard_hashes: Vec<u64>,
 }
 
 impl Words {
@@ -252,18 +247,40 @@ impl Words {
             .zip(self.scores.iter().copied())
     }
 
-    /// Whether it has stems in the shard of `needle`, which is its key
-    /// between two `\n` (a search of a short text: cheaper than going
-    /// through its stems).
+    /// Whether it has stems in the shard of `needle` ([`shard_needle`]):
+    /// a search of its text, cheaper than working out its shards.
     pub(crate) fn has_shard(&self, needle: &str) -> bool {
-        self.shard_keys.starts_with(&needle[1..]) || self.shard_keys.contains(needle)
+        self.stems.starts_with(&needle[1..]) || self.stems.contains(needle)
     }
 
-    /// Each shard its stems are in, with a hash of what it has there.
+    /// Each shard its stems are in ([`shard_key`]), in order, with a hash
+    /// of its stems and scores there. Worked out when asked (once a build,
+    /// by `render::Values`): kept, a page's hundred shards with their hashes
+    /// cost more than its stems.
     pub(crate) fn shards(&self) -> impl Iterator<Item = (&str, u64)> {
-        self.shard_keys
-            .split_terminator('\n')
-            .zip(self.shard_hashes.iter().copied())
+        let mut stems = self.iter().peekable();
+        std::iter::from_fn(move || {
+            let (first, score) = stems.next()?;
+            let key = shard_key(first);
+            let mut h = crate::hash::Combine::default()
+                .str(first)
+                .u64(u64::from(score));
+            while let Some((s, score)) = stems.next_if(|(s, _)| shard_key(s) == key) {
+                h = h.str(s).u64(u64::from(score));
+            }
+            Some((key, h.finish()))
+        })
+    }
+}
+
+/// What [`Words::has_shard`] looks for in a page's stems (each after a
+/// `\n`) to tell whether it has any in shard `key`: a stem that starts with
+/// its two letters, or, for a key of one letter, that letter alone.
+fn shard_needle(key: &str) -> String {
+    if key.chars().nth(1).is_some() {
+        format!("\n{key}")
+    } else {
+        format!("\n{key}\n")
     }
 }
 
@@ -370,7 +387,7 @@ pub(crate) fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Wor
     for f in fields {
         let weight = if f.key == "summary" { LEAD } else { TEXT };
         for b in &f.rendered.blocks {
-            add(&b.text, weight);
+            add(b.text, weight);
         }
         if f.key == "summary" {
             summary = Some(plain(&f.rendered, |_| true));
@@ -381,7 +398,7 @@ pub(crate) fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Wor
             BlockKind::Heading => HEADING,
             _ => TEXT,
         };
-        add(&b.text, weight);
+        add(b.text, weight);
     }
     let snippet = cut(&description
         .map(str::to_string)
@@ -410,41 +427,14 @@ pub(crate) fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Wor
     let mut sorted: Vec<(String, u32)> = scores.into_iter().collect();
     sorted.sort_unstable();
     let mut stems = String::with_capacity(sorted.iter().map(|(s, _)| s.len() + 1).sum());
-    let mut shard_keys = String::new();
-    let mut shard_hashes = Vec::new();
-    let mut shard: Option<(&str, crate::hash::Combine)> = None;
-    for (s, score) in &sorted {
+    for (s, _) in &sorted {
         stems.push_str(s);
         stems.push('\n');
-        let key = shard_key(s);
-        match &mut shard {
-            Some((k, h)) if *k == key => *h = std::mem::take(h).str(s).u64(u64::from(*score)),
-            _ => {
-                if let Some((k, h)) = shard.take() {
-                    shard_keys.push_str(k);
-                    shard_keys.push('\n');
-                    shard_hashes.push(h.finish());
-                }
-                shard = Some((
-                    key,
-                    crate::hash::Combine::default()
-                        .str(s)
-                        .u64(u64::from(*score)),
-                ));
-            }
-        }
-    }
-    if let Some((k, h)) = shard {
-        shard_keys.push_str(k);
-        shard_keys.push('\n');
-        shard_hashes.push(h.finish());
     }
     Words {
         stems,
         scores: sorted.iter().map(|(_, s)| *s as u8).collect(),
         snippet,
-        shard_keys,
-        shard_hashes,
     }
 }
 
@@ -489,7 +479,7 @@ fn invert(bodies: &[Arc<Body>], numbers: &[u32], only: Option<&HashSet<&str>>) -
     // A few shards (a rebuild's): skip the pages that have no stem in them.
     let needles: Option<Vec<String>> = only
         .filter(|o| o.len() <= 16)
-        .map(|o| o.iter().map(|k| format!("\n{k}\n")).collect());
+        .map(|o| o.iter().map(|k| shard_needle(k)).collect());
     let postings: HashMap<&str, Vec<(u32, u8)>> = bodies
         .par_iter()
         .enumerate()

@@ -155,7 +155,7 @@ pub(crate) fn page(
     let mut longest: Vec<(usize, usize, usize)> = Vec::new();
     for (p, md) in parts.iter().enumerate() {
         for block in md.rendered.blocks.iter().filter(|b| is_running_text(b)) {
-            for s in sentences(&block.text) {
+            for s in sentences(block.text) {
                 let sentence = &block.text[s.clone()];
                 let (mut n, mut long) = (0, 0);
                 for w in words(sentence) {

@@ -117,7 +117,11 @@ impl Reads {
         let mut list = self.0.into_inner();
         list.sort_unstable();
         list.dedup();
-        list
+        // Kept until the build ends: most notes were repeats (a page's
+        // title is read by each of its children's navigations). A copy of
+        // its size rather than `shrink_to_fit`, which would keep it where
+        // the long list grew, splitting the free memory.
+        list.as_slice().to_vec()
     }
 }
 
