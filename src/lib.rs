@@ -670,6 +670,7 @@ fn prepare_with(
     clock.lap("copies");
     diagnostic::sort(&mut diagnostics);
     let list = assemble(&site, &diagnostics, &checked.pages);
+    clock.lap("diagnostics");
     if list.errors() > 0 {
         return (None, list);
     }
