@@ -55,7 +55,7 @@ pub use config::Config;
 pub use diagnostic::{Diagnostic, Failed, List, Severity};
 pub use import::docx::{El, parse_xml};
 pub use load::{Loaded, Source, decode};
-use model::Site;
+use model::{PageId, Site};
 use output::Copy;
 pub use output::lock;
 pub use persist::Mode as CacheMode;
@@ -692,19 +692,28 @@ fn prepare_with(
 /// Every problem of the site: `other` (sorted), and each page's own
 /// (`pages`, by page) in its file.
 fn assemble(site: &Site, other: &[Diagnostic], pages: &[std::sync::Arc<[Diagnostic]>]) -> List {
-    let page_files: std::collections::HashSet<&std::path::Path> =
-        site.pages.iter().map(|p| p.path.as_path()).collect();
-    let mut files: Vec<std::sync::Arc<[Diagnostic]>> = pages
-        .iter()
-        .enumerate()
-        .map(|(id, found)| file_of(other, &site.pages[id].path, found))
+    // In the order of the files' paths, so that the list's sort finds them
+    // sorted (a sort by `Path` compares folder by folder: thousands of
+    // pages with warnings took 20 ms at every rebuild).
+    let order: Box<dyn Iterator<Item = PageId>> = if site.path_order.len() == site.pages.len() {
+        Box::new(site.path_order.iter().copied())
+    } else {
+        Box::new(0..site.pages.len())
+    };
+    let mut files: Vec<std::sync::Arc<[Diagnostic]>> = order
+        .filter_map(|id| Some(file_of(other, &site.pages[id].path, pages.get(id)?)))
+        .filter(|f| !f.is_empty())
         .collect();
-    files.extend(
-        other
-            .chunk_by(|a, b| a.path == b.path)
-            .filter(|f| !page_files.contains(f[0].path.as_path()))
-            .map(std::sync::Arc::from),
-    );
+    if !other.is_empty() {
+        let page_files: std::collections::HashSet<&std::path::Path> =
+            site.pages.iter().map(|p| p.path.as_path()).collect();
+        files.extend(
+            other
+                .chunk_by(|a, b| a.path == b.path)
+                .filter(|f| !page_files.contains(f[0].path.as_path()))
+                .map(std::sync::Arc::from),
+        );
+    }
     List::of_files(files)
 }
 

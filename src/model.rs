@@ -606,6 +606,9 @@ pub(crate) struct Site {
     /// Whether building it said nothing, so that the next build may
     /// [`patch`] it.
     pub(crate) patchable: bool,
+    /// Every page, in the order of its file's path (as `Path` orders them:
+    /// by folder, then name), for the list of problems by file.
+    pub(crate) path_order: Vec<PageId>,
 }
 
 impl Site {
@@ -1198,6 +1201,15 @@ fn place(
         .enumerate()
         .map(|(id, p)| (p.rel.clone(), id))
         .collect();
+    // Folder by folder, as `Path` compares (every file is under content/).
+    let mut order: Vec<PageId> = (0..site.pages.len()).collect();
+    order.sort_by(|&a, &b| {
+        site.pages[a]
+            .rel
+            .split('/')
+            .cmp(site.pages[b].rel.split('/'))
+    });
+    site.path_order = order;
 }
 
 /// Assets go beside the pages of their folder: the folder part of their path
