@@ -582,15 +582,16 @@ fn prepare_with(
     caches.render.renumber(&site);
     let basis = render::basis(&site, &bodies, &theme, &mut caches.basis);
     clock.lap("basis");
+    let target = render::Target {
+        cache: &caches.render,
+        sink,
+    };
     let mut pages = render::pages(
         &site,
         &bodies,
         &theme,
         &basis,
-        render::Target {
-            cache: &caches.render,
-            sink,
-        },
+        target,
         &mut diagnostics,
         progress,
     );
@@ -615,10 +616,7 @@ fn prepare_with(
         &bodies,
         &theme,
         &basis,
-        render::Target {
-            cache: &caches.render,
-            sink,
-        },
+        target,
         &mut diagnostics,
         progress,
     ));
@@ -628,10 +626,7 @@ fn prepare_with(
         &bodies,
         &theme,
         &basis,
-        render::Target {
-            cache: &caches.render,
-            sink,
-        },
+        target,
         &mut diagnostics,
     ));
     clock.lap("across");
@@ -640,10 +635,7 @@ fn prepare_with(
         &bodies,
         &theme,
         &basis,
-        render::Target {
-            cache: &caches.render,
-            sink,
-        },
+        target,
         site_yaml.as_ref(),
         &mut diagnostics,
     );
@@ -655,10 +647,7 @@ fn prepare_with(
         &bodies,
         &theme,
         &basis,
-        render::Target {
-            cache: &caches.render,
-            sink,
-        },
+        target,
         &mut diagnostics,
     ));
     clock.lap("search");
