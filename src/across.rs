@@ -9,7 +9,7 @@
 //! bodies of the parts it shows; a theme page reads the tree, every page's
 //! theme words ([`Views::themes_of`]) and the facts of the pages it lists.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -212,12 +212,7 @@ pub(crate) fn pages(
     let check = Check::new(cache, &basis.values);
     let base = &basis.base;
     // Addresses a page has taken: the pages here must not replace one.
-    let taken: HashMap<String, PageId> = site
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(id, p)| (p.output_path(), id))
-        .collect();
+    let taken = &site.by_output;
 
     enum Job {
         Compare,
@@ -230,8 +225,8 @@ pub(crate) fn pages(
     }
     if themes_enabled(theme) {
         jobs.push((THEMES_URL.to_string(), THEMES_TEMPLATE, Job::Themes));
-        for slug in words(site).into_keys() {
-            jobs.push((theme_url(&slug), THEME_TEMPLATE, Job::Theme(slug)));
+        for slug in site.theme_words.keys() {
+            jobs.push((theme_url(slug), THEME_TEMPLATE, Job::Theme(slug.clone())));
         }
     }
     let results: Vec<Result<Output, Diagnostic>> = jobs
@@ -312,28 +307,6 @@ fn string(theme: &Theme, key: &str) -> String {
         Some(Text::One(t)) => t.clone(),
         _ => key.to_string(),
     }
-}
-
-/// Every theme word the site's pages name, by slug, with the word as first
-/// written (shown when `site.yaml` has no label for it). Reads nothing
-/// through views: which outputs exist is decided from the site as it is.
-fn words(site: &Site) -> BTreeMap<String, String> {
-    let mut words = BTreeMap::new();
-    // Each word as written once, in page order (the first spelling of a
-    // slug names it): thousands of pages name a few dozen words.
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for page in &site.pages {
-        for w in page.meta.themes() {
-            if !seen.insert(w.as_str()) {
-                continue;
-            }
-            let slug = crate::model::slugify(w);
-            if !slug.is_empty() {
-                words.entry(slug).or_insert_with(|| w.clone());
-            }
-        }
-    }
-    words
 }
 
 /// The publications of the site, region by region, as `(region, publication)`.

@@ -38,6 +38,9 @@ impl Hasher for Fx {
 /// A `HashMap` with [`Fx`].
 pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
+/// A `HashSet` with [`Fx`].
+pub(crate) type FxSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fx>>;
+
 /// One hash of `before` and two numbers after it (cheaper than a
 /// [`Combine`] for a value updated many times).
 pub(crate) fn mix(before: u64, a: u64, b: u64) -> u64 {

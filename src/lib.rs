@@ -424,7 +424,7 @@ impl Builder {
                 &prepared.files,
                 &prepared.all,
                 &prepared.copies,
-                &self.caches.written,
+                std::mem::take(&mut self.caches.written),
                 // The rebuilds of `serve` and `watch` leave the marker's
                 // hashes be (see `output::update`).
                 edited.is_none(),
@@ -732,7 +732,7 @@ fn copies(
     pages: &[String],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Copy> {
-    let pages: std::collections::HashSet<&str> = pages.iter().map(String::as_str).collect();
+    let pages: hash::FxSet<&str> = pages.iter().map(String::as_str).collect();
     let mut out = Vec::with_capacity(theme.static_files.len() + site.assets.len());
     for (rel, source) in &theme.static_files {
         if pages.contains(rel.as_str()) {
@@ -813,19 +813,26 @@ fn case_twins(site: &Site, pages: &[String], copies: &[Copy], diagnostics: &mut 
     let source = |to: &str| -> PathBuf {
         if let Some((asset, _)) = site.assets.iter().find(|(_, out)| out == to) {
             PathBuf::from("content").join(&asset.rel)
-        } else if let Some(page) = site.pages.iter().find(|p| p.output_path() == to) {
-            page.path.clone()
+        } else if let Some(&id) = site.by_output.get(to) {
+            site.pages[id].path.clone()
         } else {
             PathBuf::from(to)
         }
     };
-    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    let mut seen: hash::FxMap<std::borrow::Cow<'_, str>, &str> = hash::FxMap::default();
+    seen.reserve(pages.len() + copies.len());
     let all = pages
         .iter()
         .map(String::as_str)
         .chain(copies.iter().map(|c| c.to.as_str()));
     for to in all {
-        match seen.entry(to.to_lowercase()) {
+        // Most paths are ASCII in lower case already: no copy of them.
+        let lower = if to.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            std::borrow::Cow::Borrowed(to)
+        } else {
+            std::borrow::Cow::Owned(to.to_lowercase())
+        };
+        match seen.entry(lower) {
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(to);
             }

@@ -17,6 +17,7 @@ use serde::Deserialize;
 use crate::config::{Config, PageCheck, SiteConfig};
 use crate::diagnostic::Diagnostic;
 use crate::front_matter::{self, words};
+use crate::hash::FxMap;
 use crate::load::{Asset, Loaded, Source};
 
 /// Index of a page in [`Site::pages`].
@@ -600,9 +601,14 @@ pub(crate) struct Site {
     /// reported); links to them are not reported again.
     pub unreadable: Vec<String>,
     /// Content path (relative to `content/`) to page.
-    pub by_rel: HashMap<String, PageId>,
+    pub by_rel: FxMap<String, PageId>,
+    /// Output path (`Page::output_path`) to page.
+    pub(crate) by_output: FxMap<String, PageId>,
     /// Content path to asset output path.
-    pub asset_by_rel: HashMap<String, String>,
+    pub asset_by_rel: FxMap<String, String>,
+    /// Every theme word the pages name, by slug, with the word as first
+    /// written in page order ([`theme_words`]).
+    pub(crate) theme_words: BTreeMap<String, String>,
     /// Whether building it said nothing, so that the next build may
     /// [`patch`] it.
     pub(crate) patchable: bool,
@@ -798,6 +804,7 @@ pub(crate) fn patch(
         .all(|(b, n)| b.rel == n.rel);
     let mut site = old;
     let mut parents = Vec::new();
+    let mut themes_moved = false;
     for source in changed {
         let id = *site.by_rel.get(&source.rel)?;
         let page = match cache.pages.get(&source.rel) {
@@ -812,6 +819,7 @@ pub(crate) fn patch(
             return None;
         }
         let moved = (page.weight, &page.title) != (was.weight, &was.title);
+        themes_moved |= page.meta.themes() != was.meta.themes();
         cache.pages.insert(page.rel.clone(), page.clone());
         let was = &mut site.pages[id];
         let mut page = page;
@@ -825,6 +833,9 @@ pub(crate) fn patch(
     }
     for parent in parents {
         site.order_children(parent);
+    }
+    if themes_moved {
+        site.theme_words = theme_words(&site.pages);
     }
     if same_assets
         && site.assets.len() == now.assets.len()
@@ -1201,6 +1212,13 @@ fn place(
         .enumerate()
         .map(|(id, p)| (p.rel.clone(), id))
         .collect();
+    site.by_output = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(id, p)| (p.output_path(), id))
+        .collect();
+    site.theme_words = theme_words(&site.pages);
     // Folder by folder, as `Path` compares (every file is under content/).
     let mut order: Vec<PageId> = (0..site.pages.len()).collect();
     order.sort_by(|&a, &b| {
@@ -1212,6 +1230,27 @@ fn place(
     site.path_order = order;
 }
 
+/// Every theme word `pages` name, by slug, with the word as first written
+/// (shown when `site.yaml` has no label for it): the first spelling of a
+/// slug, in page order, names it.
+fn theme_words(pages: &[Page]) -> BTreeMap<String, String> {
+    let mut words = BTreeMap::new();
+    // Thousands of pages name a few dozen words: each spelling once.
+    let mut seen: crate::hash::FxSet<&str> = Default::default();
+    for page in pages {
+        for w in page.meta.themes() {
+            if !seen.insert(w.as_str()) {
+                continue;
+            }
+            let slug = slugify(w);
+            if !slug.is_empty() {
+                words.entry(slug).or_insert_with(|| w.clone());
+            }
+        }
+    }
+    words
+}
+
 /// Assets go beside the pages of their folder: the folder part of their path
 /// is made of the same slugs as the pages' URLs.
 fn place_assets(site: &mut Site, assets: Vec<Asset>, diagnostics: &mut Vec<Diagnostic>) {
@@ -1220,12 +1259,6 @@ fn place_assets(site: &mut Site, assets: Vec<Asset>, diagnostics: &mut Vec<Diagn
         .iter()
         .filter(|p| p.role != Role::Part)
         .map(|p| (folder(&p.rel).to_string(), p.url.clone()))
-        .collect();
-    let page_outputs: HashMap<String, PageId> = site
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(id, p)| (p.output_path(), id))
         .collect();
     for asset in assets {
         let (dir, name) = asset.rel.rsplit_once('/').unwrap_or(("", &asset.rel));
@@ -1238,7 +1271,7 @@ fn place_assets(site: &mut Site, assets: Vec<Asset>, diagnostics: &mut Vec<Diagn
                 .collect(),
         };
         let out = format!("{out_dir}{name}");
-        if let Some(&id) = page_outputs.get(&out) {
+        if let Some(&id) = site.by_output.get(&out) {
             let (message, hint) = crate::words::w().file_and_page_same_address(
                 &crate::diagnostic::display_path(&site.pages[id].path),
                 &out,

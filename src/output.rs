@@ -8,7 +8,6 @@
 //! that build wrote; every other file in it is carried over into the new
 //! folder. One build at a time writes into an output folder ([`lock`]).
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -216,7 +215,7 @@ pub struct Copy {
 }
 
 /// What is in the output folder: output path to what was written there.
-pub(crate) type Written = HashMap<String, Stamp>;
+pub(crate) type Written = crate::hash::FxMap<String, Stamp>;
 
 /// What was written to one output file: a hash of the bytes (pages) or the
 /// stamp of the source (copies), and the size.
@@ -554,7 +553,7 @@ pub(crate) fn update(
     files: &[OutFile],
     all: &[String],
     copies: &[Copy],
-    before: &Written,
+    before: Written,
     every_change: bool,
 ) -> Result<Changes> {
     let out = &config.output;
@@ -576,12 +575,17 @@ pub(crate) fn update(
             return Err(not_ours(config, path));
         }
     }
-    let mut written = before.clone();
-    let n_pages = patch(config, files, &mut written)?;
+    // What the folder held, as far as it matters below: `written` becomes
+    // what it holds now (in place: it lists every file of the site).
+    let before_len = before.len();
+    let new_pages = files.iter().any(|f| !before.contains_key(&f.path));
     let changed_copies: Vec<&Copy> = copies
         .iter()
         .filter(|c| !before.get(&c.to).is_some_and(|s| s.is(c.stamp)))
         .collect();
+    let new_copies = changed_copies.iter().any(|c| !before.contains_key(&c.to));
+    let mut written = before;
+    let n_pages = patch(config, files, &mut written)?;
     changed_copies.par_iter().try_for_each(|c| {
         let bytes = match &c.from {
             FileSource::Disk(p) => fs::read(p)
@@ -593,16 +597,24 @@ pub(crate) fn update(
     for c in &changed_copies {
         written.insert(c.to.clone(), copy_stamp(c));
     }
-    let keep: std::collections::HashSet<&str> = all
-        .iter()
-        .map(String::as_str)
-        .chain(copies.iter().map(|c| c.to.as_str()))
-        .collect();
-    let gone: Vec<String> = written
-        .keys()
-        .filter(|k| !keep.contains(k.as_str()))
-        .cloned()
-        .collect();
+    // Every output is in `written` now; when it holds no more than them,
+    // nothing is gone (most rebuilds), and no set of them all is made.
+    let gone: Vec<String> = if written.len() == all.len() + copies.len()
+        && all.iter().all(|p| written.contains_key(p))
+    {
+        Vec::new()
+    } else {
+        let keep: crate::hash::FxSet<&str> = all
+            .iter()
+            .map(String::as_str)
+            .chain(copies.iter().map(|c| c.to.as_str()))
+            .collect();
+        written
+            .keys()
+            .filter(|k| !keep.contains(k.as_str()))
+            .cloned()
+            .collect()
+    };
     for path in &gone {
         written.remove(path);
         let file = out.join(path);
@@ -621,9 +633,7 @@ pub(crate) fn update(
     // since the marker is newer than it, which is all a later `on_disk`
     // needs to write that file again (once), and rewriting the whole list
     // after each save would cost more than that.
-    let new_files = written.len() != before.len()
-        || files.iter().any(|f| !before.contains_key(&f.path))
-        || changed_copies.iter().any(|c| !before.contains_key(&c.to));
+    let new_files = written.len() != before_len || new_pages || new_copies;
     let changed = n_pages + changed_copies.len() > 0;
     if new_files || !gone.is_empty() || every_change && changed {
         write_atomically(&out.join(MARKER), marker_text(&written).as_bytes())?;
@@ -915,7 +925,7 @@ mod tests {
         // A page gone and one new, written by a rebuild of `serve`.
         let files = [page("index.html"), page("b/index.html")];
         let all = ["index.html".to_string(), "b/index.html".to_string()];
-        update(&config, &files, &all, &[], &changes.written, true).unwrap();
+        update(&config, &files, &all, &[], changes.written, true).unwrap();
         assert_eq!(listed_now(), ["b/index.html", "index.html"]);
         assert!(!config.output.join("a").exists());
         // A file someone put where a rebuild now writes stays, and the
@@ -925,7 +935,7 @@ mod tests {
         let files = [page("index.html"), page("b/index.html"), page("c.txt")];
         let all = files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
         let written: Written = before.iter().map(|p| (p.clone(), Stamp::UNKNOWN)).collect();
-        let err = update(&config, &files, &all, &[], &written, true).unwrap_err();
+        let err = update(&config, &files, &all, &[], written, true).unwrap_err();
         assert!(
             format!("{err}").contains("c.txt skrevs inte av malbild"),
             "{err}"

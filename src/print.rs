@@ -126,12 +126,7 @@ pub(crate) fn pages(
         .u64(theme.fingerprint(PART_TEMPLATE))
         .finish();
     // Addresses a page has taken.
-    let taken: HashMap<String, PageId> = site
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(id, p)| (p.output_path(), id))
-        .collect();
+    let taken = &site.by_output;
     let publications = publications(site);
     progress.phase(Phase::Print, publications.len() as u64);
     let results: Vec<Result<Output, Diagnostic>> = publications

@@ -410,7 +410,7 @@ struct Recorded {
 /// that wrote its files.
 #[derive(Debug, Default)]
 pub(crate) struct RenderCache {
-    outputs: HashMap<String, Recorded>,
+    outputs: crate::hash::FxMap<String, Recorded>,
     /// The content path of every page of that build, by its `PageId` then.
     rels: Vec<String>,
     /// Per page of that build: its id in this build, if it still exists;
