@@ -95,7 +95,7 @@ impl Prepared {
     /// `logo`), sorted.
     pub fn reads(&self, path: &str) -> Option<Vec<(String, &'static str)>> {
         let site = self.site();
-        let (_, _, reads) = self.made.made.iter().find(|(p, _, _)| p == path)?;
+        let (_, _, _, reads) = self.made.made.iter().find(|(p, _, _, _)| p == path)?;
         let mut out: Vec<(String, &'static str)> = reads
             .iter()
             .map(|&(id, aspect)| (site.pages[id].rel.clone(), aspect.name()))
@@ -187,12 +187,16 @@ pub struct Caches {
     markdown: render::MarkdownCache,
     render: render::RenderCache,
     basis: render::BasisCache,
+    pages: render::PagesMemo,
     written: output::Written,
     check: check::CheckCache,
     /// The last build's model, when it built ([`model::patch`]).
     site: Option<Site>,
     /// The problems of the last build, when it wrote anything.
     list: Option<List>,
+    /// How the last build's list of problems was put together
+    /// ([`assemble`]).
+    assembled: Option<Assembled>,
     /// Bodies and findings read from the cache file, for the first build
     /// (`persist::seed` gives them to `markdown` and `check`).
     seed: Option<persist::Seed>,
@@ -436,7 +440,7 @@ impl Builder {
         let index_made = made
             .made
             .iter()
-            .filter(|(path, _, _)| path.starts_with(search::DIR))
+            .filter(|(path, _, _, _)| path.starts_with(search::DIR))
             .count();
         let rendered = made.made.len() - index_made;
         self.caches.render.update(&last.site, made);
@@ -592,6 +596,7 @@ fn prepare_with(
         &theme,
         &basis,
         target,
+        &mut caches.pages,
         &mut diagnostics,
         progress,
     );
@@ -658,11 +663,12 @@ fn prepare_with(
     case_twins(&site, &pages.all, &copies, &mut diagnostics);
     clock.lap("copies");
     diagnostic::sort(&mut diagnostics);
-    let list = assemble(&site, &diagnostics, &checked.pages);
+    let list = assemble(&site, diagnostics, checked.pages, &mut caches.assembled);
     clock.lap("diagnostics");
     if list.errors() > 0 {
         return (None, list);
     }
+    caches.basis.keep(basis);
     let prepared = Prepared {
         notes,
         files: pages.files,
@@ -678,9 +684,54 @@ fn prepare_with(
     (Some(prepared), list)
 }
 
+/// The list of problems [`assemble`] made, with what it made it of.
+#[derive(Debug)]
+struct Assembled {
+    /// The [`Site::lineage`] of the site.
+    lineage: u64,
+    other: Vec<Diagnostic>,
+    pages: Vec<std::sync::Arc<[Diagnostic]>>,
+    list: List,
+}
+
 /// Every problem of the site: `other` (sorted), and each page's own
-/// (`pages`, by page) in its file.
-fn assemble(site: &Site, other: &[Diagnostic], pages: &[std::sync::Arc<[Diagnostic]>]) -> List {
+/// (`pages`, by page) in its file. `kept`: the last build's; when its site
+/// had the same pages and the same other problems, its list is taken and
+/// only the files of the pages whose problems changed are put in again.
+fn assemble(
+    site: &Site,
+    other: Vec<Diagnostic>,
+    pages: Vec<std::sync::Arc<[Diagnostic]>>,
+    kept: &mut Option<Assembled>,
+) -> List {
+    let list = match kept.take() {
+        Some(last)
+            if last.lineage == site.lineage
+                && last.pages.len() == pages.len()
+                && last.other == other =>
+        {
+            let mut list = last.list;
+            for (id, (was, is)) in last.pages.iter().zip(&pages).enumerate() {
+                if !std::sync::Arc::ptr_eq(was, is) {
+                    let path = &site.pages[id].path;
+                    list.set_file(path, file_of(&other, path, is));
+                }
+            }
+            list
+        }
+        _ => assemble_all(site, &other, &pages),
+    };
+    *kept = Some(Assembled {
+        lineage: site.lineage,
+        other,
+        pages,
+        list: list.clone(),
+    });
+    list
+}
+
+/// [`assemble`] from nothing.
+fn assemble_all(site: &Site, other: &[Diagnostic], pages: &[std::sync::Arc<[Diagnostic]>]) -> List {
     // In the order of the files' paths, so that the list's sort finds them
     // sorted (a sort by `Path` compares folder by folder: thousands of
     // pages with warnings took 20 ms at every rebuild).

@@ -615,6 +615,21 @@ pub(crate) struct Site {
     /// Every page, in the order of its file's path (as `Path` orders them:
     /// by folder, then name), for the list of problems by file.
     pub(crate) path_order: Vec<PageId>,
+    /// A number new with every site [`build_with`] makes and kept by
+    /// [`patch`]: two sites of one lineage have the same pages under the
+    /// same ids, in the same places, with the same assets (what later steps
+    /// keep between builds is valid while it is the same).
+    pub(crate) lineage: u64,
+    /// The pages the [`patch`] that made this site put in (and their
+    /// parents, whose children it may have ordered again); empty for a site
+    /// made from nothing.
+    pub(crate) patched: Vec<PageId>,
+}
+
+/// A new [`Site::lineage`].
+fn new_lineage() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Site {
@@ -748,6 +763,7 @@ pub(crate) fn build_with(
     let mut site = Site {
         config: site_config,
         unreadable,
+        lineage: new_lineage(),
         ..Site::default()
     };
     place(config, &mut site, candidates, diagnostics);
@@ -803,6 +819,7 @@ pub(crate) fn patch(
         .zip(&now.assets)
         .all(|(b, n)| b.rel == n.rel);
     let mut site = old;
+    site.patched.clear();
     let mut parents = Vec::new();
     let mut themes_moved = false;
     for source in changed {
@@ -827,13 +844,17 @@ pub(crate) fn patch(
         page.parent = was.parent;
         page.children = std::mem::take(&mut was.children);
         *was = page;
+        site.patched.push(id);
         if moved && let Some(parent) = site.pages[id].parent {
             parents.push(parent);
         }
     }
     for parent in parents {
         site.order_children(parent);
+        site.patched.push(parent);
     }
+    site.patched.sort_unstable();
+    site.patched.dedup();
     if themes_moved {
         site.theme_words = theme_words(&site.pages);
     }
@@ -851,7 +872,9 @@ pub(crate) fn patch(
             asset.stamp = now.stamp;
         }
     } else {
-        // Assets are placed by the pages' folders, which did not move.
+        // Assets are placed by the pages' folders, which did not move; what
+        // was kept of the pages' logos is not valid any more.
+        site.lineage = new_lineage();
         let mut diagnostics = Vec::new();
         site.assets.clear();
         site.asset_by_rel.clear();

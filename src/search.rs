@@ -767,7 +767,7 @@ pub(crate) fn pages(
     let Target { cache, sink } = target;
     let check = Check::new(cache, &basis.values);
     let no_pdfs = BTreeMap::new();
-    if let Some(other) = site.pages.iter().find(|p| p.output_path() == URL) {
+    if let Some(other) = site.by_output.get(URL).map(|&id| &site.pages[id]) {
         let (message, hint) = crate::words::w().search_page_taken();
         diagnostics.push(Diagnostic::error(&other.path, message).with_hint(hint));
         return out;

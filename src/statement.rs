@@ -142,7 +142,7 @@ pub(crate) fn render(
     if !theme.has(TEMPLATE) {
         return None;
     }
-    if let Some(page) = site.pages.iter().find(|p| p.output_path() == URL) {
+    if let Some(page) = site.by_output.get(URL).map(|&id| &site.pages[id]) {
         diagnostics.push({
             let (message, hint) = crate::words::w().statement_taken(URL);
             Diagnostic::error(&page.path, message).with_hint(hint)

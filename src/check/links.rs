@@ -114,29 +114,47 @@ pub(crate) fn ids_of(body: &Body) -> HashSet<String> {
     set
 }
 
+/// What the fragment check found on the pages that link to a `#fragment`,
+/// with what it looked at, for the next build: a page whose body and whose
+/// targets' bodies are the same in a site of the same lineage
+/// ([`Site::lineage`]: the same pages at the same addresses) is not looked at
+/// again.
+#[derive(Debug, Default)]
+pub(crate) struct FragmentCache {
+    lineage: u64,
+    /// Every page's body when it was looked at.
+    bodies: Vec<Arc<Body>>,
+    /// By page with links to a fragment: the pages it links to with their
+    /// bodies, and the errors.
+    found: crate::hash::FxMap<PageId, (Vec<(PageId, Arc<Body>)>, Vec<Diagnostic>)>,
+}
+
 /// Errors for links whose `#fragment` names no id on the target page (see
-/// [`ids_of`]), each with the page it is on. Only the links on `pages`
-/// (every page when `None`) that `look_at` (given the page the link is on
-/// and the page it leads to) picks are checked.
+/// [`ids_of`]), each with the page it is on; what `kept` knows of a page
+/// that did not change is taken from there.
 pub(crate) fn fragments(
     site: &Site,
     bodies: &[Arc<Body>],
-    pages: Option<&[PageId]>,
-    look_at: impl Fn(PageId, PageId) -> bool,
+    kept: &mut FragmentCache,
 ) -> Vec<(PageId, Diagnostic)> {
     let mut ids: HashMap<PageId, HashSet<String>> = HashMap::new();
     let mut out = Vec::new();
-    let all: Vec<PageId>;
-    let pages = match pages {
-        Some(pages) => pages,
-        None => {
-            all = (0..site.pages.len()).collect();
-            &all
-        }
-    };
-    for &id in pages {
-        let page = &site.pages[id];
+    let same = kept.lineage == site.lineage && kept.bodies.len() == bodies.len();
+    let mut last = std::mem::take(&mut kept.found);
+    for (id, page) in site.pages.iter().enumerate() {
         let Some(body) = bodies.get(id) else { continue };
+        if same && Arc::ptr_eq(&kept.bodies[id], body) {
+            // Looked at before: no link to a fragment, or the same links
+            // to targets that are as they were.
+            let Some((targets, errors)) = last.remove(&id) else {
+                continue;
+            };
+            if targets.iter().all(|(t, b)| Arc::ptr_eq(b, &bodies[*t])) {
+                out.extend(errors.iter().map(|d| (id, d.clone())));
+                kept.found.insert(id, (targets, errors));
+                continue;
+            }
+        }
         if site.unreadable.contains(&page.rel) {
             continue;
         }
@@ -146,75 +164,97 @@ pub(crate) fn fragments(
         if !to_fragment(&body.content) && !body.fields.iter().any(|f| to_fragment(&f.rendered)) {
             continue;
         }
-        let resolver = PageLinks { site, page };
-        let mut text = None;
-        let mut errors = crate::diagnostic::Capped::default();
-        for md in markdown_of(page, body) {
-            for link in &md.rendered.links {
-                if !link.dest.contains('#') {
-                    continue;
-                }
-                let Some((target, fragment)) = resolver.page_of(&link.dest) else {
-                    continue;
-                };
-                if fragment.is_empty() || !look_at(id, target) {
-                    continue;
-                }
-                // A page whose front matter could not be read stands in
-                // without its goal areas and factors: its error is enough.
-                if site.unreadable.contains(&site.pages[target].rel) {
-                    continue;
-                }
-                let known = &*ids.entry(target).or_insert_with(|| ids_of(&bodies[target]));
-                // `mb-` ids are the theme's own (vision, factors, table of contents).
-                if known.contains(fragment) || fragment.starts_with("mb-") {
-                    continue;
-                }
-                // Made only for the errors that are shown (see `Capped`).
-                errors.push_with(|| {
-                    let target_page = &site.pages[target];
-                    let headings: Vec<String> = bodies[target]
-                        .content
-                        .headings
-                        .iter()
-                        .map(|h| h.id.clone())
-                        .chain(bodies[target].goal_areas.iter().map(|(i, _)| i.clone()))
-                        .chain(bodies[target].factors.iter().map(|(i, _)| i.clone()))
-                        .collect();
-                    let near = known
-                        .iter()
-                        .map(|k| (strsim::jaro_winkler(&fragment.to_lowercase(), k), k))
-                        .filter(|(s, _)| *s > 0.8)
-                        // Of equally near ids the first in order, so that the
-                        // hint is the same from one build to the next.
-                        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-                        .map(|(_, k)| k.clone())
-                        .or_else(|| {
-                            let slug = crate::model::slugify(fragment);
-                            known.contains(&slug).then_some(slug)
-                        });
-                    let hint = match (near, headings.is_empty()) {
-                        (Some(k), _) => crate::words::w().fragment_near(&k),
-                        (None, true) => crate::words::w().fragment_no_headings().to_string(),
-                        (None, false) => crate::words::w().fragment_ids(&shown_ids(&headings)),
-                    };
-                    let other = (target != id).then_some(target_page.title.as_str());
-                    let text = text.get_or_insert_with(|| PageText::new(page));
-                    text.at(
-                        Diagnostic::error(
-                            &page.path,
-                            crate::words::w().fragment_missing(&link.dest, fragment, other),
-                        )
-                        .with_hint(hint),
-                        &md,
-                        link.offset,
-                    )
-                });
-            }
-        }
-        out.extend(errors.finish().into_iter().map(|d| (id, d)));
+        let (targets, errors) = fragments_of(site, bodies, id, &mut ids);
+        out.extend(errors.iter().map(|d| (id, d.clone())));
+        kept.found.insert(id, (targets, errors));
     }
+    kept.lineage = site.lineage;
+    kept.bodies = bodies.to_vec();
     out
+}
+
+/// The errors of [`fragments`] on page `id`, with the pages its links to a
+/// fragment lead to and their bodies. `ids`: the ids of the pages looked at
+/// so far.
+fn fragments_of(
+    site: &Site,
+    bodies: &[Arc<Body>],
+    id: PageId,
+    ids: &mut HashMap<PageId, HashSet<String>>,
+) -> (Vec<(PageId, Arc<Body>)>, Vec<Diagnostic>) {
+    let page = &site.pages[id];
+    let body = &bodies[id];
+    let mut targets: Vec<(PageId, Arc<Body>)> = Vec::new();
+    let resolver = PageLinks { site, page };
+    let mut text = None;
+    let mut errors = crate::diagnostic::Capped::default();
+    for md in markdown_of(page, body) {
+        for link in &md.rendered.links {
+            if !link.dest.contains('#') {
+                continue;
+            }
+            let Some((target, fragment)) = resolver.page_of(&link.dest) else {
+                continue;
+            };
+            if fragment.is_empty() {
+                continue;
+            }
+            if !targets.iter().any(|(t, _)| *t == target) {
+                targets.push((target, bodies[target].clone()));
+            }
+            // A page whose front matter could not be read stands in
+            // without its goal areas and factors: its error is enough.
+            if site.unreadable.contains(&site.pages[target].rel) {
+                continue;
+            }
+            let known = &*ids.entry(target).or_insert_with(|| ids_of(&bodies[target]));
+            // `mb-` ids are the theme's own (vision, factors, table of contents).
+            if known.contains(fragment) || fragment.starts_with("mb-") {
+                continue;
+            }
+            // Made only for the errors that are shown (see `Capped`).
+            errors.push_with(|| {
+                let target_page = &site.pages[target];
+                let headings: Vec<String> = bodies[target]
+                    .content
+                    .headings
+                    .iter()
+                    .map(|h| h.id.clone())
+                    .chain(bodies[target].goal_areas.iter().map(|(i, _)| i.clone()))
+                    .chain(bodies[target].factors.iter().map(|(i, _)| i.clone()))
+                    .collect();
+                let near = known
+                    .iter()
+                    .map(|k| (strsim::jaro_winkler(&fragment.to_lowercase(), k), k))
+                    .filter(|(s, _)| *s > 0.8)
+                    // Of equally near ids the first in order, so that the
+                    // hint is the same from one build to the next.
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+                    .map(|(_, k)| k.clone())
+                    .or_else(|| {
+                        let slug = crate::model::slugify(fragment);
+                        known.contains(&slug).then_some(slug)
+                    });
+                let hint = match (near, headings.is_empty()) {
+                    (Some(k), _) => crate::words::w().fragment_near(&k),
+                    (None, true) => crate::words::w().fragment_no_headings().to_string(),
+                    (None, false) => crate::words::w().fragment_ids(&shown_ids(&headings)),
+                };
+                let other = (target != id).then_some(target_page.title.as_str());
+                let text = text.get_or_insert_with(|| PageText::new(page));
+                text.at(
+                    Diagnostic::error(
+                        &page.path,
+                        crate::words::w().fragment_missing(&link.dest, fragment, other),
+                    )
+                    .with_hint(hint),
+                    &md,
+                    link.offset,
+                )
+            });
+        }
+    }
+    (targets, errors.finish())
 }
 
 #[cfg(test)]

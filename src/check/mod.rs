@@ -17,7 +17,7 @@ pub(crate) mod structure;
 pub(crate) mod text;
 pub(crate) mod theme_words;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -225,7 +225,13 @@ pub(crate) fn markdown_of<'a>(page: &'a Page, body: &'a Body) -> Vec<Markdown<'a
 #[derive(Debug, Default)]
 pub(crate) struct CheckCache {
     settings: u64,
-    pages: HashMap<String, (Arc<Body>, Arc<[Diagnostic]>)>,
+    pages: crate::hash::FxMap<String, (Arc<Body>, Arc<[Diagnostic]>)>,
+    /// What the fragment check found.
+    fragments: links::FragmentCache,
+    /// The last build's bodies and each page's own findings, by page, with
+    /// the lineage of its site ([`Site::lineage`]): a page whose body is
+    /// the same is found there without a lookup by its path.
+    last: Option<(u64, Vec<Arc<Body>>, Vec<Arc<[Diagnostic]>>)>,
 }
 
 impl CheckCache {
@@ -239,6 +245,7 @@ impl CheckCache {
         ));
         if hash != self.settings {
             self.pages.clear();
+            self.last = None;
             self.settings = hash;
         }
         settings
@@ -271,6 +278,7 @@ impl CheckCache {
             self.pages.clear();
             self.settings = settings;
         }
+        self.last = None;
         self.pages.insert(rel, (body, found));
     }
 
@@ -322,11 +330,20 @@ pub(crate) fn run(
     let settings = cache.settings(site, theme);
     let n = site.pages.len().min(bodies.len());
     progress.phase(Phase::Checks, n as u64);
+    let last = cache
+        .last
+        .take()
+        .filter(|(lineage, b, _)| *lineage == site.lineage && b.len() == n);
     // Each page's problems, and whether they came from the cache.
     let found: Vec<(Arc<[Diagnostic]>, bool)> = (0..n)
         .into_par_iter()
         .map(|id| {
             progress.advance(1);
+            if let Some((_, bodies_then, found)) = &last
+                && Arc::ptr_eq(&bodies_then[id], &bodies[id])
+            {
+                return (found[id].clone(), true);
+            }
             // A page whose front matter could not be read stands in for
             // the tree and links only: its error is all it says.
             if site.unreadable.contains(&site.pages[id].rel) {
@@ -363,7 +380,8 @@ pub(crate) fn run(
             .collect();
     }
     let mut pages: Vec<Arc<[Diagnostic]>> = found.into_iter().map(|(f, _)| f).collect();
-    let broken = add_fragments(site, bodies, &mut pages, None, |_, _| true);
+    cache.last = Some((site.lineage, bodies[..n].to_vec(), pages.clone()));
+    let broken = add_fragments(site, bodies, &mut pages, &mut cache.fragments);
     Checked {
         pages,
         broken,
@@ -371,18 +389,16 @@ pub(crate) fn run(
     }
 }
 
-/// Adds to `pages` the errors for links to missing fragments among the
-/// links `look_at` picks (see [`links::fragments`]); returns the pages that
-/// have them.
+/// Adds to `pages` the errors for links to missing fragments (see
+/// [`links::fragments`]); returns the pages that have them.
 fn add_fragments(
     site: &Site,
     bodies: &[Arc<Body>],
     pages: &mut [Arc<[Diagnostic]>],
-    only: Option<&[PageId]>,
-    look_at: impl Fn(PageId, PageId) -> bool,
+    kept: &mut links::FragmentCache,
 ) -> BTreeSet<PageId> {
     let mut by_page: BTreeMap<PageId, Vec<Diagnostic>> = BTreeMap::new();
-    for (id, d) in links::fragments(site, bodies, only, look_at) {
+    for (id, d) in links::fragments(site, bodies, kept) {
         by_page.entry(id).or_default().push(d);
     }
     for (&id, found) in &mut by_page {

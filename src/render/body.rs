@@ -2,7 +2,6 @@
 //! front matter to HTML ([`Body`]), in parallel, cached by text and *link
 //! world* (what every link can resolve to).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -71,7 +70,11 @@ pub(crate) struct Field {
 pub(crate) struct MarkdownCache {
     /// Per page: its text, the link world and the settings it was made
     /// with, and the body.
-    bodies: HashMap<String, (Arc<str>, u64, u64, Arc<Body>)>,
+    bodies: crate::hash::FxMap<String, (Arc<str>, u64, u64, Arc<Body>)>,
+    /// The last build's link world with the lineage of its site
+    /// ([`Site::lineage`]: the same pages at the same addresses, the same
+    /// files) and the settings (the theme's words), and its bodies by page.
+    last: Option<(u64, u64, u64, Vec<Arc<Body>>)>,
 }
 
 impl MarkdownCache {
@@ -154,38 +157,44 @@ pub(crate) fn markdown(
     cache: &mut MarkdownCache,
     progress: &dyn Progress,
 ) -> Vec<Arc<Body>> {
-    let world = link_world(site, theme);
     let settings_now = settings_hash(site, theme);
-    progress.phase(Phase::Markdown, site.pages.len() as u64);
+    let n = site.pages.len();
+    // In a site of the last one's lineage, with the same settings, the link
+    // world is the same, and so is every body but those of the pages the
+    // model put in again.
+    let kept = cache.last.take().filter(|(lineage, settings, _, last)| {
+        *lineage == site.lineage && *settings == settings_now && last.len() == n
+    });
+    if let Some((lineage, settings, world, mut bodies)) = kept {
+        progress.phase(Phase::Markdown, site.patched.len() as u64);
+        let made: Vec<(PageId, Arc<Body>, bool)> = site
+            .patched
+            .par_iter()
+            .map(|&id| {
+                progress.advance(1);
+                let (body, kept) = body_for(site, theme, cache, id, world, settings_now);
+                (id, body, kept)
+            })
+            .collect();
+        for (id, body, kept) in made {
+            if !kept {
+                let p = &site.pages[id];
+                let e = (p.text.clone(), world, settings_now, body.clone());
+                cache.bodies.insert(p.rel.clone(), e);
+            }
+            bodies[id] = body;
+        }
+        cache.last = Some((lineage, settings, world, bodies.clone()));
+        return bodies;
+    }
+    let world = link_world(site, theme);
+    progress.phase(Phase::Markdown, n as u64);
     // Each body, and whether its cache entry is as it should stay.
-    let bodies: Vec<(Arc<Body>, bool)> = (0..site.pages.len())
+    let bodies: Vec<(Arc<Body>, bool)> = (0..n)
         .into_par_iter()
         .map(|id| {
             progress.advance(1);
-            let page = &site.pages[id];
-            match cache.bodies.get(&page.rel) {
-                Some((text, w, settings, body))
-                    if Arc::ptr_eq(text, &page.text)
-                        && body.title_hash == crate::hash::str(&page.title) =>
-                {
-                    if *w == world {
-                        return (body.clone(), true);
-                    }
-                    // Another page moved: most bodies link the same way as
-                    // before, and keeping them keeps what depends on them
-                    // (their checks, their pages' outputs).
-                    if *settings == settings_now && links_same(site, id, body) {
-                        return (body.clone(), false);
-                    }
-                    let new = body_of(site, theme, id);
-                    if new.html_hash == body.html_hash && new.problems == body.problems {
-                        (body.clone(), false)
-                    } else {
-                        (Arc::new(new), false)
-                    }
-                }
-                _ => (Arc::new(body_of(site, theme, id)), false),
-            }
+            body_for(site, theme, cache, id, world, settings_now)
         })
         .collect();
     let entry = |id: usize, body: &Arc<Body>| {
@@ -193,7 +202,7 @@ pub(crate) fn markdown(
         (p.text.clone(), world, settings_now, body.clone())
     };
     // When the same pages are there, only the changed entries are set.
-    let mut in_place = cache.bodies.len() == site.pages.len();
+    let mut in_place = cache.bodies.len() == n;
     if in_place {
         for (id, (body, kept)) in bodies.iter().enumerate() {
             if *kept {
@@ -215,7 +224,46 @@ pub(crate) fn markdown(
             .map(|(id, (b, _))| (site.pages[id].rel.clone(), entry(id, b)))
             .collect();
     }
-    bodies.into_iter().map(|(b, _)| b).collect()
+    let bodies: Vec<Arc<Body>> = bodies.into_iter().map(|(b, _)| b).collect();
+    cache.last = Some((site.lineage, settings_now, world, bodies.clone()));
+    bodies
+}
+
+/// The body of page `id` under the link world `world` and the settings
+/// `settings_now`: the cached one when it is still right, and whether its
+/// cache entry is as it should stay.
+fn body_for(
+    site: &Site,
+    theme: &Theme,
+    cache: &MarkdownCache,
+    id: PageId,
+    world: u64,
+    settings_now: u64,
+) -> (Arc<Body>, bool) {
+    let page = &site.pages[id];
+    match cache.bodies.get(&page.rel) {
+        Some((text, w, settings, body))
+            if Arc::ptr_eq(text, &page.text)
+                && body.title_hash == crate::hash::str(&page.title) =>
+        {
+            if *w == world {
+                return (body.clone(), true);
+            }
+            // Another page moved: most bodies link the same way as
+            // before, and keeping them keeps what depends on them
+            // (their checks, their pages' outputs).
+            if *settings == settings_now && links_same(site, id, body) {
+                return (body.clone(), false);
+            }
+            let new = body_of(site, theme, id);
+            if new.html_hash == body.html_hash && new.problems == body.problems {
+                (body.clone(), false)
+            } else {
+                (Arc::new(new), false)
+            }
+        }
+        _ => (Arc::new(body_of(site, theme, id)), false),
+    }
 }
 
 /// A hash of what a link target resolved to.

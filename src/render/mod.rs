@@ -202,12 +202,6 @@ pub(crate) struct Basis {
     /// A hash of the navigation's publications (their titles and addresses),
     /// for the outputs whose template may show them ([`Basis::shown`]).
     pub publications_hash: u64,
-    /// Per page: a hash of what other pages show of it.
-    #[expect(
-        dead_code,
-        reason = "nothing reads it; `basis`, which fills it, is being reworked"
-    )]
-    pub facts: Vec<u64>,
     /// `site`, `lang` and `t` for templates.
     pub base: tera::Context,
     /// The value of every page's every fact, for the fingerprints.
@@ -294,18 +288,11 @@ pub(crate) fn basis(
             (hashes.0, hashes.1, base)
         }
     };
-    let facts: Vec<u64> = site
-        .pages
-        .par_iter()
-        .zip(bodies)
-        .map(|(p, b)| fact(p, b))
-        .collect();
-    let values = Values::of(site, bodies, &facts, &mut kept.shards);
+    let values = Values::of(site, bodies, &mut kept.values);
     Basis {
         site_hash,
         publications_hash,
         base,
-        facts,
         values,
     }
 }
@@ -316,8 +303,18 @@ pub(crate) struct BasisCache {
     /// The last build's site view in a template context, and its hash, by
     /// [`navigation_key`].
     site: Option<(u64, u64, u64, tera::Context)>,
-    /// The search index's shard values.
-    shards: Option<reads::ShardSums>,
+    /// The values of the last build's pages, and the search index's shard
+    /// values.
+    values: Option<reads::ValuesCache>,
+}
+
+impl BasisCache {
+    /// Keeps what `basis` valued for the next build.
+    pub(crate) fn keep(&mut self, basis: Basis) {
+        if let Some(kept) = &mut self.values {
+            kept.keep(basis.values);
+        }
+    }
 }
 
 /// A hash of everything [`site_view`] and [`base_context_of`] are made of:
@@ -367,7 +364,7 @@ pub(crate) fn output(
     Ok(Output::Made(
         file.path.clone(),
         sink.take(file),
-        fingerprint,
+        (fingerprint, shared),
         reads,
     ))
 }
@@ -377,8 +374,8 @@ pub(crate) enum Output {
     /// Not made again: its path (its record stays as it was).
     Fresh(String),
     /// Made: its path, the file (unless the sink took it), its fingerprint
-    /// and what it read.
-    Made(String, Option<OutFile>, u64, Vec<(PageId, Aspect)>),
+    /// and the hash of its shared inputs, and what it read.
+    Made(String, Option<OutFile>, (u64, u64), Vec<(PageId, Aspect)>),
 }
 
 impl Pages {
@@ -386,9 +383,9 @@ impl Pages {
     pub(crate) fn push(&mut self, output: Output) {
         match output {
             Output::Fresh(path) => self.all.push(path),
-            Output::Made(path, file, fingerprint, reads) => {
+            Output::Made(path, file, (fingerprint, shared), reads) => {
                 self.all.push(path.clone());
-                self.made.made.push((path, fingerprint, reads));
+                self.made.made.push((path, fingerprint, shared, reads));
                 self.files.extend(file);
             }
         }
@@ -404,14 +401,29 @@ pub(crate) struct Target<'a> {
     pub sink: &'a crate::output::Sink,
 }
 
+/// What [`pages`] worked out for each page, for the next build: its
+/// template, the hash of what it shares and its output path. Valid for the
+/// pages the model did not put in again, in a site of the same lineage
+/// ([`Site::lineage`]), with the same theme and the same [`Basis`] hashes.
+#[derive(Debug, Default)]
+pub(crate) struct PagesMemo {
+    key: (u64, u64, u64, u64),
+    pages: Vec<(String, u64, String)>,
+}
+
 /// Renders every page, and the 404 page, through the theme, in parallel;
 /// a page whose fingerprint is as in `cache` is not rendered again.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the pipeline's step: each argument is one of its inputs"
+)]
 pub(crate) fn pages(
     site: &Site,
     bodies: &[Arc<Body>],
     theme: &Theme,
     basis: &Basis,
     target: Target<'_>,
+    memo: &mut PagesMemo,
     diagnostics: &mut Vec<Diagnostic>,
     progress: &dyn Progress,
 ) -> Pages {
@@ -420,10 +432,35 @@ pub(crate) fn pages(
     let check = Check::new(cache, &basis.values);
     let base = &basis.base;
     progress.phase(Phase::Pages, site.pages.len() as u64);
-    let results: Vec<Result<Output, Diagnostic>> = (0..site.pages.len())
+    let theme_key = theme
+        .template_names()
+        .fold(crate::hash::Combine::default(), |h, name| {
+            h.str(name).u64(theme.fingerprint(name))
+        })
+        .finish();
+    let key = (
+        site.lineage,
+        theme_key,
+        basis.site_hash,
+        basis.publications_hash,
+    );
+    let known = memo.key == key && memo.pages.len() == site.pages.len();
+    let results: Vec<Result<(Output, Option<(String, u64)>), Diagnostic>> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
             progress.advance(1);
+            if known && site.patched.binary_search(&id).is_err() {
+                let (template, shared, path) = &memo.pages[id];
+                if check.fresh(path, *shared) {
+                    return Ok((Output::Fresh(path.clone()), None));
+                }
+                let _working = crate::diagnostic::working_on(&site.pages[id].path);
+                let made = output(&check, sink, path.clone(), *shared, |reads| {
+                    let views = Views::new(site, bodies, theme, &no_pdfs, reads);
+                    render_page(&views, base, id, template)
+                })?;
+                return Ok((made, None));
+            }
             let page = &site.pages[id];
             let _working = crate::diagnostic::working_on(&page.path);
             let template = template_for(site, theme, id)?;
@@ -432,12 +469,40 @@ pub(crate) fn pages(
                 .u64(theme.fingerprint(&template))
                 .str(&template)
                 .finish();
-            output(&check, sink, page.output_path(), shared, |reads| {
+            let made = output(&check, sink, page.output_path(), shared, |reads| {
                 let views = Views::new(site, bodies, theme, &no_pdfs, reads);
                 render_page(&views, base, id, &template)
+            })?;
+            Ok((made, Some((template, shared))))
+        })
+        .collect();
+    // Kept for the next build when every page had its template.
+    let mut next = PagesMemo {
+        key,
+        pages: Vec::with_capacity(site.pages.len()),
+    };
+    let results: Vec<Result<Output, Diagnostic>> = results
+        .into_iter()
+        .enumerate()
+        .map(|(id, r)| {
+            r.map(|(output, worked)| {
+                let path = match &output {
+                    Output::Fresh(path) | Output::Made(path, ..) => path.clone(),
+                };
+                match worked {
+                    Some((template, shared)) => next.pages.push((template, shared, path)),
+                    None if known => next.pages.push(std::mem::take(&mut memo.pages[id])),
+                    None => {}
+                }
+                output
             })
         })
         .collect();
+    *memo = if next.pages.len() == site.pages.len() {
+        next
+    } else {
+        PagesMemo::default()
+    };
     let mut out = Pages::default();
     // A template error repeats on every page that uses the template: say it once.
     let mut template_errors: Vec<(Diagnostic, usize)> = Vec::new();

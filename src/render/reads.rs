@@ -17,7 +17,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use crate::hash::Combine;
 use crate::model::{PageId, Site};
@@ -83,6 +83,22 @@ impl Aspect {
         }
     }
 
+    /// Its bit in [`Changed`], for the aspects of one page.
+    fn bit(self) -> u16 {
+        match self {
+            Aspect::Facts => 1,
+            Aspect::Body => 1 << 1,
+            Aspect::Children => 1 << 2,
+            Aspect::Parent => 1 << 3,
+            Aspect::Logo => 1 << 4,
+            Aspect::Themes => 1 << 5,
+            Aspect::Anchors => 1 << 6,
+            Aspect::Address => 1 << 7,
+            Aspect::Title => 1 << 8,
+            Aspect::Index | Aspect::Shard(_) | Aspect::Chunk(_) => 0,
+        }
+    }
+
     /// A number for it, for the fingerprints.
     fn code(self) -> u64 {
         match self {
@@ -125,6 +141,32 @@ impl Reads {
     }
 }
 
+/// What changed since the last build, when [`Values::of`] knows it (a site
+/// of the same lineage): the aspects of each page that changed, as bits by
+/// [`Aspect::bit`], and the values of the whole site that moved.
+#[derive(Debug, Default)]
+pub(crate) struct Changed {
+    pages: crate::hash::FxMap<PageId, u16>,
+    index: bool,
+    shards: crate::hash::FxSet<u32>,
+    chunks: crate::hash::FxSet<u32>,
+}
+
+impl Changed {
+    /// Whether page `id`'s `aspect` changed.
+    fn hits(&self, id: PageId, aspect: Aspect) -> bool {
+        match aspect {
+            Aspect::Index => self.index,
+            Aspect::Shard(n) => self.shards.contains(&n),
+            Aspect::Chunk(n) => self.chunks.contains(&n),
+            _ => self
+                .pages
+                .get(&id)
+                .is_some_and(|bits| bits & aspect.bit() != 0),
+        }
+    }
+}
+
 /// The current value of every page's every [`Aspect`], as hashes, for one
 /// build.
 #[derive(Debug)]
@@ -138,6 +180,8 @@ pub(crate) struct Values {
     anchors: Vec<u64>,
     address: Vec<u64>,
     title: Vec<u64>,
+    /// What each page's search card shows.
+    cards: Vec<u64>,
     /// [`Aspect::Index`]: one value for the whole site.
     index: u64,
     /// [`Aspect::Shard`], by shard number.
@@ -150,122 +194,163 @@ pub(crate) struct Values {
     numbers: Vec<u32>,
     /// The pages of each card file, with their numbers, in order.
     chunk_pages: Vec<Vec<(u32, PageId)>>,
+    /// What changed since the last build, when that is known.
+    changed: Option<Changed>,
 }
 
 impl Values {
-    /// The values of `site` with `bodies`; `facts` as in [`super::Basis`].
-    pub(crate) fn of(
-        site: &Site,
-        bodies: &[Arc<Body>],
-        facts: &[u64],
-        kept: &mut Option<ShardSums>,
-    ) -> Self {
+    /// The values of `site` with `bodies`. `kept` holds the last build's
+    /// values: when `site` is of its lineage ([`Site::lineage`]: the same
+    /// pages under the same ids), only the pages the model patched, those
+    /// whose body changed, their parents and what is below a changed region
+    /// or publication (their search cards show its title) are valued again.
+    pub(crate) fn of(site: &Site, bodies: &[Arc<Body>], kept: &mut Option<ValuesCache>) -> Self {
         use rayon::prelude::*;
         let n = site.pages.len();
-        // Each page's content path, hashed once.
-        let rels: Vec<u64> = site
-            .pages
-            .par_iter()
-            .map(|p| crate::hash::str(&p.rel))
-            .collect();
-        let rel = |id: Option<PageId>| id.map_or(0, |p| rels[p]);
-        // Each page's own values, in parallel; then the values of the whole
-        // site (shards, card files) from them.
-        let per: Vec<[u64; 9]> = (0..n)
-            .into_par_iter()
-            .map(|id| {
-                let page = &site.pages[id];
-                let body = &bodies[id];
-                let mut children = Combine::default();
-                for &c in &page.children {
-                    children = children.u64(rel(Some(c)));
+        let last = kept.take().filter(|last| {
+            last.lineage == site.lineage && last.bodies.len() == n && last.values.is_some()
+        });
+        let (mut values, rels, per, affected) = match last {
+            Some(last) => {
+                let mut affected: Vec<PageId> = site.patched.clone();
+                affected.extend((0..n).filter(|&id| !Arc::ptr_eq(&last.bodies[id], &bodies[id])));
+                // A region's or publication's title is on the cards of the
+                // pages below it.
+                let mut i = 0;
+                while i < affected.len() {
+                    let id = affected[i];
+                    if matches!(
+                        site.pages[id].role,
+                        crate::model::Role::Region | crate::model::Role::Publication
+                    ) {
+                        let mut stack = site.pages[id].children.clone();
+                        while let Some(c) = stack.pop() {
+                            affected.push(c);
+                            stack.extend_from_slice(&site.pages[c].children);
+                        }
+                    }
+                    i += 1;
                 }
-                let mut themes = Combine::default();
-                for w in page.meta.themes() {
-                    themes = themes.str(w);
-                }
-                let mut anchors = Combine::default();
-                for (anchor, _) in body.goal_areas.iter().chain(&body.factors) {
-                    anchors = anchors.str(anchor);
-                }
-                [
-                    Combine::default()
-                        .u64(page.text_hash)
-                        .u64(body.html_hash)
-                        .finish(),
-                    children.finish(),
-                    rel(page.parent),
-                    super::region_logo(site, id).map_or(0, |l| crate::hash::str(&l)),
-                    themes.finish(),
-                    anchors.finish(),
-                    crate::hash::str(&page.url),
-                    Combine::default().str(&page.title).str(&page.url).finish(),
-                    // What its search card shows: with the titles of its
-                    // region and publication.
-                    site.ancestors(id)
-                        .filter(|&a| {
-                            matches!(
-                                site.pages[a].role,
-                                crate::model::Role::Region | crate::model::Role::Publication
-                            )
-                        })
-                        .fold(
-                            Combine::default()
-                                .u64(rels[id])
-                                .u64(facts[id])
-                                .str(&body.search.snippet),
-                            |h, a| h.str(&site.pages[a].title),
-                        )
-                        .finish(),
-                ]
-            })
-            .collect();
-        let column = |i: usize| per.iter().map(|v| v[i]).collect::<Vec<u64>>();
-        let mut values = Values {
-            facts: facts.to_vec(),
-            body: column(0),
-            children: column(1),
-            parent: column(2),
-            logo: column(3),
-            themes: column(4),
-            anchors: column(5),
-            address: column(6),
-            title: column(7),
-            index: 0,
-            shards: HashMap::new(),
-            shard_keys: Vec::new(),
-            chunks: Vec::new(),
-            numbers: crate::search::numbers(site),
-            chunk_pages: Vec::new(),
+                affected.sort_unstable();
+                affected.dedup();
+                let per: Vec<(PageId, [u64; 10])> = affected
+                    .par_iter()
+                    .map(|&id| (id, page_values(site, bodies, &last.rels, id)))
+                    .collect();
+                let values = last.values.expect("kept values");
+                (values, last.rels, per, Some((last.bodies, last.sums)))
+            }
+            None => {
+                // Each page's content path, hashed once.
+                let rels: Vec<u64> = site
+                    .pages
+                    .par_iter()
+                    .map(|p| crate::hash::str(&p.rel))
+                    .collect();
+                let per: Vec<(PageId, [u64; 10])> = (0..n)
+                    .into_par_iter()
+                    .map(|id| (id, page_values(site, bodies, &rels, id)))
+                    .collect();
+                let values = Values {
+                    facts: vec![0; n],
+                    body: vec![0; n],
+                    children: vec![0; n],
+                    parent: vec![0; n],
+                    logo: vec![0; n],
+                    themes: vec![0; n],
+                    anchors: vec![0; n],
+                    address: vec![0; n],
+                    title: vec![0; n],
+                    cards: vec![0; n],
+                    index: 0,
+                    shards: HashMap::new(),
+                    shard_keys: Vec::new(),
+                    chunks: Vec::new(),
+                    numbers: crate::search::numbers(site),
+                    chunk_pages: Vec::new(),
+                    changed: None,
+                };
+                (values, rels, per, None)
+            }
         };
+        let mut cards_moved: Vec<usize> = Vec::new();
+        let mut changed = Changed::default();
+        for &(id, v) in &per {
+            let card_was = values.cards[id];
+            let was = [
+                values.facts[id],
+                values.body[id],
+                values.children[id],
+                values.parent[id],
+                values.logo[id],
+                values.themes[id],
+                values.anchors[id],
+                values.address[id],
+                values.title[id],
+            ];
+            let bits = (0..9)
+                .filter(|&i| was[i] != v[i])
+                .fold(0u16, |bits, i| bits | (1 << i));
+            if bits != 0 {
+                changed.pages.insert(id, bits);
+            }
+            values.facts[id] = v[0];
+            values.body[id] = v[1];
+            values.children[id] = v[2];
+            values.parent[id] = v[3];
+            values.logo[id] = v[4];
+            values.themes[id] = v[5];
+            values.anchors[id] = v[6];
+            values.address[id] = v[7];
+            values.title[id] = v[8];
+            values.cards[id] = v[9];
+            if v[9] != card_was {
+                cards_moved.push(values.numbers[id] as usize / crate::search::CHUNK);
+            }
+        }
 
         // The card files: the pages of each, in the order of their numbers.
-        let mut by_number: Vec<(u32, PageId)> = values
-            .numbers
-            .iter()
-            .enumerate()
-            .map(|(id, &number)| (number, id))
-            .collect();
-        by_number.sort_unstable();
-        for (number, id) in by_number {
-            let chunk = number as usize / crate::search::CHUNK;
-            if values.chunk_pages.len() <= chunk {
-                values.chunk_pages.resize_with(chunk + 1, Vec::new);
-                values.chunks.resize(chunk + 1, Combine::default());
+        if affected.is_none() {
+            let mut by_number: Vec<(u32, PageId)> = values
+                .numbers
+                .iter()
+                .enumerate()
+                .map(|(id, &number)| (number, id))
+                .collect();
+            by_number.sort_unstable();
+            for (number, id) in by_number {
+                let chunk = number as usize / crate::search::CHUNK;
+                if values.chunk_pages.len() <= chunk {
+                    values.chunk_pages.resize_with(chunk + 1, Vec::new);
+                }
+                values.chunk_pages[chunk].push((number, id));
             }
-            values.chunk_pages[chunk].push((number, id));
-            values.chunks[chunk] = values.chunks[chunk].u64(u64::from(number)).u64(per[id][8]);
+            cards_moved = (0..values.chunk_pages.len()).collect();
+            values.chunks = vec![Combine::default(); values.chunk_pages.len()];
         }
+        cards_moved.sort_unstable();
+        cards_moved.dedup();
+        for chunk in cards_moved {
+            let was = values.chunks[chunk].finish();
+            values.chunks[chunk] = values.chunk_pages[chunk]
+                .iter()
+                .fold(Combine::default(), |h, &(number, id)| {
+                    h.u64(u64::from(number)).u64(values.cards[id])
+                });
+            if values.chunks[chunk].finish() != was {
+                changed.chunks.insert(chunk as u32);
+            }
+        }
+        let incremental = affected.is_some();
         // A shard's value is the sum of what each page has in it, with the
         // page's number: the order pages are added in does not matter, so
         // pieces of the site are summed in parallel, and a rebuild where
         // every page kept its number takes the last sums and changes only
         // what the changed pages have (a page has words in hundreds of
         // shards).
-        let sums = match kept.take() {
-            Some(last) if last.rels == rels => {
-                let mut sums = last.sums;
-                for (id, (was, is)) in last.bodies.iter().zip(bodies).enumerate() {
+        let sums = match affected {
+            Some((last_bodies, mut sums)) => {
+                for (id, (was, is)) in last_bodies.iter().zip(bodies).enumerate() {
                     if Arc::ptr_eq(was, is) {
                         continue;
                     }
@@ -288,33 +373,45 @@ impl Values {
                 }
                 sums
             }
-            _ => shard_sums(bodies, &values.numbers),
+            None => shard_sums(bodies, &values.numbers),
         };
-        let shards = kept.insert(ShardSums {
-            rels,
-            bodies: bodies.to_vec(),
-            sums,
-        });
-        let shards: crate::hash::FxMap<&str, u64> = shards
-            .sums
-            .iter()
-            .map(|(k, &(h, _))| (k.as_str(), h))
-            .collect();
+        let shards: crate::hash::FxMap<&str, u64> =
+            sums.iter().map(|(k, &(h, _))| (k.as_str(), h)).collect();
         let mut keys: Vec<&str> = shards.keys().copied().collect();
         keys.sort_unstable();
         let mut index = Combine::default().u64(n as u64);
         for k in &keys {
             index = index.str(k);
         }
+        changed.index = values.index != index.finish();
         values.index = index.finish();
         // Two keys with one number share a value that moves when either does.
+        let last_shards = std::mem::take(&mut values.shards);
         for (k, h) in shards {
             *values
                 .shards
                 .entry(crate::search::shard_number(k))
                 .or_default() ^= h;
         }
+        for (n, h) in &values.shards {
+            if last_shards.get(n) != Some(h) {
+                changed.shards.insert(*n);
+            }
+        }
+        for n in last_shards.keys() {
+            if !values.shards.contains_key(n) {
+                changed.shards.insert(*n);
+            }
+        }
+        values.changed = incremental.then_some(changed);
         values.shard_keys = keys.into_iter().map(str::to_string).collect();
+        *kept = Some(ValuesCache {
+            lineage: site.lineage,
+            rels,
+            bodies: bodies.to_vec(),
+            sums,
+            values: None,
+        });
         values
     }
 
@@ -356,18 +453,84 @@ impl Values {
     }
 }
 
-/// Per shard of the search index: the sum of what each page has in it
+/// The values of page `id`: its facts, body, children, parent, logo, theme
+/// words, anchors, address, title and search card (`rels`: each page's
+/// content path, hashed).
+fn page_values(site: &Site, bodies: &[Arc<Body>], rels: &[u64], id: PageId) -> [u64; 10] {
+    let rel = |id: Option<PageId>| id.map_or(0, |p| rels[p]);
+    let page = &site.pages[id];
+    let body = &bodies[id];
+    let facts = super::fact(page, body);
+    let mut children = Combine::default();
+    for &c in &page.children {
+        children = children.u64(rel(Some(c)));
+    }
+    let mut themes = Combine::default();
+    for w in page.meta.themes() {
+        themes = themes.str(w);
+    }
+    let mut anchors = Combine::default();
+    for (anchor, _) in body.goal_areas.iter().chain(&body.factors) {
+        anchors = anchors.str(anchor);
+    }
+    [
+        facts,
+        Combine::default()
+            .u64(page.text_hash)
+            .u64(body.html_hash)
+            .finish(),
+        children.finish(),
+        rel(page.parent),
+        super::region_logo(site, id).map_or(0, |l| crate::hash::str(&l)),
+        themes.finish(),
+        anchors.finish(),
+        crate::hash::str(&page.url),
+        Combine::default().str(&page.title).str(&page.url).finish(),
+        // What its search card shows: with the titles of its region and
+        // publication.
+        site.ancestors(id)
+            .filter(|&a| {
+                matches!(
+                    site.pages[a].role,
+                    crate::model::Role::Region | crate::model::Role::Publication
+                )
+            })
+            .fold(
+                Combine::default()
+                    .u64(rels[id])
+                    .u64(facts)
+                    .str(&body.search.snippet),
+                |h, a| h.str(&site.pages[a].title),
+            )
+            .finish(),
+    ]
+}
+
+/// What [`Values::of`] keeps for the next build: the values, with the
+/// lineage of the site and the bodies they are of; and per shard of the
+/// search index, the sum of what each page has in it
 /// ([`crate::hash::mix`] of the page's number and its hash there) and how
-/// many pages have words in it; with the pages (by a hash of their content
-/// path) and bodies they were summed from.
+/// many pages have words in it.
 #[derive(Debug, Default)]
-pub(crate) struct ShardSums {
+pub(crate) struct ValuesCache {
+    lineage: u64,
+    /// Each page's content path, hashed.
     rels: Vec<u64>,
     bodies: Vec<Arc<Body>>,
     sums: crate::hash::FxMap<String, (u64, u32)>,
+    /// The values, once the build that used them is over
+    /// ([`ValuesCache::keep`]).
+    values: Option<Values>,
 }
 
-/// [`ShardSums::sums`] of `bodies`, from nothing, in parallel.
+impl ValuesCache {
+    /// Keeps `values`, which [`Values::of`] made, for the next build.
+    pub(crate) fn keep(&mut self, values: Values) {
+        self.values = Some(values);
+    }
+}
+
+/// [`ValuesCache::sums`] of `bodies`, from nothing, in parallel.
 fn shard_sums(bodies: &[Arc<Body>], numbers: &[u32]) -> crate::hash::FxMap<String, (u64, u32)> {
     use rayon::prelude::*;
     let sums: crate::hash::FxMap<&str, (u64, u32)> = bodies
@@ -399,6 +562,9 @@ fn shard_sums(bodies: &[Arc<Body>], numbers: &[u32]) -> crate::hash::FxMap<Strin
 #[derive(Debug)]
 struct Recorded {
     fingerprint: u64,
+    /// The hash of its shared inputs, when this run made it or found it
+    /// fresh (0 from the cache file).
+    shared: AtomicU64,
     /// What it read: pages by their id in that build.
     reads: Box<[(u32, Aspect)]>,
     /// The last build that found it fresh or made it
@@ -464,6 +630,7 @@ impl RenderCache {
                         path,
                         Recorded {
                             fingerprint,
+                            shared: AtomicU64::new(0),
                             reads,
                             seen: AtomicU32::new(0),
                         },
@@ -490,12 +657,13 @@ impl RenderCache {
                 }
             }
         }
-        for (path, fingerprint, reads) in made.made {
+        for (path, fingerprint, shared, reads) in made.made {
             let reads = reads.into_iter().map(|(id, a)| (id as u32, a)).collect();
             self.outputs.insert(
                 path,
                 Recorded {
                     fingerprint,
+                    shared: AtomicU64::new(shared),
                     reads,
                     seen: AtomicU32::new(generation),
                 },
@@ -541,6 +709,21 @@ impl<'a> Check<'a> {
         let Some(recorded) = self.cache.outputs.get(path) else {
             return false;
         };
+        // Nothing it read changed, and what it shares is as it was: fresh,
+        // without hashing what it read.
+        if let Some(changed) = &self.values.changed
+            && self.cache.now.is_none()
+            && recorded.shared.load(Ordering::Relaxed) == shared
+            && !recorded
+                .reads
+                .iter()
+                .any(|&(id, aspect)| changed.hits(id as PageId, aspect))
+        {
+            recorded
+                .seen
+                .store(self.cache.generation, Ordering::Relaxed);
+            return true;
+        }
         // In the order it was recorded (and hashed) in.
         let mut h = Combine::default().u64(shared);
         for &(old, aspect) in &recorded.reads {
@@ -559,6 +742,7 @@ impl<'a> Check<'a> {
             recorded
                 .seen
                 .store(self.cache.generation, Ordering::Relaxed);
+            recorded.shared.store(shared, Ordering::Relaxed);
         }
         fresh
     }
@@ -570,9 +754,9 @@ pub(crate) struct Made {
     /// Outputs made now: path, fingerprint and reads.
     #[expect(
         clippy::type_complexity,
-        reason = "path, fingerprint, reads: read once, in lib.rs"
+        reason = "path, fingerprint, shared hash, reads: read once, in lib.rs"
     )]
-    pub(crate) made: Vec<(String, u64, Vec<(PageId, Aspect)>)>,
+    pub(crate) made: Vec<(String, u64, u64, Vec<(PageId, Aspect)>)>,
 }
 
 impl Made {
