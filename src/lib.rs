@@ -188,6 +188,7 @@ pub struct Caches {
     render: render::RenderCache,
     basis: render::BasisCache,
     pages: render::PagesMemo,
+    search: search::ShardCache,
     written: output::Written,
     check: check::CheckCache,
     /// The last build's model, when it built ([`model::patch`]).
@@ -653,6 +654,7 @@ fn prepare_with(
         &theme,
         &basis,
         target,
+        &mut caches.search,
         &mut diagnostics,
     ));
     clock.lap("search");

@@ -247,10 +247,33 @@ impl Words {
             .zip(self.scores.iter().copied())
     }
 
-    /// Whether it has stems in the shard of `needle` ([`shard_needle`]):
-    /// a search of its text, cheaper than working out its shards.
-    pub(crate) fn has_shard(&self, needle: &str) -> bool {
-        self.stems.starts_with(&needle[1..]) || self.stems.contains(needle)
+    /// Its stems in shard `key` with their scores; `needle` is the key's
+    /// [`shard_needle`]. Found by a search of its text and a count of the
+    /// stems before them, not by a walk through every stem (a rebuild
+    /// gathers a few shards from thousands of pages).
+    pub(crate) fn in_shard<'a>(
+        &'a self,
+        key: &'a str,
+        needle: &str,
+    ) -> impl Iterator<Item = (&'a str, u8)> + 'a {
+        let start = if self.stems.starts_with(&needle[1..]) {
+            Some(0)
+        } else {
+            self.stems.find(needle).map(|i| i + 1)
+        };
+        let (text, index) = match start {
+            Some(start) => (
+                &self.stems[start..],
+                self.stems.as_bytes()[..start]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count(),
+            ),
+            None => ("", self.scores.len()),
+        };
+        text.split_terminator('\n')
+            .zip(self.scores[index..].iter().copied())
+            .take_while(move |(stem, _)| shard_key(stem) == key)
     }
 
     /// Each shard its stems are in ([`shard_key`]), in order, with a hash
@@ -273,7 +296,7 @@ impl Words {
     }
 }
 
-/// What [`Words::has_shard`] looks for in a page's stems (each after a
+/// What [`Words::in_shard`] looks for in a page's stems (each after a
 /// `\n`) to tell whether it has any in shard `key`: a stem that starts with
 /// its two letters, or, for a key of one letter, that letter alone.
 fn shard_needle(key: &str) -> String {
@@ -472,28 +495,114 @@ fn meta_file() -> String {
 /// pages' numbers ([`numbers`]) and scores, by number.
 type Shards = BTreeMap<String, Vec<(String, Vec<(u32, u8)>)>>;
 
+/// The shards of the index that rebuilds gathered, kept up to date with the
+/// pages: a rebuild after an edit of a page needs the shards of its words
+/// again, and then takes them from here, changing only what the pages
+/// whose body changed have in them. Only a rebuild's few shards are kept
+/// (a build from nothing gathers every shard and keeps none), in a site of
+/// the same lineage ([`Site::lineage`]: the same pages, so the same numbers).
+#[derive(Debug, Default)]
+pub(crate) struct ShardCache {
+    lineage: u64,
+    /// The bodies the shards are of.
+    bodies: Vec<Arc<Body>>,
+    shards: crate::hash::FxMap<String, Vec<(String, Vec<(u32, u8)>)>>,
+}
+
+impl ShardCache {
+    /// The shards `wanted` of `bodies`, whose pages have `numbers`.
+    fn gather(
+        &mut self,
+        site: &Site,
+        bodies: &[Arc<Body>],
+        numbers: &[u32],
+        wanted: &HashSet<&str>,
+    ) -> Shards {
+        if self.lineage != site.lineage || self.bodies.len() != bodies.len() {
+            self.shards.clear();
+        } else if !self.shards.is_empty() {
+            let changed: Vec<PageId> = (0..bodies.len())
+                .filter(|&id| !Arc::ptr_eq(&self.bodies[id], &bodies[id]))
+                .collect();
+            if !changed.is_empty() {
+                self.shards.par_iter_mut().for_each(|(key, stems)| {
+                    let needle = shard_needle(key);
+                    for &id in &changed {
+                        let number = numbers[id];
+                        for (_, list) in stems.iter_mut() {
+                            if let Ok(i) = list.binary_search_by_key(&number, |&(n, _)| n) {
+                                list.remove(i);
+                            }
+                        }
+                        for (stem, score) in bodies[id].search.in_shard(key, &needle) {
+                            match stems.binary_search_by(|(s, _)| s.as_str().cmp(stem)) {
+                                Ok(i) => {
+                                    let list = &mut stems[i].1;
+                                    let at = list.partition_point(|&(n, _)| n < number);
+                                    list.insert(at, (number, score));
+                                }
+                                Err(i) => {
+                                    stems.insert(i, (stem.to_string(), vec![(number, score)]))
+                                }
+                            }
+                        }
+                    }
+                    stems.retain(|(_, list)| !list.is_empty());
+                });
+            }
+        }
+        self.lineage = site.lineage;
+        self.bodies = bodies.to_vec();
+        let missing: HashSet<&str> = wanted
+            .iter()
+            .filter(|k| !self.shards.contains_key(**k))
+            .copied()
+            .collect();
+        if !missing.is_empty() {
+            let mut found = invert(bodies, numbers, Some(&missing));
+            for key in missing {
+                self.shards
+                    .insert(key.to_string(), found.remove(key).unwrap_or_default());
+            }
+        }
+        wanted
+            .iter()
+            .map(|&k| (k.to_string(), self.shards[k].clone()))
+            .collect()
+    }
+
+    /// Forgets every shard (a build that gathered them all).
+    fn clear(&mut self) {
+        self.shards.clear();
+        self.bodies.clear();
+    }
+}
+
 /// Builds the inverted index of `bodies`' words (of the shards `only`, or
 /// all), in parallel: each piece of the pages gathers its postings under the
 /// pages' `numbers`, and every stem's postings are sorted by number.
 fn invert(bodies: &[Arc<Body>], numbers: &[u32], only: Option<&HashSet<&str>>) -> Shards {
-    // A few shards (a rebuild's): skip the pages that have no stem in them.
-    let needles: Option<Vec<String>> = only
+    // A few shards (a rebuild's): only the stems of those shards are
+    // looked at, in each page that has any.
+    let needles: Option<Vec<(&str, String)>> = only
         .filter(|o| o.len() <= 16)
-        .map(|o| o.iter().map(|k| shard_needle(k)).collect());
+        .map(|o| o.iter().map(|&k| (k, shard_needle(k))).collect());
     let postings: HashMap<&str, Vec<(u32, u8)>> = bodies
         .par_iter()
         .enumerate()
         .fold(
             HashMap::new,
             |mut map: HashMap<&str, Vec<(u32, u8)>>, (id, body)| {
-                // Stems are sorted, so each shard's are together: ask
-                // whether a shard is wanted once per shard, not per stem
-                // (a rebuild wants a few shards of thousands).
-                if let Some(needles) = &needles
-                    && !needles.iter().any(|n| body.search.has_shard(n))
-                {
+                if let Some(needles) = &needles {
+                    for (key, needle) in needles {
+                        for (stem, score) in body.search.in_shard(key, needle) {
+                            map.entry(stem).or_default().push((numbers[id], score));
+                        }
+                    }
                     return map;
                 }
+                // Stems are sorted, so each shard's are together: ask
+                // whether a shard is wanted once per shard, not per stem.
                 let mut group = ("", true);
                 for (stem, score) in body.search.iter() {
                     let key = shard_key(stem);
@@ -758,6 +867,7 @@ pub(crate) fn pages(
     theme: &Theme,
     basis: &Basis,
     target: Target<'_>,
+    kept: &mut ShardCache,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Pages {
     let mut out = Pages::default();
@@ -820,12 +930,11 @@ pub(crate) fn pages(
         .collect();
     let shards = if stale.is_empty() {
         BTreeMap::new()
+    } else if stale.len() == keys.len() {
+        kept.clear();
+        invert(bodies, basis.values.numbers(), None)
     } else {
-        invert(
-            bodies,
-            basis.values.numbers(),
-            (stale.len() < keys.len()).then_some(&stale),
-        )
+        kept.gather(site, bodies, basis.values.numbers(), &stale)
     };
     enum Job<'a> {
         Meta,
@@ -900,6 +1009,24 @@ mod tests {
         assert_eq!(fold("ÅÄÖ åäö Éclair Ærø"), "åäö åäö eclair ärö");
         assert_ne!(stem("hål"), stem("hal"));
         assert_ne!(stem("målen"), stem("malen"));
+    }
+
+    #[test]
+    fn the_stems_of_a_shard_are_those_a_walk_finds() {
+        let stems = [
+            "a", "ab", "abc", "b", "ko", "kommun", "kå", "m", "må", "målbild", "x",
+        ];
+        let words = Words {
+            stems: stems.iter().map(|s| format!("{s}\n")).collect(),
+            scores: (1..=stems.len() as u8).collect(),
+            snippet: String::new(),
+        };
+        for key in ["a", "ab", "b", "ko", "kå", "m", "må", "ma", "x", "z", "k"] {
+            let walked: Vec<(&str, u8)> =
+                words.iter().filter(|(s, _)| shard_key(s) == key).collect();
+            let found: Vec<(&str, u8)> = words.in_shard(key, &shard_needle(key)).collect();
+            assert_eq!(found, walked, "{key}");
+        }
     }
 
     #[test]
