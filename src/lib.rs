@@ -146,7 +146,7 @@ impl Prepared {
 struct Last {
     site: Site,
     bodies: Vec<std::sync::Arc<render::Body>>,
-    theme: theme::Theme,
+    theme: std::sync::Arc<theme::Theme>,
 }
 
 /// What a successful build did.
@@ -189,6 +189,19 @@ pub struct Caches {
     basis: render::BasisCache,
     pages: render::PagesMemo,
     search: search::ShardCache,
+    /// The paths of the outputs and of the files to copy, hashed; the files
+    /// that would take a page's place; and the outputs that differ only in
+    /// case: when the paths were last worked out.
+    copies: Option<(u64, hash::FxSet<String>, Vec<Diagnostic>)>,
+    /// The last build's theme, with the name and language it was loaded
+    /// for; and whether no file under `themes/` changed since (a rebuild
+    /// that knows it takes the theme from here).
+    theme: Option<(String, String, std::sync::Arc<theme::Theme>)>,
+    themes_unchanged: bool,
+    /// The statement's inputs hashed, what it made and what it found, when
+    /// it was last made.
+    #[expect(clippy::type_complexity, reason = "read in one place, prepare_with")]
+    statement: Option<(u64, Option<(String, output::Stamp)>, Vec<Diagnostic>)>,
     written: output::Written,
     check: check::CheckCache,
     /// The last build's model, when it built ([`model::patch`]).
@@ -255,6 +268,7 @@ impl Builder {
     /// missing folder it writes a fresh folder and swaps it in. On content or template
     /// errors it returns [`Failed`] and writes nothing.
     pub fn build(&mut self) -> Result<Report> {
+        self.caches.themes_unchanged = false;
         self.build_with(None)
     }
 
@@ -301,6 +315,7 @@ impl Builder {
         let content = absolute(self.config.content_dir());
         let themes = absolute(self.config.root.join("themes"));
         let mut edited = Some(Vec::new());
+        self.caches.themes_unchanged = !changes.iter().any(|c| c.path.starts_with(&themes));
         for c in &changes {
             if let Ok(rel) = c.path.strip_prefix(&content) {
                 if let Some(e) = edited.as_mut() {
@@ -516,24 +531,32 @@ fn prepare_with(
 ) -> (Option<Prepared>, List) {
     let mut diagnostics = Vec::new();
     let mut clock = Clock::start();
-    let before = caches.loaded.take();
-    let patched = match (given, edited, &before) {
-        (Some(given), _, _) => Some(given),
+    let mut before = caches.loaded.take();
+    // What was read is brought up to date in place when the changed files
+    // are known and no file came or went (no copy of 12,500 files' list).
+    let mut reloaded = None;
+    let loaded = match (given, edited, before.as_mut()) {
+        (Some(given), _, _) => given,
         (None, Some(edited), Some(previous)) => {
-            load::reload(config, previous, &mut caches.files, edited)
+            match load::reload(config, previous, &mut caches.files, edited) {
+                Some(r) => {
+                    reloaded = Some(r);
+                    before.take().expect("read before")
+                }
+                None => load::load_with(config, &mut caches.files),
+            }
         }
-        _ => None,
-    };
-    let loaded = match patched {
-        Some(loaded) => loaded,
-        None => load::load_with(config, &mut caches.files),
+        _ => load::load_with(config, &mut caches.files),
     };
     clock.lap("load");
     diagnostics.extend(loaded.diagnostics.iter().cloned());
     let site_yaml = loaded.site_yaml.clone();
     let audit_yaml = loaded.audit_yaml.clone();
-    let kept = match (caches.site.take(), &before) {
-        (Some(old), Some(before)) => model::patch(old, before, &loaded, &mut caches.parse),
+    let kept = match (caches.site.take(), &reloaded, &before) {
+        (Some(old), Some(reloaded), _) => {
+            model::patch_reloaded(old, &loaded, reloaded, &mut caches.parse)
+        }
+        (Some(old), None, Some(before)) => model::patch(old, before, &loaded, &mut caches.parse),
         _ => None,
     };
     drop(before);
@@ -564,13 +587,35 @@ fn prepare_with(
         }
         None => Diagnostic::error(PathBuf::from("content/site.yaml"), ""),
     };
-    let theme = match theme::load(config, &site.config.theme, &site.config.language, asked_at) {
-        Ok(theme) => theme,
-        Err(d) => {
-            diagnostics.extend(d);
-            return (None, List::new(diagnostics));
+    // The theme of the last build, when no file of a theme changed and the
+    // site asks for the same theme in the same language.
+    let kept_theme = match caches.theme.take() {
+        Some((name, language, theme))
+            if edited.is_some()
+                && caches.themes_unchanged
+                && name == site.config.theme
+                && language == site.config.language =>
+        {
+            Some(theme)
         }
+        _ => None,
     };
+    caches.themes_unchanged = false;
+    let theme = match kept_theme {
+        Some(theme) => theme,
+        None => match theme::load(config, &site.config.theme, &site.config.language, asked_at) {
+            Ok(theme) => std::sync::Arc::new(theme),
+            Err(d) => {
+                diagnostics.extend(d);
+                return (None, List::new(diagnostics));
+            }
+        },
+    };
+    caches.theme = Some((
+        site.config.theme.clone(),
+        site.config.language.clone(),
+        theme.clone(),
+    ));
     clock.lap("theme");
     if let Some(seed) = caches.seed.take() {
         caches.from_disk = Some(persist::seed(
@@ -603,18 +648,63 @@ fn prepare_with(
     );
     clock.lap("pages");
     // The statement shows much of the site (settings, the audit, pages'
-    // titles) and warns about missing facts: made every time (one page),
-    // and counted and written only when its bytes changed.
-    if let Some(file) = statement::render(
-        &site,
-        &bodies,
-        &theme,
-        (site_yaml.as_ref(), audit_yaml.as_ref()),
-        &mut diagnostics,
-    ) {
-        pages.all.push(file.path.clone());
-        if caches.written.get(&file.path) != Some(&output::Stamp::of(&file.bytes)) {
-            pages.files.push(file);
+    // titles) and warns about missing facts: made again when any of that
+    // may have changed (a hash of it all), and counted and written only
+    // when its bytes changed.
+    let statement_key = hash::Combine::default()
+        .u64(basis.site_hash)
+        .u64(basis.publications_hash)
+        .u64(theme.fingerprint(statement::TEMPLATE))
+        .u64(basis.values.of_every_page(&[
+            render::Aspect::Facts,
+            render::Aspect::Title,
+            render::Aspect::Children,
+            render::Aspect::Body,
+        ]))
+        .str(site_yaml.as_ref().map_or("", |s| &s.text))
+        .str(audit_yaml.as_ref().map_or("", |s| &s.text));
+    // What its links may lead to besides pages: files, drafts, unreadable pages.
+    let statement_key = site
+        .assets
+        .iter()
+        .map(|(a, to)| (a.rel.as_str(), to.as_str()))
+        .chain(site.drafts.iter().map(|d| (d.as_str(), "draft")))
+        .chain(site.unreadable.iter().map(|u| (u.as_str(), "unreadable")))
+        .fold(statement_key, |h, (a, b)| h.str(a).str(b))
+        .finish();
+    match &caches.statement {
+        // What it made last time is what the output folder holds.
+        Some((key, file, found))
+            if *key == statement_key
+                && file
+                    .as_ref()
+                    .is_none_or(|(path, stamp)| caches.written.get(path) == Some(stamp)) =>
+        {
+            pages
+                .all
+                .extend(file.as_ref().map(|(path, _)| path.clone()));
+            diagnostics.extend(found.iter().cloned());
+        }
+        _ => {
+            let mut found = Vec::new();
+            let file = statement::render(
+                &site,
+                &bodies,
+                &theme,
+                (site_yaml.as_ref(), audit_yaml.as_ref()),
+                &mut found,
+            );
+            let made = file
+                .as_ref()
+                .map(|f| (f.path.clone(), output::Stamp::of(&f.bytes)));
+            diagnostics.extend(found.iter().cloned());
+            caches.statement = Some((statement_key, made.clone(), found));
+            if let (Some(file), Some((_, stamp))) = (file, made) {
+                pages.all.push(file.path.clone());
+                if caches.written.get(&file.path) != Some(&stamp) {
+                    pages.files.push(file);
+                }
+            }
         }
     }
     pages.extend(print::pages(
@@ -661,8 +751,49 @@ fn prepare_with(
     let mut checked = check::run(&site, &bodies, &theme, &mut caches.check, progress);
     diagnostics.append(&mut checked.site);
     clock.lap("checks");
-    let copies = copies(&site, &theme, &pages.all, &mut diagnostics);
-    case_twins(&site, &pages.all, &copies, &mut diagnostics);
+    // Which files would take a page's place, and which outputs differ only
+    // in case, depend on the outputs' paths: worked out again only when
+    // they, or the files to copy, changed.
+    let copies_key = pages
+        .all
+        .iter()
+        .map(String::as_str)
+        .chain(theme.static_files.keys().map(String::as_str))
+        .chain(
+            site.assets
+                .iter()
+                .flat_map(|(a, to)| [a.rel.as_str(), to.as_str()]),
+        )
+        .fold(hash::Combine::default(), |h, p| h.str(p))
+        .finish();
+    let copies = match &caches.copies {
+        Some((key, over_pages, twins)) if *key == copies_key => {
+            let copies = copies(
+                &site,
+                &theme,
+                &|to| over_pages.contains(to),
+                &mut diagnostics,
+            );
+            diagnostics.extend(twins.iter().cloned());
+            copies
+        }
+        _ => {
+            let all: hash::FxSet<&str> = pages.all.iter().map(String::as_str).collect();
+            let copies = copies(&site, &theme, &|to| all.contains(to), &mut diagnostics);
+            let over_pages = theme
+                .static_files
+                .keys()
+                .chain(site.assets.iter().map(|(_, to)| to))
+                .filter(|to| all.contains(to.as_str()))
+                .cloned()
+                .collect();
+            let mut twins = Vec::new();
+            case_twins(&site, &pages.all, &copies, &mut twins);
+            diagnostics.extend(twins.iter().cloned());
+            caches.copies = Some((copies_key, over_pages, twins));
+            copies
+        }
+    };
     clock.lap("copies");
     diagnostic::sort(&mut diagnostics);
     let list = assemble(&site, diagnostics, checked.pages, &mut caches.assembled);
@@ -782,13 +913,12 @@ fn file_of(
 fn copies(
     site: &Site,
     theme: &theme::Theme,
-    pages: &[String],
+    is_page: &dyn Fn(&str) -> bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Copy> {
-    let pages: hash::FxSet<&str> = pages.iter().map(String::as_str).collect();
     let mut out = Vec::with_capacity(theme.static_files.len() + site.assets.len());
     for (rel, source) in &theme.static_files {
-        if pages.contains(rel.as_str()) {
+        if is_page(rel) {
             diagnostics.push(
                 Diagnostic::error(
                     PathBuf::from("themes")
@@ -808,7 +938,7 @@ fn copies(
         });
     }
     for (asset, to) in &site.assets {
-        if pages.contains(to.as_str()) {
+        if is_page(to) {
             diagnostics.push(asset_over_page(site, &asset.rel, to));
             continue;
         }

@@ -284,22 +284,39 @@ pub(crate) fn is_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
-/// Brings `previous` up to date when only the files `changed` (paths
-/// relative to `content/`) changed, without walking the folder. `None` when
-/// that is not enough: a file is new, gone, or could not be read before.
+/// What [`reload`] changed in what was read.
+#[derive(Debug, Default)]
+pub(crate) struct Reloaded {
+    /// The sources (by index) whose text is new.
+    pub sources: Vec<usize>,
+    /// Whether `site.yaml`'s text is new.
+    pub site_yaml: bool,
+}
+
+/// Brings `loaded` up to date, in place, when only the files `changed`
+/// (paths relative to `content/`) changed, without walking the folder.
+/// `None`, with `loaded` as it was, when that is not enough: a file is new,
+/// gone, or could not be read before.
 pub(crate) fn reload(
     config: &Config,
-    previous: &Loaded,
+    loaded: &mut Loaded,
     cache: &mut FileCache,
     changed: &[String],
-) -> Option<Loaded> {
-    if !previous.diagnostics.is_empty() {
+) -> Option<Reloaded> {
+    if !loaded.diagnostics.is_empty() {
         return None;
     }
-    let mut loaded = previous.clone();
+    enum Slot {
+        Source(usize),
+        SiteYaml,
+        Audit,
+        Asset(usize),
+    }
+    // Everything is read first, and nothing changed until all of it was.
+    let mut read = Vec::with_capacity(changed.len());
     for rel in changed {
         let abs = config.content_dir().join(rel);
-        let rel = &nfc(rel);
+        let rel = nfc(rel);
         if is_link(&abs) {
             return None;
         }
@@ -313,19 +330,42 @@ pub(crate) fn reload(
                 Err(_) => return None,
             };
             let slot = if rel == "site.yaml" {
-                loaded.site_yaml.as_mut()?
+                loaded.site_yaml.as_ref().map(|_| Slot::SiteYaml)?
             } else if rel == AUDIT_FILE {
-                loaded.audit_yaml.as_mut()?
+                loaded.audit_yaml.as_ref().map(|_| Slot::Audit)?
             } else {
-                loaded.sources.iter_mut().find(|s| &s.rel == rel)?
+                Slot::Source(loaded.sources.iter().position(|s| s.rel == rel)?)
             };
-            slot.text = text.clone();
-            cache.texts.insert(rel.clone(), (stamp, text));
+            read.push((slot, rel, stamp, Some(text)));
         } else {
-            loaded.assets.iter_mut().find(|a| &a.rel == rel)?.stamp = stamp;
+            let i = loaded.assets.iter().position(|a| a.rel == rel)?;
+            read.push((Slot::Asset(i), rel, stamp, None));
         }
     }
-    Some(loaded)
+    let mut reloaded = Reloaded::default();
+    for (slot, rel, stamp, text) in read {
+        let source = match slot {
+            Slot::Source(i) => {
+                reloaded.sources.push(i);
+                &mut loaded.sources[i]
+            }
+            Slot::SiteYaml => {
+                reloaded.site_yaml = true;
+                loaded.site_yaml.as_mut().expect("found above")
+            }
+            Slot::Audit => loaded.audit_yaml.as_mut().expect("found above"),
+            Slot::Asset(i) => {
+                loaded.assets[i].stamp = stamp;
+                continue;
+            }
+        };
+        let text = text.expect("a text file");
+        source.text = text.clone();
+        cache.texts.insert(rel, (stamp, text));
+    }
+    reloaded.sources.sort_unstable();
+    reloaded.sources.dedup();
+    Some(reloaded)
 }
 
 /// `s` in Unicode NFC: macOS saves `å` as `a` and a ring (NFD), a page

@@ -802,12 +802,12 @@ pub(crate) fn patch(
         return None;
     }
     let mut changed = Vec::new();
-    for (b, n) in before.sources.iter().zip(&now.sources) {
+    for (i, (b, n)) in before.sources.iter().zip(&now.sources).enumerate() {
         if b.rel != n.rel {
             return None;
         }
         if !Arc::ptr_eq(&b.text, &n.text) {
-            changed.push(n);
+            changed.push(i);
             if changed.len() > 64 {
                 return None;
             }
@@ -818,6 +818,39 @@ pub(crate) fn patch(
         .iter()
         .zip(&now.assets)
         .all(|(b, n)| b.rel == n.rel);
+    patch_sources(old, now, &changed, same_assets, cache)
+}
+
+/// [`patch`] after [`crate::load::reload`], which read again, in place, the
+/// files it names in `reloaded` (and no file came or went).
+pub(crate) fn patch_reloaded(
+    old: Site,
+    now: &Loaded,
+    reloaded: &crate::load::Reloaded,
+    cache: &mut ParseCache,
+) -> Option<Site> {
+    if !old.patchable
+        || reloaded.site_yaml
+        || !now.diagnostics.is_empty()
+        || reloaded.sources.len() > 64
+        || old.assets.len() != now.assets.len()
+    {
+        return None;
+    }
+    patch_sources(old, now, &reloaded.sources, true, cache)
+}
+
+/// Puts the sources `changed` (indices into `now.sources`) of `now` into
+/// `old` in their places (see [`patch`]); `same_assets`: whether `now` has
+/// the files (not Markdown) `old` was made with.
+fn patch_sources(
+    old: Site,
+    now: &Loaded,
+    changed: &[usize],
+    same_assets: bool,
+    cache: &mut ParseCache,
+) -> Option<Site> {
+    let changed = changed.iter().map(|&i| &now.sources[i]);
     let mut site = old;
     site.patched.clear();
     let mut parents = Vec::new();

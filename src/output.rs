@@ -90,13 +90,40 @@ fn marker_text(files: &Written) -> String {
     let mut files: Vec<(&String, &Stamp)> =
         files.iter().filter(|(f, _)| !f.contains('\n')).collect();
     files.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut text = String::with_capacity(MARKER_HEAD.len() + files.len() * 64);
+    let mut text = String::with_capacity(
+        MARKER_HEAD.len() + files.iter().map(|(p, _)| p.len() + 40).sum::<usize>(),
+    );
     text.push_str(MARKER_HEAD);
+    // By hand rather than through `format!`: a rebuild that adds a file
+    // writes the list of 16,000 files again.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     for (path, stamp) in files {
-        use std::fmt::Write as _;
-        let _ = writeln!(text, "{:016x} {} {path}", stamp.hash, stamp.size);
+        let mut line = [0u8; 16];
+        for (i, b) in line.iter_mut().enumerate() {
+            *b = HEX[(stamp.hash >> (60 - 4 * i) & 0xf) as usize];
+        }
+        text.push_str(std::str::from_utf8(&line).expect("hex digits"));
+        text.push(' ');
+        text.push_str(itoa(stamp.size, &mut [0u8; 20]));
+        text.push(' ');
+        text.push_str(path);
+        text.push('\n');
     }
     text
+}
+
+/// `n` in decimal, written into `buf`.
+fn itoa(mut n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).expect("digits")
 }
 
 /// What an output folder that an earlier build (another run of malbild)
@@ -567,10 +594,10 @@ pub(crate) fn update(
         .chain(copies.iter().map(|c| &c.to))
     {
         if !before.contains_key(path)
+            && out.join(path).symlink_metadata().is_ok()
             && !ours
                 .get_or_insert_with(|| listed(out).unwrap_or_default())
                 .contains(path)
-            && out.join(path).symlink_metadata().is_ok()
         {
             return Err(not_ours(config, path));
         }
@@ -908,6 +935,30 @@ mod tests {
         exchange(&a, &b).unwrap();
         assert_eq!(fs::read_to_string(a.join("x")).unwrap(), "in b");
         assert_eq!(fs::read_to_string(b.join("x")).unwrap(), "in a");
+    }
+
+    #[test]
+    fn the_marker_reads_back_what_it_says() {
+        let mut files = Written::default();
+        for (i, (path, hash, size)) in [
+            ("index.html", 0u64, 0u64),
+            ("a/index.html", u64::MAX, 1),
+            ("b/c.js", 0x0123_4567_89ab_cdef, 1_234_567_890),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            files.insert(path.to_string(), Stamp { hash, size });
+            let text = marker_text(&files);
+            assert!(text.ends_with('\n'), "{text}");
+            let mut back = parse_marker(&text).unwrap();
+            back.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut want: Vec<(String, Option<Stamp>)> =
+                files.iter().map(|(p, s)| (p.clone(), Some(*s))).collect();
+            want.sort_by(|a, b| a.0.cmp(&b.0));
+            assert_eq!(back, want, "{i}: {text}");
+        }
+        assert!(marker_text(&files).contains("0123456789abcdef 1234567890 b/c.js\n"));
     }
 
     #[test]

@@ -493,7 +493,11 @@ fn meta_file() -> String {
 
 /// The site's inverted index: per shard, its stems in order, each with its
 /// pages' numbers ([`numbers`]) and scores, by number.
-type Shards = BTreeMap<String, Vec<(String, Vec<(u32, u8)>)>>;
+type Shards = BTreeMap<String, Stems>;
+
+/// The stems of one shard, in order, each with its pages' numbers and
+/// scores, by number.
+type Stems = Vec<(String, Vec<(u32, u8)>)>;
 
 /// The shards of the index that rebuilds gathered, kept up to date with the
 /// pages: a rebuild after an edit of a page needs the shards of its words
@@ -506,7 +510,7 @@ pub(crate) struct ShardCache {
     lineage: u64,
     /// The bodies the shards are of.
     bodies: Vec<Arc<Body>>,
-    shards: crate::hash::FxMap<String, Vec<(String, Vec<(u32, u8)>)>>,
+    shards: crate::hash::FxMap<String, Stems>,
 }
 
 impl ShardCache {

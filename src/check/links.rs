@@ -126,8 +126,12 @@ pub(crate) struct FragmentCache {
     bodies: Vec<Arc<Body>>,
     /// By page with links to a fragment: the pages it links to with their
     /// bodies, and the errors.
-    found: crate::hash::FxMap<PageId, (Vec<(PageId, Arc<Body>)>, Vec<Diagnostic>)>,
+    found: crate::hash::FxMap<PageId, Found>,
 }
+
+/// What the fragment check found on one page: the pages its links to a
+/// fragment lead to, with their bodies, and the errors.
+type Found = (Vec<(PageId, Arc<Body>)>, Vec<Diagnostic>);
 
 /// Errors for links whose `#fragment` names no id on the target page (see
 /// [`ids_of`]), each with the page it is on; what `kept` knows of a page
@@ -181,7 +185,7 @@ fn fragments_of(
     bodies: &[Arc<Body>],
     id: PageId,
     ids: &mut HashMap<PageId, HashSet<String>>,
-) -> (Vec<(PageId, Arc<Body>)>, Vec<Diagnostic>) {
+) -> Found {
     let page = &site.pages[id];
     let body = &bodies[id];
     let mut targets: Vec<(PageId, Arc<Body>)> = Vec::new();

@@ -231,8 +231,12 @@ pub(crate) struct CheckCache {
     /// The last build's bodies and each page's own findings, by page, with
     /// the lineage of its site ([`Site::lineage`]): a page whose body is
     /// the same is found there without a lookup by its path.
-    last: Option<(u64, Vec<Arc<Body>>, Vec<Arc<[Diagnostic]>>)>,
+    last: Option<LastChecked>,
 }
+
+/// A build's lineage, bodies and each page's own findings (see
+/// [`CheckCache`]).
+type LastChecked = (u64, Vec<Arc<Body>>, Vec<Arc<[Diagnostic]>>);
 
 impl CheckCache {
     /// The settings of `site` with `theme`; forgets everything when they

@@ -445,7 +445,9 @@ pub(crate) fn pages(
         basis.publications_hash,
     );
     let known = memo.key == key && memo.pages.len() == site.pages.len();
-    let results: Vec<Result<(Output, Option<(String, u64)>), Diagnostic>> = (0..site.pages.len())
+    // Each output, with the template and shared hash worked out for it.
+    type Worked = Option<(String, u64)>;
+    let results: Vec<Result<(Output, Worked), Diagnostic>> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
             progress.advance(1);

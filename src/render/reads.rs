@@ -432,6 +432,19 @@ impl Values {
         }
     }
 
+    /// One hash of `aspects` of every page (for an output that may show
+    /// any page's, and is cheaper to check as a whole).
+    pub(crate) fn of_every_page(&self, aspects: &[Aspect]) -> u64 {
+        let mut h = Combine::default();
+        for &aspect in aspects {
+            h = h.u64(aspect.code());
+            for id in 0..self.facts.len() {
+                h = h.u64(self.get(id, aspect));
+            }
+        }
+        h.finish()
+    }
+
     /// Each page's number in the search index.
     pub(crate) fn numbers(&self) -> &[u32] {
         &self.numbers
