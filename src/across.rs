@@ -256,11 +256,14 @@ pub(crate) fn pages(
                 let (title, crumbs) = match &job {
                     Job::Compare => {
                         context.insert("compare", &compare(&views));
-                        (string(theme, "compare_title"), vec![views.link(Site::HOME)])
+                        (
+                            string(theme, "compare_title"),
+                            vec![views.title(Site::HOME)],
+                        )
                     }
                     Job::Themes => {
                         context.insert("themes", &themes(&views));
-                        (string(theme, "themes_title"), vec![views.link(Site::HOME)])
+                        (string(theme, "themes_title"), vec![views.title(Site::HOME)])
                     }
                     Job::Theme(slug) => {
                         let view = theme_page(&views, slug);
@@ -270,7 +273,7 @@ pub(crate) fn pages(
                             title: string(theme, "themes_title"),
                             url: THEMES_URL.into(),
                         };
-                        (title, vec![views.link(Site::HOME), list])
+                        (title, vec![views.title(Site::HOME), list])
                     }
                 };
                 let role = match &job {

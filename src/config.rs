@@ -86,6 +86,11 @@ pub(crate) struct SiteConfig {
     /// Facts for the accessibility statement (tillgänglighetsredogörelse).
     #[serde(default)]
     pub accessibility: Option<Accessibility>,
+    /// Above how many pages the search page's list of every page A–Ö is
+    /// split into a page per letter (`crate::search::split_above`, 500 when
+    /// not set; a test's fixture sets a small number).
+    #[serde(default)]
+    pub split_above: Option<usize>,
     /// Limits of the content checks (`malbild check`, and the build's warnings).
     #[serde(default)]
     pub check: CheckConfig,
@@ -290,6 +295,7 @@ impl Default for SiteConfig {
             organisation: None,
             themes: BTreeMap::new(),
             accessibility: None,
+            split_above: None,
             check: CheckConfig::default(),
         }
     }

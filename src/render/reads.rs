@@ -62,6 +62,14 @@ pub(crate) enum Aspect {
     /// Of the home page only: the cards (content path, facts, snippet) of
     /// the pages in one card file of the search index.
     Chunk(u32),
+    /// Of the home page only, when a large site's A–Ö list is split
+    /// ([`crate::search::Plan`]): its letters and how many pages it holds,
+    /// as the search page shows them.
+    Letters,
+    /// Of the home page only: a part of the split A–Ö list, by
+    /// [`crate::search::list_key`] of its address (its pages' titles,
+    /// addresses and contexts, and the letters around it).
+    List(u32),
 }
 
 impl Aspect {
@@ -80,6 +88,8 @@ impl Aspect {
             Aspect::Index => "index",
             Aspect::Shard(_) => "shard",
             Aspect::Chunk(_) => "chunk",
+            Aspect::Letters => "letters",
+            Aspect::List(_) => "list",
         }
     }
 
@@ -97,6 +107,8 @@ impl Aspect {
             Aspect::Title => 10,
             Aspect::Shard(n) => 8 | (u64::from(n) << 8),
             Aspect::Chunk(n) => 9 | (u64::from(n) << 8),
+            Aspect::Letters => 12,
+            Aspect::List(n) => 13 | (u64::from(n) << 8),
             Aspect::Address => 11,
         }
     }
@@ -150,6 +162,8 @@ pub(crate) struct Values {
     numbers: Vec<u32>,
     /// The pages of each card file, with their numbers, in order.
     chunk_pages: Vec<Vec<(u32, PageId)>>,
+    /// The split A–Ö list ([`Aspect::Letters`], [`Aspect::List`]).
+    plan: crate::search::Plan,
 }
 
 impl Values {
@@ -237,6 +251,7 @@ impl Values {
             chunks: Vec::new(),
             numbers: crate::search::numbers(site),
             chunk_pages: Vec::new(),
+            plan: crate::search::Plan::of(site),
         };
 
         // The card files: the pages of each, in the order of their numbers.
@@ -332,7 +347,14 @@ impl Values {
             Aspect::Index => self.index,
             Aspect::Shard(n) => self.shards.get(&n).copied().unwrap_or_default(),
             Aspect::Chunk(n) => self.chunks.get(n as usize).map_or(0, Combine::finish),
+            Aspect::Letters => self.plan.overview,
+            Aspect::List(key) => self.plan.value(key),
         }
+    }
+
+    /// The split A–Ö list (empty when the site is small).
+    pub(crate) fn plan(&self) -> &crate::search::Plan {
+        &self.plan
     }
 
     /// Each page's number in the search index.
