@@ -831,8 +831,10 @@ pub(crate) struct PlanLetter {
     pub letter: String,
     /// Its first part in [`Plan::parts`].
     pub first: usize,
-    /// How many parts.
+    /// How many parts (one, empty, when no page starts with it).
     pub parts: usize,
+    /// How many pages start with it.
+    pub pages: usize,
 }
 
 /// A part of [`Plan`]: one page of output.
@@ -862,6 +864,12 @@ pub(crate) fn part_path(letter: &str, number: usize) -> String {
     }
 }
 
+/// The letters every part's navigation shows, whether pages start with
+/// them or not (a letter no page starts with has a page that says so): the
+/// navigation stays the same when the first page under a letter comes or
+/// the last goes, so that does not make every part again.
+const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ";
+
 impl Plan {
     /// The plan of `site`'s list, or an empty one (the list stays on the
     /// search page) when the site has [`split_above`] pages or fewer.
@@ -869,79 +877,121 @@ impl Plan {
         if site.pages.len() <= split_above(site) {
             return Plan::default();
         }
-        // Every page of the tree with its context, depth first.
-        let mut found: Vec<(PageId, String)> = Vec::with_capacity(site.pages.len());
-        let mut stack: Vec<(PageId, String)> = vec![(Site::HOME, String::new())];
+        // Every page of the tree, depth first, with the region or
+        // publication whose context its list entry shows (the nearest
+        // above it); each such context made and keyed once.
+        let mut contexts: Vec<(String, Vec<u32>)> = vec![(String::new(), Vec::new())];
+        let mut found: Vec<(PageId, usize)> = Vec::with_capacity(site.pages.len());
+        let mut stack: Vec<(PageId, usize)> = vec![(Site::HOME, 0)];
         while let Some((id, ctx)) = stack.pop() {
             let page = &site.pages[id];
             let below = if matches!(page.role, Role::Region | Role::Publication) {
-                if ctx.is_empty() {
+                let text = if contexts[ctx].0.is_empty() {
                     page.title.clone()
                 } else {
-                    format!("{ctx} · {}", page.title)
-                }
+                    format!("{} · {}", contexts[ctx].0, page.title)
+                };
+                let key = swedish_key(&text);
+                contexts.push((text, key));
+                contexts.len() - 1
             } else {
-                ctx.clone()
+                ctx
             };
             for &c in page.children.iter().rev() {
-                stack.push((c, below.clone()));
+                stack.push((c, below));
             }
             found.push((id, ctx));
         }
-        let mut entries: Vec<(Vec<u32>, Vec<u32>, String, PageId, String)> = found
+        let mut entries: Vec<(Vec<u32>, PageId, usize)> = found
             .into_par_iter()
-            .map(|(id, ctx)| {
-                let page = &site.pages[id];
-                (
-                    swedish_key(&page.title),
-                    swedish_key(&ctx),
-                    page.output_path(),
-                    id,
-                    ctx,
-                )
-            })
+            .map(|(id, ctx)| (swedish_key(&site.pages[id].title), id, ctx))
             .collect();
-        entries.par_sort_unstable_by(|a, b| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)));
+        // As the list on the search page is sorted: by title, context and
+        // address (made only for the rare tie).
+        entries.par_sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| contexts[a.2].1.cmp(&contexts[b.2].1))
+                .then_with(|| {
+                    site.pages[a.1]
+                        .output_path()
+                        .cmp(&site.pages[b.1].output_path())
+                })
+        });
         let count = entries.len();
+        // The letters: the alphabet, and any other initial (`#`, a letter
+        // of another alphabet) where its pages sort.
+        let position = |letter: &str| -> (u32, String) {
+            let first = if letter == "#" {
+                0
+            } else {
+                swedish_key(letter).first().copied().unwrap_or(0)
+            };
+            (first, letter.to_string())
+        };
+        let mut names: Vec<(u32, String)> =
+            ALPHABET.chars().map(|c| position(&c.to_string())).collect();
+        let mut by_letter: HashMap<String, Vec<(PageId, usize)>> = HashMap::new();
+        for (key, id, ctx) in entries {
+            let letter = initial(&key);
+            let list = by_letter.entry(letter).or_insert_with_key(|letter| {
+                if !ALPHABET.contains(letter.as_str()) {
+                    names.push(position(letter));
+                }
+                Vec::new()
+            });
+            list.push((id, ctx));
+        }
+        names.sort();
+        let (part_max, part_min, part_cut) = part_sizes(split_above(site));
         let mut plan = Plan {
             count,
             ..Plan::default()
         };
-        let (part_max, part_min, part_cut) = part_sizes(split_above(site));
-        let mut in_part = 0;
-        for (key, _, _, id, ctx) in entries {
-            let letter = initial(&key);
-            let new_letter = plan.letters.last().is_none_or(|l| l.letter != letter);
-            let cut = !new_letter
-                && (in_part >= part_max
-                    || (in_part >= part_min
-                        && crate::hash::str(&site.pages[id].rel) % part_cut == 0));
-            if new_letter {
-                plan.letters.push(PlanLetter {
-                    letter: letter.clone(),
-                    first: plan.parts.len(),
-                    parts: 0,
-                });
+        for (_, letter) in names {
+            let pages = by_letter.remove(&letter).unwrap_or_default();
+            let l = plan.letters.len();
+            plan.letters.push(PlanLetter {
+                letter: letter.clone(),
+                first: plan.parts.len(),
+                parts: 0,
+                pages: pages.len(),
+            });
+            let mut in_part = 0;
+            for (i, (id, ctx)) in pages.into_iter().enumerate() {
+                let cut = i > 0
+                    && (in_part >= part_max
+                        || (in_part >= part_min
+                            && crate::hash::str(&site.pages[id].rel) % part_cut == 0));
+                if i == 0 || cut {
+                    plan.letters[l].parts += 1;
+                    plan.parts.push(Part {
+                        letter: l,
+                        number: plan.letters[l].parts,
+                        path: part_path(&letter, plan.letters[l].parts),
+                        entries: Vec::new(),
+                        value: 0,
+                    });
+                    in_part = 0;
+                }
+                in_part += 1;
+                let text = &contexts[ctx].0;
+                plan.parts
+                    .last_mut()
+                    .expect("a part was pushed")
+                    .entries
+                    .push((id, text.clone()));
             }
-            if new_letter || cut {
-                let l = plan.letters.len() - 1;
-                plan.letters[l].parts += 1;
-                let number = plan.letters[l].parts;
+            if plan.letters[l].parts == 0 {
+                // No page starts with it: a page that says so.
+                plan.letters[l].parts = 1;
                 plan.parts.push(Part {
                     letter: l,
-                    number,
-                    path: part_path(&letter, number),
+                    number: 1,
+                    path: part_path(&letter, 1),
                     entries: Vec::new(),
                     value: 0,
                 });
-                in_part = 0;
             }
-            in_part += 1;
-            plan.parts
-                .last_mut()
-                .expect("a part was pushed")
-                .entries
-                .push((id, ctx));
         }
         // The letters, as every part's navigation shows them (each linked
         // to its first part, whose address is the letter's).
@@ -950,10 +1000,12 @@ impl Plan {
             nav = nav.str(&l.letter);
         }
         let nav = nav.finish();
-        plan.overview = crate::hash::Combine::default()
-            .u64(nav)
-            .u64(count as u64)
-            .finish();
+        // The search page links the letters that have pages.
+        let mut overview = crate::hash::Combine::default().u64(count as u64);
+        for l in plan.letters.iter().filter(|l| l.pages > 0) {
+            overview = overview.str(&l.letter);
+        }
+        plan.overview = overview.finish();
         let letters = &plan.letters;
         plan.parts.par_iter_mut().for_each(|part| {
             let mut h = crate::hash::Combine::default()
@@ -995,6 +1047,7 @@ fn overview(views: &Views<'_>, plan: &Plan) -> SearchView {
         letters: plan
             .letters
             .iter()
+            .filter(|l| l.pages > 0)
             .map(|l| Letter {
                 letter: l.letter.clone(),
                 id: format!("mb-bokstav-{}", letter_slug(&l.letter)),

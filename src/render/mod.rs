@@ -300,7 +300,7 @@ pub(crate) fn basis(
         .zip(bodies)
         .map(|(p, b)| fact(p, b))
         .collect();
-    let values = Values::of(site, bodies, &facts, &mut kept.shards);
+    let values = Values::of(site, bodies, &facts, &mut kept.shards, &mut kept.plan);
     Basis {
         site_hash,
         publications_hash,
@@ -318,6 +318,8 @@ pub(crate) struct BasisCache {
     site: Option<(u64, u64, u64, tera::Context)>,
     /// The search index's shard values.
     shards: Option<reads::ShardSums>,
+    /// The split A–Ö list, by a hash of what it is made of.
+    plan: Option<(u64, Arc<crate::search::Plan>)>,
 }
 
 /// A hash of everything [`site_view`] and [`base_context_of`] are made of:

@@ -163,7 +163,7 @@ pub(crate) struct Values {
     /// The pages of each card file, with their numbers, in order.
     chunk_pages: Vec<Vec<(u32, PageId)>>,
     /// The split A–Ö list ([`Aspect::Letters`], [`Aspect::List`]).
-    plan: crate::search::Plan,
+    plan: Arc<crate::search::Plan>,
 }
 
 impl Values {
@@ -173,6 +173,7 @@ impl Values {
         bodies: &[Arc<Body>],
         facts: &[u64],
         kept: &mut Option<ShardSums>,
+        kept_plan: &mut Option<(u64, Arc<crate::search::Plan>)>,
     ) -> Self {
         use rayon::prelude::*;
         let n = site.pages.len();
@@ -251,8 +252,21 @@ impl Values {
             chunks: Vec::new(),
             numbers: crate::search::numbers(site),
             chunk_pages: Vec::new(),
-            plan: crate::search::Plan::of(site),
+            plan: Arc::default(),
         };
+        // The split A–Ö list, made again only when a page's title or
+        // address, the tree or the setting moved (milliseconds at 10,000
+        // pages; this hash, microseconds).
+        let mut key = Combine::default().u64(crate::search::split_above(site) as u64);
+        for (id, v) in per.iter().enumerate() {
+            key = key.u64(rels[id]).u64(v[1]).u64(v[7]);
+        }
+        let key = key.finish();
+        values.plan = match kept_plan.take() {
+            Some((k, plan)) if k == key => plan,
+            _ => Arc::new(crate::search::Plan::of(site)),
+        };
+        *kept_plan = Some((key, values.plan.clone()));
 
         // The card files: the pages of each, in the order of their numbers.
         let mut by_number: Vec<(u32, PageId)> = values

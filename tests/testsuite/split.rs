@@ -128,6 +128,12 @@ fn the_list_is_split_above_the_threshold_and_not_below() {
             }
         }
         assert_eq!(joined, whole, "the parts, letter by letter, are the list");
+        // A letter no page starts with has a page that says so, so every
+        // part's row of letters is the whole alphabet, whatever comes.
+        let q = t.read("output/sok/q/index.html");
+        assert!(q.contains("Ingen sida börjar på Q."), "{q}");
+        assert_eq!(nav(&q, "Bokstäver").len(), 29, "{q}");
+        part_is_a_page(&q, "sok/q/index.html", "Q", 1, 1);
         if above == 3 {
             // A long letter is cut into parts: `split_above: 3` makes parts
             // of at most 2 pages.
@@ -217,6 +223,10 @@ fn a_title_edit_renders_only_the_part_it_is_on() {
             "a title that moves to another letter",
             "---\ntitle: Tillägg\nweight: 4\n---\n\n## Ordlista\n",
         ),
+        (
+            "a title that moves to a letter no page had",
+            "---\ntitle: Nytt namn\nweight: 4\n---\n\n## Ordlista\n",
+        ),
     ] {
         let small = rendered_after(&site(), bilaga, text);
         let t = split_site(3);
@@ -224,6 +234,8 @@ fn a_title_edit_renders_only_the_part_it_is_on() {
         // Moving to another letter makes the part it leaves and the one it
         // joins, in place of the search page, and the other part of a
         // letter whose number of parts changed (its parts' navigation).
+        // A letter no page had: its page and the part it leaves, and the
+        // search page, which links only the letters that have pages.
         let allowed = if what.contains("moves") {
             small + 2
         } else {
@@ -233,7 +245,9 @@ fn a_title_edit_renders_only_the_part_it_is_on() {
             split <= allowed,
             "{what}: {split} rendered on a split site, {small} on a small one"
         );
-        let (letter, title) = if what.contains("moves") {
+        let (letter, title) = if what.contains("no page had") {
+            ("n", "Nytt namn")
+        } else if what.contains("moves") {
             ("t", "Tillägg")
         } else {
             ("b", "Bilaga med ny titel")
