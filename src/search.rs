@@ -769,7 +769,7 @@ fn a_to_o(views: &Views<'_>) -> SearchView {
 }
 
 /// Above how many pages the A–Ö list is split into a page per letter (and
-/// a long letter into parts): `site.yaml`'s `split_above`, else 500. The
+/// a long letter into parts): `site.yaml`'s `split: pages:`, else 500. The
 /// real sites (21 regions, a few publications each of a handful of parts)
 /// have one to three hundred pages, whose list is one page of at most some
 /// 100 kB that a reader scrolls or searches with the browser; at 500 it
@@ -777,7 +777,7 @@ fn a_to_o(views: &Views<'_>) -> SearchView {
 /// reader's list of links is good for, and every title edit would make it
 /// again. (A test's fixture sets a small number, so a dozen pages split.)
 pub(crate) fn split_above(site: &Site) -> usize {
-    site.config.split_above.unwrap_or(500)
+    site.config.split.pages.unwrap_or(500)
 }
 
 /// How a letter's list is cut into parts: at most `max` pages a part (200,

@@ -1,5 +1,5 @@
 //! The A–Ö list of a large site, split into a page per letter and a long
-//! letter into parts (issue 13): above `site.yaml`'s `split_above` (500
+//! letter into parts (issue 13): above `site.yaml`'s `split: pages:` (500
 //! unless set; these tests set a small number, so a dozen pages split), not
 //! at it; the parts together are the list a small site shows on its search
 //! page; each part is a page of its own (one `h1`, `lang`, relative links,
@@ -11,11 +11,14 @@ use crate::incremental::{Runs, STEPS, run_steps};
 use crate::search::site;
 use crate::site_test::SiteTest;
 
-/// The search fixture (titles under Z, Å, Ä, Ö) with `split_above: n`.
+/// The search fixture (titles under Z, Å, Ä, Ö) with `split: {pages: n}`.
 fn split_site(n: usize) -> SiteTest {
     let t = site();
     let yaml = t.read("content/site.yaml");
-    t.write("content/site.yaml", &format!("{yaml}split_above: {n}\n"));
+    t.write(
+        "content/site.yaml",
+        &format!("{yaml}split:\n  pages: {n}\n"),
+    );
     t
 }
 
@@ -135,7 +138,7 @@ fn the_list_is_split_above_the_threshold_and_not_below() {
         assert_eq!(nav(&q, "Bokstäver").len(), 29, "{q}");
         part_is_a_page(&q, "sok/q/index.html", "Q", 1, 1);
         if above == 3 {
-            // A long letter is cut into parts: `split_above: 3` makes parts
+            // A long letter is cut into parts: `pages: 3` makes parts
             // of at most 2 pages.
             assert!(parts > expect.len(), "{parts} parts");
             assert!(t.path("output/sok/r/sida/2/index.html").exists());
@@ -261,13 +264,141 @@ fn a_title_edit_renders_only_the_part_it_is_on() {
     }
 }
 
+/// The comparison and the theme pages of the `kinds` fixture (two
+/// regions, Region A and Region Ö) with `split: {regions: 1}`: a page per
+/// region, each linked from the others; a publication links to the page
+/// of the comparison its region is on; together the pages show what the
+/// one page shows.
+#[test]
+fn the_comparison_and_theme_pages_are_split_by_region_above_the_threshold() {
+    let whole = SiteTest::from_dir("kinds");
+    whole.build();
+    let t = SiteTest::from_dir("kinds");
+    let yaml = t.read("content/site.yaml");
+    t.write(
+        "content/site.yaml",
+        &format!("{yaml}split:\n  regions: 1\n"),
+    );
+    t.build();
+    let at_two = SiteTest::from_dir("kinds");
+    at_two.write(
+        "content/site.yaml",
+        &format!("{yaml}split:\n  regions: 2\n"),
+    );
+    at_two.build();
+    assert_eq!(
+        at_two.files_in("output"),
+        whole.files_in("output"),
+        "at the threshold nothing is split"
+    );
+    let themes: Vec<String> = std::fs::read_dir(t.path("output/teman"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!themes.is_empty());
+    let pages = |first: &str| -> Vec<String> {
+        let second = first.replace("index.html", "sida/2/index.html");
+        assert!(
+            !t.path(&first.replace("index.html", "sida/3/index.html"))
+                .exists()
+        );
+        vec![first.to_string(), second]
+    };
+    // What a page shows of its regions: each `<section>` of a theme page,
+    // each column of the comparison, by its id.
+    let columns = |html: &str| -> Vec<String> {
+        html.split("<h3 class=\"compare__title\" id=\"")
+            .skip(1)
+            .map(|c| c[..c.find('"').unwrap()].to_string())
+            .collect()
+    };
+    let passages = |html: &str| -> Vec<String> {
+        html.split("<p class=\"passage__title\"><a href=\"")
+            .skip(1)
+            .map(|c| {
+                c[..c.find('"').unwrap()]
+                    .trim_start_matches("../")
+                    .to_string()
+            })
+            .collect()
+    };
+    let mut all = vec![(
+        "output/jamfor/index.html".to_string(),
+        "Jämför målbilderna".to_string(),
+    )];
+    for slug in &themes {
+        let html = whole.read(&format!("output/teman/{slug}/index.html"));
+        let h1 = &html[html.find("page-header__title\">").unwrap() + 20..];
+        all.push((
+            format!("output/teman/{slug}/index.html"),
+            h1[..h1.find('<').unwrap()].to_string(),
+        ));
+    }
+    for (first, title) in &all {
+        let one = whole.read(first);
+        let (mut split_columns, mut split_passages) = (Vec::new(), Vec::new());
+        for (i, path) in pages(first).iter().enumerate() {
+            let html = t.read(path);
+            assert!(
+                html.contains(&format!(
+                    "<h1 class=\"page-header__title\">{title}, del {} av 2</h1>",
+                    i + 1
+                )),
+                "{path}: {html}"
+            );
+            assert_eq!(html.matches("<h1").count(), 1, "{path}");
+            assert!(html.contains("<html lang=\"sv\""), "{path}");
+            assert!(
+                !html.contains("href=\"/") && !html.contains("href=\"http"),
+                "{path}"
+            );
+            let parts = nav(&html, "Delar, efter region");
+            assert_eq!(parts.len(), 2, "{path}: {html}");
+            let group_nav = &html[html.find("aria-label=\"Delar, efter region\"").unwrap()..];
+            let group_nav = &group_nav[..group_nav.find("</nav>").unwrap()];
+            assert_eq!(
+                group_nav.matches("aria-current=\"page\"").count(),
+                1,
+                "{path}"
+            );
+            assert!(
+                group_nav.contains(&format!("aria-current=\"page\">Region {}", ["Ö", "A"][i])),
+                "{path}"
+            );
+            split_columns.extend(columns(&html));
+            split_passages.extend(passages(&html));
+        }
+        assert_eq!(split_columns, columns(&one), "{first}");
+        assert_eq!(split_passages, passages(&one), "{first}");
+    }
+    // Region A's publication links to the second page of the comparison
+    // (the site puts Region Ö first).
+    let strategi = std::fs::read_dir(t.path("output/region-a"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.path().join("index.html").exists())
+        .unwrap()
+        .path()
+        .join("index.html");
+    let html = std::fs::read_to_string(&strategi).unwrap();
+    assert!(
+        html.contains("jamfor/sida/2/index.html#mb-jamfor-"),
+        "{html}"
+    );
+}
+
 // Every kind of edit on a split site: the rebuild is a build from nothing
 // (and renders no more than on a small site, by the steps' own bounds).
 #[test]
 fn every_rebuild_of_a_split_site_equals_a_build_from_nothing() {
     let t = SiteTest::from_dir("kinds");
     let yaml = t.read("content/site.yaml");
-    t.write("content/site.yaml", &format!("{yaml}split_above: 3\n"));
+    t.write(
+        "content/site.yaml",
+        &format!("{yaml}split:\n  pages: 3\n  regions: 1\n"),
+    );
     // The steps up to the one that rewrites site.yaml (the title, a
     // publication's title, a new and a removed page...) run on a split
     // site: the fixture has a dozen pages, split above 3.
