@@ -174,8 +174,11 @@ pub(crate) struct ThemeRegion {
     pub title: String,
     /// Its page.
     pub url: String,
-    /// Its publications that name the word.
-    pub publications: Vec<ThemePublication>,
+    /// Its publications that name the word (not named `publications`,
+    /// which would make `theme.html` read the navigation's publications,
+    /// see `theme::names_publications`, and every theme page be made again
+    /// when any publication's title changes).
+    pub documents: Vec<ThemePublication>,
 }
 
 /// What `theme.html` gets as `theme`.
@@ -625,14 +628,14 @@ fn theme_page(views: &Views<'_>, slug: &str, g: usize) -> ThemePage {
         };
         match regions.last_mut() {
             Some(last) if last.url == site.pages[region].output_path() => {
-                last.publications.push(entry)
+                last.documents.push(entry)
             }
             _ => {
                 let r = views.link(region);
                 regions.push(ThemeRegion {
                     title: r.title,
                     url: r.url,
-                    publications: vec![entry],
+                    documents: vec![entry],
                 });
             }
         }

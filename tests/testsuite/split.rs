@@ -264,6 +264,36 @@ fn a_title_edit_renders_only_the_part_it_is_on() {
     }
 }
 
+// A publication's title renders the page of the comparison and the pages
+// of the theme words its region is on, not the others: no more pages than
+// on a site of one page each (where it renders the comparison and the pages
+// of its words).
+#[test]
+fn a_publication_title_renders_only_its_region_s_pages() {
+    let rel = "content/region-a/plan-2030/_index.md";
+    let retitled = |t: &SiteTest| {
+        t.read(rel)
+            .replacen("title: Plan 2030", "title: Plan 2031", 1)
+    };
+    let one = SiteTest::from_dir("kinds");
+    let small = rendered_after(&one, rel, &retitled(&one));
+    let t = SiteTest::from_dir("kinds");
+    let yaml = t.read("content/site.yaml");
+    t.write(
+        "content/site.yaml",
+        &format!("{yaml}split:\n  regions: 1\n"),
+    );
+    let split = rendered_after(&t, rel, &retitled(&t));
+    assert!(
+        split <= small,
+        "{split} rendered split by region, {small} on one page"
+    );
+    assert!(
+        t.read("output/teman/tillit/sida/2/index.html")
+            .contains("Plan 2031")
+    );
+}
+
 /// The comparison and the theme pages of the `kinds` fixture (two
 /// regions, Region A and Region Ö) with `split: {regions: 1}`: a page per
 /// region, each linked from the others; a publication links to the page
