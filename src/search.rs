@@ -814,6 +814,12 @@ pub(crate) struct Plan {
     pub overview: u64,
     /// Each part's value, by [`list_key`] of its address.
     values: HashMap<u32, u64>,
+    /// Each page's title's sort key ([`swedish_key`]), by id.
+    keys: Vec<Arc<[u32]>>,
+    /// Each page's hash of its title and address, by id.
+    titles: Vec<u64>,
+    /// Each page's hash of its content path, by id.
+    rels: Vec<u64>,
 }
 
 /// The number a part of the list is read by
@@ -847,7 +853,7 @@ pub(crate) struct Part {
     /// Where it is written.
     pub path: String,
     /// Its pages, in order, with their context.
-    pub entries: Vec<(PageId, String)>,
+    pub entries: Vec<(PageId, Arc<str>)>,
     /// The hash of everything it shows.
     pub value: u64,
 }
@@ -873,14 +879,26 @@ const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ";
 impl Plan {
     /// The plan of `site`'s list, or an empty one (the list stays on the
     /// search page) when the site has [`split_above`] pages or fewer.
-    pub(crate) fn of(site: &Site) -> Plan {
+    /// `rels` and `titles` are each page's hash of its content path and
+    /// of its title and address; a title's sort key is taken from `last`,
+    /// the last build's plan, when the pages are the same and its title
+    /// hashes the same (a title edit then keys one title, not thousands).
+    pub(crate) fn of(site: &Site, last: Option<&Plan>, rels: &[u64], titles: &[u64]) -> Plan {
         if site.pages.len() <= split_above(site) {
             return Plan::default();
         }
+        let last = last.filter(|l| l.rels == rels && l.keys.len() == titles.len());
+        let keys: Vec<Arc<[u32]>> = (0..site.pages.len())
+            .into_par_iter()
+            .map(|id| match last {
+                Some(l) if l.titles[id] == titles[id] => l.keys[id].clone(),
+                _ => swedish_key(&site.pages[id].title).into(),
+            })
+            .collect();
         // Every page of the tree, depth first, with the region or
         // publication whose context its list entry shows (the nearest
         // above it); each such context made and keyed once.
-        let mut contexts: Vec<(String, Vec<u32>)> = vec![(String::new(), Vec::new())];
+        let mut contexts: Vec<(Arc<str>, Vec<u32>)> = vec![(Arc::from(""), Vec::new())];
         let mut found: Vec<(PageId, usize)> = Vec::with_capacity(site.pages.len());
         let mut stack: Vec<(PageId, usize)> = vec![(Site::HOME, 0)];
         while let Some((id, ctx)) = stack.pop() {
@@ -892,7 +910,7 @@ impl Plan {
                     format!("{} · {}", contexts[ctx].0, page.title)
                 };
                 let key = swedish_key(&text);
-                contexts.push((text, key));
+                contexts.push((text.into(), key));
                 contexts.len() - 1
             } else {
                 ctx
@@ -902,9 +920,9 @@ impl Plan {
             }
             found.push((id, ctx));
         }
-        let mut entries: Vec<(Vec<u32>, PageId, usize)> = found
-            .into_par_iter()
-            .map(|(id, ctx)| (swedish_key(&site.pages[id].title), id, ctx))
+        let mut entries: Vec<(Arc<[u32]>, PageId, usize)> = found
+            .into_iter()
+            .map(|(id, ctx)| (keys[id].clone(), id, ctx))
             .collect();
         // As the list on the search page is sorted: by title, context and
         // address (made only for the rare tie).
@@ -931,20 +949,33 @@ impl Plan {
         let mut names: Vec<(u32, String)> =
             ALPHABET.chars().map(|c| position(&c.to_string())).collect();
         let mut by_letter: HashMap<String, Vec<(PageId, usize)>> = HashMap::new();
-        for (key, id, ctx) in entries {
-            let letter = initial(&key);
+        // Sorted: the entries of one initial come together.
+        let mut current: Option<(Option<u32>, String)> = None;
+        for (key, id, ctx) in &entries {
+            let first = key.first().copied();
+            let letter = match &current {
+                Some((f, l)) if *f == first => l.clone(),
+                _ => {
+                    let l = initial(key);
+                    current = Some((first, l.clone()));
+                    l
+                }
+            };
             let list = by_letter.entry(letter).or_insert_with_key(|letter| {
                 if !ALPHABET.contains(letter.as_str()) {
                     names.push(position(letter));
                 }
                 Vec::new()
             });
-            list.push((id, ctx));
+            list.push((*id, *ctx));
         }
         names.sort();
         let (part_max, part_min, part_cut) = part_sizes(split_above(site));
         let mut plan = Plan {
             count,
+            keys,
+            titles: titles.to_vec(),
+            rels: rels.to_vec(),
             ..Plan::default()
         };
         for (_, letter) in names {
@@ -974,12 +1005,11 @@ impl Plan {
                     in_part = 0;
                 }
                 in_part += 1;
-                let text = &contexts[ctx].0;
                 plan.parts
                     .last_mut()
                     .expect("a part was pushed")
                     .entries
-                    .push((id, text.clone()));
+                    .push((id, contexts[ctx].0.clone()));
             }
             if plan.letters[l].parts == 0 {
                 // No page starts with it: a page that says so.
@@ -1128,7 +1158,7 @@ fn part_view(views: &Views<'_>, plan: &Plan, n: usize) -> PartView {
             .map(|(id, ctx)| Entry {
                 title: site.pages[*id].title.clone(),
                 url: site.pages[*id].output_path(),
-                context: ctx.clone(),
+                context: ctx.to_string(),
             })
             .collect(),
         search: URL.to_string(),

@@ -264,7 +264,12 @@ impl Values {
         let key = key.finish();
         values.plan = match kept_plan.take() {
             Some((k, plan)) if k == key => plan,
-            _ => Arc::new(crate::search::Plan::of(site)),
+            last => Arc::new(crate::search::Plan::of(
+                site,
+                last.as_ref().map(|(_, p)| &**p),
+                &rels,
+                &values.title,
+            )),
         };
         *kept_plan = Some((key, values.plan.clone()));
 
