@@ -992,7 +992,7 @@ impl Plan {
                 let cut = i > 0
                     && (in_part >= part_max
                         || (in_part >= part_min
-                            && crate::hash::str(&site.pages[id].rel) % part_cut == 0));
+                            && crate::hash::str(&site.pages[id].rel).is_multiple_of(part_cut)));
                 if i == 0 || cut {
                     plan.letters[l].parts += 1;
                     plan.parts.push(Part {
