@@ -23,8 +23,8 @@ use crate::search::swedish_key;
 use crate::theme::{Text, Theme};
 
 pub(crate) use crate::render::addresses::across::{
-    COMPARE_TEMPLATE, COMPARE_URL, THEME_TEMPLATE, THEMES_TEMPLATE, THEMES_URL, compare_anchor,
-    compare_enabled, theme_url, themes_enabled,
+    COMPARE_TEMPLATE, THEME_TEMPLATE, THEMES_TEMPLATE, THEMES_URL, compare_anchor, compare_enabled,
+    compare_path, group_size, groups, theme_path, theme_url, themes_enabled,
 };
 
 /// A thing a publication says, and where it says it.
@@ -112,6 +112,31 @@ pub(crate) struct Section {
 pub(crate) struct CompareView {
     /// The sections, in order.
     pub sections: Vec<Section>,
+    /// Where this page is among the comparison's pages, when a large site's
+    /// comparison is split by region (else `null`).
+    pub part: Option<GroupNav>,
+}
+
+/// A link to one page of a comparison or theme page split by region.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct GroupLink {
+    /// Its regions: the first and the last, `Region A – Region K`.
+    pub label: String,
+    /// Its address, from the site root.
+    pub url: String,
+    /// Whether it is the page it is on.
+    pub current: bool,
+}
+
+/// Where a page of a comparison or theme page split by region is.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct GroupNav {
+    /// Its number, from 1.
+    pub number: usize,
+    /// How many pages.
+    pub of: usize,
+    /// Every page, in order.
+    pub links: Vec<GroupLink>,
 }
 
 /// A page that names a theme word, on that word's page.
@@ -149,8 +174,11 @@ pub(crate) struct ThemeRegion {
     pub title: String,
     /// Its page.
     pub url: String,
-    /// Its publications that name the word.
-    pub publications: Vec<ThemePublication>,
+    /// Its publications that name the word (not named `publications`,
+    /// which would make `theme.html` read the navigation's publications,
+    /// see `theme::names_publications`, and every theme page be made again
+    /// when any publication's title changes).
+    pub documents: Vec<ThemePublication>,
 }
 
 /// What `theme.html` gets as `theme`.
@@ -164,6 +192,10 @@ pub(crate) struct ThemePage {
     pub count: usize,
     /// The regions that name it, in the order of the site.
     pub regions: Vec<ThemeRegion>,
+    /// Where this page is among the word's pages, when a large site's
+    /// theme pages are split by region (else `null`; `count` is then this
+    /// page's).
+    pub part: Option<GroupNav>,
 }
 
 /// One word in the list of theme words.
@@ -215,18 +247,29 @@ pub(crate) fn pages(
     let taken = &site.by_output;
 
     enum Job {
-        Compare,
+        Compare(usize),
         Themes,
-        Theme(String),
+        Theme(String, usize),
     }
+    // A large site's comparison and theme pages: a page per group of
+    // regions (`group_size`).
+    let groups = groups(site);
     let mut jobs = Vec::new();
     if compare_enabled(theme) {
-        jobs.push((COMPARE_URL.to_string(), COMPARE_TEMPLATE, Job::Compare));
+        for g in 0..groups {
+            jobs.push((compare_path(g), COMPARE_TEMPLATE, Job::Compare(g)));
+        }
     }
     if themes_enabled(theme) {
         jobs.push((THEMES_URL.to_string(), THEMES_TEMPLATE, Job::Themes));
         for slug in site.theme_words.keys() {
-            jobs.push((theme_url(slug), THEME_TEMPLATE, Job::Theme(slug.clone())));
+            for g in 0..groups {
+                jobs.push((
+                    theme_path(slug, g),
+                    THEME_TEMPLATE,
+                    Job::Theme(slug.clone(), g),
+                ));
+            }
         }
     }
     let results: Vec<Result<Output, Diagnostic>> = jobs
@@ -249,29 +292,31 @@ pub(crate) fn pages(
                     &links::root_prefix(path.trim_end_matches("index.html")),
                 );
                 let (title, crumbs) = match &job {
-                    Job::Compare => {
-                        context.insert("compare", &compare(&views));
-                        (string(theme, "compare_title"), vec![views.link(Site::HOME)])
+                    Job::Compare(g) => {
+                        let view = compare(&views, *g);
+                        let title = part_title(theme, string(theme, "compare_title"), &view.part);
+                        context.insert("compare", &view);
+                        (title, vec![views.title(Site::HOME)])
                     }
                     Job::Themes => {
                         context.insert("themes", &themes(&views));
-                        (string(theme, "themes_title"), vec![views.link(Site::HOME)])
+                        (string(theme, "themes_title"), vec![views.title(Site::HOME)])
                     }
-                    Job::Theme(slug) => {
-                        let view = theme_page(&views, slug);
-                        let title = view.label.clone();
+                    Job::Theme(slug, g) => {
+                        let view = theme_page(&views, slug, *g);
+                        let title = part_title(theme, view.label.clone(), &view.part);
                         context.insert("theme", &view);
                         let list = Link {
                             title: string(theme, "themes_title"),
                             url: THEMES_URL.into(),
                         };
-                        (title, vec![views.link(Site::HOME), list])
+                        (title, vec![views.title(Site::HOME), list])
                     }
                 };
                 let role = match &job {
-                    Job::Compare => "compare",
+                    Job::Compare(_) => "compare",
                     Job::Themes => "themes",
-                    Job::Theme(_) => "theme",
+                    Job::Theme(..) => "theme",
                 };
                 context.insert("page", &views.chrome(role, title, crumbs, &path));
                 let html = theme
@@ -295,6 +340,81 @@ pub(crate) fn pages(
                 }) {
                     diagnostics.push(d);
                 }
+            }
+        }
+    }
+    out
+}
+
+/// A page's title, with which part it is when the page is split
+/// (`part_title` of the theme's texts: `{title}, del {n} av {of}`).
+fn part_title(theme: &Theme, title: String, part: &Option<GroupNav>) -> String {
+    match part {
+        None => title,
+        Some(p) => string(theme, "part_title")
+            .replace("{title}", &title)
+            .replace("{n}", &p.number.to_string())
+            .replace("{of}", &p.of.to_string()),
+    }
+}
+
+/// The regions of page `group` of a page split by region, read through
+/// `views` (all of them when the site is not split), and the navigation
+/// between the pages (`path` gives each one's address), `null` when there
+/// is one.
+fn group(
+    views: &Views<'_>,
+    group: usize,
+    path: impl Fn(usize) -> String,
+) -> (Vec<PageId>, Option<GroupNav>) {
+    let site = views.site;
+    let regions: Vec<PageId> = views
+        .children(Site::HOME)
+        .iter()
+        .copied()
+        .filter(|&r| site.pages[r].role == Role::Region)
+        .collect();
+    let of = groups(site);
+    if of == 1 {
+        return (regions, None);
+    }
+    let chunks: Vec<&[PageId]> = regions.chunks(group_size(site)).collect();
+    let links = chunks
+        .iter()
+        .enumerate()
+        .map(|(g, chunk)| {
+            let first = views.title(chunk[0]).title;
+            let last = views.title(chunk[chunk.len() - 1]).title;
+            GroupLink {
+                label: if chunk.len() == 1 {
+                    first
+                } else {
+                    format!("{first} – {last}")
+                },
+                url: path(g),
+                current: g == group,
+            }
+        })
+        .collect();
+    let mine = chunks.get(group).map(|c| c.to_vec()).unwrap_or_default();
+    (
+        mine,
+        Some(GroupNav {
+            number: group + 1,
+            of,
+            links,
+        }),
+    )
+}
+
+/// The publications of `regions`, region by region, as `(region, publication)`.
+fn publications_of(views: &Views<'_>, regions: &[PageId]) -> Vec<(PageId, PageId)> {
+    let site = views.site;
+    let mut out = Vec::new();
+    for &r in regions {
+        for &p in views.children(r) {
+            if site.pages[p].role == Role::Publication {
+                out.push((r, p));
             }
         }
     }
@@ -331,10 +451,12 @@ fn anchored(url: String, id: &str) -> String {
     format!("{url}#{id}")
 }
 
-/// The comparison: every publication and what its parts say.
-fn compare(views: &Views<'_>) -> CompareView {
+/// The comparison: every publication (of page `g`'s regions, when it is
+/// split) and what its parts say.
+fn compare(views: &Views<'_>, g: usize) -> CompareView {
     let site = views.site;
-    let publications = publications(views)
+    let (regions, part) = group(views, g, compare_path);
+    let publications = publications_of(views, &regions)
         .into_iter()
         .map(|(region, id)| {
             let publication = views.facts(id);
@@ -440,12 +562,13 @@ fn compare(views: &Views<'_>) -> CompareView {
         section
     })
     .collect();
-    CompareView { sections }
+    CompareView { sections, part }
 }
 
-/// The page of theme word `slug`.
-fn theme_page(views: &Views<'_>, slug: &str) -> ThemePage {
+/// The page of theme word `slug` (page `g` of it, when it is split).
+fn theme_page(views: &Views<'_>, slug: &str, g: usize) -> ThemePage {
     let site = views.site;
+    let (in_group, part) = group(views, g, |g| theme_path(slug, g));
     let mut written = None;
     let mut names = |id: PageId| {
         views
@@ -459,7 +582,7 @@ fn theme_page(views: &Views<'_>, slug: &str) -> ThemePage {
     };
     let mut regions: Vec<ThemeRegion> = Vec::new();
     let mut count = 0;
-    for (region, id) in publications(views) {
+    for (region, id) in publications_of(views, &in_group) {
         let mut passages = Vec::new();
         for page_id in std::iter::once(id).chain(views.children(id).iter().copied()) {
             if names(page_id) {
@@ -478,14 +601,14 @@ fn theme_page(views: &Views<'_>, slug: &str) -> ThemePage {
         };
         match regions.last_mut() {
             Some(last) if last.url == site.pages[region].output_path() => {
-                last.publications.push(entry)
+                last.documents.push(entry)
             }
             _ => {
                 let r = views.link(region);
                 regions.push(ThemeRegion {
                     title: r.title,
                     url: r.url,
-                    publications: vec![entry],
+                    documents: vec![entry],
                 });
             }
         }
@@ -496,6 +619,7 @@ fn theme_page(views: &Views<'_>, slug: &str) -> ThemePage {
         label: label_of(site, slug, &written),
         count,
         regions,
+        part,
     }
 }
 

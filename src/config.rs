@@ -86,9 +86,30 @@ pub(crate) struct SiteConfig {
     /// Facts for the accessibility statement (tillgänglighetsredogörelse).
     #[serde(default)]
     pub accessibility: Option<Accessibility>,
+    /// When the pages that show the whole site are split (`split:`).
+    #[serde(default)]
+    pub split: SplitConfig,
     /// Limits of the content checks (`malbild check`, and the build's warnings).
     #[serde(default)]
     pub check: CheckConfig,
+}
+
+/// The `split:` section of `site.yaml`: above what size the pages that
+/// show the whole site are split into pages a phone and a screen reader can
+/// take. Not in the starter `site.yaml`: the defaults are for every real
+/// site; tests set small numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SplitConfig {
+    /// The search page's list of every page A–Ö becomes a page per letter
+    /// above this many pages (`crate::search::split_above`: 500).
+    #[serde(default)]
+    pub pages: Option<usize>,
+    /// The comparison and each theme word's page become a page per this
+    /// many regions when the site has more (`crate::across::group_size`:
+    /// 21, Sweden's regions).
+    #[serde(default)]
+    pub regions: Option<usize>,
 }
 
 /// The `check:` section of `site.yaml`: limits of the content checks, and
@@ -290,6 +311,7 @@ impl Default for SiteConfig {
             organisation: None,
             themes: BTreeMap::new(),
             accessibility: None,
+            split: SplitConfig::default(),
             check: CheckConfig::default(),
         }
     }

@@ -220,16 +220,17 @@ fn sitemap(views: &Views<'_>) -> Option<String> {
     if theme.has(crate::render::addresses::statement::TEMPLATE) {
         paths.push(crate::render::addresses::statement::URL.to_string());
     }
+    // Every page of a comparison and theme pages split by region (the
+    // regions are read above, as the home page's children).
+    let groups = crate::across::groups(site);
     if crate::across::compare_enabled(theme) {
-        paths.push(crate::across::COMPARE_URL.to_string());
+        paths.extend((0..groups).map(crate::across::compare_path));
     }
     if crate::across::themes_enabled(theme) {
         paths.push(crate::across::THEMES_URL.to_string());
-        paths.extend(
-            words
-                .into_keys()
-                .map(|slug| crate::across::theme_url(&slug)),
-        );
+        for slug in words.into_keys() {
+            paths.extend((0..groups).map(|g| crate::across::theme_path(&slug, g)));
+        }
     }
     if crate::search::enabled(theme) {
         paths.push(crate::search::URL.to_string());

@@ -1155,6 +1155,7 @@ const KEYS: &[(&str, Belongs)] = &[
     ("theme", Belongs::SiteYaml),
     ("organisation", Belongs::SiteYaml),
     ("accessibility", Belongs::SiteYaml),
+    ("split", Belongs::SiteYaml),
 ];
 
 /// Where a documented key is written.

@@ -55,10 +55,10 @@ use crate::diagnostic::Diagnostic;
 use crate::links;
 use crate::markdown::{BlockKind, Rendered};
 use crate::model::{Meta, Page, PageId, Role, Site};
-use crate::render::{Basis, Body, Check, Field, Output, Pages, Target, Views};
+use crate::render::{Basis, Body, Check, Field, Link, Output, Pages, Target, Views};
 use crate::theme::{Text, Theme};
 
-pub(crate) use crate::render::addresses::search::{TEMPLATE, URL, enabled};
+pub(crate) use crate::render::addresses::search::{LETTER_TEMPLATE, TEMPLATE, URL, enabled};
 /// The folder of the index.
 pub(crate) const DIR: &str = "search/";
 /// Numbers per card file (a power of two; a file has the cards of the
@@ -771,7 +771,11 @@ pub(crate) struct Letter {
     pub letter: String,
     /// Its heading's id.
     pub id: String,
-    /// Its pages, in Swedish alphabetical order.
+    /// Its first part, from the site root, when the list is split
+    /// (`null` when its pages are on the search page).
+    pub url: Option<String>,
+    /// Its pages, in Swedish alphabetical order (none when the list is
+    /// split).
     pub pages: Vec<Entry>,
 }
 
@@ -784,11 +788,41 @@ pub(crate) struct SearchView {
     pub count: usize,
     /// The index file, from the site root (the page's script loads it).
     pub index: String,
+    /// Whether the list is split into a page per letter ([`Plan`]).
+    pub split: bool,
+}
+
+/// The initial a title's [`swedish_key`] files it under: `A`...`Ö`, or `#`
+/// for a title that starts with no letter.
+fn initial(key: &[u32]) -> String {
+    key.first()
+        .and_then(|&c| char::from_u32(c))
+        .map(|c| match c {
+            '{' => 'å',
+            '|' => 'ä',
+            '}' => 'ö',
+            c => c,
+        })
+        .filter(|c| c.is_alphabetic())
+        .map_or_else(|| "#".to_string(), |c| c.to_uppercase().collect())
+}
+
+/// A letter's name in ids and addresses: `a`...`z`, `aa` (Å), `ae` (Ä),
+/// `oe` (Ö), `ovrigt` (`#`).
+fn letter_slug(letter: &str) -> String {
+    match letter {
+        "Å" => "aa".to_string(),
+        "Ä" => "ae".to_string(),
+        "Ö" => "oe".to_string(),
+        "#" => "ovrigt".to_string(),
+        l => l.to_lowercase(),
+    }
 }
 
 /// The A–Ö list: every page of the tree, read through `views`.
 fn a_to_o(views: &Views<'_>) -> SearchView {
-    let mut entries: Vec<(Vec<u32>, Entry)> = Vec::new();
+    // (title's key, context's key, entry)
+    let mut entries: Vec<(Vec<u32>, Vec<u32>, Entry)> = Vec::new();
     // (page, its context) — an explicit stack, depth first.
     let mut stack: Vec<(PageId, String)> = vec![(Site::HOME, String::new())];
     while let Some((id, ctx)) = stack.pop() {
@@ -805,6 +839,7 @@ fn a_to_o(views: &Views<'_>) -> SearchView {
         };
         entries.push((
             swedish_key(&link.title),
+            swedish_key(&ctx),
             Entry {
                 title: link.title,
                 url: link.url,
@@ -815,41 +850,24 @@ fn a_to_o(views: &Views<'_>) -> SearchView {
             stack.push((c, below.clone()));
         }
     }
+    // Each key made once, not once per comparison.
     entries.sort_by(|a, b| {
         a.0.cmp(&b.0)
-            .then_with(|| swedish_key(&a.1.context).cmp(&swedish_key(&b.1.context)))
-            .then_with(|| a.1.url.cmp(&b.1.url))
+            .then_with(|| a.1.cmp(&b.1))
+            .then_with(|| a.2.url.cmp(&b.2.url))
     });
     let count = entries.len();
     let mut letters: Vec<Letter> = Vec::new();
-    for (key, entry) in entries {
-        let letter = key
-            .first()
-            .and_then(|&c| char::from_u32(c))
-            .map(|c| match c {
-                '{' => 'å',
-                '|' => 'ä',
-                '}' => 'ö',
-                c => c,
-            })
-            .filter(|c| c.is_alphabetic())
-            .map_or_else(|| "#".to_string(), |c| c.to_uppercase().collect());
+    for (key, _, entry) in entries {
+        let letter = initial(&key);
         match letters.last_mut() {
             Some(last) if last.letter == letter => last.pages.push(entry),
             _ => {
-                let id = format!(
-                    "mb-bokstav-{}",
-                    match letter.as_str() {
-                        "Å" => "aa".to_string(),
-                        "Ä" => "ae".to_string(),
-                        "Ö" => "oe".to_string(),
-                        "#" => "ovrigt".to_string(),
-                        l => l.to_lowercase(),
-                    }
-                );
+                let id = format!("mb-bokstav-{}", letter_slug(&letter));
                 letters.push(Letter {
                     letter,
                     id,
+                    url: None,
                     pages: vec![entry],
                 });
             }
@@ -859,7 +877,416 @@ fn a_to_o(views: &Views<'_>) -> SearchView {
         letters,
         count,
         index: meta_file(),
+        split: false,
     }
+}
+
+/// Above how many pages the A–Ö list is split into a page per letter (and
+/// a long letter into parts): `site.yaml`'s `split: pages:`, else 500. The
+/// real sites (21 regions, a few publications each of a handful of parts)
+/// have one to three hundred pages, whose list is one page of at most some
+/// 100 kB that a reader scrolls or searches with the browser; at 500 it
+/// would be some 150 kB and 500 links, more than a phone or a screen
+/// reader's list of links is good for, and every title edit would make it
+/// again. (A test's fixture sets a small number, so a dozen pages split.)
+pub(crate) fn split_above(site: &Site) -> usize {
+    site.config.split.pages.unwrap_or(500)
+}
+
+/// How a letter's list is cut into parts: at most `max` pages a part (200,
+/// some 60 kB); a part of `min` pages or more (41) ends before a page whose
+/// content path hashes to a multiple of `cut` (83). A part then holds
+/// about 120 pages, and where it ends depends on the pages there, not on
+/// how many come before, so a page added or retitled changes the part it
+/// joins and the part it leaves, not every part after them. From
+/// [`split_above`], so that a test's lower number cuts small parts too.
+fn part_sizes(above: usize) -> (usize, usize, u64) {
+    (
+        (above * 2 / 5).max(2),
+        (above / 12).max(1),
+        (above as u64 / 6).max(2),
+    )
+}
+
+/// The A–Ö list of a large site, split: a page per letter, and a long
+/// letter in parts. Made every build (from the site, in parallel: some
+/// milliseconds at 10,000 pages) into [`crate::render::Values`], whose
+/// [`crate::render::Aspect::Letters`] and `List(n)` are its hashes, so a
+/// title edit makes only the part the page is on again (and the part it
+/// moves to).
+#[derive(Debug, Default)]
+pub(crate) struct Plan {
+    /// Each letter that has pages, in order.
+    pub letters: Vec<PlanLetter>,
+    /// Each part of the list, letter by letter.
+    pub parts: Vec<Part>,
+    /// How many pages the list holds.
+    pub count: usize,
+    /// What the search page shows of it: the letters (with the address of
+    /// each one's first part) and how many pages.
+    pub overview: u64,
+    /// Each part's value, by [`list_key`] of its address.
+    values: HashMap<u32, u64>,
+    /// Each page's title's sort key ([`swedish_key`]), by id.
+    keys: Vec<Arc<[u32]>>,
+    /// Each page's hash of its title and address, by id.
+    titles: Vec<u64>,
+    /// Each page's hash of its content path, by id.
+    rels: Vec<u64>,
+}
+
+/// The number a part of the list is read by
+/// ([`crate::render::Aspect::List`]): from its address, not its place
+/// among the parts, so that a letter that gains or loses a part does not
+/// move the parts of the letters after it.
+pub(crate) fn list_key(path: &str) -> u32 {
+    crate::hash::str(path) as u32
+}
+
+/// A letter of [`Plan`].
+#[derive(Debug)]
+pub(crate) struct PlanLetter {
+    /// `A`...`Ö`, `#`.
+    pub letter: String,
+    /// Its first part in [`Plan::parts`].
+    pub first: usize,
+    /// How many parts (one, empty, when no page starts with it).
+    pub parts: usize,
+    /// How many pages start with it.
+    pub pages: usize,
+}
+
+/// A part of [`Plan`]: one page of output.
+#[derive(Debug)]
+pub(crate) struct Part {
+    /// Its letter in [`Plan::letters`].
+    pub letter: usize,
+    /// Its number among the letter's parts, from 1.
+    pub number: usize,
+    /// Where it is written.
+    pub path: String,
+    /// Its pages, in order, with their context.
+    pub entries: Vec<(PageId, Arc<str>)>,
+    /// The hash of everything it shows.
+    pub value: u64,
+}
+
+/// Where part `number` of `letter` is written: `sok/m/index.html`, then
+/// `sok/m/sida/2/index.html` (the shape of Hugo's and Zola's pagination,
+/// in Swedish).
+pub(crate) fn part_path(letter: &str, number: usize) -> String {
+    let slug = letter_slug(letter);
+    if number <= 1 {
+        format!("sok/{slug}/index.html")
+    } else {
+        format!("sok/{slug}/sida/{number}/index.html")
+    }
+}
+
+/// The letters every part's navigation shows, whether pages start with
+/// them or not (a letter no page starts with has a page that says so): the
+/// navigation stays the same when the first page under a letter comes or
+/// the last goes, so that does not make every part again.
+const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ";
+
+impl Plan {
+    /// The plan of `site`'s list, or an empty one (the list stays on the
+    /// search page) when the site has [`split_above`] pages or fewer.
+    /// `rels` and `titles` are each page's hash of its content path and
+    /// of its title and address; a title's sort key is taken from `last`,
+    /// the last build's plan, when the pages are the same and its title
+    /// hashes the same (a title edit then keys one title, not thousands).
+    pub(crate) fn of(site: &Site, last: Option<&Plan>, rels: &[u64], titles: &[u64]) -> Plan {
+        if site.pages.len() <= split_above(site) {
+            return Plan::default();
+        }
+        let last = last.filter(|l| l.rels == rels && l.keys.len() == titles.len());
+        let keys: Vec<Arc<[u32]>> = (0..site.pages.len())
+            .into_par_iter()
+            .map(|id| match last {
+                Some(l) if l.titles[id] == titles[id] => l.keys[id].clone(),
+                _ => swedish_key(&site.pages[id].title).into(),
+            })
+            .collect();
+        // Every page of the tree, depth first, with the region or
+        // publication whose context its list entry shows (the nearest
+        // above it); each such context made and keyed once.
+        let mut contexts: Vec<(Arc<str>, Vec<u32>)> = vec![(Arc::from(""), Vec::new())];
+        let mut found: Vec<(PageId, usize)> = Vec::with_capacity(site.pages.len());
+        let mut stack: Vec<(PageId, usize)> = vec![(Site::HOME, 0)];
+        while let Some((id, ctx)) = stack.pop() {
+            let page = &site.pages[id];
+            let below = if matches!(page.role, Role::Region | Role::Publication) {
+                let text = if contexts[ctx].0.is_empty() {
+                    page.title.clone()
+                } else {
+                    format!("{} · {}", contexts[ctx].0, page.title)
+                };
+                let key = swedish_key(&text);
+                contexts.push((text.into(), key));
+                contexts.len() - 1
+            } else {
+                ctx
+            };
+            for &c in page.children.iter().rev() {
+                stack.push((c, below));
+            }
+            found.push((id, ctx));
+        }
+        let mut entries: Vec<(Arc<[u32]>, PageId, usize)> = found
+            .into_iter()
+            .map(|(id, ctx)| (keys[id].clone(), id, ctx))
+            .collect();
+        // As the list on the search page is sorted: by title, context and
+        // address (made only for the rare tie).
+        entries.par_sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| contexts[a.2].1.cmp(&contexts[b.2].1))
+                .then_with(|| {
+                    site.pages[a.1]
+                        .output_path()
+                        .cmp(&site.pages[b.1].output_path())
+                })
+        });
+        let count = entries.len();
+        // The letters: the alphabet, and any other initial (`#`, a letter
+        // of another alphabet) where its pages sort.
+        let position = |letter: &str| -> (u32, String) {
+            let first = if letter == "#" {
+                0
+            } else {
+                swedish_key(letter).first().copied().unwrap_or(0)
+            };
+            (first, letter.to_string())
+        };
+        let mut names: Vec<(u32, String)> =
+            ALPHABET.chars().map(|c| position(&c.to_string())).collect();
+        let mut by_letter: HashMap<String, Vec<(PageId, usize)>> = HashMap::new();
+        // Sorted: the entries of one initial come together.
+        let mut current: Option<(Option<u32>, String)> = None;
+        for (key, id, ctx) in &entries {
+            let first = key.first().copied();
+            let letter = match &current {
+                Some((f, l)) if *f == first => l.clone(),
+                _ => {
+                    let l = initial(key);
+                    current = Some((first, l.clone()));
+                    l
+                }
+            };
+            let list = by_letter.entry(letter).or_insert_with_key(|letter| {
+                if !ALPHABET.contains(letter.as_str()) {
+                    names.push(position(letter));
+                }
+                Vec::new()
+            });
+            list.push((*id, *ctx));
+        }
+        names.sort();
+        let (part_max, part_min, part_cut) = part_sizes(split_above(site));
+        let mut plan = Plan {
+            count,
+            keys,
+            titles: titles.to_vec(),
+            rels: rels.to_vec(),
+            ..Plan::default()
+        };
+        for (_, letter) in names {
+            let pages = by_letter.remove(&letter).unwrap_or_default();
+            let l = plan.letters.len();
+            plan.letters.push(PlanLetter {
+                letter: letter.clone(),
+                first: plan.parts.len(),
+                parts: 0,
+                pages: pages.len(),
+            });
+            let mut in_part = 0;
+            for (i, (id, ctx)) in pages.into_iter().enumerate() {
+                let cut = i > 0
+                    && (in_part >= part_max
+                        || (in_part >= part_min
+                            && crate::hash::str(&site.pages[id].rel).is_multiple_of(part_cut)));
+                if i == 0 || cut {
+                    plan.letters[l].parts += 1;
+                    plan.parts.push(Part {
+                        letter: l,
+                        number: plan.letters[l].parts,
+                        path: part_path(&letter, plan.letters[l].parts),
+                        entries: Vec::new(),
+                        value: 0,
+                    });
+                    in_part = 0;
+                }
+                in_part += 1;
+                plan.parts
+                    .last_mut()
+                    .expect("a part was pushed")
+                    .entries
+                    .push((id, contexts[ctx].0.clone()));
+            }
+            if plan.letters[l].parts == 0 {
+                // No page starts with it: a page that says so.
+                plan.letters[l].parts = 1;
+                plan.parts.push(Part {
+                    letter: l,
+                    number: 1,
+                    path: part_path(&letter, 1),
+                    entries: Vec::new(),
+                    value: 0,
+                });
+            }
+        }
+        // The letters, as every part's navigation shows them (each linked
+        // to its first part, whose address is the letter's).
+        let mut nav = crate::hash::Combine::default();
+        for l in &plan.letters {
+            nav = nav.str(&l.letter);
+        }
+        let nav = nav.finish();
+        // The search page links the letters that have pages.
+        let mut overview = crate::hash::Combine::default().u64(count as u64);
+        for l in plan.letters.iter().filter(|l| l.pages > 0) {
+            overview = overview.str(&l.letter);
+        }
+        plan.overview = overview.finish();
+        let letters = &plan.letters;
+        plan.parts.par_iter_mut().for_each(|part| {
+            let mut h = crate::hash::Combine::default()
+                .u64(nav)
+                .str(&part.path)
+                .u64(part.number as u64)
+                .u64(letters[part.letter].parts as u64);
+            for (id, ctx) in &part.entries {
+                let page = &site.pages[*id];
+                h = h.str(&page.title).str(&page.url).str(ctx);
+            }
+            part.value = h.finish();
+        });
+        // Two parts whose addresses share a key share a value that moves
+        // when either does.
+        for part in &plan.parts {
+            *plan.values.entry(list_key(&part.path)).or_default() ^= part.value;
+        }
+        plan
+    }
+
+    /// The value of the part whose [`list_key`] is `key` (0 when there is
+    /// none).
+    pub(crate) fn value(&self, key: u32) -> u64 {
+        self.values.get(&key).copied().unwrap_or_default()
+    }
+
+    /// Whether the list is split.
+    pub(crate) fn split(&self) -> bool {
+        !self.parts.is_empty()
+    }
+}
+
+/// The search page's view of a split list: the letters, each linked to its
+/// first part, and no pages.
+fn overview(views: &Views<'_>, plan: &Plan) -> SearchView {
+    views.letters();
+    SearchView {
+        letters: plan
+            .letters
+            .iter()
+            .filter(|l| l.pages > 0)
+            .map(|l| Letter {
+                letter: l.letter.clone(),
+                id: format!("mb-bokstav-{}", letter_slug(&l.letter)),
+                url: Some(plan.parts[l.first].path.clone()),
+                pages: Vec::new(),
+            })
+            .collect(),
+        count: plan.count,
+        index: meta_file(),
+        split: true,
+    }
+}
+
+/// A link in a part's navigation.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PartLink {
+    /// Its text: a letter, or a part's number.
+    pub label: String,
+    /// Where it leads, from the site root.
+    pub url: String,
+    /// Whether it is the page it is on (or, for a letter, the letter of it).
+    pub current: bool,
+}
+
+/// What `search_letter.html` gets as `letter`: one part of a split A–Ö list.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PartView {
+    /// The letter, `A`...`Ö`, `#`.
+    pub letter: String,
+    /// Its number among the letter's parts, from 1.
+    pub number: usize,
+    /// How many parts the letter has.
+    pub of: usize,
+    /// Every letter, each linked to its first part.
+    pub letters: Vec<PartLink>,
+    /// The letter's parts (empty when it has one).
+    pub parts: Vec<PartLink>,
+    /// Its pages, in Swedish alphabetical order.
+    pub pages: Vec<Entry>,
+    /// The search page, from the site root.
+    pub search: String,
+}
+
+/// Part `n` of `plan`, read through `views` as one value.
+fn part_view(views: &Views<'_>, plan: &Plan, n: usize) -> PartView {
+    let part = &plan.parts[n];
+    views.list(list_key(&part.path));
+    let letter = &plan.letters[part.letter];
+    let site = views.site;
+    PartView {
+        letter: letter.letter.clone(),
+        number: part.number,
+        of: letter.parts,
+        letters: plan
+            .letters
+            .iter()
+            .enumerate()
+            .map(|(i, l)| PartLink {
+                label: l.letter.clone(),
+                url: plan.parts[l.first].path.clone(),
+                current: i == part.letter,
+            })
+            .collect(),
+        parts: if letter.parts > 1 {
+            (0..letter.parts)
+                .map(|i| PartLink {
+                    label: (i + 1).to_string(),
+                    url: plan.parts[letter.first + i].path.clone(),
+                    current: letter.first + i == n,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        pages: part
+            .entries
+            .iter()
+            .map(|(id, ctx)| Entry {
+                title: site.pages[*id].title.clone(),
+                url: site.pages[*id].output_path(),
+                context: ctx.to_string(),
+            })
+            .collect(),
+        search: URL.to_string(),
+    }
+}
+
+/// A text of the theme's, with `{letter}`, `{n}` and `{of}` filled in.
+fn text(theme: &Theme, key: &str, part: &PartView) -> String {
+    let t = match theme.strings.get(key) {
+        Some(Text::One(t)) => t.as_str(),
+        _ => key,
+    };
+    t.replace("{letter}", &part.letter)
+        .replace("{n}", &part.number.to_string())
+        .replace("{of}", &part.of.to_string())
 }
 
 /// Renders the search page and the index, in parallel; an output whose
@@ -887,24 +1314,31 @@ pub(crate) fn pages(
         return out;
     }
 
-    // The search page.
+    // The search page; with a large site, the A–Ö list's parts.
+    let plan = basis.values.plan();
+    let split = plan.split() && theme.has(LETTER_TEMPLATE);
     let shared = crate::hash::Combine::default()
         .u64(basis.shown(theme, TEMPLATE))
         .u64(theme.fingerprint(TEMPLATE))
         .str(TEMPLATE)
+        .u64(u64::from(split))
         .finish();
     let page = crate::render::output(&check, sink, URL.to_string(), shared, |reads| {
         let views = Views::new(site, bodies, theme, &no_pdfs, reads);
         let mut context = basis.base.clone();
         context.insert("root", &links::root_prefix("sok/"));
-        context.insert("search", &a_to_o(&views));
+        if split {
+            context.insert("search", &overview(&views, plan));
+        } else {
+            context.insert("search", &a_to_o(&views));
+        }
         let title = match theme.strings.get("search_title") {
             Some(Text::One(t)) => t.clone(),
             _ => "search_title".into(),
         };
         // Its own address in <head>, not the home page's (it was the home
         // page's canonical address, so a search engine took it for a copy).
-        let view = views.chrome("search", title, vec![views.link(Site::HOME)], URL);
+        let view = views.chrome("search", title, vec![views.title(Site::HOME)], URL);
         context.insert("page", &view);
         let html = theme
             .tera
@@ -918,6 +1352,56 @@ pub(crate) fn pages(
     match page {
         Ok(o) => out.push(o),
         Err(d) => diagnostics.push(d),
+    }
+    if split {
+        let shared = crate::hash::Combine::default()
+            .u64(basis.shown(theme, LETTER_TEMPLATE))
+            .u64(theme.fingerprint(LETTER_TEMPLATE))
+            .str(LETTER_TEMPLATE)
+            .finish();
+        let parts: Vec<Result<Output, Diagnostic>> = (0..plan.parts.len())
+            .into_par_iter()
+            .map(|n| {
+                let path = &plan.parts[n].path;
+                crate::render::output(&check, sink, path.clone(), shared, |reads| {
+                    let views = Views::new(site, bodies, theme, &no_pdfs, reads);
+                    let mut context = basis.base.clone();
+                    context.insert(
+                        "root",
+                        &links::root_prefix(path.trim_end_matches("index.html")),
+                    );
+                    let part = part_view(&views, plan, n);
+                    let key = if part.of > 1 {
+                        "search_letter_part_title"
+                    } else {
+                        "search_letter_title"
+                    };
+                    let title = text(theme, key, &part);
+                    let search = Link {
+                        title: text(theme, "search_title", &part),
+                        url: URL.to_string(),
+                    };
+                    let view =
+                        views.chrome("letter", title, vec![views.title(Site::HOME), search], path);
+                    context.insert("page", &view);
+                    context.insert("letter", &part);
+                    let html = theme
+                        .tera
+                        .render(LETTER_TEMPLATE, &context)
+                        .map_err(|e| theme.explain(&e, None))?;
+                    Ok(crate::render::OutFile {
+                        path: path.clone(),
+                        bytes: html.into_bytes(),
+                    })
+                })
+            })
+            .collect();
+        for r in parts {
+            match r {
+                Ok(o) => out.push(o),
+                Err(d) => diagnostics.push(d),
+            }
+        }
     }
 
     // The index. Which of its files must be made is known from their

@@ -75,6 +75,64 @@ pub(crate) mod across {
         format!("teman/{slug}/index.html")
     }
 
+    /// How many regions one page of the comparison and of a theme word's
+    /// page holds when the site has more: `site.yaml`'s `split: regions:`,
+    /// else 21. A site of Sweden's 21 regions keeps them all side by side
+    /// on one page, which is what the comparison is for (with a few
+    /// publications each, a page of some hundred kilobytes); a site of
+    /// regions and municipalities, or of hundreds of regions, gets a page
+    /// per 21 regions in the site's order, so a reader comparing
+    /// neighbours finds them together and a publication's edit makes one
+    /// page of the comparison again, not one of megabytes.
+    pub(crate) fn group_size(site: &Site) -> usize {
+        site.config.split.regions.unwrap_or(21).max(1)
+    }
+
+    /// The regions of the site, in order.
+    pub(crate) fn regions(site: &Site) -> impl Iterator<Item = PageId> + '_ {
+        site.pages[Site::HOME]
+            .children
+            .iter()
+            .copied()
+            .filter(|&r| site.pages[r].role == crate::model::Role::Region)
+    }
+
+    /// How many pages the comparison (and each theme word's page) has: one
+    /// unless the site has more regions than [`group_size`]. It changes
+    /// only with the regions, which every page's navigation shows, so a
+    /// page that links to one of them is made again when it does.
+    pub(crate) fn groups(site: &Site) -> usize {
+        regions(site).count().div_ceil(group_size(site)).max(1)
+    }
+
+    /// Page `group` (from 0) of the comparison: `jamfor/index.html`, then
+    /// `jamfor/sida/2/index.html`...
+    pub(crate) fn compare_path(group: usize) -> String {
+        if group == 0 {
+            COMPARE_URL.to_string()
+        } else {
+            format!("jamfor/sida/{}/index.html", group + 1)
+        }
+    }
+
+    /// Page `group` (from 0) of theme word `slug`'s page.
+    pub(crate) fn theme_path(slug: &str, group: usize) -> String {
+        if group == 0 {
+            theme_url(slug)
+        } else {
+            format!("teman/{slug}/sida/{}/index.html", group + 1)
+        }
+    }
+
+    /// The page of the comparison that shows publication `id`'s region.
+    pub(crate) fn group_of(site: &Site, id: PageId) -> usize {
+        if groups(site) == 1 {
+            return 0;
+        }
+        let region = site.pages[id].parent.unwrap_or(Site::HOME);
+        regions(site).position(|r| r == region).unwrap_or(0) / group_size(site)
+    }
+
     /// The id of publication `id` on the comparison page (its columns' ids
     /// add `-visions`, `-goal-areas`...).
     pub(crate) fn compare_anchor(site: &Site, id: PageId) -> String {
@@ -85,7 +143,11 @@ pub(crate) mod across {
     /// Where a publication's link to the comparison leads: its goal areas
     /// (a column, or the line that says it has none).
     pub(crate) fn compare_link(site: &Site, id: PageId) -> String {
-        format!("{COMPARE_URL}#{}-goal-areas", compare_anchor(site, id))
+        format!(
+            "{}#{}-goal-areas",
+            compare_path(group_of(site, id)),
+            compare_anchor(site, id)
+        )
     }
 }
 
@@ -101,6 +163,9 @@ pub(crate) mod search {
 
     /// The search page's template.
     pub(crate) const TEMPLATE: &str = "search.html";
+    /// The template of a part of the A–Ö list, when a large site's list is
+    /// split (`crate::search::Plan`).
+    pub(crate) const LETTER_TEMPLATE: &str = "search_letter.html";
     /// Where the search page is, from the site root.
     pub(crate) const URL: &str = "sok/index.html";
 

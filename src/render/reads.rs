@@ -62,6 +62,14 @@ pub(crate) enum Aspect {
     /// Of the home page only: the cards (content path, facts, snippet) of
     /// the pages in one card file of the search index.
     Chunk(u32),
+    /// Of the home page only, when a large site's A–Ö list is split
+    /// ([`crate::search::Plan`]): its letters and how many pages it holds,
+    /// as the search page shows them.
+    Letters,
+    /// Of the home page only: a part of the split A–Ö list, by
+    /// [`crate::search::list_key`] of its address (its pages' titles,
+    /// addresses and contexts, and the letters around it).
+    List(u32),
 }
 
 impl Aspect {
@@ -80,6 +88,8 @@ impl Aspect {
             Aspect::Index => "index",
             Aspect::Shard(_) => "shard",
             Aspect::Chunk(_) => "chunk",
+            Aspect::Letters => "letters",
+            Aspect::List(_) => "list",
         }
     }
 
@@ -95,7 +105,11 @@ impl Aspect {
             Aspect::Anchors => 1 << 6,
             Aspect::Address => 1 << 7,
             Aspect::Title => 1 << 8,
-            Aspect::Index | Aspect::Shard(_) | Aspect::Chunk(_) => 0,
+            Aspect::Index
+            | Aspect::Shard(_)
+            | Aspect::Chunk(_)
+            | Aspect::Letters
+            | Aspect::List(_) => 0,
         }
     }
 
@@ -113,6 +127,8 @@ impl Aspect {
             Aspect::Title => 10,
             Aspect::Shard(n) => 8 | (u64::from(n) << 8),
             Aspect::Chunk(n) => 9 | (u64::from(n) << 8),
+            Aspect::Letters => 12,
+            Aspect::List(n) => 13 | (u64::from(n) << 8),
             Aspect::Address => 11,
         }
     }
@@ -150,6 +166,8 @@ pub(crate) struct Changed {
     index: bool,
     shards: crate::hash::FxSet<u32>,
     chunks: crate::hash::FxSet<u32>,
+    /// Whether the split A–Ö list was made again.
+    plan: bool,
 }
 
 impl Changed {
@@ -159,6 +177,7 @@ impl Changed {
             Aspect::Index => self.index,
             Aspect::Shard(n) => self.shards.contains(&n),
             Aspect::Chunk(n) => self.chunks.contains(&n),
+            Aspect::Letters | Aspect::List(_) => self.plan,
             _ => self
                 .pages
                 .get(&id)
@@ -196,6 +215,8 @@ pub(crate) struct Values {
     chunk_pages: Vec<Vec<(u32, PageId)>>,
     /// What changed since the last build, when that is known.
     changed: Option<Changed>,
+    /// The split A–Ö list ([`Aspect::Letters`], [`Aspect::List`]).
+    plan: Arc<crate::search::Plan>,
 }
 
 impl Values {
@@ -207,7 +228,9 @@ impl Values {
     pub(crate) fn of(site: &Site, bodies: &[Arc<Body>], kept: &mut Option<ValuesCache>) -> Self {
         use rayon::prelude::*;
         let n = site.pages.len();
-        let last = kept.take().filter(|last| {
+        let taken = kept.take();
+        let last_plan = taken.as_ref().and_then(|last| last.plan.clone());
+        let last = taken.filter(|last| {
             last.lineage == site.lineage && last.bodies.len() == n && last.values.is_some()
         });
         let (mut values, rels, per, affected) = match last {
@@ -269,6 +292,7 @@ impl Values {
                     numbers: crate::search::numbers(site),
                     chunk_pages: Vec::new(),
                     changed: None,
+                    plan: Arc::default(),
                 };
                 (values, rels, per, None)
             }
@@ -307,6 +331,40 @@ impl Values {
             if v[9] != card_was {
                 cards_moved.push(values.numbers[id] as usize / crate::search::CHUNK);
             }
+        }
+
+        // The split A–Ö list, made again only when a page's title or
+        // address, the tree or the setting moved (milliseconds at 10,000
+        // pages; its key, microseconds; nothing when no page's title or
+        // children changed since the last build).
+        let titles_moved = affected.is_none()
+            || changed
+                .pages
+                .values()
+                .any(|bits| bits & (Aspect::Title.bit() | Aspect::Children.bit()) != 0);
+        let mut plan_key = 0;
+        if titles_moved {
+            let mut key = Combine::default().u64(crate::search::split_above(site) as u64);
+            for (id, rel) in rels.iter().enumerate() {
+                key = key.u64(*rel).u64(values.children[id]).u64(values.title[id]);
+            }
+            let key = key.finish();
+            values.plan = match last_plan {
+                Some((k, plan)) if k == key => plan,
+                last => {
+                    changed.plan = true;
+                    Arc::new(crate::search::Plan::of(
+                        site,
+                        last.as_ref().map(|(_, p)| &**p),
+                        &rels,
+                        &values.title,
+                    ))
+                }
+            };
+            plan_key = key;
+        } else if let Some((k, plan)) = last_plan {
+            values.plan = plan;
+            plan_key = k;
         }
 
         // The card files: the pages of each, in the order of their numbers.
@@ -411,6 +469,7 @@ impl Values {
             bodies: bodies.to_vec(),
             sums,
             values: None,
+            plan: Some((plan_key, values.plan.clone())),
         });
         values
     }
@@ -429,7 +488,14 @@ impl Values {
             Aspect::Index => self.index,
             Aspect::Shard(n) => self.shards.get(&n).copied().unwrap_or_default(),
             Aspect::Chunk(n) => self.chunks.get(n as usize).map_or(0, Combine::finish),
+            Aspect::Letters => self.plan.overview,
+            Aspect::List(key) => self.plan.value(key),
         }
+    }
+
+    /// The split A–Ö list (empty when the site is small).
+    pub(crate) fn plan(&self) -> &crate::search::Plan {
+        &self.plan
     }
 
     /// One hash of `aspects` of every page (for an output that may show
@@ -534,6 +600,8 @@ pub(crate) struct ValuesCache {
     /// The values, once the build that used them is over
     /// ([`ValuesCache::keep`]).
     values: Option<Values>,
+    /// The split A–Ö list, by a hash of what it is made of.
+    plan: Option<(u64, Arc<crate::search::Plan>)>,
 }
 
 impl ValuesCache {

@@ -378,6 +378,18 @@ impl<'a> Views<'a> {
         );
     }
 
+    /// Notes that the output reads the letters of the split A–Ö list and
+    /// how many pages it holds ([`Aspect::Letters`]).
+    pub(crate) fn letters(&self) {
+        self.reads.note(crate::model::Site::HOME, Aspect::Letters);
+    }
+
+    /// Notes that the output reads the part of the split A–Ö list whose
+    /// [`crate::search::list_key`] is `key` ([`Aspect::List`]).
+    pub(crate) fn list(&self, key: u32) {
+        self.reads.note(crate::model::Site::HOME, Aspect::List(key));
+    }
+
     /// Notes that the output reads the cards of card file `n` of the search
     /// index ([`Aspect::Chunk`]).
     pub(crate) fn chunk(&self, n: usize) {
@@ -528,9 +540,12 @@ impl<'a> Views<'a> {
     }
 
     /// The page around an output that is no page of the content (the
-    /// comparison, the theme pages, the search page): the home page's view,
-    /// with this page's role, title, breadcrumbs and address, and what it
-    /// says about itself in `<head>` made its own (its address, no JSON-LD).
+    /// comparison, the theme pages, the search page and its parts): this
+    /// page's role, title, breadcrumbs and address, and what it says about
+    /// itself in `<head>` (its address, the site's language, no JSON-LD).
+    /// It reads nothing of the home page: what the home page's view would
+    /// add (its text, its regions and their publications) is not shown, so
+    /// an edit there makes none of these pages again.
     pub(crate) fn chrome(
         &self,
         role: &'static str,
@@ -538,22 +553,39 @@ impl<'a> Views<'a> {
         crumbs: Vec<Link>,
         url: &str,
     ) -> PageView {
-        let mut view = self.page(crate::model::Site::HOME);
-        view.role = role;
-        view.kind = "page";
-        view.title = title;
-        view.description = None;
-        view.summary_html = None;
-        view.content = String::new();
-        view.toc.clear();
-        view.children.clear();
-        view.breadcrumbs = crumbs;
-        view.url = url.to_string();
-        view.date = None;
-        view.social.kind = "article";
-        view.social.url = social::absolute(self.site, url);
-        view.social.json_ld = None;
-        view
+        PageView {
+            role,
+            kind: "page",
+            title,
+            description: None,
+            summary_html: None,
+            url: url.to_string(),
+            content: String::new(),
+            toc: Vec::new(),
+            date: None,
+            themes: Vec::new(),
+            breadcrumbs: crumbs,
+            region: None,
+            publication: None,
+            prev: None,
+            next: None,
+            children: Vec::new(),
+            vision: None,
+            horizon: None,
+            goal_areas: Vec::new(),
+            factors: Vec::new(),
+            shifts: Vec::new(),
+            region_info: None,
+            lang: None,
+            social: social::SocialView {
+                kind: "article",
+                locale: social::locale(&self.site.config.language),
+                url: social::absolute(self.site, url),
+                json_ld: None,
+            },
+            print: None,
+            compare: None,
+        }
     }
 
     pub(crate) fn page(&self, id: PageId) -> PageView {

@@ -11,7 +11,8 @@
 // Without --project it audits the shipped site, the fixture `everything`
 // (every page kind, front-matter key and Markdown feature) and the fixture
 // `english` (the theme's English interface, and base_url: page addresses in
-// <head>). --expect-fail inverts the verdict for a deliberately broken
+// <head>) and the fixture `split` (a small site split as a large one is: the
+// A–Ö list a page per letter, the comparison and theme pages per region). --expect-fail inverts the verdict for a deliberately broken
 // site: it passes only when every KEY (a check name, or `axe:<rule id>`)
 // failed. --record writes content/accessibility-audit.yaml of the shipped
 // site after a run with no failures; the accessibility statement reads it.
@@ -54,7 +55,7 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 if (projects.length === 0) {
-  projects.push(top, join(top, 'tests/testsuite/fixtures/everything'), join(top, 'tests/testsuite/fixtures/english'));
+  projects.push(top, join(top, 'tests/testsuite/fixtures/everything'), join(top, 'tests/testsuite/fixtures/english'), join(top, 'tests/testsuite/fixtures/split'));
 }
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

@@ -42,9 +42,11 @@ for (let i = 0; i < args.length; i++) {
 }
 const work = mkdtempSync(join(tmpdir(), 'malbild-crawl-'));
 if (!projects.length) {
-  // The shipped site, the fixture with every feature, and that fixture with
-  // a base_url naming the sub-path (the 404 page's links then start there).
-  projects.push(top, join(top, 'tests/testsuite/fixtures/everything'));
+  // The shipped site, the fixture with every feature, the fixture split as a
+  // large site is (a page per letter, the comparison per region), and the
+  // fixture with every feature with a base_url naming the sub-path (the 404
+  // page's links then start there).
+  projects.push(top, join(top, 'tests/testsuite/fixtures/everything'), join(top, 'tests/testsuite/fixtures/split'));
   const withBase = join(work, 'everything-base-url');
   cpSync(join(top, 'tests/testsuite/fixtures/everything'), withBase, { recursive: true });
   const yaml = join(withBase, 'content', 'site.yaml');

@@ -9,7 +9,9 @@
 //   box, Enter, the results page), the count is in the live region and the
 //   heading, Tab from there reaches the first result, and nothing is asked
 //   of another host;
-// - without JavaScript the header's form leads to the A–Ö list of every page.
+// - without JavaScript the header's form leads to the A–Ö list of every page
+//   (on a large site, a project whose site.yaml has `split:`, through its
+//   letters and their parts).
 //
 //   node tests/browser/search.mjs [--project DIR] [--screenshots DIR]
 //
@@ -252,6 +254,23 @@ for (const [place, root] of places) {
   await page.press('#mb-sidsok', 'Enter');
   await page.waitForURL((u) => u.href.includes('sok/index.html'), { timeout: 10_000 });
   const listed = await page.$$eval('.a-to-o__list a', (as) => as.map((a) => a.href));
+  // A large site's list is a page per letter (and a long letter in parts):
+  // follow the search page's letters, then each letter's parts.
+  const letters = await page.$$eval('nav.a-to-o__letters a', (as) => as.map((a) => a.href));
+  const seen = new Set();
+  const todo = listed.length ? [] : [...letters];
+  while (todo.length) {
+    const url = todo.shift();
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const part = await nojs.newPage();
+    await part.goto(url);
+    listed.push(...(await part.$$eval('.a-to-o__list a', (as) => as.map((a) => a.href))));
+    todo.push(...(await part.$$eval('nav.a-to-o__parts a', (as) => as.map((a) => a.href))));
+    if ((await part.locator('h1').count()) !== 1) fail(`${place}, no JavaScript: ${url} has not one h1`);
+    await part.close();
+  }
+  if (seen.size) console.log(`${place}, no JavaScript: the list is split into ${seen.size} pages of letters`);
   const heading = await page.locator('#mb-alla-sidor').textContent().catch(() => '');
   const missing = pages.filter((p) => !/^(jamfor|teman|tillganglighet)\//.test(p.url) && !/\/print\//.test(p.url) && !listed.includes(new URL(p.url, root).href));
   if (!/A–Ö/.test(heading)) fail(`${place}, no JavaScript: the search page has no A–Ö heading ("${heading}")`);

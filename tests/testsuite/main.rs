@@ -19,6 +19,7 @@ mod search;
 mod serve;
 mod site_test;
 mod snapshots;
+mod split;
 mod statement;
 mod tables;
 mod themes;

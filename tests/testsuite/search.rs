@@ -46,7 +46,7 @@ const QUERIES: &[(&str, Option<&str>, Option<&str>)] = &[
     ("kommuner och", Some("kommuner"), None),
 ];
 
-fn site() -> SiteTest {
+pub(crate) fn site() -> SiteTest {
     let t = SiteTest::from_dir("kinds");
     for (i, (file, title, text)) in PAGES.iter().enumerate() {
         t.write(
