@@ -51,7 +51,7 @@ const FILE: &str = "cache.bin";
 /// The first bytes of the file.
 const MAGIC: &[u8; 8] = b"malbild\x1a";
 /// The version of the layout below; a file of another is not read.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// When to use the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -47,7 +47,33 @@ pub(crate) struct Body {
     /// `title:` is titled by site.yaml, which its text does not show, so a
     /// body is kept only while this is the page's title's.
     pub title_hash: u64,
+    /// Whether the blocks of `content` and `fields` are there
+    /// ([`crate::markdown::Rendered::blocks`]). [`body_of`] makes them for
+    /// the search words and the checks; [`markdown`] drops them once the
+    /// page's checks ran, so that the plain text of every page is never in
+    /// memory at once, and the cache file does not hold them. The checks of
+    /// a body without them (after the check settings changed) make the
+    /// body again ([`crate::check::run`]).
+    #[serde(skip)]
+    pub has_blocks: bool,
 }
+
+impl Body {
+    /// Drops the blocks (see [`Body::has_blocks`]).
+    pub(crate) fn drop_blocks(&mut self) {
+        self.content.blocks = Default::default();
+        for f in &mut self.fields {
+            f.rendered.blocks = Default::default();
+        }
+        self.has_blocks = false;
+    }
+}
+
+/// What a page's checks found in its body, made while [`markdown`] has
+/// the body with its blocks: [`markdown`] calls it for each body it makes
+/// (`None` for a page without checks). [`crate::check`] passes it in, since
+/// `render` is below it.
+pub(crate) type CheckNow<'a> = dyn Fn(PageId, &Body) -> Option<Arc<[Diagnostic]>> + Sync + 'a;
 
 /// The key of a [`Field`] (a name, so that serde does not take the field
 /// for text borrowed from the file).
@@ -147,18 +173,29 @@ pub(crate) fn link_world(site: &Site, theme: &Theme) -> u64 {
 
 /// Renders every page's Markdown, in parallel, reusing what `cache` holds.
 /// What it finds wrong (links that lead nowhere...) stays with each body
-/// (`Body::problems`) and is reported with the page's checks.
+/// (`Body::problems`) and is reported with the page's checks. Each body
+/// made now is checked by `check` before its blocks are dropped
+/// ([`Body::has_blocks`]); returns the bodies and, for those made now, what
+/// `check` found.
 pub(crate) fn markdown(
     site: &Site,
     theme: &Theme,
     cache: &mut MarkdownCache,
     progress: &dyn Progress,
-) -> Vec<Arc<Body>> {
+    check: &CheckNow<'_>,
+) -> (Vec<Arc<Body>>, Vec<Option<Arc<[Diagnostic]>>>) {
     let world = link_world(site, theme);
     let settings_now = settings_hash(site, theme);
     progress.phase(Phase::Markdown, site.pages.len() as u64);
-    // Each body, and whether its cache entry is as it should stay.
-    let bodies: Vec<(Arc<Body>, bool)> = (0..site.pages.len())
+    // A body made now: checked, then without its blocks.
+    let made = |id: PageId, mut body: Body| {
+        let found = check(id, &body);
+        body.drop_blocks();
+        (Arc::new(body), found)
+    };
+    // Each body, whether its cache entry is as it should stay, and what
+    // the checks found in it when it is made now.
+    let bodies: Vec<(Arc<Body>, bool, Option<Arc<[Diagnostic]>>)> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
             progress.advance(1);
@@ -169,22 +206,26 @@ pub(crate) fn markdown(
                         && body.title_hash == crate::hash::str(&page.title) =>
                 {
                     if *w == world {
-                        return (body.clone(), true);
+                        return (body.clone(), true, None);
                     }
                     // Another page moved: most bodies link the same way as
                     // before, and keeping them keeps what depends on them
                     // (their checks, their pages' outputs).
                     if *settings == settings_now && links_same(site, id, body) {
-                        return (body.clone(), false);
+                        return (body.clone(), false, None);
                     }
                     let new = body_of(site, theme, id);
                     if new.html_hash == body.html_hash && new.problems == body.problems {
-                        (body.clone(), false)
+                        (body.clone(), false, None)
                     } else {
-                        (Arc::new(new), false)
+                        let (new, found) = made(id, new);
+                        (new, false, found)
                     }
                 }
-                _ => (Arc::new(body_of(site, theme, id)), false),
+                _ => {
+                    let (new, found) = made(id, body_of(site, theme, id));
+                    (new, false, found)
+                }
             }
         })
         .collect();
@@ -195,7 +236,7 @@ pub(crate) fn markdown(
     // When the same pages are there, only the changed entries are set.
     let mut in_place = cache.bodies.len() == site.pages.len();
     if in_place {
-        for (id, (body, kept)) in bodies.iter().enumerate() {
+        for (id, (body, kept, _)) in bodies.iter().enumerate() {
             if *kept {
                 continue;
             }
@@ -212,10 +253,10 @@ pub(crate) fn markdown(
         cache.bodies = bodies
             .iter()
             .enumerate()
-            .map(|(id, (b, _))| (site.pages[id].rel.clone(), entry(id, b)))
+            .map(|(id, (b, _, _))| (site.pages[id].rel.clone(), entry(id, b)))
             .collect();
     }
-    bodies.into_iter().map(|(b, _)| b).collect()
+    bodies.into_iter().map(|(b, _, found)| (b, found)).unzip()
 }
 
 /// A hash of what a link target resolved to.
@@ -366,6 +407,7 @@ pub(crate) fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
             let search = crate::search::words_of(page, &content, &fields);
             Body {
                 search,
+                has_blocks: true,
                 title_hash: crate::hash::str(&page.title),
                 html_hash: h.finish(),
                 links_read: resolver.read.into_inner(),
