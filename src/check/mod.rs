@@ -338,7 +338,7 @@ pub(crate) struct Checked {
 /// `settings`: what [`CheckCache::settings`] gave for this build.
 pub(crate) fn run(
     site: &Site,
-    (bodies, made): (&[Arc<Body>], Vec<Option<Arc<[Diagnostic]>>>),
+    (bodies, made): (&[Arc<Body>], Vec<crate::render::Found>),
     theme: &Theme,
     settings: &Settings<'_>,
     cache: &mut CheckCache,

@@ -73,7 +73,10 @@ impl Body {
 /// the body with its blocks: [`markdown`] calls it for each body it makes
 /// (`None` for a page without checks). [`crate::check`] passes it in, since
 /// `render` is below it.
-pub(crate) type CheckNow<'a> = dyn Fn(PageId, &Body) -> Option<Arc<[Diagnostic]>> + Sync + 'a;
+pub(crate) type CheckNow<'a> = dyn Fn(PageId, &Body) -> Found + Sync + 'a;
+
+/// What a page's checks found in a body made now (see [`CheckNow`]).
+pub(crate) type Found = Option<Arc<[Diagnostic]>>;
 
 /// The key of a [`Field`] (a name, so that serde does not take the field
 /// for text borrowed from the file).
@@ -183,7 +186,7 @@ pub(crate) fn markdown(
     cache: &mut MarkdownCache,
     progress: &dyn Progress,
     check: &CheckNow<'_>,
-) -> (Vec<Arc<Body>>, Vec<Option<Arc<[Diagnostic]>>>) {
+) -> (Vec<Arc<Body>>, Vec<Found>) {
     let world = link_world(site, theme);
     let settings_now = settings_hash(site, theme);
     progress.phase(Phase::Markdown, site.pages.len() as u64);
@@ -195,7 +198,7 @@ pub(crate) fn markdown(
     };
     // Each body, whether its cache entry is as it should stay, and what
     // the checks found in it when it is made now.
-    let bodies: Vec<(Arc<Body>, bool, Option<Arc<[Diagnostic]>>)> = (0..site.pages.len())
+    let bodies: Vec<(Arc<Body>, bool, Found)> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
             progress.advance(1);
