@@ -627,7 +627,16 @@ fn prepare_with(
         clock.lap("cache seeded");
     }
     let progress = &*config.progress;
-    let bodies = render::markdown(&site, &theme, &mut caches.markdown, progress);
+    // Each page's checks run as its body is made, while the body has its
+    // blocks (the plain text of every block), which are then dropped.
+    let check_settings = caches.check.settings(&site, &theme);
+    let (bodies, made) = render::markdown(
+        &site,
+        &theme,
+        &mut caches.markdown,
+        progress,
+        &check::now(&site, &check_settings),
+    );
     clock.lap("markdown");
     caches.render.renumber(&site);
     let basis = render::basis(&site, &bodies, &theme, &mut caches.basis);
@@ -748,7 +757,14 @@ fn prepare_with(
         &mut diagnostics,
     ));
     clock.lap("search");
-    let mut checked = check::run(&site, &bodies, &theme, &mut caches.check, progress);
+    let mut checked = check::run(
+        &site,
+        (&bodies, made),
+        &theme,
+        &check_settings,
+        &mut caches.check,
+        progress,
+    );
     diagnostics.append(&mut checked.site);
     clock.lap("checks");
     // Which files would take a page's place, and which outputs differ only

@@ -285,7 +285,10 @@ pub(crate) struct Rendered {
     pub links: Vec<LinkSeen>,
     /// Raw HTML, in order.
     pub raw_html: Vec<HtmlSeen>,
-    /// Every block, in order of where it starts.
+    /// Every block, in order of where it starts: for the search words and
+    /// the checks, which run while the body is made; a kept body has none
+    /// ([`crate::render::Body::has_blocks`]), and the cache file holds none.
+    #[serde(skip)]
     pub blocks: Blocks,
 }
 

@@ -51,7 +51,7 @@ const FILE: &str = "cache.bin";
 /// The first bytes of the file.
 const MAGIC: &[u8; 8] = b"malbild\x1a";
 /// The version of the layout below; a file of another is not read.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// When to use the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -632,6 +632,66 @@ mod tests {
                 fs::copy(entry.path(), &target).unwrap();
             }
         }
+    }
+
+    /// A build keeps no body's blocks (the plain text of every block, which
+    /// the checks read while the body is made), in memory or in the file,
+    /// and the checks that read them still found what they find: a long
+    /// sentence; and after the check settings changed, the checks of a body
+    /// read from the file (which make it again) find it under the new limit.
+    #[test]
+    fn no_body_keeps_its_blocks() {
+        let dir = tempfile::tempdir().unwrap();
+        fixture("kinds", dir.path());
+        let page = dir.path().join("content/region-a/plan-2030/bilaga.md");
+        let text = fs::read_to_string(&page).unwrap();
+        fs::write(&page, format!("{text}\n{}slut.\n", "ord ".repeat(50))).unwrap();
+        let mut builder =
+            crate::Builder::new(Config::new(dir.path())).with_disk_cache(Mode::LoadAndSave);
+        let long = |report: &crate::Report| {
+            report
+                .warnings
+                .iter()
+                .filter(|d| d.check == Some(crate::check::Check::LongSentence))
+                .count()
+        };
+        let report = builder.build().unwrap();
+        assert_eq!(long(&report), 1, "{:?}", report.warnings);
+        let no_blocks = |builder: &crate::Builder| {
+            let mut n = 0;
+            for (rel, _, _, _, body) in builder.caches.markdown.entries() {
+                assert!(!body.has_blocks, "{rel}");
+                assert_eq!(body.content.blocks.len(), 0, "{rel}");
+                for f in &body.fields {
+                    assert_eq!(f.rendered.blocks.len(), 0, "{rel}");
+                }
+                n += 1;
+            }
+            assert!(n > 5);
+        };
+        no_blocks(&builder);
+        let (_, read) = read(&path(&builder.config)).unwrap();
+        assert!(read.pages.iter().all(|p| p.body.content.blocks.len() == 0));
+        // A new run over the file, with a lower limit: the page's body comes
+        // from the file, without blocks, and its checks make it again.
+        let yaml = dir.path().join("content/site.yaml");
+        let site = fs::read_to_string(&yaml).unwrap();
+        fs::write(&yaml, format!("{site}check:\n  sentence_words_max: 8\n")).unwrap();
+        let mut again =
+            crate::Builder::new(Config::new(dir.path())).with_disk_cache(Mode::LoadAndSave);
+        let report = again.build().unwrap();
+        assert_eq!(long(&report), 1, "{:?}", report.warnings);
+        assert!(
+            report.warnings.iter().any(|d| d.message.contains(" 8")),
+            "{:?}",
+            report.warnings
+        );
+        no_blocks(&again);
+        let fresh = crate::check(&Config::new(dir.path()))
+            .iter()
+            .filter(|d| d.check == Some(crate::check::Check::LongSentence))
+            .count();
+        assert_eq!(long(&report), fresh);
     }
 
     /// Every body, finding and render record read back from the file is

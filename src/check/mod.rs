@@ -240,8 +240,9 @@ type LastChecked = (u64, Vec<Arc<Body>>, Vec<Arc<[Diagnostic]>>);
 
 impl CheckCache {
     /// The settings of `site` with `theme`; forgets everything when they
-    /// are not those of the last build.
-    fn settings<'a>(&mut self, site: &'a Site, theme: &Theme) -> Settings<'a> {
+    /// are not those of the last build. Called once per build, before the
+    /// bodies are made (see [`now`]).
+    pub(crate) fn settings<'a>(&mut self, site: &'a Site, theme: &Theme) -> Settings<'a> {
         let settings = Settings::new(site, theme);
         let hash = crate::hash::str(&format!(
             "{:?}{}{}{:?}",
@@ -302,7 +303,28 @@ fn own(site: &Site, id: PageId, body: &Body, settings: &Settings<'_>) -> Arc<[Di
     let mut found = body.problems.clone();
     found.extend(page(site, id, body, settings));
     crate::diagnostic::sort_file(&mut found);
+    // They are kept for the whole build and between builds (a fifth of
+    // their texts' bytes was room to grow).
+    for d in &mut found {
+        d.path.shrink_to_fit();
+        d.message.shrink_to_fit();
+        for s in [&mut d.hint, &mut d.source_line].into_iter().flatten() {
+            s.shrink_to_fit();
+        }
+    }
     found.into()
+}
+
+/// The checks of one page, for [`crate::render::markdown`] to run on each
+/// body it makes while the body still has its blocks: a page's own
+/// problems (see [`own`]), or `None` for a page that has no checks.
+pub(crate) fn now<'a>(
+    site: &'a Site,
+    settings: &'a Settings<'a>,
+) -> impl Fn(PageId, &Body) -> Option<Arc<[Diagnostic]>> + Sync + 'a {
+    move |id, body| {
+        (!site.unreadable.contains(&site.pages[id].rel)).then(|| own(site, id, body, settings))
+    }
 }
 
 /// What [`run`] found.
@@ -322,17 +344,21 @@ pub(crate) struct Checked {
 }
 
 /// Runs every check over the site: each page in parallel (reusing what
-/// `cache` holds for pages that did not change), then the links between
-/// pages (fragments, against the ids of the target's body).
+/// `cache` holds for pages that did not change, and what the Markdown step
+/// found in the bodies it made, `made`, see [`now`]), then the links
+/// between pages (fragments, against the ids of the target's body).
+/// `settings`: what [`CheckCache::settings`] gave for this build.
 pub(crate) fn run(
     site: &Site,
-    bodies: &[Arc<Body>],
+    (bodies, made): (&[Arc<Body>], Vec<crate::render::Found>),
     theme: &Theme,
+    settings: &Settings<'_>,
     cache: &mut CheckCache,
     progress: &dyn Progress,
 ) -> Checked {
-    let settings = cache.settings(site, theme);
     let n = site.pages.len().min(bodies.len());
+    let mut made = made;
+    made.resize(n, None);
     progress.phase(Phase::Checks, n as u64);
     let last = cache
         .last
@@ -353,12 +379,23 @@ pub(crate) fn run(
             if site.unreadable.contains(&site.pages[id].rel) {
                 return (Arc::from([]), false);
             }
-            match cache.get(site, id, &bodies[id]) {
-                Some(found) => (found, true),
-                None => (own(site, id, &bodies[id], &settings), false),
+            if let Some(found) = cache.get(site, id, &bodies[id]) {
+                return (found, true);
             }
+            if let Some(found) = &made[id] {
+                return (found.clone(), false);
+            }
+            if bodies[id].has_blocks {
+                return (own(site, id, &bodies[id], settings), false);
+            }
+            // A body kept from an earlier build (in memory or from the
+            // cache file) without its blocks, whose findings are not known
+            // under these settings: its blocks are made again.
+            let again = crate::render::body_of(site, theme, id);
+            (own(site, id, &again, settings), false)
         })
         .collect();
+    drop(made);
     // When the same pages are there, only the changed entries are set.
     let mut in_place = cache.pages.len() == n;
     if in_place {

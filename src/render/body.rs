@@ -46,7 +46,36 @@ pub(crate) struct Body {
     /// `title:` is titled by site.yaml, which its text does not show, so a
     /// body is kept only while this is the page's title's.
     pub title_hash: u64,
+    /// Whether the blocks of `content` and `fields` are there
+    /// ([`crate::markdown::Rendered::blocks`]). [`body_of`] makes them for
+    /// the search words and the checks; [`markdown`] drops them once the
+    /// page's checks ran, so that the plain text of every page is never in
+    /// memory at once, and the cache file does not hold them. The checks of
+    /// a body without them (after the check settings changed) make the
+    /// body again ([`crate::check::run`]).
+    #[serde(skip)]
+    pub has_blocks: bool,
 }
+
+impl Body {
+    /// Drops the blocks (see [`Body::has_blocks`]).
+    pub(crate) fn drop_blocks(&mut self) {
+        self.content.blocks = Default::default();
+        for f in &mut self.fields {
+            f.rendered.blocks = Default::default();
+        }
+        self.has_blocks = false;
+    }
+}
+
+/// What a page's checks found in its body, made while [`markdown`] has
+/// the body with its blocks: [`markdown`] calls it for each body it makes
+/// (`None` for a page without checks). [`crate::check`] passes it in, since
+/// `render` is below it.
+pub(crate) type CheckNow<'a> = dyn Fn(PageId, &Body) -> Found + Sync + 'a;
+
+/// What a page's checks found in a body made now (see [`CheckNow`]).
+pub(crate) type Found = Option<Arc<[Diagnostic]>>;
 
 /// The key of a [`Field`] (a name, so that serde does not take the field
 /// for text borrowed from the file).
@@ -150,13 +179,17 @@ pub(crate) fn link_world(site: &Site, theme: &Theme) -> u64 {
 
 /// Renders every page's Markdown, in parallel, reusing what `cache` holds.
 /// What it finds wrong (links that lead nowhere...) stays with each body
-/// (`Body::problems`) and is reported with the page's checks.
+/// (`Body::problems`) and is reported with the page's checks. Each body
+/// made now is checked by `check` before its blocks are dropped
+/// ([`Body::has_blocks`]); returns the bodies and, for those made now, what
+/// `check` found.
 pub(crate) fn markdown(
     site: &Site,
     theme: &Theme,
     cache: &mut MarkdownCache,
     progress: &dyn Progress,
-) -> Vec<Arc<Body>> {
+    check: &CheckNow<'_>,
+) -> (Vec<Arc<Body>>, Vec<Found>) {
     let settings_now = settings_hash(site, theme);
     let n = site.pages.len();
     // In a site of the last one's lineage, with the same settings, the link
@@ -167,34 +200,38 @@ pub(crate) fn markdown(
     });
     if let Some((lineage, settings, world, mut bodies)) = kept {
         progress.phase(Phase::Markdown, site.patched.len() as u64);
-        let made: Vec<(PageId, Arc<Body>, bool)> = site
+        let made: Vec<(PageId, Arc<Body>, bool, Found)> = site
             .patched
             .par_iter()
             .map(|&id| {
                 progress.advance(1);
-                let (body, kept) = body_for(site, theme, cache, id, world, settings_now);
-                (id, body, kept)
+                let (body, kept, found) =
+                    body_for(site, theme, cache, id, world, settings_now, check);
+                (id, body, kept, found)
             })
             .collect();
-        for (id, body, kept) in made {
+        let mut founds: Vec<Found> = vec![None; n];
+        for (id, body, kept, found) in made {
             if !kept {
                 let p = &site.pages[id];
                 let e = (p.text.clone(), world, settings_now, body.clone());
                 cache.bodies.insert(p.rel.clone(), e);
             }
             bodies[id] = body;
+            founds[id] = found;
         }
         cache.last = Some((lineage, settings, world, bodies.clone()));
-        return bodies;
+        return (bodies, founds);
     }
     let world = link_world(site, theme);
     progress.phase(Phase::Markdown, n as u64);
-    // Each body, and whether its cache entry is as it should stay.
-    let bodies: Vec<(Arc<Body>, bool)> = (0..n)
+    // Each body, whether its cache entry is as it should stay, and what
+    // the checks found in it when it is made now.
+    let bodies: Vec<(Arc<Body>, bool, Found)> = (0..n)
         .into_par_iter()
         .map(|id| {
             progress.advance(1);
-            body_for(site, theme, cache, id, world, settings_now)
+            body_for(site, theme, cache, id, world, settings_now, check)
         })
         .collect();
     let entry = |id: usize, body: &Arc<Body>| {
@@ -204,7 +241,7 @@ pub(crate) fn markdown(
     // When the same pages are there, only the changed entries are set.
     let mut in_place = cache.bodies.len() == n;
     if in_place {
-        for (id, (body, kept)) in bodies.iter().enumerate() {
+        for (id, (body, kept, _)) in bodies.iter().enumerate() {
             if *kept {
                 continue;
             }
@@ -221,17 +258,19 @@ pub(crate) fn markdown(
         cache.bodies = bodies
             .iter()
             .enumerate()
-            .map(|(id, (b, _))| (site.pages[id].rel.clone(), entry(id, b)))
+            .map(|(id, (b, _, _))| (site.pages[id].rel.clone(), entry(id, b)))
             .collect();
     }
-    let bodies: Vec<Arc<Body>> = bodies.into_iter().map(|(b, _)| b).collect();
+    let (bodies, founds): (Vec<Arc<Body>>, Vec<Found>) =
+        bodies.into_iter().map(|(b, _, found)| (b, found)).unzip();
     cache.last = Some((site.lineage, settings_now, world, bodies.clone()));
-    bodies
+    (bodies, founds)
 }
 
 /// The body of page `id` under the link world `world` and the settings
-/// `settings_now`: the cached one when it is still right, and whether its
-/// cache entry is as it should stay.
+/// `settings_now`: the cached one when it is still right; whether its cache
+/// entry is as it should stay; and, for a body made now, what `check` found
+/// in it (its blocks are dropped after).
 fn body_for(
     site: &Site,
     theme: &Theme,
@@ -239,7 +278,14 @@ fn body_for(
     id: PageId,
     world: u64,
     settings_now: u64,
-) -> (Arc<Body>, bool) {
+    check: &CheckNow<'_>,
+) -> (Arc<Body>, bool, Found) {
+    // A body made now: checked, then without its blocks.
+    let made = |mut body: Body| {
+        let found = check(id, &body);
+        body.drop_blocks();
+        (Arc::new(body), false, found)
+    };
     let page = &site.pages[id];
     match cache.bodies.get(&page.rel) {
         Some((text, w, settings, body))
@@ -247,22 +293,22 @@ fn body_for(
                 && body.title_hash == crate::hash::str(&page.title) =>
         {
             if *w == world {
-                return (body.clone(), true);
+                return (body.clone(), true, None);
             }
             // Another page moved: most bodies link the same way as
             // before, and keeping them keeps what depends on them
             // (their checks, their pages' outputs).
             if *settings == settings_now && links_same(site, id, body) {
-                return (body.clone(), false);
+                return (body.clone(), false, None);
             }
             let new = body_of(site, theme, id);
             if new.html_hash == body.html_hash && new.problems == body.problems {
-                (body.clone(), false)
+                (body.clone(), false, None)
             } else {
-                (Arc::new(new), false)
+                made(new)
             }
         }
-        _ => (Arc::new(body_of(site, theme, id)), false),
+        _ => made(body_of(site, theme, id)),
     }
 }
 
@@ -414,6 +460,7 @@ pub(crate) fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
             let search = crate::search::words_of(page, &content, &fields);
             Body {
                 search,
+                has_blocks: true,
                 title_hash: crate::hash::str(&page.title),
                 html_hash: h.finish(),
                 links_read: resolver.read.into_inner(),

@@ -110,6 +110,14 @@ pub(crate) const STEPS: &[Step] = &[
         Any,
     ),
     (
+        "check settings: the kept bodies (whose blocks are dropped) are checked again",
+        &[Edit::Write(
+            "content/site.yaml",
+            "title: Ny titel på sajten\ncheck:\n  sentence_words_max: 4\n",
+        )],
+        Any,
+    ),
+    (
         "a site theme with one template",
         &[
             Edit::Write("content/site.yaml", "title: Test\ntheme: egen\n"),
