@@ -753,7 +753,7 @@ fn prepare_with(
         &theme,
         &basis,
         target,
-        &mut caches.search,
+        (&mut caches.search, &config.output),
         &mut diagnostics,
     ));
     clock.lap("search");

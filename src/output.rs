@@ -389,6 +389,18 @@ pub(crate) enum Sink {
 }
 
 impl Sink {
+    /// The bytes of `path` in the output folder `folder`, when a build over
+    /// it (a rebuild) knows them to be what malbild last wrote there (by
+    /// their hash and size).
+    pub(crate) fn held(&self, folder: &Path, path: &str) -> Option<Vec<u8>> {
+        let Sink::Compare(written) = self else {
+            return None;
+        };
+        let stamp = written.get(path)?;
+        let bytes = fs::read(folder.join(path)).ok()?;
+        (Stamp::of(&bytes) == *stamp).then_some(bytes)
+    }
+
     /// Takes `file`, made now; gives it back when it is still to be written.
     pub(crate) fn take(&self, file: OutFile) -> Option<OutFile> {
         match self {

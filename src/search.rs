@@ -511,57 +511,74 @@ pub(crate) struct ShardCache {
     /// The bodies the shards are of.
     bodies: Vec<Arc<Body>>,
     shards: crate::hash::FxMap<String, Stems>,
+    /// Every shard of the index of the last build that made one.
+    keys: crate::hash::FxSet<String>,
 }
 
 impl ShardCache {
-    /// The shards `wanted` of `bodies`, whose pages have `numbers`.
-    fn gather(
-        &mut self,
-        site: &Site,
-        bodies: &[Arc<Body>],
-        numbers: &[u32],
-        wanted: &HashSet<&str>,
-    ) -> Shards {
-        if self.lineage != site.lineage || self.bodies.len() != bodies.len() {
+    /// Brings the kept shards up to `bodies` (every build, so that it knows
+    /// the last build's bodies); returns the pages whose body changed since
+    /// the last build, when the site is of its lineage.
+    fn sync(&mut self, site: &Site, bodies: &[Arc<Body>], numbers: &[u32]) -> Option<Vec<PageId>> {
+        let changed = if self.lineage != site.lineage || self.bodies.len() != bodies.len() {
             self.shards.clear();
-        } else if !self.shards.is_empty() {
+            None
+        } else {
             let changed: Vec<PageId> = (0..bodies.len())
                 .filter(|&id| !Arc::ptr_eq(&self.bodies[id], &bodies[id]))
                 .collect();
             if !changed.is_empty() {
                 self.shards.par_iter_mut().for_each(|(key, stems)| {
-                    let needle = shard_needle(key);
-                    for &id in &changed {
-                        let number = numbers[id];
-                        for (_, list) in stems.iter_mut() {
-                            if let Ok(i) = list.binary_search_by_key(&number, |&(n, _)| n) {
-                                list.remove(i);
-                            }
-                        }
-                        for (stem, score) in bodies[id].search.in_shard(key, &needle) {
-                            match stems.binary_search_by(|(s, _)| s.as_str().cmp(stem)) {
-                                Ok(i) => {
-                                    let list = &mut stems[i].1;
-                                    let at = list.partition_point(|&(n, _)| n < number);
-                                    list.insert(at, (number, score));
-                                }
-                                Err(i) => {
-                                    stems.insert(i, (stem.to_string(), vec![(number, score)]))
-                                }
-                            }
-                        }
-                    }
-                    stems.retain(|(_, list)| !list.is_empty());
+                    put_in(key, stems, &changed, bodies, numbers);
                 });
             }
-        }
+            Some(changed)
+        };
         self.lineage = site.lineage;
         self.bodies = bodies.to_vec();
-        let missing: HashSet<&str> = wanted
-            .iter()
-            .filter(|k| !self.shards.contains_key(**k))
-            .copied()
-            .collect();
+        changed
+    }
+
+    /// The shards `wanted` of `bodies`, whose pages have `numbers`, after
+    /// [`ShardCache::sync`] found the pages `changed`. A shard not kept is
+    /// read from its file, when the output folder holds what the last build
+    /// wrote there (`held`; the last build's bodies then, so only the
+    /// changed pages are put in again), or else gathered from the pages.
+    fn gather(
+        &mut self,
+        bodies: &[Arc<Body>],
+        numbers: &[u32],
+        wanted: &HashSet<&str>,
+        changed: Option<&[PageId]>,
+        (last_keys, held): (&crate::hash::FxSet<String>, &Held<'_>),
+    ) -> Shards {
+        let mut missing: HashSet<&str> = HashSet::new();
+        for &key in wanted {
+            if self.shards.contains_key(key) {
+                continue;
+            }
+            let read = changed.and_then(|changed| {
+                // A shard the last build's index did not have: only the
+                // changed pages have stems in it.
+                if !last_keys.contains(key) {
+                    let mut stems = Stems::new();
+                    put_in(key, &mut stems, changed, bodies, numbers);
+                    return Some(stems);
+                }
+                let bytes = held(&shard_file(key))?;
+                let mut stems = parse_shard(std::str::from_utf8(&bytes).ok()?, key)?;
+                put_in(key, &mut stems, changed, bodies, numbers);
+                Some(stems)
+            });
+            match read {
+                Some(stems) => {
+                    self.shards.insert(key.to_string(), stems);
+                }
+                None => {
+                    missing.insert(key);
+                }
+            }
+        }
         if !missing.is_empty() {
             let mut found = invert(bodies, numbers, Some(&missing));
             for key in missing {
@@ -578,8 +595,72 @@ impl ShardCache {
     /// Forgets every shard (a build that gathered them all).
     fn clear(&mut self) {
         self.shards.clear();
-        self.bodies.clear();
     }
+}
+
+/// The bytes of a file of the output folder when it holds what malbild last
+/// wrote there (`output::Sink::held`).
+type Held<'a> = dyn Fn(&str) -> Option<Vec<u8>> + Sync + 'a;
+
+/// Puts what the pages `changed` have in shard `key` into its `stems`, in
+/// place of what they had (found by their numbers).
+fn put_in(key: &str, stems: &mut Stems, changed: &[PageId], bodies: &[Arc<Body>], numbers: &[u32]) {
+    let needle = shard_needle(key);
+    for &id in changed {
+        let number = numbers[id];
+        for (_, list) in stems.iter_mut() {
+            if let Ok(i) = list.binary_search_by_key(&number, |&(n, _)| n) {
+                list.remove(i);
+            }
+        }
+        for (stem, score) in bodies[id].search.in_shard(key, &needle) {
+            match stems.binary_search_by(|(s, _)| s.as_str().cmp(stem)) {
+                Ok(i) => {
+                    let list = &mut stems[i].1;
+                    let at = list.partition_point(|&(n, _)| n < number);
+                    list.insert(at, (number, score));
+                }
+                Err(i) => stems.insert(i, (stem.to_string(), vec![(number, score)])),
+            }
+        }
+    }
+    stems.retain(|(_, list)| !list.is_empty());
+}
+
+/// The stems of shard `key` as [`shard_js`] wrote them; `None` when `text`
+/// is not such a file.
+fn parse_shard(text: &str, key: &str) -> Option<Stems> {
+    let object = text
+        .strip_prefix("malbildSearch.shard(")?
+        .strip_prefix(json(key).as_str())?
+        .strip_prefix(',')?
+        .strip_suffix(");\n")?;
+    let map: BTreeMap<String, String> = serde_json::from_str(object).ok()?;
+    let mut stems = Vec::with_capacity(map.len());
+    for (stem, digits) in map {
+        let mut numbers = Vec::new();
+        let mut n: u32 = 0;
+        for c in digits.bytes() {
+            if let Some(d) = MORE_DIGITS.iter().position(|&m| m == c) {
+                n = n.checked_mul(32)?.checked_add(d as u32)?;
+            } else {
+                let d = LAST_DIGITS.iter().position(|&m| m == c)?;
+                numbers.push(n.checked_mul(32)?.checked_add(d as u32)?);
+                n = 0;
+            }
+        }
+        if numbers.len() % 2 != 0 {
+            return None;
+        }
+        let mut list = Vec::with_capacity(numbers.len() / 2);
+        let mut last = 0u32;
+        for pair in numbers.chunks_exact(2) {
+            last = last.checked_add(pair[0])?;
+            list.push((last, u8::try_from(pair[1]).ok()?));
+        }
+        stems.push((stem, list));
+    }
+    Some(stems)
 }
 
 /// Builds the inverted index of `bodies`' words (of the shards `only`, or
@@ -1298,7 +1379,7 @@ pub(crate) fn pages(
     theme: &Theme,
     basis: &Basis,
     target: Target<'_>,
-    kept: &mut ShardCache,
+    (kept, folder): (&mut ShardCache, &std::path::Path),
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Pages {
     let mut out = Pages::default();
@@ -1416,13 +1497,24 @@ pub(crate) fn pages(
         .filter(|k| !check.fresh(&shard_file(k), shared))
         .map(String::as_str)
         .collect();
+    let changed = kept.sync(site, bodies, basis.values.numbers());
+    let last_keys = std::mem::replace(&mut kept.keys, keys.iter().cloned().collect());
+    // Known only in a site of the last one's lineage.
+    let changed = changed.filter(|_| !last_keys.is_empty());
     let shards = if stale.is_empty() {
         BTreeMap::new()
     } else if stale.len() == keys.len() {
         kept.clear();
         invert(bodies, basis.values.numbers(), None)
     } else {
-        kept.gather(site, bodies, basis.values.numbers(), &stale)
+        let held = |path: &str| sink.held(folder, path);
+        kept.gather(
+            bodies,
+            basis.values.numbers(),
+            &stale,
+            changed.as_deref(),
+            (&last_keys, &held),
+        )
     };
     enum Job<'a> {
         Meta,
@@ -1515,6 +1607,24 @@ mod tests {
             let found: Vec<(&str, u8)> = words.in_shard(key, &shard_needle(key)).collect();
             assert_eq!(found, walked, "{key}");
         }
+    }
+
+    #[test]
+    fn a_shard_file_reads_back_as_its_stems() {
+        let stems: Stems = vec![
+            (
+                "kommun".into(),
+                vec![(0, 1), (5, 31), (40, 32), (1_000_000, 200)],
+            ),
+            ("ko\"d".into(), vec![(7, 0)]),
+            ("kå".into(), vec![(3, 4), (4, 4)]),
+        ];
+        let mut sorted = stems.clone();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        let text = shard_js("ko", &sorted);
+        assert_eq!(parse_shard(&text, "ko"), Some(sorted));
+        assert_eq!(parse_shard(&text, "kå"), None);
+        assert_eq!(parse_shard(&text.replace(":\"A", ":\"!"), "ko"), None);
     }
 
     #[test]
