@@ -319,14 +319,7 @@ pub(crate) fn pages(
                     Job::Theme(..) => "theme",
                 };
                 context.insert("page", &views.chrome(role, title, crumbs, &path));
-                let html = theme
-                    .tera
-                    .render(template, &context)
-                    .map_err(|e| theme.explain(&e, None))?;
-                Ok(crate::render::OutFile {
-                    path: path.clone(),
-                    bytes: html.into_bytes(),
-                })
+                crate::render::render_file(theme, template, &context, path.clone())
             })
         })
         .collect();

@@ -1421,14 +1421,7 @@ pub(crate) fn pages(
         // page's canonical address, so a search engine took it for a copy).
         let view = views.chrome("search", title, vec![views.title(Site::HOME)], URL);
         context.insert("page", &view);
-        let html = theme
-            .tera
-            .render(TEMPLATE, &context)
-            .map_err(|e| theme.explain(&e, None))?;
-        Ok(crate::render::OutFile {
-            path: URL.to_string(),
-            bytes: html.into_bytes(),
-        })
+        crate::render::render_file(theme, TEMPLATE, &context, URL.to_string())
     });
     match page {
         Ok(o) => out.push(o),
@@ -1466,14 +1459,7 @@ pub(crate) fn pages(
                         views.chrome("letter", title, vec![views.title(Site::HOME), search], path);
                     context.insert("page", &view);
                     context.insert("letter", &part);
-                    let html = theme
-                        .tera
-                        .render(LETTER_TEMPLATE, &context)
-                        .map_err(|e| theme.explain(&e, None))?;
-                    Ok(crate::render::OutFile {
-                        path: path.clone(),
-                        bytes: html.into_bytes(),
-                    })
+                    crate::render::render_file(theme, LETTER_TEMPLATE, &context, path.clone())
                 })
             })
             .collect();

@@ -123,6 +123,24 @@ pub(crate) fn page_view(site: &Site, bodies: &[Arc<Body>], theme: &Theme, id: Pa
     Views::new(site, bodies, theme, &BTreeMap::new(), &reads).page(id)
 }
 
+/// Renders `template` with `context` into the file `path`, for an output
+/// that is no content page (its template errors are the theme's).
+pub(crate) fn render_file(
+    theme: &Theme,
+    template: &str,
+    context: &tera::Context,
+    path: String,
+) -> Result<OutFile, Diagnostic> {
+    let html = theme
+        .tera
+        .render(template, context)
+        .map_err(|e| theme.explain(&e, None))?;
+    Ok(OutFile {
+        path,
+        bytes: html.into_bytes(),
+    })
+}
+
 /// Renders page `id` through its template.
 fn render_page(
     views: &Views<'_>,
