@@ -241,7 +241,7 @@ pub(crate) fn pages(
     let crate::render::Target { cache, sink } = target;
     let mut out = Pages::default();
     let no_pdfs = BTreeMap::new();
-    let check = Check::new(cache, &basis.values);
+    let check = Check::new(cache, basis);
     let base = &basis.base;
     // Addresses a page has taken: the pages here must not replace one.
     let taken = &site.by_output;

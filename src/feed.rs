@@ -269,7 +269,7 @@ pub(crate) fn pages(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Pages, Option<String>) {
     let crate::render::Target { cache, sink } = target;
-    let check = Check::new(cache, &basis.values);
+    let check = Check::new(cache, basis);
     let no_pdfs = BTreeMap::new();
     let mut out = Pages::default();
     let mut note = None;

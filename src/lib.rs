@@ -663,6 +663,7 @@ fn prepare_with(
     let statement_key = hash::Combine::default()
         .u64(basis.site_hash)
         .u64(basis.publications_hash)
+        .u64(basis.regions_hash)
         .u64(theme.fingerprint(statement::TEMPLATE))
         .u64(basis.values.of_every_page(&[
             render::Aspect::Facts,

@@ -117,7 +117,7 @@ pub(crate) fn pages(
         return out;
     }
     let no_pdfs = Default::default();
-    let check = Check::new(cache, &basis.values);
+    let check = Check::new(cache, basis);
     let base = &basis.base;
     let shared = crate::hash::Combine::default()
         .u64(basis.shown(theme, PAGE_TEMPLATE))

@@ -1387,7 +1387,7 @@ pub(crate) fn pages(
         return out;
     }
     let Target { cache, sink } = target;
-    let check = Check::new(cache, &basis.values);
+    let check = Check::new(cache, basis);
     let no_pdfs = BTreeMap::new();
     if let Some(other) = site.by_output.get(URL).map(|&id| &site.pages[id]) {
         let (message, hint) = crate::words::w().search_page_taken();

@@ -118,6 +118,38 @@ pub(crate) struct Theme {
     /// only ones made again when a publication's title changes and they do
     /// not read it through the page views.
     lists_publications: std::collections::BTreeSet<String>,
+    /// The templates whose closure names `site.regions`
+    /// ([`names_site_regions`]): they may show every
+    /// region's title, so they are made again when one changes. The
+    /// default theme calls [`regions()`](took_regions) instead, which notes
+    /// the read only when the template shows the regions.
+    lists_regions: std::collections::BTreeSet<String>,
+}
+
+thread_local! {
+    /// Whether the template function `regions()` was called on this thread
+    /// since [`took_regions`] last looked.
+    static REGIONS_READ: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a template rendered on this thread called `regions()` since the
+/// last time this was asked (an output's rendering asks before and after:
+/// when it did, the output read every region's title and address).
+pub(crate) fn took_regions() -> bool {
+    REGIONS_READ.with(|r| r.replace(false))
+}
+
+/// The template function `regions()`: the regions of the site navigation
+/// (`site.regions`: each one's `title`, `url` and `publications`), noting
+/// that the output being made shows them.
+fn regions_function(_: tera::Kwargs, state: &tera::State) -> tera::Value {
+    REGIONS_READ.with(|r| r.set(true));
+    state
+        .get::<tera::Value>("site")
+        .ok()
+        .flatten()
+        .and_then(|site| site.get_from_path("regions").cloned())
+        .unwrap_or_else(|| tera::Value::from_serializable(&Vec::<()>::new()))
 }
 
 impl std::fmt::Debug for Theme {
@@ -349,7 +381,8 @@ pub(crate) fn load(
     let months = Texts::of(strings.clone()).months;
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
-    let (fingerprints, lists_publications) = fingerprints(&templates, &all_strings);
+    tera.register_function("regions", regions_function);
+    let (fingerprints, lists_publications, lists_regions) = fingerprints(&templates, &all_strings);
     let languages = all_strings
         .into_iter()
         .map(|(lang, strings)| (lang, Texts::of(strings)))
@@ -365,6 +398,7 @@ pub(crate) fn load(
         templates,
         fingerprints,
         lists_publications,
+        lists_regions,
     };
     if let Err(err) = tera.add_raw_templates(
         theme
@@ -406,7 +440,33 @@ fn references(text: &str) -> Vec<String> {
 /// or `x["publications"]`, but not the UI text `t.publications` nor an id or
 /// class that has the word in it (`mb-publications`).
 fn names_publications(text: &str) -> bool {
-    text.match_indices("publications").any(|(i, w)| {
+    names_field(text, "publications")
+}
+
+/// Whether a template's text reads `site.regions` (or `site["regions"]`),
+/// the navigation's regions, other than through `regions()`.
+fn names_site_regions(text: &str) -> bool {
+    ["site.regions", "site[\"regions\"]", "site['regions']"]
+        .iter()
+        .any(|w| {
+            text.match_indices(w).any(|(i, _)| {
+                !text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                    && !text[i + w.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+        })
+}
+
+/// Whether a template's text reads a value's field `field`: `x.field` or
+/// `x["field"]`, but not the UI text `t.field` nor an id or class that has
+/// the word in it (`mb-field`).
+fn names_field(text: &str, field: &str) -> bool {
+    text.match_indices(field).any(|(i, w)| {
         let before = &text[..i];
         let after = text[i + w.len()..].chars().next();
         if after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
@@ -427,14 +487,20 @@ fn names_publications(text: &str) -> bool {
 }
 
 /// Per template: its fingerprint (a hash of it, of every template it uses,
-/// and of the UI strings); and the templates whose closure names
-/// `publications`.
+/// and of the UI strings); the templates whose closure names
+/// `publications`; and those whose closure names `regions`.
+#[allow(clippy::type_complexity)]
 fn fingerprints(
     templates: &BTreeMap<String, TemplateSource>,
     strings: &BTreeMap<String, BTreeMap<String, Text>>,
-) -> (BTreeMap<String, u64>, std::collections::BTreeSet<String>) {
+) -> (
+    BTreeMap<String, u64>,
+    std::collections::BTreeSet<String>,
+    std::collections::BTreeSet<String>,
+) {
     let strings_hash = crate::hash::str(&format!("{strings:?}"));
     let mut lists = std::collections::BTreeSet::new();
+    let mut regions = std::collections::BTreeSet::new();
     let fingerprints = templates
         .keys()
         .map(|name| {
@@ -454,10 +520,13 @@ fn fingerprints(
             if seen.iter().any(|n| names_publications(&templates[n].text)) {
                 lists.insert(name.clone());
             }
+            if seen.iter().any(|n| names_site_regions(&templates[n].text)) {
+                regions.insert(name.clone());
+            }
             (name.clone(), h.finish())
         })
         .collect();
-    (fingerprints, lists)
+    (fingerprints, lists, regions)
 }
 
 impl Theme {
@@ -480,6 +549,18 @@ impl Theme {
     /// that it may show the navigation's publications.
     pub(crate) fn lists_publications(&self, name: &str) -> bool {
         self.lists_publications.contains(name)
+    }
+
+    /// Whether template `name` (or one it uses) names `site.regions`, so
+    /// that it may show every region's title without
+    /// calling `regions()`.
+    pub(crate) fn lists_regions(&self, name: &str) -> bool {
+        self.lists_regions.contains(name)
+    }
+
+    /// Whether any template names `site.regions` ([`Theme::lists_regions`]).
+    pub(crate) fn names_site_regions(&self) -> bool {
+        !self.lists_regions.is_empty()
     }
 
     /// A hash of every stylesheet's text.
@@ -676,6 +757,22 @@ mod tests {
             ("{{ page.publications_count }}", false),
         ] {
             assert_eq!(names_publications(text), reads, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_template_names_the_regions_when_it_reads_site_regions() {
+        for (text, reads) in [
+            ("{% for r in site.regions %}", true),
+            ("{{ site.regions | length }}", true),
+            ("{{ site[\"regions\"] }}", true),
+            ("{% for r in regions() %}", false),
+            ("{{ site.region_count }}", false),
+            ("{% for region in theme.regions %}", false),
+            ("{{ t.regions }}", false),
+            ("{{ website.regions }}", false),
+        ] {
+            assert_eq!(names_site_regions(text), reads, "{text}");
         }
     }
 }

@@ -220,6 +220,13 @@ pub(crate) struct Basis {
     /// A hash of the navigation's publications (their titles and addresses),
     /// for the outputs whose template may show them ([`Basis::shown`]).
     pub publications_hash: u64,
+    /// A hash of the navigation's regions (their titles and addresses), for
+    /// the outputs whose template names `regions` ([`Basis::shown`]); those
+    /// that call the template function `regions()` read them instead
+    /// ([`output`]).
+    pub regions_hash: u64,
+    /// Whether `regions_hash` is not the last build's.
+    pub(crate) regions_moved: bool,
     /// `site`, `lang` and `t` for templates.
     pub base: tera::Context,
     /// The value of every page's every fact, for the fingerprints.
@@ -228,15 +235,19 @@ pub(crate) struct Basis {
 
 impl Basis {
     /// What every output made with `template` shows of the site: the
-    /// [`Basis::site_hash`], and the navigation's publications when the
-    /// template names them ([`Theme::lists_publications`]; a publication's
-    /// title then makes again only the pages that show it).
+    /// [`Basis::site_hash`], and the navigation's publications and regions
+    /// when the template names them ([`Theme::lists_publications`],
+    /// [`Theme::lists_regions`]; a publication's or region's title then
+    /// makes again only the pages that show it).
     pub(crate) fn shown(&self, theme: &Theme, template: &str) -> u64 {
+        let mut h = self.site_hash;
         if theme.lists_publications(template) {
-            crate::hash::mix(self.site_hash, self.publications_hash, 1)
-        } else {
-            self.site_hash
+            h = crate::hash::mix(h, self.publications_hash, 1);
         }
+        if theme.lists_regions(template) {
+            h = crate::hash::mix(h, self.regions_hash, 2);
+        }
+        h
     }
 }
 
@@ -278,18 +289,18 @@ pub(crate) fn basis(
     kept: &mut BasisCache,
 ) -> Basis {
     let key = navigation_key(site, theme);
-    let (site_hash, publications_hash, base) = match &kept.site {
-        Some((k, site_hash, publications_hash, base)) if *k == key => {
-            (*site_hash, *publications_hash, base.clone())
-        }
+    let (hashes, base) = match &kept.site {
+        Some((k, hashes, base)) if *k == key => (*hashes, base.clone()),
         _ => {
             let site_view = site_view(site, theme);
-            // The navigation's publications apart: only some templates
-            // show them.
+            // The navigation's regions and publications apart: only some
+            // templates show them.
             let mut bare = site_view.clone();
+            let mut regions = crate::hash::Combine::default();
             let mut publications = crate::hash::Combine::default();
-            for region in &mut bare.regions {
-                for p in std::mem::take(&mut region.publications) {
+            for region in std::mem::take(&mut bare.regions) {
+                regions = regions.str(&region.title).str(&region.url);
+                for p in region.publications {
                     publications = publications.str(&p.title).str(&p.url);
                 }
                 publications = publications.str("");
@@ -301,15 +312,17 @@ pub(crate) fn basis(
                 h = h.str(name);
             }
             let base = base_context_of(&site_view, site, theme);
-            let hashes = (h.finish(), publications.finish());
-            kept.site = Some((key, hashes.0, hashes.1, base.clone()));
-            (hashes.0, hashes.1, base)
+            let hashes = (h.finish(), publications.finish(), regions.finish());
+            kept.site = Some((key, hashes, base.clone()));
+            (hashes, base)
         }
     };
     let values = Values::of(site, bodies, &mut kept.values);
     Basis {
-        site_hash,
-        publications_hash,
+        site_hash: hashes.0,
+        publications_hash: hashes.1,
+        regions_hash: hashes.2,
+        regions_moved: kept.regions.replace(hashes.2) != Some(hashes.2),
         base,
         values,
     }
@@ -318,9 +331,11 @@ pub(crate) fn basis(
 /// What [`basis`] keeps for the next build.
 #[derive(Debug, Default)]
 pub(crate) struct BasisCache {
-    /// The last build's site view in a template context, and its hash, by
-    /// [`navigation_key`].
-    site: Option<(u64, u64, u64, tera::Context)>,
+    /// The last build's site view in a template context, and its hashes
+    /// (those of [`Basis`]), by [`navigation_key`].
+    site: Option<(u64, (u64, u64, u64), tera::Context)>,
+    /// The last build's [`Basis::regions_hash`].
+    regions: Option<u64>,
     /// The values of the last build's pages, and the search index's shard
     /// values.
     values: Option<reads::ValuesCache>,
@@ -376,7 +391,13 @@ pub(crate) fn output(
         return Ok(Output::Fresh(path));
     }
     let reads = Reads::default();
+    // The template function `regions()` says when the output shows the
+    // navigation's regions (rendering runs on this thread).
+    crate::theme::took_regions();
     let file = make(&reads)?;
+    if crate::theme::took_regions() {
+        check.note_navigation(&reads);
+    }
     let reads = reads.finish();
     let fingerprint = check.fingerprint(shared, &reads);
     Ok(Output::Made(
@@ -425,7 +446,7 @@ pub(crate) struct Target<'a> {
 /// ([`Site::lineage`]), with the same theme and the same [`Basis`] hashes.
 #[derive(Debug, Default)]
 pub(crate) struct PagesMemo {
-    key: (u64, u64, u64, u64),
+    key: (u64, u64, u64, u64, u64),
     pages: Vec<(String, u64, String)>,
 }
 
@@ -447,7 +468,7 @@ pub(crate) fn pages(
 ) -> Pages {
     let no_pdfs = BTreeMap::new();
     let Target { cache, sink } = target;
-    let check = Check::new(cache, &basis.values);
+    let check = Check::new(cache, basis);
     let base = &basis.base;
     progress.phase(Phase::Pages, site.pages.len() as u64);
     let theme_key = theme
@@ -461,6 +482,12 @@ pub(crate) fn pages(
         theme_key,
         basis.site_hash,
         basis.publications_hash,
+        // Only a template that names `site.regions` has it in its hash.
+        if theme.names_site_regions() {
+            basis.regions_hash
+        } else {
+            0
+        },
     );
     let known = memo.key == key && memo.pages.len() == site.pages.len();
     // Each output, with the template and shared hash worked out for it.

@@ -70,6 +70,10 @@ pub(crate) enum Aspect {
     /// [`crate::search::list_key`] of its address (its pages' titles,
     /// addresses and contexts, and the letters around it).
     List(u32),
+    /// Of the home page only: the regions of the site navigation (their
+    /// titles and addresses, in order), read by an output whose template
+    /// called `regions()` ([`Check::note_navigation`]).
+    Navigation,
 }
 
 impl Aspect {
@@ -90,6 +94,7 @@ impl Aspect {
             Aspect::Chunk(_) => "chunk",
             Aspect::Letters => "letters",
             Aspect::List(_) => "list",
+            Aspect::Navigation => "navigation",
         }
     }
 
@@ -109,7 +114,8 @@ impl Aspect {
             | Aspect::Shard(_)
             | Aspect::Chunk(_)
             | Aspect::Letters
-            | Aspect::List(_) => 0,
+            | Aspect::List(_)
+            | Aspect::Navigation => 0,
         }
     }
 
@@ -130,6 +136,7 @@ impl Aspect {
             Aspect::Letters => 12,
             Aspect::List(n) => 13 | (u64::from(n) << 8),
             Aspect::Address => 11,
+            Aspect::Navigation => 14,
         }
     }
 }
@@ -490,6 +497,8 @@ impl Values {
             Aspect::Chunk(n) => self.chunks.get(n as usize).map_or(0, Combine::finish),
             Aspect::Letters => self.plan.overview,
             Aspect::List(key) => self.plan.value(key),
+            // Not a value of the pages: [`Check`] has it.
+            Aspect::Navigation => 0,
         }
     }
 
@@ -764,13 +773,34 @@ impl RenderCache {
 pub(crate) struct Check<'a> {
     cache: &'a RenderCache,
     values: &'a Values,
+    /// The value of [`Aspect::Navigation`], and whether it moved since the
+    /// last build.
+    navigation: (u64, bool),
 }
 
 impl<'a> Check<'a> {
     /// Checks outputs against `cache`, which [`RenderCache::renumber`] has
-    /// matched with this build's pages.
-    pub(crate) fn new(cache: &'a RenderCache, values: &'a Values) -> Self {
-        Check { cache, values }
+    /// matched with this build's pages, and the values of `basis`.
+    pub(crate) fn new(cache: &'a RenderCache, basis: &'a super::Basis) -> Self {
+        Check {
+            cache,
+            values: &basis.values,
+            navigation: (basis.regions_hash, basis.regions_moved),
+        }
+    }
+
+    /// Notes in `reads` what an output whose template called `regions()`
+    /// read: the navigation's regions.
+    pub(crate) fn note_navigation(&self, reads: &Reads) {
+        reads.note(Site::HOME, Aspect::Navigation);
+    }
+
+    /// The current value of page `id`'s `aspect`.
+    fn value(&self, id: PageId, aspect: Aspect) -> u64 {
+        match aspect {
+            Aspect::Navigation => self.navigation.0,
+            _ => self.values.get(id, aspect),
+        }
     }
 
     /// The fingerprint of an output whose shared inputs hash to `shared` and
@@ -778,7 +808,7 @@ impl<'a> Check<'a> {
     pub(crate) fn fingerprint(&self, shared: u64, reads: &[(PageId, Aspect)]) -> u64 {
         let mut h = Combine::default().u64(shared);
         for &(id, aspect) in reads {
-            h = h.u64(aspect.code()).u64(self.values.get(id, aspect));
+            h = h.u64(aspect.code()).u64(self.value(id, aspect));
         }
         h.finish()
     }
@@ -795,10 +825,10 @@ impl<'a> Check<'a> {
         if let Some(changed) = &self.values.changed
             && self.cache.now.is_none()
             && recorded.shared.load(Ordering::Relaxed) == shared
-            && !recorded
-                .reads
-                .iter()
-                .any(|&(id, aspect)| changed.hits(id as PageId, aspect))
+            && !recorded.reads.iter().any(|&(id, aspect)| match aspect {
+                Aspect::Navigation => self.navigation.1,
+                _ => changed.hits(id as PageId, aspect),
+            })
         {
             recorded
                 .seen
@@ -815,7 +845,7 @@ impl<'a> Check<'a> {
                     _ => return false,
                 },
             };
-            h = h.u64(aspect.code()).u64(self.values.get(id, aspect));
+            h = h.u64(aspect.code()).u64(self.value(id, aspect));
         }
         let fresh = h.finish() == recorded.fingerprint;
 

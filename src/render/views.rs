@@ -229,8 +229,14 @@ pub(crate) struct SiteView {
     pub description: Option<String>,
     /// Publisher of the site.
     pub organisation: Option<crate::config::Organisation>,
-    /// Regions and their publications, for navigation.
+    /// Regions and their publications, for navigation. A template that
+    /// names it may show every region's title, and is made again when one
+    /// changes; the template function `regions()` gives the same list and
+    /// makes only the outputs that call it depend on the titles.
     pub regions: Vec<RegionNav>,
+    /// How many regions `regions` has (the default theme lists them in its
+    /// header only when they are few).
+    pub region_count: usize,
     /// The accessibility statement, for the footer; `null` when the theme
     /// has no `accessibility.html`.
     pub statement: Option<Link>,
@@ -736,25 +742,27 @@ pub(crate) fn site_view_in(
         title: site.pages[id].title.clone(),
         url: site.pages[id].output_path(),
     };
+    let regions: Vec<RegionNav> = site.pages[Site::HOME]
+        .children
+        .iter()
+        .filter(|&&r| site.pages[r].role == Role::Region)
+        .map(|&r| RegionNav {
+            title: site.pages[r].title.clone(),
+            url: site.pages[r].output_path(),
+            publications: site.pages[r]
+                .children
+                .iter()
+                .filter(|&p| site.pages[*p].role == Role::Publication)
+                .map(|&p| link(p))
+                .collect(),
+        })
+        .collect();
     SiteView {
         title: site.config.title.clone(),
         description: site.config.description.clone(),
         organisation: site.config.organisation.clone(),
-        regions: site.pages[Site::HOME]
-            .children
-            .iter()
-            .filter(|&&r| site.pages[r].role == Role::Region)
-            .map(|&r| RegionNav {
-                title: site.pages[r].title.clone(),
-                url: site.pages[r].output_path(),
-                publications: site.pages[r]
-                    .children
-                    .iter()
-                    .filter(|&p| site.pages[*p].role == Role::Publication)
-                    .map(|&p| link(p))
-                    .collect(),
-            })
-            .collect(),
+        region_count: regions.len(),
+        regions,
         statement: theme.has(addresses::statement::TEMPLATE).then(|| Link {
             title: match strings.get("statement_title") {
                 Some(crate::theme::Text::One(t)) => t.clone(),

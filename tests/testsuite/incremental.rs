@@ -11,6 +11,7 @@ use crate::site_test::SiteTest;
 const MALBILD: &str = "content/region-a/plan-2030/målbild.md";
 const BILAGA: &str = "content/region-a/plan-2030/bilaga.md";
 const PUBLICATION: &str = "content/region-a/plan-2030/_index.md";
+const REGION_B: &str = "content/region-b/_index.md";
 
 const BAKGRUND: &str = "content/region-a/plan-2030/bakgrund.md";
 
@@ -1846,6 +1847,148 @@ fn a_site_title_renames_a_home_page_without_its_own() {
                     "content/site.yaml",
                     "title: Testsajt",
                     "title: Zebrasajten",
+                )],
+                Any,
+            ),
+        ],
+    );
+}
+
+/// Ten regions more for the `kinds` fixture (twelve in all, Region Ö last):
+/// more than the default theme lists in its header (six) and, with one
+/// more, in its footer (twelve).
+const TEN_REGIONS: &[Edit] = &[
+    Edit::Write(
+        "content/region-c/_index.md",
+        "---\ntitle: Region C\n---\n\nEn region.\n",
+    ),
+    Edit::Write(
+        "content/region-d/_index.md",
+        "---\ntitle: Region D\n---\n\nEn region.\n",
+    ),
+    Edit::Write(
+        "content/region-e/_index.md",
+        "---\ntitle: Region E\n---\n\nEn region.\n",
+    ),
+    Edit::Write(
+        "content/region-f/_index.md",
+        "---\ntitle: Region F\n---\n\nEn region.\n",
+    ),
+    Edit::Write(
+        "content/region-g/_index.md",
+        "---\ntitle: Region G\n---\n\nEn region.\n",
+    ),
+    Edit::Write(
+        "content/region-h/_index.md",
+        "---\ntitle: Region H\n---\n\nEn region.\n",
+    ),
+    Edit::Write(
+        "content/region-i/_index.md",
+        "---\ntitle: Region I\n---\n\nEn region.\n",
+    ),
+    Edit::Write(
+        "content/region-j/_index.md",
+        "---\ntitle: Region J\n---\n\nEn region.\n",
+    ),
+    Edit::Write(
+        "content/region-k/_index.md",
+        "---\ntitle: Region K\n---\n\nEn region.\n",
+    ),
+    Edit::Write(
+        "content/region-l/_index.md",
+        "---\ntitle: Region L\n---\n\nEn region.\n",
+    ),
+];
+
+// The default theme shows the navigation's regions only when they are few,
+// and reads them with `regions()` only then: a region's title makes again
+// every page while the regions are in the header and footer, and only the
+// pages that show it once they are not.
+#[test]
+fn a_region_title_renders_the_pages_that_show_it() {
+    check(
+        "a_region_title_renders_the_pages_that_show_it",
+        &[
+            (
+                "a region's title, two regions (in every header)",
+                &[Edit::Replace(
+                    REGION_B,
+                    "title: Region Ö",
+                    "title: Region Ö2",
+                )],
+                Any,
+            ),
+            ("ten regions more", TEN_REGIONS, Any),
+            (
+                "a region's title, twelve regions (in every footer)",
+                &[Edit::Replace(
+                    REGION_B,
+                    "title: Region Ö2",
+                    "title: Region Ö3",
+                )],
+                Any,
+            ),
+            (
+                "a thirteenth region",
+                &[Edit::Write(
+                    "content/region-m/_index.md",
+                    "---\ntitle: Region M\n---\n\nEn region.\n",
+                )],
+                Any,
+            ),
+            // Its page, its publication's pages and print page, the home
+            // page, the comparison and theme word pages (8 here, where the
+            // step before renders 28): not the other regions' pages nor
+            // region A's publication and its parts.
+            (
+                "a region's title, thirteen regions (in no header or footer)",
+                &[Edit::Replace(
+                    REGION_B,
+                    "title: Region Ö3",
+                    "title: Region Ö4",
+                )],
+                AtMost(9),
+            ),
+            (
+                "back to twelve",
+                &[Edit::Remove("content/region-m/_index.md")],
+                Any,
+            ),
+        ],
+    );
+}
+
+// A theme that names `site.regions` (not `regions()`) gets every page made
+// with that template made again when a region's title changes, however
+// many regions there are.
+#[test]
+fn a_theme_that_names_site_regions() {
+    check(
+        "a_theme_that_names_site_regions",
+        &[
+            ("ten regions more", TEN_REGIONS, Any),
+            (
+                "a thirteenth region, and a theme whose publication pages name site.regions",
+                &[
+                    Edit::Write(
+                        "content/region-m/_index.md",
+                        "---\ntitle: Region M\n---\n\nEn region.\n",
+                    ),
+                    Edit::Write("content/site.yaml", "title: Test\ntheme: egen\n"),
+                    Edit::Write("themes/egen/theme.yaml", "extends: default\n"),
+                    Edit::Write(
+                        "themes/egen/templates/publication.html",
+                        "{% extends \"base.html\" %}{% block body %}<ul>{% for r in site.regions %}<li>{{ r.title }}</li>{% endfor %}</ul>{{ page.content | safe }}{% endblock body %}\n",
+                    ),
+                ],
+                Any,
+            ),
+            (
+                "a region's title: region A's publication shows it too",
+                &[Edit::Replace(
+                    REGION_B,
+                    "title: Region Ö",
+                    "title: Region Ö2",
                 )],
                 Any,
             ),
