@@ -602,19 +602,11 @@ fn not_found(site: &Site, views: &Views<'_>, base: &tera::Context) -> Result<Out
         Some(crate::theme::Text::One(t)) => t.clone(),
         _ => "404".into(),
     };
-    let mut view = views.page(Site::HOME);
-    view.role = "not-found";
-    view.title = title;
-    view.description = None;
-    view.summary_html = None;
-    view.content = String::new();
-    view.toc.clear();
-    view.children.clear();
-    view.breadcrumbs = vec![views.link(Site::HOME)];
-    view.url = "404.html".into();
-    view.date = None;
+    // The page around it, with the home page's link as its breadcrumb: it
+    // reads nothing of the home page but its title and address.
+    let mut view = views.chrome("not-found", title, vec![views.link(Site::HOME)], "404.html");
     view.social.url = None;
-    view.social.json_ld = None;
+    view.social.kind = "website";
     let root = match &site.config.base_url {
         Some(url) => {
             let path = url.split_once("://").map_or(url.as_str(), |(_, rest)| {
