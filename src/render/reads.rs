@@ -166,8 +166,14 @@ pub(crate) struct Changed {
     index: bool,
     shards: crate::hash::FxSet<u32>,
     chunks: crate::hash::FxSet<u32>,
-    /// Whether the split A–Ö list was made again.
-    plan: bool,
+    /// Whether what the search page shows of the split A–Ö list moved.
+    letters: bool,
+    /// The parts of the split A–Ö list whose value moved, by
+    /// [`crate::search::list_key`].
+    lists: crate::hash::FxSet<u32>,
+    /// Whether every part of it may have moved (it was made with no plan
+    /// to compare with).
+    every_list: bool,
 }
 
 impl Changed {
@@ -177,7 +183,8 @@ impl Changed {
             Aspect::Index => self.index,
             Aspect::Shard(n) => self.shards.contains(&n),
             Aspect::Chunk(n) => self.chunks.contains(&n),
-            Aspect::Letters | Aspect::List(_) => self.plan,
+            Aspect::Letters => self.letters,
+            Aspect::List(key) => self.every_list || self.lists.contains(&key),
             _ => self
                 .pages
                 .get(&id)
@@ -228,8 +235,8 @@ impl Values {
     pub(crate) fn of(site: &Site, bodies: &[Arc<Body>], kept: &mut Option<ValuesCache>) -> Self {
         use rayon::prelude::*;
         let n = site.pages.len();
-        let taken = kept.take();
-        let last_plan = taken.as_ref().and_then(|last| last.plan.clone());
+        let mut taken = kept.take();
+        let last_plan = taken.as_mut().and_then(|last| last.plan.take());
         let last = taken.filter(|last| {
             last.lineage == site.lineage && last.bodies.len() == n && last.values.is_some()
         });
@@ -351,13 +358,35 @@ impl Values {
             let key = key.finish();
             values.plan = match last_plan {
                 Some((k, plan)) if k == key => plan,
-                last => {
-                    changed.plan = true;
+                Some((_, plan)) => {
+                    // The last build's plan, brought up to date in place
+                    // when only some titles moved (the values hold it too).
+                    values.plan = Arc::default();
+                    let last = Arc::unwrap_or_clone(plan);
+                    let (overview, lists) = (last.overview, last.list_values());
+                    let plan = match last.patched(site, &rels, &values.title, &values.children) {
+                        Ok(plan) => plan,
+                        Err(last) => crate::search::Plan::of(
+                            site,
+                            Some(&last),
+                            &rels,
+                            &values.title,
+                            &values.children,
+                        ),
+                    };
+                    changed.letters = plan.overview != overview;
+                    changed.lists = plan.changed_lists(&lists);
+                    Arc::new(plan)
+                }
+                None => {
+                    changed.letters = true;
+                    changed.every_list = true;
                     Arc::new(crate::search::Plan::of(
                         site,
-                        last.as_ref().map(|(_, p)| &**p),
+                        None,
                         &rels,
                         &values.title,
+                        &values.children,
                     ))
                 }
             };
