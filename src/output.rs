@@ -89,7 +89,9 @@ fn parse_marker(text: &str) -> Option<Vec<(String, Option<Stamp>)>> {
 fn marker_text(files: &Written) -> String {
     let mut files: Vec<(&String, &Stamp)> =
         files.iter().filter(|(f, _)| !f.contains('\n')).collect();
-    files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    // In parallel: some 16,000 paths with long common beginnings, a few
+    // milliseconds of comparing on one core.
+    files.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut text = String::with_capacity(
         MARKER_HEAD.len() + files.iter().map(|(p, _)| p.len() + 40).sum::<usize>(),
     );
@@ -399,6 +401,13 @@ impl Sink {
         let stamp = written.get(path)?;
         let bytes = fs::read(folder.join(path)).ok()?;
         (Stamp::of(&bytes) == *stamp).then_some(bytes)
+    }
+
+    /// Whether the output folder holds `stamp` at `path`, as what malbild
+    /// last wrote there (a rebuild); never in a build from nothing, whose
+    /// every file goes into the staging folder.
+    pub(crate) fn holds(&self, path: &str, stamp: &Stamp) -> bool {
+        matches!(self, Sink::Compare(written) if written.get(path) == Some(stamp))
     }
 
     /// Takes `file`, made now; gives it back when it is still to be written.

@@ -379,6 +379,49 @@ fn join_and(items: &[&str]) -> String {
     crate::words::w().join_or(items)
 }
 
+/// A hash of what the statement may show of the pages, for its key: with
+/// an audit (which lists pages by title) or a text of `accessibility:` that
+/// may link to a page (a `[` or a `<` in it), each page's facts, title,
+/// children and body; else what the home page's view, the statement's
+/// base, reads (a part's title edit then leaves the statement be).
+pub(crate) fn pages_key(
+    site: &Site,
+    bodies: &[std::sync::Arc<Body>],
+    theme: &Theme,
+    values: &render::Values,
+    audit: bool,
+) -> u64 {
+    use render::Aspect;
+    let facts = site.config.accessibility.as_ref();
+    let links = facts.is_some_and(|f| {
+        f.known_problems
+            .iter()
+            .chain(&f.disproportionate_burden)
+            .chain(&f.not_covered)
+            .chain(&f.method)
+            .any(|t| t.contains(['[', '<']))
+    });
+    if audit || links {
+        return values.of_every_page(&[
+            Aspect::Facts,
+            Aspect::Title,
+            Aspect::Children,
+            Aspect::Body,
+        ]);
+    }
+    let reads = render::Reads::default();
+    render::Views::new(site, bodies, theme, &Default::default(), &reads).page(Site::HOME);
+    // And the page that takes its address, if one does.
+    let taken = site
+        .by_output
+        .get(URL)
+        .map_or(0, |&id| crate::hash::str(&site.pages[id].rel));
+    crate::hash::Combine::default()
+        .u64(values.of_reads(&reads.finish()))
+        .u64(taken)
+        .finish()
+}
+
 /// Every page of the site in reading order (home, then each region with its
 /// publications and their parts), then the statement, as links whose text
 /// tells pages of the same name apart: a part is "Bakgrund – <publication>".

@@ -162,7 +162,9 @@ impl Reads {
 /// [`Aspect::bit`], and the values of the whole site that moved.
 #[derive(Debug, Default)]
 pub(crate) struct Changed {
-    pages: crate::hash::FxMap<PageId, u16>,
+    /// By page id (a look-up for each page every output read, so not a
+    /// map).
+    pages: Vec<u16>,
     index: bool,
     shards: crate::hash::FxSet<u32>,
     chunks: crate::hash::FxSet<u32>,
@@ -187,7 +189,7 @@ impl Changed {
             Aspect::List(key) => self.every_list || self.lists.contains(&key),
             _ => self
                 .pages
-                .get(&id)
+                .get(id)
                 .is_some_and(|bits| bits & aspect.bit() != 0),
         }
     }
@@ -305,7 +307,10 @@ impl Values {
             }
         };
         let mut cards_moved: Vec<usize> = Vec::new();
-        let mut changed = Changed::default();
+        let mut changed = Changed {
+            pages: vec![0; n],
+            ..Changed::default()
+        };
         for &(id, v) in &per {
             let card_was = values.cards[id];
             let was = [
@@ -322,9 +327,7 @@ impl Values {
             let bits = (0..9)
                 .filter(|&i| was[i] != v[i])
                 .fold(0u16, |bits, i| bits | (1 << i));
-            if bits != 0 {
-                changed.pages.insert(id, bits);
-            }
+            changed.pages[id] = bits;
             values.facts[id] = v[0];
             values.body[id] = v[1];
             values.children[id] = v[2];
@@ -347,7 +350,7 @@ impl Values {
         let titles_moved = affected.is_none()
             || changed
                 .pages
-                .values()
+                .iter()
                 .any(|bits| bits & (Aspect::Title.bit() | Aspect::Children.bit()) != 0);
         let mut plan_key = 0;
         if titles_moved {
@@ -538,6 +541,18 @@ impl Values {
             }
         }
         h.finish()
+    }
+
+    /// One hash of the values of `reads` (as [`Reads::finish`] gives them).
+    pub(crate) fn of_reads(&self, reads: &[(PageId, Aspect)]) -> u64 {
+        reads
+            .iter()
+            .fold(Combine::default(), |h, &(id, aspect)| {
+                h.u64(id as u64)
+                    .u64(aspect.code())
+                    .u64(self.get(id, aspect))
+            })
+            .finish()
     }
 
     /// Each page's number in the search index.
