@@ -202,6 +202,8 @@ pub struct Caches {
     /// it was last made.
     #[expect(clippy::type_complexity, reason = "read in one place, prepare_with")]
     statement: Option<(u64, Option<(String, output::Stamp)>, Vec<Diagnostic>)>,
+    /// What the home page's view read for the statement's key.
+    statement_reads: Option<statement::HomeReads>,
     written: output::Written,
     check: check::CheckCache,
     /// The last build's model, when it built ([`model::patch`]).
@@ -665,11 +667,10 @@ fn prepare_with(
         .u64(basis.publications_hash)
         .u64(theme.fingerprint(statement::TEMPLATE))
         .u64(statement::pages_key(
-            &site,
-            &bodies,
-            &theme,
-            &basis.values,
+            (&site, &bodies, &theme),
+            &basis,
             audit_yaml.is_some(),
+            &mut caches.statement_reads,
         ))
         .str(site_yaml.as_ref().map_or("", |s| &s.text))
         .str(audit_yaml.as_ref().map_or("", |s| &s.text));
