@@ -647,8 +647,9 @@ pub(crate) fn update(
     }
     // Every output is in `written` now; when it holds no more than them,
     // nothing is gone (most rebuilds), and no set of them all is made.
+    // (In parallel: 15,000 look-ups at 10,000 parts.)
     let gone: Vec<String> = if written.len() == all.len() + copies.len()
-        && all.iter().all(|p| written.contains_key(p))
+        && all.par_iter().all(|p| written.contains_key(p))
     {
         Vec::new()
     } else {
@@ -657,8 +658,9 @@ pub(crate) fn update(
             .map(String::as_str)
             .chain(copies.iter().map(|c| c.to.as_str()))
             .collect();
-        written
-            .keys()
+        let paths: Vec<&String> = written.keys().collect();
+        paths
+            .into_par_iter()
             .filter(|k| !keep.contains(k.as_str()))
             .cloned()
             .collect()

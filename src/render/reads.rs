@@ -686,6 +686,8 @@ fn shard_sums(bodies: &[Arc<Body>], numbers: &[u32]) -> crate::hash::FxMap<Strin
 /// What the last build recorded of one output.
 #[derive(Debug)]
 struct Recorded {
+    /// Its path (for the cache file; looked up by its hash).
+    path: String,
     fingerprint: u64,
     /// The hash of its shared inputs, when this run made it or found it
     /// fresh (0 from the cache file).
@@ -697,11 +699,22 @@ struct Recorded {
     seen: AtomicU32,
 }
 
+/// The key of output `path` in [`RenderCache`]: a 64-bit hash, as the
+/// fingerprints are (two of a site's paths share one once in some 10^11
+/// sites of 15,000 outputs).
+fn output_key(path: &str) -> u64 {
+    crate::hash::str(path)
+}
+
 /// Per output path, what it read and its fingerprint, as of the last build
 /// that wrote its files.
 #[derive(Debug, Default)]
 pub(crate) struct RenderCache {
-    outputs: crate::hash::FxMap<String, Recorded>,
+    /// By the hash of the output's path ([`output_key`]): each of the
+    /// 15,000 outputs of a large site is looked up every build, and a map
+    /// by path compared the path's bytes, in memory far from the map, on
+    /// every look-up (most of what checking an output cost).
+    outputs: crate::hash::FxMap<u64, Recorded>,
     /// The content path of every page of that build, by its `PageId` then.
     rels: Vec<String>,
     /// Per page of that build: its id in this build, if it still exists;
@@ -709,6 +722,10 @@ pub(crate) struct RenderCache {
     now: Option<Vec<Option<PageId>>>,
     /// A number per build, to tell the outputs of this one from gone ones.
     generation: u32,
+    /// The [`Site::lineage`] of that build (0 when read from the cache
+    /// file): a site of the same lineage has the same pages under the same
+    /// ids.
+    lineage: u64,
 }
 
 impl RenderCache {
@@ -718,7 +735,8 @@ impl RenderCache {
     pub(crate) fn renumber(&mut self, site: &Site) {
         self.generation = self.generation.wrapping_add(1);
         let same = self.rels.len() == site.pages.len()
-            && self.rels.iter().zip(&site.pages).all(|(r, p)| *r == p.rel);
+            && (self.lineage != 0 && self.lineage == site.lineage
+                || self.rels.iter().zip(&site.pages).all(|(r, p)| *r == p.rel));
         self.now = (!same).then(|| {
             self.rels
                 .iter()
@@ -731,8 +749,8 @@ impl RenderCache {
     /// in [`RenderCache::rels`]), for [`crate::persist`].
     pub(crate) fn records(&self) -> impl Iterator<Item = (&str, u64, &[(u32, Aspect)])> {
         self.outputs
-            .iter()
-            .map(|(path, r)| (path.as_str(), r.fingerprint, &*r.reads))
+            .values()
+            .map(|r| (r.path.as_str(), r.fingerprint, &*r.reads))
     }
 
     /// The content path of every page of the build it knows, by its
@@ -752,8 +770,9 @@ impl RenderCache {
                 .into_iter()
                 .map(|(path, fingerprint, reads)| {
                     (
-                        path,
+                        output_key(&path),
                         Recorded {
+                            path,
                             fingerprint,
                             shared: AtomicU64::new(0),
                             reads,
@@ -765,6 +784,7 @@ impl RenderCache {
             rels,
             now: None,
             generation: 0,
+            lineage: 0,
         }
     }
 
@@ -785,8 +805,9 @@ impl RenderCache {
         for (path, fingerprint, shared, reads) in made.made {
             let reads = reads.into_iter().map(|(id, a)| (id as u32, a)).collect();
             self.outputs.insert(
-                path,
+                output_key(&path),
                 Recorded {
+                    path,
                     fingerprint,
                     shared: AtomicU64::new(shared),
                     reads,
@@ -799,6 +820,7 @@ impl RenderCache {
         if self.now.is_some() || self.rels.len() != site.pages.len() {
             self.rels = site.pages.iter().map(|p| p.rel.clone()).collect();
         }
+        self.lineage = site.lineage;
         self.now = None;
     }
 }
@@ -831,7 +853,7 @@ impl<'a> Check<'a> {
     /// inputs hash to `shared` and nothing it read changed). A fresh output
     /// keeps its record for the next build.
     pub(crate) fn fresh(&self, path: &str, shared: u64) -> bool {
-        let Some(recorded) = self.cache.outputs.get(path) else {
+        let Some(recorded) = self.cache.outputs.get(&output_key(path)) else {
             return false;
         };
         // Nothing it read changed, and what it shares is as it was: fresh,
