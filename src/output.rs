@@ -633,19 +633,15 @@ pub(crate) fn update(
         .collect();
     let new_copies = changed_copies.iter().any(|c| !before.contains_key(&c.to));
     let mut written = before;
-    // What the folder will hold is known before anything is written, so
-    // the marker's text (a sort of 15,000 paths at 10,000 parts, when it is
-    // written) is made while the files are.
-    let stamps: Vec<Stamp> = files.par_iter().map(|f| Stamp::of(&f.bytes)).collect();
-    let changed_pages: Vec<&OutFile> = files
-        .iter()
-        .zip(&stamps)
-        .filter(|(f, s)| written.get(&f.path) != Some(s))
-        .map(|(f, _)| f)
-        .collect();
-    for (f, s) in files.iter().zip(stamps) {
-        written.insert(f.path.clone(), s);
-    }
+    let n_pages = patch(config, files, &mut written)?;
+    changed_copies.par_iter().try_for_each(|c| {
+        let bytes = match &c.from {
+            FileSource::Disk(p) => fs::read(p)
+                .with_context(|| crate::words::w().cannot_do(2, &p.display().to_string()))?,
+            FileSource::Builtin(b) => b.to_vec(),
+        };
+        write_atomically(&out.join(&c.to), &bytes)
+    })?;
     for c in &changed_copies {
         written.insert(c.to.clone(), copy_stamp(c));
     }
@@ -671,35 +667,6 @@ pub(crate) fn update(
     };
     for path in &gone {
         written.remove(path);
-    }
-    // With `every_change` false (the rebuilds of `serve`), the marker is
-    // written again only when the set of files changed: a file rewritten
-    // since the marker is newer than it, which is all a later `on_disk`
-    // needs to write that file again (once), and rewriting the whole list
-    // after each save would cost more than that.
-    let n_pages = changed_pages.len();
-    let new_files = written.len() != before_len || new_pages || new_copies;
-    let changed = n_pages + changed_copies.len() > 0;
-    let marker = new_files || !gone.is_empty() || every_change && changed;
-    let (wrote, marker) = rayon::join(
-        || -> Result<()> {
-            changed_pages
-                .par_iter()
-                .try_for_each(|f| write_atomically(&out.join(&f.path), &f.bytes))?;
-            changed_copies.par_iter().try_for_each(|c| {
-                let bytes = match &c.from {
-                    FileSource::Disk(p) => fs::read(p).with_context(|| {
-                        crate::words::w().cannot_do(2, &p.display().to_string())
-                    })?,
-                    FileSource::Builtin(b) => b.to_vec(),
-                };
-                write_atomically(&out.join(&c.to), &bytes)
-            })
-        },
-        || marker.then(|| marker_text(&written)),
-    );
-    wrote?;
-    for path in &gone {
         let file = out.join(path);
         let _ = fs::remove_file(&file);
         // Remove folders left empty, up to the output folder.
@@ -711,14 +678,41 @@ pub(crate) fn update(
             dir = d.parent();
         }
     }
-    if let Some(text) = marker {
-        write_atomically(&out.join(MARKER), text.as_bytes())?;
+    // With `every_change` false (the rebuilds of `serve`), the marker is
+    // written again only when the set of files changed: a file rewritten
+    // since the marker is newer than it, which is all a later `on_disk`
+    // needs to write that file again (once), and rewriting the whole list
+    // after each save would cost more than that.
+    let new_files = written.len() != before_len || new_pages || new_copies;
+    let changed = n_pages + changed_copies.len() > 0;
+    if new_files || !gone.is_empty() || every_change && changed {
+        write_atomically(&out.join(MARKER), marker_text(&written).as_bytes())?;
     }
     Ok(Changes {
         written,
         n_written: n_pages + changed_copies.len(),
         n_removed: gone.len(),
     })
+}
+
+/// Writes those of `files` whose bytes changed into an output folder that
+/// `written` describes, and records them there; nothing is removed. Returns
+/// how many were written. For rebuilds that change no page's address.
+pub(crate) fn patch(config: &Config, files: &[OutFile], written: &mut Written) -> Result<usize> {
+    let stamps: Vec<Stamp> = files.par_iter().map(|f| Stamp::of(&f.bytes)).collect();
+    let changed: Vec<&OutFile> = files
+        .iter()
+        .zip(&stamps)
+        .filter(|(f, s)| written.get(&f.path) != Some(s))
+        .map(|(f, _)| f)
+        .collect();
+    changed
+        .par_iter()
+        .try_for_each(|f| write_atomically(&config.output.join(&f.path), &f.bytes))?;
+    for (f, s) in files.iter().zip(stamps) {
+        written.insert(f.path.clone(), s);
+    }
+    Ok(changed.len())
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
