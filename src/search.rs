@@ -1194,22 +1194,22 @@ impl Plan {
         plan
     }
 
-    /// The plan of `site`'s list as [`Plan::of`] makes it, made from
-    /// `self` (the last build's) when only some titles moved: the pages
+    /// Makes `self` (the last build's plan) the plan of `site`'s list as
+    /// [`Plan::of`] makes it, in place, when only some titles moved: the pages
     /// are the same (`rels`), under the same pages (`children`), and no
     /// region's or publication's title moved (each is in the context of
     /// every page below it). Each page whose title or address moved is
     /// taken out of its letter and put in where it now sorts, and only the
     /// letters it left and joined are cut into parts again (a part ends
     /// where its pages say, so most of their parts come out as they were).
-    /// `Err(self)` when it cannot be made so.
-    pub(crate) fn patched(
-        mut self,
+    /// Returns whether it could be made so (else `self` is as it was).
+    pub(crate) fn patch(
+        &mut self,
         site: &Site,
         rels: &[u64],
         titles: &[u64],
         children: &[u64],
-    ) -> Result<Plan, Plan> {
+    ) -> bool {
         if self.parts.is_empty()
             || site.pages.len() <= split_above(site)
             || self.above != split_above(site)
@@ -1217,7 +1217,7 @@ impl Plan {
             || self.children != children
             || self.titles.len() != titles.len()
         {
-            return Err(self);
+            return false;
         }
         let moved: Vec<PageId> = (0..titles.len())
             .filter(|&id| self.titles[id] != titles[id])
@@ -1226,7 +1226,7 @@ impl Plan {
             .iter()
             .any(|&id| matches!(site.pages[id].role, Role::Region | Role::Publication))
         {
-            return Err(self);
+            return false;
         }
         let by_name: HashMap<&str, usize> = self
             .letters
@@ -1237,6 +1237,9 @@ impl Plan {
         // The letters the moved pages leave and join, each as one list.
         let mut lists: BTreeMap<usize, Vec<(PageId, Arc<str>)>> = BTreeMap::new();
         let mut taken: Vec<(PageId, Arc<str>, usize)> = Vec::with_capacity(moved.len());
+        // The moved pages' new keys, put in the plan once it is sure to be
+        // patched.
+        let mut keys: HashMap<PageId, Arc<[u32]>> = HashMap::with_capacity(moved.len());
         for &id in &moved {
             let key: Arc<[u32]> = swedish_key(&site.pages[id].title).into();
             let (Some(&from), Some(&to)) = (
@@ -1244,23 +1247,24 @@ impl Plan {
                 by_name.get(initial(&key).as_str()),
             ) else {
                 // A letter that was not in the list: its navigation moves.
-                return Err(self);
+                return false;
             };
             let list = lists.entry(from).or_insert_with(|| self.pages_of(from));
             let Some(at) = list.iter().position(|(p, _)| *p == id) else {
-                return Err(self);
+                return false;
             };
             let (_, ctx) = list.remove(at);
             taken.push((id, ctx, to));
-            self.keys[id] = key;
+            keys.insert(id, key);
         }
+        let key_of = |p: &PageId| keys.get(p).unwrap_or(&self.keys[*p]);
         for (id, ctx, to) in taken {
             let list = lists.entry(to).or_insert_with(|| self.pages_of(to));
             let path = site.pages[id].output_path();
             let ctx_key = swedish_key(&ctx);
-            let key = &self.keys[id];
+            let key = key_of(&id);
             let at = list.partition_point(|(p, c)| {
-                self.keys[*p]
+                key_of(p)
                     .cmp(key)
                     .then_with(|| swedish_key(c).cmp(&ctx_key))
                     .then_with(|| site.pages[*p].output_path().cmp(&path))
@@ -1272,7 +1276,10 @@ impl Plan {
         if lists.iter().any(|(&l, list)| {
             list.is_empty() && !ALPHABET.contains(self.letters[l].letter.as_str())
         }) {
-            return Err(self);
+            return false;
+        }
+        for (id, key) in keys {
+            self.keys[id] = key;
         }
         self.titles.copy_from_slice(titles);
         let mut parts = std::mem::take(&mut self.parts);
@@ -1303,7 +1310,7 @@ impl Plan {
         }
         letter_parts.reverse();
         self.assemble(site, letter_parts);
-        Ok(self)
+        true
     }
 
     /// The pages of letter `l`, in order, with their contexts.
@@ -1895,16 +1902,18 @@ mod tests {
                 let (rels, titles, children) = list_hashes(&site);
                 let from_nothing = Plan::of(&site, None, &rels, &titles, &children);
                 let last_lists = plan.list_values();
-                plan = match plan.patched(&site, &rels, &titles, &children) {
-                    Ok(p) => {
-                        patched += 1;
-                        p
-                    }
-                    Err(last) => {
-                        whole += 1;
-                        Plan::of(&site, Some(&last), &rels, &titles, &children)
-                    }
-                };
+                let before = plan.clone();
+                if plan.patch(&site, &rels, &titles, &children) {
+                    patched += 1;
+                } else {
+                    // As it was when it could not be patched.
+                    assert_eq!(
+                        plan, before,
+                        "round {round}: a failed patch changed the plan"
+                    );
+                    whole += 1;
+                    plan = Plan::of(&site, Some(&plan), &rels, &titles, &children);
+                }
                 assert_eq!(
                     plan, from_nothing,
                     "round {round} of {parts} parts above {above}"

@@ -365,18 +365,17 @@ impl Values {
                     // The last build's plan, brought up to date in place
                     // when only some titles moved (the values hold it too).
                     values.plan = Arc::default();
-                    let last = Arc::unwrap_or_clone(plan);
-                    let (overview, lists) = (last.overview, last.list_values());
-                    let plan = match last.patched(site, &rels, &values.title, &values.children) {
-                        Ok(plan) => plan,
-                        Err(last) => crate::search::Plan::of(
+                    let mut plan = Arc::unwrap_or_clone(plan);
+                    let (overview, lists) = (plan.overview, plan.list_values());
+                    if !plan.patch(site, &rels, &values.title, &values.children) {
+                        plan = crate::search::Plan::of(
                             site,
-                            Some(&last),
+                            Some(&plan),
                             &rels,
                             &values.title,
                             &values.children,
-                        ),
-                    };
+                        );
+                    }
                     changed.letters = plan.overview != overview;
                     changed.lists = plan.changed_lists(&lists);
                     Arc::new(plan)
