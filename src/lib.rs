@@ -202,6 +202,8 @@ pub struct Caches {
     /// it was last made.
     #[expect(clippy::type_complexity, reason = "read in one place, prepare_with")]
     statement: Option<(u64, Option<(String, output::Stamp)>, Vec<Diagnostic>)>,
+    /// What the home page's view read for the statement's key.
+    statement_reads: Option<statement::HomeReads>,
     written: output::Written,
     check: check::CheckCache,
     /// The last build's model, when it built ([`model::patch`]).
@@ -665,12 +667,12 @@ fn prepare_with(
         .u64(basis.publications_hash)
         .u64(basis.regions_hash)
         .u64(theme.fingerprint(statement::TEMPLATE))
-        .u64(basis.values.of_every_page(&[
-            render::Aspect::Facts,
-            render::Aspect::Title,
-            render::Aspect::Children,
-            render::Aspect::Body,
-        ]))
+        .u64(statement::pages_key(
+            (&site, &bodies, &theme),
+            &basis,
+            audit_yaml.is_some(),
+            &mut caches.statement_reads,
+        ))
         .str(site_yaml.as_ref().map_or("", |s| &s.text))
         .str(audit_yaml.as_ref().map_or("", |s| &s.text));
     // What its links may lead to besides pages: files, drafts, unreadable pages.
@@ -683,12 +685,13 @@ fn prepare_with(
         .fold(statement_key, |h, (a, b)| h.str(a).str(b))
         .finish();
     match &caches.statement {
-        // What it made last time is what the output folder holds.
+        // What it made last time is what the output folder holds (the
+        // sink holds the list of what it holds while the build runs).
         Some((key, file, found))
             if *key == statement_key
                 && file
                     .as_ref()
-                    .is_none_or(|(path, stamp)| caches.written.get(path) == Some(stamp)) =>
+                    .is_none_or(|(path, stamp)| sink.holds(path, stamp)) =>
         {
             pages
                 .all
@@ -711,7 +714,7 @@ fn prepare_with(
             caches.statement = Some((statement_key, made.clone(), found));
             if let (Some(file), Some((_, stamp))) = (file, made) {
                 pages.all.push(file.path.clone());
-                if caches.written.get(&file.path) != Some(&stamp) {
+                if !sink.holds(&file.path, &stamp) {
                     pages.files.push(file);
                 }
             }

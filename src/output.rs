@@ -89,7 +89,9 @@ fn parse_marker(text: &str) -> Option<Vec<(String, Option<Stamp>)>> {
 fn marker_text(files: &Written) -> String {
     let mut files: Vec<(&String, &Stamp)> =
         files.iter().filter(|(f, _)| !f.contains('\n')).collect();
-    files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    // In parallel: some 16,000 paths with long common beginnings, a few
+    // milliseconds of comparing on one core.
+    files.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut text = String::with_capacity(
         MARKER_HEAD.len() + files.iter().map(|(p, _)| p.len() + 40).sum::<usize>(),
     );
@@ -401,6 +403,13 @@ impl Sink {
         (Stamp::of(&bytes) == *stamp).then_some(bytes)
     }
 
+    /// Whether the output folder holds `stamp` at `path`, as what malbild
+    /// last wrote there (a rebuild); never in a build from nothing, whose
+    /// every file goes into the staging folder.
+    pub(crate) fn holds(&self, path: &str, stamp: &Stamp) -> bool {
+        matches!(self, Sink::Compare(written) if written.get(path) == Some(stamp))
+    }
+
     /// Takes `file`, made now; gives it back when it is still to be written.
     pub(crate) fn take(&self, file: OutFile) -> Option<OutFile> {
         match self {
@@ -638,8 +647,9 @@ pub(crate) fn update(
     }
     // Every output is in `written` now; when it holds no more than them,
     // nothing is gone (most rebuilds), and no set of them all is made.
+    // (In parallel: 15,000 look-ups at 10,000 parts.)
     let gone: Vec<String> = if written.len() == all.len() + copies.len()
-        && all.iter().all(|p| written.contains_key(p))
+        && all.par_iter().all(|p| written.contains_key(p))
     {
         Vec::new()
     } else {
@@ -648,8 +658,9 @@ pub(crate) fn update(
             .map(String::as_str)
             .chain(copies.iter().map(|c| c.to.as_str()))
             .collect();
-        written
-            .keys()
+        let paths: Vec<&String> = written.keys().collect();
+        paths
+            .into_par_iter()
             .filter(|k| !keep.contains(k.as_str()))
             .cloned()
             .collect()

@@ -995,7 +995,7 @@ fn part_sizes(above: usize) -> (usize, usize, u64) {
 /// [`crate::render::Aspect::Letters`] and `List(n)` are its hashes, so a
 /// title edit makes only the part the page is on again (and the part it
 /// moves to).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Plan {
     /// Each letter that has pages, in order.
     pub letters: Vec<PlanLetter>,
@@ -1014,6 +1014,10 @@ pub(crate) struct Plan {
     titles: Vec<u64>,
     /// Each page's hash of its content path, by id.
     rels: Vec<u64>,
+    /// Each page's hash of its children, by id.
+    children: Vec<u64>,
+    /// [`split_above`] when it was made.
+    above: usize,
 }
 
 /// The number a part of the list is read by
@@ -1025,7 +1029,7 @@ pub(crate) fn list_key(path: &str) -> u32 {
 }
 
 /// A letter of [`Plan`].
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct PlanLetter {
     /// `A`...`Ö`, `#`.
     pub letter: String,
@@ -1038,7 +1042,7 @@ pub(crate) struct PlanLetter {
 }
 
 /// A part of [`Plan`]: one page of output.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Part {
     /// Its letter in [`Plan::letters`].
     pub letter: usize,
@@ -1073,11 +1077,18 @@ const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ";
 impl Plan {
     /// The plan of `site`'s list, or an empty one (the list stays on the
     /// search page) when the site has [`split_above`] pages or fewer.
-    /// `rels` and `titles` are each page's hash of its content path and
-    /// of its title and address; a title's sort key is taken from `last`,
-    /// the last build's plan, when the pages are the same and its title
-    /// hashes the same (a title edit then keys one title, not thousands).
-    pub(crate) fn of(site: &Site, last: Option<&Plan>, rels: &[u64], titles: &[u64]) -> Plan {
+    /// `rels`, `titles` and `children` are each page's hash of its content
+    /// path, of its title and address and of its children; a title's sort
+    /// key is taken from `last`, the last build's plan, when the pages are
+    /// the same and its title hashes the same (a title edit then keys one
+    /// title, not thousands).
+    pub(crate) fn of(
+        site: &Site,
+        last: Option<&Plan>,
+        rels: &[u64],
+        titles: &[u64],
+        children: &[u64],
+    ) -> Plan {
         if site.pages.len() <= split_above(site) {
             return Plan::default();
         }
@@ -1132,17 +1143,11 @@ impl Plan {
         let count = entries.len();
         // The letters: the alphabet, and any other initial (`#`, a letter
         // of another alphabet) where its pages sort.
-        let position = |letter: &str| -> (u32, String) {
-            let first = if letter == "#" {
-                0
-            } else {
-                swedish_key(letter).first().copied().unwrap_or(0)
-            };
-            (first, letter.to_string())
-        };
-        let mut names: Vec<(u32, String)> =
-            ALPHABET.chars().map(|c| position(&c.to_string())).collect();
-        let mut by_letter: HashMap<String, Vec<(PageId, usize)>> = HashMap::new();
+        let mut names: Vec<(u32, String)> = ALPHABET
+            .chars()
+            .map(|c| letter_position(&c.to_string()))
+            .collect();
+        let mut by_letter: HashMap<String, Vec<(PageId, Arc<str>)>> = HashMap::new();
         // Sorted: the entries of one initial come together.
         let mut current: Option<(Option<u32>, String)> = None;
         for (key, id, ctx) in &entries {
@@ -1157,98 +1162,301 @@ impl Plan {
             };
             let list = by_letter.entry(letter).or_insert_with_key(|letter| {
                 if !ALPHABET.contains(letter.as_str()) {
-                    names.push(position(letter));
+                    names.push(letter_position(letter));
                 }
                 Vec::new()
             });
-            list.push((*id, *ctx));
+            list.push((*id, contexts[*ctx].0.clone()));
         }
         names.sort();
-        let (part_max, part_min, part_cut) = part_sizes(split_above(site));
         let mut plan = Plan {
             count,
             keys,
             titles: titles.to_vec(),
             rels: rels.to_vec(),
+            children: children.to_vec(),
+            above: split_above(site),
             ..Plan::default()
         };
+        let mut letter_parts = Vec::with_capacity(names.len());
         for (_, letter) in names {
             let pages = by_letter.remove(&letter).unwrap_or_default();
             let l = plan.letters.len();
             plan.letters.push(PlanLetter {
-                letter: letter.clone(),
-                first: plan.parts.len(),
+                letter,
+                first: 0,
                 parts: 0,
                 pages: pages.len(),
             });
-            let mut in_part = 0;
-            for (i, (id, ctx)) in pages.into_iter().enumerate() {
-                let cut = i > 0
-                    && (in_part >= part_max
-                        || (in_part >= part_min
-                            && crate::hash::str(&site.pages[id].rel).is_multiple_of(part_cut)));
-                if i == 0 || cut {
-                    plan.letters[l].parts += 1;
-                    plan.parts.push(Part {
-                        letter: l,
-                        number: plan.letters[l].parts,
-                        path: part_path(&letter, plan.letters[l].parts),
-                        entries: Vec::new(),
-                        value: 0,
-                    });
-                    in_part = 0;
-                }
-                in_part += 1;
-                plan.parts
-                    .last_mut()
-                    .expect("a part was pushed")
-                    .entries
-                    .push((id, contexts[ctx].0.clone()));
+            letter_parts.push(plan.cut(l, pages));
+        }
+        plan.assemble(site, letter_parts);
+        plan
+    }
+
+    /// Makes `self` (the last build's plan) the plan of `site`'s list as
+    /// [`Plan::of`] makes it, in place, when only some titles moved: the pages
+    /// are the same (`rels`), under the same pages (`children`). Each page
+    /// whose title or address moved, and each page below a region or
+    /// publication whose title moved (its context), is taken out of its
+    /// letter and put in where it now sorts, and only the
+    /// letters it left and joined are cut into parts again (a part ends
+    /// where its pages say, so most of their parts come out as they were).
+    /// Returns whether it could be made so (else `self` is as it was).
+    pub(crate) fn patch(
+        &mut self,
+        site: &Site,
+        rels: &[u64],
+        titles: &[u64],
+        children: &[u64],
+    ) -> bool {
+        if self.parts.is_empty()
+            || site.pages.len() <= split_above(site)
+            || self.above != split_above(site)
+            || self.rels != rels
+            || self.children != children
+            || self.titles.len() != titles.len()
+        {
+            return false;
+        }
+        let retitled: Vec<PageId> = (0..titles.len())
+            .filter(|&id| self.titles[id] != titles[id])
+            .collect();
+        // A region's or publication's title is in the context of every page
+        // below it: those move too, with their new context.
+        let mut contexts: HashMap<PageId, Arc<str>> = HashMap::new();
+        for &id in &retitled {
+            if !matches!(site.pages[id].role, Role::Region | Role::Publication) {
+                continue;
             }
-            if plan.letters[l].parts == 0 {
-                // No page starts with it: a page that says so.
-                plan.letters[l].parts = 1;
-                plan.parts.push(Part {
+            let mut above: Vec<PageId> = site.ancestors(id).collect();
+            above.reverse();
+            let ctx = above
+                .into_iter()
+                .fold(String::new(), |ctx, a| below(site, a, ctx));
+            let mut stack: Vec<(PageId, Arc<str>)> = vec![(id, Arc::from(below(site, id, ctx)))];
+            while let Some((page, ctx)) = stack.pop() {
+                for &c in &site.pages[page].children {
+                    contexts.insert(c, ctx.clone());
+                    let inner = if matches!(site.pages[c].role, Role::Region | Role::Publication) {
+                        Arc::from(below(site, c, ctx.to_string()))
+                    } else {
+                        ctx.clone()
+                    };
+                    stack.push((c, inner));
+                }
+            }
+        }
+        let mut moved: Vec<PageId> = retitled.iter().chain(contexts.keys()).copied().collect();
+        moved.sort_unstable();
+        moved.dedup();
+        let by_name: HashMap<&str, usize> = self
+            .letters
+            .iter()
+            .enumerate()
+            .map(|(l, letter)| (letter.letter.as_str(), l))
+            .collect();
+        // The letters the moved pages leave and join, each as one list.
+        let mut lists: BTreeMap<usize, Vec<(PageId, Arc<str>)>> = BTreeMap::new();
+        let mut taken: Vec<(PageId, Arc<str>, usize)> = Vec::with_capacity(moved.len());
+        // The moved pages' new keys, put in the plan once it is sure to be
+        // patched.
+        let mut keys: HashMap<PageId, Arc<[u32]>> = HashMap::with_capacity(moved.len());
+        for &id in &moved {
+            let key: Arc<[u32]> = if retitled.binary_search(&id).is_ok() {
+                swedish_key(&site.pages[id].title).into()
+            } else {
+                self.keys[id].clone()
+            };
+            let (Some(&from), Some(&to)) = (
+                by_name.get(initial(&self.keys[id]).as_str()),
+                by_name.get(initial(&key).as_str()),
+            ) else {
+                // A letter that was not in the list: its navigation moves.
+                return false;
+            };
+            let list = lists.entry(from).or_insert_with(|| self.pages_of(from));
+            let Some(at) = list.iter().position(|(p, _)| *p == id) else {
+                return false;
+            };
+            let (_, ctx) = list.remove(at);
+            let ctx = contexts.get(&id).cloned().unwrap_or(ctx);
+            taken.push((id, ctx, to));
+            keys.insert(id, key);
+        }
+        let key_of = |p: &PageId| keys.get(p).unwrap_or(&self.keys[*p]);
+        for (id, ctx, to) in taken {
+            let list = lists.entry(to).or_insert_with(|| self.pages_of(to));
+            let path = site.pages[id].output_path();
+            let ctx_key = swedish_key(&ctx);
+            let key = key_of(&id);
+            let at = list.partition_point(|(p, c)| {
+                key_of(p)
+                    .cmp(key)
+                    .then_with(|| swedish_key(c).cmp(&ctx_key))
+                    .then_with(|| site.pages[*p].output_path().cmp(&path))
+                    .is_lt()
+            });
+            list.insert(at, (id, ctx));
+        }
+        // A letter outside the alphabet is listed while pages start with it.
+        if lists.iter().any(|(&l, list)| {
+            list.is_empty() && !ALPHABET.contains(self.letters[l].letter.as_str())
+        }) {
+            return false;
+        }
+        for (id, key) in keys {
+            self.keys[id] = key;
+        }
+        self.titles.copy_from_slice(titles);
+        let mut parts = std::mem::take(&mut self.parts);
+        let mut letter_parts: Vec<Vec<Part>> = Vec::with_capacity(self.letters.len());
+        for l in (0..self.letters.len()).rev() {
+            let old = parts.split_off(self.letters[l].first);
+            letter_parts.push(match lists.remove(&l) {
+                Some(list) => {
+                    self.letters[l].pages = list.len();
+                    let mut new = self.cut(l, list);
+                    // A part as it was keeps its value.
+                    if new.len() == old.len() {
+                        for (n, o) in new.iter_mut().zip(old) {
+                            if n.entries == o.entries
+                                && !n
+                                    .entries
+                                    .iter()
+                                    .any(|(p, _)| retitled.binary_search(p).is_ok())
+                            {
+                                n.value = o.value;
+                            }
+                        }
+                    }
+                    new
+                }
+                None => old,
+            });
+        }
+        letter_parts.reverse();
+        self.assemble(site, letter_parts);
+        true
+    }
+
+    /// The pages of letter `l`, in order, with their contexts.
+    fn pages_of(&self, l: usize) -> Vec<(PageId, Arc<str>)> {
+        let letter = &self.letters[l];
+        self.parts[letter.first..letter.first + letter.parts]
+            .iter()
+            .flat_map(|p| p.entries.iter().cloned())
+            .collect()
+    }
+
+    /// Letter `l`'s `pages`, in order, cut into parts (valued 0): at most
+    /// so many a part, and a part of enough pages ends before a page whose
+    /// content path hashes to a multiple of a number ([`part_sizes`]).
+    fn cut(&self, l: usize, pages: Vec<(PageId, Arc<str>)>) -> Vec<Part> {
+        let (part_max, part_min, part_cut) = part_sizes(self.above);
+        let letter = &self.letters[l].letter;
+        let mut parts: Vec<Part> = Vec::new();
+        let mut in_part = 0;
+        for (i, (id, ctx)) in pages.into_iter().enumerate() {
+            let cut = i > 0
+                && (in_part >= part_max
+                    || (in_part >= part_min && self.rels[id].is_multiple_of(part_cut)));
+            if i == 0 || cut {
+                parts.push(Part {
                     letter: l,
-                    number: 1,
-                    path: part_path(&letter, 1),
+                    number: parts.len() + 1,
+                    path: part_path(letter, parts.len() + 1),
                     entries: Vec::new(),
                     value: 0,
                 });
+                in_part = 0;
             }
+            in_part += 1;
+            parts
+                .last_mut()
+                .expect("a part was pushed")
+                .entries
+                .push((id, ctx));
+        }
+        if parts.is_empty() {
+            // No page starts with it: a page that says so.
+            parts.push(Part {
+                letter: l,
+                number: 1,
+                path: part_path(letter, 1),
+                entries: Vec::new(),
+                value: 0,
+            });
+        }
+        parts
+    }
+
+    /// Puts each letter's parts (as [`Plan::cut`] made them, or as they
+    /// were) in the plan, values those valued 0 (a part's hash is 0 once
+    /// in 2^64 builds; it is then worked out each time), and works out what the
+    /// search page shows and each part's value by its address.
+    fn assemble(&mut self, site: &Site, letter_parts: Vec<Vec<Part>>) {
+        self.parts.clear();
+        for (l, parts) in letter_parts.into_iter().enumerate() {
+            self.letters[l].first = self.parts.len();
+            self.letters[l].parts = parts.len();
+            self.parts.extend(parts);
         }
         // The letters, as every part's navigation shows them (each linked
         // to its first part, whose address is the letter's).
         let mut nav = crate::hash::Combine::default();
-        for l in &plan.letters {
+        for l in &self.letters {
             nav = nav.str(&l.letter);
         }
         let nav = nav.finish();
         // The search page links the letters that have pages.
-        let mut overview = crate::hash::Combine::default().u64(count as u64);
-        for l in plan.letters.iter().filter(|l| l.pages > 0) {
+        let mut overview = crate::hash::Combine::default().u64(self.count as u64);
+        for l in self.letters.iter().filter(|l| l.pages > 0) {
             overview = overview.str(&l.letter);
         }
-        plan.overview = overview.finish();
-        let letters = &plan.letters;
-        plan.parts.par_iter_mut().for_each(|part| {
-            let mut h = crate::hash::Combine::default()
-                .u64(nav)
-                .str(&part.path)
-                .u64(part.number as u64)
-                .u64(letters[part.letter].parts as u64);
-            for (id, ctx) in &part.entries {
-                let page = &site.pages[*id];
-                h = h.str(&page.title).str(&page.url).str(ctx);
-            }
-            part.value = h.finish();
-        });
+        self.overview = overview.finish();
+        let letters = &self.letters;
+        self.parts
+            .par_iter_mut()
+            .filter(|part| part.value == 0)
+            .for_each(|part| {
+                let mut h = crate::hash::Combine::default()
+                    .u64(nav)
+                    .str(&part.path)
+                    .u64(part.number as u64)
+                    .u64(letters[part.letter].parts as u64);
+                for (id, ctx) in &part.entries {
+                    let page = &site.pages[*id];
+                    h = h.str(&page.title).str(&page.url).str(ctx);
+                }
+                part.value = h.finish();
+            });
         // Two parts whose addresses share a key share a value that moves
         // when either does.
-        for part in &plan.parts {
-            *plan.values.entry(list_key(&part.path)).or_default() ^= part.value;
+        self.values.clear();
+        for part in &self.parts {
+            *self.values.entry(list_key(&part.path)).or_default() ^= part.value;
         }
-        plan
+    }
+
+    /// Each part's value, by [`list_key`] of its address.
+    pub(crate) fn list_values(&self) -> HashMap<u32, u64> {
+        self.values.clone()
+    }
+
+    /// The [`list_key`]s of the parts whose value is not as in `last`
+    /// ([`Plan::list_values`] of another plan), or that came or went.
+    pub(crate) fn changed_lists(&self, last: &HashMap<u32, u64>) -> crate::hash::FxSet<u32> {
+        self.values
+            .iter()
+            .filter(|(k, v)| last.get(k) != Some(v))
+            .map(|(k, _)| *k)
+            .chain(
+                last.keys()
+                    .filter(|k| !self.values.contains_key(k))
+                    .copied(),
+            )
+            .collect()
     }
 
     /// The value of the part whose [`list_key`] is `key` (0 when there is
@@ -1261,6 +1469,31 @@ impl Plan {
     pub(crate) fn split(&self) -> bool {
         !self.parts.is_empty()
     }
+}
+
+/// The context of the pages below page `id` whose own context is `ctx`, as
+/// [`Plan::of`] makes it: a region's or publication's title after its
+/// context (`Region Kalmar län · Nära vård`); `ctx` for another page.
+fn below(site: &Site, id: PageId, ctx: String) -> String {
+    let page = &site.pages[id];
+    if !matches!(page.role, Role::Region | Role::Publication) {
+        ctx
+    } else if ctx.is_empty() {
+        page.title.clone()
+    } else {
+        format!("{ctx} · {}", page.title)
+    }
+}
+
+/// Where the letter `letter` sorts among the letters: by its first
+/// character's [`swedish_key`] (`#` first), then its name.
+fn letter_position(letter: &str) -> (u32, String) {
+    let first = if letter == "#" {
+        0
+    } else {
+        swedish_key(letter).first().copied().unwrap_or(0)
+    };
+    (first, letter.to_string())
 }
 
 /// The search page's view of a split list: the letters, each linked to its
@@ -1554,6 +1787,205 @@ pub(crate) fn pages(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A site of a home page, 3 regions of 2 publications each and
+    /// `parts` parts under each publication, titled by `title`, split
+    /// above `above` pages.
+    fn listed_site(parts: usize, above: usize, mut title: impl FnMut() -> String) -> Site {
+        let mut site = Site::default();
+        site.config.split.pages = Some(above);
+        let mut add =
+            |site: &mut Site, rel: String, url: String, role: Role, parent: Option<PageId>| {
+                let meta = match role {
+                    Role::Home => Meta::Home(Default::default()),
+                    Role::Region => Meta::Region(Default::default()),
+                    Role::Publication => Meta::Publication(Default::default()),
+                    Role::Part => Meta::Part(Default::default()),
+                };
+                let id = site.pages.len();
+                site.pages.push(Page {
+                    path: rel.clone().into(),
+                    rel,
+                    text: Arc::from(""),
+                    text_hash: 0,
+                    front_hash: 0,
+                    body_offset: 0,
+                    role,
+                    meta: Arc::new(meta),
+                    title: title(),
+                    weight: 0,
+                    date: None,
+                    url,
+                    parent,
+                    children: Vec::new(),
+                });
+                if let Some(p) = parent {
+                    site.pages[p].children.push(id);
+                }
+                id
+            };
+        add(
+            &mut site,
+            "_index.md".into(),
+            String::new(),
+            Role::Home,
+            None,
+        );
+        for r in 0..3 {
+            let region = add(
+                &mut site,
+                format!("r{r}/_index.md"),
+                format!("r{r}/"),
+                Role::Region,
+                Some(Site::HOME),
+            );
+            for p in 0..2 {
+                let publication = add(
+                    &mut site,
+                    format!("r{r}/p{p}/_index.md"),
+                    format!("r{r}/p{p}/"),
+                    Role::Publication,
+                    Some(region),
+                );
+                for d in 0..parts {
+                    add(
+                        &mut site,
+                        format!("r{r}/p{p}/d{d}.md"),
+                        format!("r{r}/p{p}/d{d}/"),
+                        Role::Part,
+                        Some(publication),
+                    );
+                }
+            }
+        }
+        site
+    }
+
+    /// Each page's hashes of its content path, title and address, and
+    /// children, as `render::Values` makes them.
+    fn list_hashes(site: &Site) -> (Vec<u64>, Vec<u64>, Vec<u64>) {
+        let rels = site
+            .pages
+            .iter()
+            .map(|p| crate::hash::str(&p.rel))
+            .collect::<Vec<_>>();
+        let titles = site
+            .pages
+            .iter()
+            .map(|p| {
+                crate::hash::Combine::default()
+                    .str(&p.title)
+                    .str(&p.url)
+                    .finish()
+            })
+            .collect();
+        let children = site
+            .pages
+            .iter()
+            .map(|p| {
+                p.children
+                    .iter()
+                    .fold(crate::hash::Combine::default(), |h, &c| h.u64(rels[c]))
+                    .finish()
+            })
+            .collect();
+        (rels, titles, children)
+    }
+
+    // See: issue 13. A title edit brings the last plan up to date in
+    // place; it must come out as the plan made from nothing.
+    #[test]
+    fn a_patched_plan_is_the_plan_made_from_nothing() {
+        // xorshift, two streams.
+        let rng = |mut seed: u64| {
+            move |n: usize| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed % n as u64) as usize
+            }
+        };
+        let mut next = rng(0x2545_f491_4f6c_dd1d);
+        // Few initials, so that titles tie, and some outside the alphabet.
+        let initials = [
+            "A", "a", "B", "M", "S", "Z", "Å", "Ä", "Ö", "ö", "1", "É", "Ω", " ",
+        ];
+        let words = ["", "ek", "ek", "ål", "öga", "mål"];
+        let mut title = {
+            let mut pick = rng(0x9e37_79b9_7f4a_7c15);
+            move || {
+                format!(
+                    "{}{} {}",
+                    initials[pick(initials.len())],
+                    words[pick(words.len())],
+                    words[pick(words.len())]
+                )
+            }
+        };
+        let (mut patched, mut whole) = (0, 0);
+        for (parts, above) in [(12, 20), (25, 60), (40, 12)] {
+            let mut site = listed_site(parts, above, &mut title);
+            let (rels, titles, children) = list_hashes(&site);
+            let mut plan = Plan::of(&site, None, &rels, &titles, &children);
+            assert!(plan.split());
+            for round in 0..300 {
+                // One to three pages retitled; now and then a region's or
+                // publication's title, or an address.
+                for _ in 0..1 + next(3) {
+                    let id = 1 + next(site.pages.len() - 1);
+                    if next(3) > 0 || site.pages[id].role == Role::Part {
+                        site.pages[id].title = title();
+                    }
+                    if next(20) == 0 {
+                        site.pages[id].url.push('x');
+                    }
+                }
+                // Now and then a publication's parts in another order: the
+                // tree moved, the plan is made again.
+                if next(15) == 0 {
+                    let region = 1 + next(3) * (1 + 2 * (parts + 1));
+                    let publication = region + 1 + next(2) * (parts + 1);
+                    assert_eq!(site.pages[publication].role, Role::Publication);
+                    site.pages[publication].children.reverse();
+                }
+                let (rels, titles, children) = list_hashes(&site);
+                let from_nothing = Plan::of(&site, None, &rels, &titles, &children);
+                let last_lists = plan.list_values();
+                let before = plan.clone();
+                if plan.patch(&site, &rels, &titles, &children) {
+                    patched += 1;
+                } else {
+                    // As it was when it could not be patched.
+                    assert_eq!(
+                        plan, before,
+                        "round {round}: a failed patch changed the plan"
+                    );
+                    whole += 1;
+                    plan = Plan::of(&site, Some(&plan), &rels, &titles, &children);
+                }
+                assert_eq!(
+                    plan, from_nothing,
+                    "round {round} of {parts} parts above {above}"
+                );
+                // The parts whose value moved are those whose value is not
+                // as it was.
+                let moved = plan.changed_lists(&last_lists);
+                for part in &plan.parts {
+                    let key = list_key(&part.path);
+                    assert_eq!(
+                        moved.contains(&key),
+                        last_lists.get(&key) != Some(&plan.value(key))
+                    );
+                }
+            }
+        }
+        // Most edits are patched in place, the others made again.
+        eprintln!("{patched} patched, {whole} made again");
+        assert!(
+            patched > 3 * whole && whole > 0,
+            "{patched} patched, {whole} made again"
+        );
+    }
 
     #[test]
     fn inflected_forms_share_a_stem() {

@@ -379,6 +379,86 @@ fn join_and(items: &[&str]) -> String {
     crate::words::w().join_or(items)
 }
 
+/// What the home page's view read, for [`pages_key`]: while the site is
+/// of the same lineage, the navigation and templates are the same and
+/// nothing it read changed, the view would read the same again.
+#[derive(Debug)]
+pub(crate) struct HomeReads {
+    lineage: u64,
+    shared: u64,
+    reads: Vec<(PageId, render::Aspect)>,
+    value: u64,
+}
+
+/// A hash of what the statement may show of the pages, for its key: with
+/// an audit (which lists pages by title) or a text of `accessibility:` that
+/// may link to a page (a `[` or a `<` in it), each page's facts, title,
+/// children and body; else what the home page's view, the statement's
+/// base, reads (`kept`: what it read last time), so that a part's title
+/// edit leaves the statement be.
+pub(crate) fn pages_key(
+    (site, bodies, theme): (&Site, &[std::sync::Arc<Body>], &Theme),
+    basis: &render::Basis,
+    audit: bool,
+    kept: &mut Option<HomeReads>,
+) -> u64 {
+    use render::Aspect;
+    let values = &basis.values;
+    let facts = site.config.accessibility.as_ref();
+    let links = facts.is_some_and(|f| {
+        f.known_problems
+            .iter()
+            .chain(&f.disproportionate_burden)
+            .chain(&f.not_covered)
+            .chain(&f.method)
+            .any(|t| t.contains(['[', '<']))
+    });
+    if audit || links {
+        return values.of_every_page(&[
+            Aspect::Facts,
+            Aspect::Title,
+            Aspect::Children,
+            Aspect::Body,
+        ]);
+    }
+    let shared = crate::hash::Combine::default()
+        .u64(basis.site_hash)
+        .u64(basis.publications_hash)
+        .u64(theme.fingerprint(TEMPLATE))
+        .finish();
+    let value = match kept {
+        Some(k)
+            if k.lineage == site.lineage
+                && k.shared == shared
+                && values.of_reads(&k.reads) == k.value =>
+        {
+            k.value
+        }
+        _ => {
+            let reads = render::Reads::default();
+            render::Views::new(site, bodies, theme, &Default::default(), &reads).page(Site::HOME);
+            let reads = reads.finish();
+            let value = values.of_reads(&reads);
+            *kept = Some(HomeReads {
+                lineage: site.lineage,
+                shared,
+                reads,
+                value,
+            });
+            value
+        }
+    };
+    // And the page that takes its address, if one does.
+    let taken = site
+        .by_output
+        .get(URL)
+        .map_or(0, |&id| crate::hash::str(&site.pages[id].rel));
+    crate::hash::Combine::default()
+        .u64(value)
+        .u64(taken)
+        .finish()
+}
+
 /// Every page of the site in reading order (home, then each region with its
 /// publications and their parts), then the statement, as links whose text
 /// tells pages of the same name apart: a part is "Bakgrund – <publication>".

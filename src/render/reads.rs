@@ -169,12 +169,20 @@ impl Reads {
 /// [`Aspect::bit`], and the values of the whole site that moved.
 #[derive(Debug, Default)]
 pub(crate) struct Changed {
-    pages: crate::hash::FxMap<PageId, u16>,
+    /// By page id (a look-up for each page every output read, so not a
+    /// map).
+    pages: Vec<u16>,
     index: bool,
     shards: crate::hash::FxSet<u32>,
     chunks: crate::hash::FxSet<u32>,
-    /// Whether the split A–Ö list was made again.
-    plan: bool,
+    /// Whether what the search page shows of the split A–Ö list moved.
+    letters: bool,
+    /// The parts of the split A–Ö list whose value moved, by
+    /// [`crate::search::list_key`].
+    lists: crate::hash::FxSet<u32>,
+    /// Whether every part of it may have moved (it was made with no plan
+    /// to compare with).
+    every_list: bool,
 }
 
 impl Changed {
@@ -184,10 +192,11 @@ impl Changed {
             Aspect::Index => self.index,
             Aspect::Shard(n) => self.shards.contains(&n),
             Aspect::Chunk(n) => self.chunks.contains(&n),
-            Aspect::Letters | Aspect::List(_) => self.plan,
+            Aspect::Letters => self.letters,
+            Aspect::List(key) => self.every_list || self.lists.contains(&key),
             _ => self
                 .pages
-                .get(&id)
+                .get(id)
                 .is_some_and(|bits| bits & aspect.bit() != 0),
         }
     }
@@ -235,8 +244,8 @@ impl Values {
     pub(crate) fn of(site: &Site, bodies: &[Arc<Body>], kept: &mut Option<ValuesCache>) -> Self {
         use rayon::prelude::*;
         let n = site.pages.len();
-        let taken = kept.take();
-        let last_plan = taken.as_ref().and_then(|last| last.plan.clone());
+        let mut taken = kept.take();
+        let last_plan = taken.as_mut().and_then(|last| last.plan.take());
         let last = taken.filter(|last| {
             last.lineage == site.lineage && last.bodies.len() == n && last.values.is_some()
         });
@@ -305,7 +314,10 @@ impl Values {
             }
         };
         let mut cards_moved: Vec<usize> = Vec::new();
-        let mut changed = Changed::default();
+        let mut changed = Changed {
+            pages: vec![0; n],
+            ..Changed::default()
+        };
         for &(id, v) in &per {
             let card_was = values.cards[id];
             let was = [
@@ -322,9 +334,7 @@ impl Values {
             let bits = (0..9)
                 .filter(|&i| was[i] != v[i])
                 .fold(0u16, |bits, i| bits | (1 << i));
-            if bits != 0 {
-                changed.pages.insert(id, bits);
-            }
+            changed.pages[id] = bits;
             values.facts[id] = v[0];
             values.body[id] = v[1];
             values.children[id] = v[2];
@@ -347,7 +357,7 @@ impl Values {
         let titles_moved = affected.is_none()
             || changed
                 .pages
-                .values()
+                .iter()
                 .any(|bits| bits & (Aspect::Title.bit() | Aspect::Children.bit()) != 0);
         let mut plan_key = 0;
         if titles_moved {
@@ -358,13 +368,34 @@ impl Values {
             let key = key.finish();
             values.plan = match last_plan {
                 Some((k, plan)) if k == key => plan,
-                last => {
-                    changed.plan = true;
+                Some((_, plan)) => {
+                    // The last build's plan, brought up to date in place
+                    // when only some titles moved (the values hold it too).
+                    values.plan = Arc::default();
+                    let mut plan = Arc::unwrap_or_clone(plan);
+                    let (overview, lists) = (plan.overview, plan.list_values());
+                    if !plan.patch(site, &rels, &values.title, &values.children) {
+                        plan = crate::search::Plan::of(
+                            site,
+                            Some(&plan),
+                            &rels,
+                            &values.title,
+                            &values.children,
+                        );
+                    }
+                    changed.letters = plan.overview != overview;
+                    changed.lists = plan.changed_lists(&lists);
+                    Arc::new(plan)
+                }
+                None => {
+                    changed.letters = true;
+                    changed.every_list = true;
                     Arc::new(crate::search::Plan::of(
                         site,
-                        last.as_ref().map(|(_, p)| &**p),
+                        None,
                         &rels,
                         &values.title,
+                        &values.children,
                     ))
                 }
             };
@@ -520,6 +551,18 @@ impl Values {
         h.finish()
     }
 
+    /// One hash of the values of `reads` (as [`Reads::finish`] gives them).
+    pub(crate) fn of_reads(&self, reads: &[(PageId, Aspect)]) -> u64 {
+        reads
+            .iter()
+            .fold(Combine::default(), |h, &(id, aspect)| {
+                h.u64(id as u64)
+                    .u64(aspect.code())
+                    .u64(self.get(id, aspect))
+            })
+            .finish()
+    }
+
     /// Each page's number in the search index.
     pub(crate) fn numbers(&self) -> &[u32] {
         &self.numbers
@@ -651,6 +694,8 @@ fn shard_sums(bodies: &[Arc<Body>], numbers: &[u32]) -> crate::hash::FxMap<Strin
 /// What the last build recorded of one output.
 #[derive(Debug)]
 struct Recorded {
+    /// Its path (for the cache file; looked up by its hash).
+    path: String,
     fingerprint: u64,
     /// The hash of its shared inputs, when this run made it or found it
     /// fresh (0 from the cache file).
@@ -662,11 +707,22 @@ struct Recorded {
     seen: AtomicU32,
 }
 
+/// The key of output `path` in [`RenderCache`]: a 64-bit hash, as the
+/// fingerprints are (two of a site's paths share one once in some 10^11
+/// sites of 15,000 outputs).
+fn output_key(path: &str) -> u64 {
+    crate::hash::str(path)
+}
+
 /// Per output path, what it read and its fingerprint, as of the last build
 /// that wrote its files.
 #[derive(Debug, Default)]
 pub(crate) struct RenderCache {
-    outputs: crate::hash::FxMap<String, Recorded>,
+    /// By the hash of the output's path ([`output_key`]): each of the
+    /// 15,000 outputs of a large site is looked up every build, and a map
+    /// by path compared the path's bytes, in memory far from the map, on
+    /// every look-up (most of what checking an output cost).
+    outputs: crate::hash::FxMap<u64, Recorded>,
     /// The content path of every page of that build, by its `PageId` then.
     rels: Vec<String>,
     /// Per page of that build: its id in this build, if it still exists;
@@ -674,6 +730,10 @@ pub(crate) struct RenderCache {
     now: Option<Vec<Option<PageId>>>,
     /// A number per build, to tell the outputs of this one from gone ones.
     generation: u32,
+    /// The [`Site::lineage`] of that build (0 when read from the cache
+    /// file): a site of the same lineage has the same pages under the same
+    /// ids.
+    lineage: u64,
 }
 
 impl RenderCache {
@@ -683,7 +743,8 @@ impl RenderCache {
     pub(crate) fn renumber(&mut self, site: &Site) {
         self.generation = self.generation.wrapping_add(1);
         let same = self.rels.len() == site.pages.len()
-            && self.rels.iter().zip(&site.pages).all(|(r, p)| *r == p.rel);
+            && (self.lineage != 0 && self.lineage == site.lineage
+                || self.rels.iter().zip(&site.pages).all(|(r, p)| *r == p.rel));
         self.now = (!same).then(|| {
             self.rels
                 .iter()
@@ -696,8 +757,8 @@ impl RenderCache {
     /// in [`RenderCache::rels`]), for [`crate::persist`].
     pub(crate) fn records(&self) -> impl Iterator<Item = (&str, u64, &[(u32, Aspect)])> {
         self.outputs
-            .iter()
-            .map(|(path, r)| (path.as_str(), r.fingerprint, &*r.reads))
+            .values()
+            .map(|r| (r.path.as_str(), r.fingerprint, &*r.reads))
     }
 
     /// The content path of every page of the build it knows, by its
@@ -717,8 +778,9 @@ impl RenderCache {
                 .into_iter()
                 .map(|(path, fingerprint, reads)| {
                     (
-                        path,
+                        output_key(&path),
                         Recorded {
+                            path,
                             fingerprint,
                             shared: AtomicU64::new(0),
                             reads,
@@ -730,6 +792,7 @@ impl RenderCache {
             rels,
             now: None,
             generation: 0,
+            lineage: 0,
         }
     }
 
@@ -750,8 +813,9 @@ impl RenderCache {
         for (path, fingerprint, shared, reads) in made.made {
             let reads = reads.into_iter().map(|(id, a)| (id as u32, a)).collect();
             self.outputs.insert(
-                path,
+                output_key(&path),
                 Recorded {
+                    path,
                     fingerprint,
                     shared: AtomicU64::new(shared),
                     reads,
@@ -764,6 +828,7 @@ impl RenderCache {
         if self.now.is_some() || self.rels.len() != site.pages.len() {
             self.rels = site.pages.iter().map(|p| p.rel.clone()).collect();
         }
+        self.lineage = site.lineage;
         self.now = None;
     }
 }
@@ -817,7 +882,7 @@ impl<'a> Check<'a> {
     /// inputs hash to `shared` and nothing it read changed). A fresh output
     /// keeps its record for the next build.
     pub(crate) fn fresh(&self, path: &str, shared: u64) -> bool {
-        let Some(recorded) = self.cache.outputs.get(path) else {
+        let Some(recorded) = self.cache.outputs.get(&output_key(path)) else {
             return false;
         };
         // Nothing it read changed, and what it shares is as it was: fresh,

@@ -1995,3 +1995,51 @@ fn a_theme_that_names_site_regions() {
         ],
     );
 }
+
+// See: issue 13. Without an audit, the statement is made again only when
+// what the home page's view reads moved (its title is in the statement's
+// breadcrumbs), not for a part's title; with one, for any page's title.
+#[test]
+fn the_statement_follows_the_home_page_and_the_audit() {
+    check(
+        "the_statement_follows_the_home_page_and_the_audit",
+        &[
+            (
+                "a part's title",
+                &[Edit::Replace(BILAGA, "title: Bilaga", "title: Bilaga B")],
+                Any,
+            ),
+            (
+                "the home page's title",
+                &[Edit::Replace(
+                    "content/_index.md",
+                    "title: Testsajt",
+                    "title: Startsidan",
+                )],
+                Any,
+            ),
+            (
+                "the home page's description",
+                &[Edit::Replace(
+                    "content/_index.md",
+                    "description: Startsidan för tester.",
+                    "description: Startsidan.",
+                )],
+                Any,
+            ),
+            (
+                "an audit record",
+                &[Edit::Write(
+                    "content/accessibility-audit.yaml",
+                    "date: \"2026-01-02\"\ntools: [axe]\nchecks: 1\npassed: 2\nfailed: 0\npages:\n  - \"index.html\"\n",
+                )],
+                Any,
+            ),
+            (
+                "a part's title, listed among the pages not tested",
+                &[Edit::Replace(BILAGA, "title: Bilaga B", "title: Bilaga C")],
+                Any,
+            ),
+        ],
+    );
+}
