@@ -851,9 +851,21 @@ fn assemble(
     site: &Site,
     other: Vec<Diagnostic>,
     pages: Vec<std::sync::Arc<[Diagnostic]>>,
-    kept: &mut Option<Assembled>,
+    keep: &mut Option<Assembled>,
 ) -> List {
-    let list = match kept.take() {
+    let mut kept = keep.take();
+    // Parts came or went: the other pages' problems stand, by their new
+    // ids; the files of those taken out are emptied.
+    if let Some(last) = &mut kept
+        && let Some(renumbered) = site.renumbered_from(last.lineage)
+    {
+        renumbered.apply(&mut last.pages, std::sync::Arc::from([]));
+        for path in &renumbered.gone {
+            last.list.set_file(path, file_of(&other, path, &std::sync::Arc::from([])));
+        }
+        last.lineage = site.lineage;
+    }
+    let list = match kept {
         Some(last)
             if last.lineage == site.lineage
                 && last.pages.len() == pages.len()
@@ -870,7 +882,7 @@ fn assemble(
         }
         _ => assemble_all(site, &other, &pages),
     };
-    *kept = Some(Assembled {
+    *keep = Some(Assembled {
         lineage: site.lineage,
         other,
         pages,

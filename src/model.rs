@@ -624,6 +624,58 @@ pub(crate) struct Site {
     /// parents, whose children it may have ordered again); empty for a site
     /// made from nothing.
     pub(crate) patched: Vec<PageId>,
+    /// How this site's ids came from those of the last site when a part
+    /// came or went ([`patch_reloaded`]): the site is of a new lineage, and
+    /// a step that kept work by page for the last one may renumber it
+    /// rather than start over.
+    pub(crate) renumbered: Option<Renumbered>,
+}
+
+/// How the ids of a site of lineage `from` became those of a site made by
+/// [`patch_reloaded`]: parts put in and taken out, in order. Every other
+/// page is the page it was (the same file, address and place), and
+/// [`Site::patched`] lists the pages put in and the parents whose children
+/// changed.
+#[derive(Debug, Clone)]
+pub(crate) struct Renumbered {
+    /// The lineage of the last site.
+    pub from: u64,
+    /// In order: a page put in at this id (`true`), or the page of this id
+    /// taken out (`false`).
+    pub steps: Vec<(PageId, bool)>,
+    /// The files (as shown in messages) of the pages taken out.
+    pub gone: Vec<PathBuf>,
+}
+
+impl Renumbered {
+    /// `kept`, a value per page of the last site, as a value per page of
+    /// this one: `fill` for each page put in.
+    pub(crate) fn apply<T: Clone>(&self, kept: &mut Vec<T>, fill: T) {
+        for &(id, put) in &self.steps {
+            if put {
+                kept.insert(id, fill.clone());
+            } else {
+                kept.remove(id);
+            }
+        }
+    }
+
+    /// The id in this site of page `id` of the last one; `None` when it was
+    /// taken out.
+    pub(crate) fn id(&self, mut id: PageId) -> Option<PageId> {
+        for &(at, put) in &self.steps {
+            if put {
+                if id >= at {
+                    id += 1;
+                }
+            } else if id == at {
+                return None;
+            } else if id > at {
+                id -= 1;
+            }
+        }
+        Some(id)
+    }
 }
 
 /// A new [`Site::lineage`].
@@ -635,6 +687,12 @@ fn new_lineage() -> u64 {
 impl Site {
     /// The home page's id.
     pub(crate) const HOME: PageId = 0;
+
+    /// How this site's ids came from those of a site of `lineage`, when
+    /// it was made from that one by putting parts in or taking them out.
+    pub(crate) fn renumbered_from(&self, lineage: u64) -> Option<&Renumbered> {
+        self.renumbered.as_ref().filter(|r| r.from == lineage)
+    }
 
     /// The pages from `id` up to the home page, nearest first.
     pub(crate) fn ancestors(&self, id: PageId) -> impl Iterator<Item = PageId> + '_ {
@@ -840,17 +898,39 @@ pub(crate) fn patch_reloaded(
         return None;
     }
     let mut site = old;
+    site.renumbered = None;
+    let from = site.lineage;
+    let mut steps = Vec::new();
+    let mut parents = Vec::new();
+    let mut gone = Vec::new();
     for rel in &reloaded.removed {
-        remove_part(&mut site, rel, cache)?;
+        let (id, parent) = remove_part(&mut site, rel, cache, &mut gone)?;
+        steps.push((id, false));
+        parents.push(parent);
     }
     for rel in &reloaded.added {
         let source = now.sources.iter().find(|s| s.rel == *rel)?;
-        add_part(&mut site, source, cache)?;
+        let (id, parent) = add_part(&mut site, source, cache)?;
+        steps.push((id, true));
+        parents.push(parent);
     }
-    if !reloaded.added.is_empty() || !reloaded.removed.is_empty() {
-        site.lineage = new_lineage();
+    if steps.is_empty() {
+        return patch_sources(site, now, &reloaded.sources, true, cache);
     }
-    patch_sources(site, now, &reloaded.sources, true, cache)
+    site.lineage = new_lineage();
+    let lineage = site.lineage;
+    let mut site = patch_sources(site, now, &reloaded.sources, true, cache)?;
+    if site.lineage == lineage {
+        // The same files to copy: every page but those put in or taken
+        // out is as it was. (Parents are folders' pages, before every part
+        // in id order, so their ids did not move.)
+        site.patched.extend(parents);
+        site.patched.extend(reloaded.added.iter().filter_map(|r| site.by_rel.get(r)));
+        site.patched.sort_unstable();
+        site.patched.dedup();
+        site.renumbered = Some(Renumbered { from, steps, gone });
+    }
+    Some(site)
 }
 
 /// Puts the part of the new file `source` into `site` as [`place`] does
@@ -859,7 +939,11 @@ pub(crate) fn patch_reloaded(
 /// part (not a part, a draft, a file that cannot be read, no address from
 /// its name, an address another page or a file has, no page for its
 /// folder): then the site is built from nothing, which says why.
-fn add_part(site: &mut Site, source: &Source, cache: &mut ParseCache) -> Option<()> {
+fn add_part(
+    site: &mut Site,
+    source: &Source,
+    cache: &mut ParseCache,
+) -> Option<(PageId, PageId)> {
     let mut page = match cache.pages.get(&source.rel) {
         Some(p) if Arc::ptr_eq(&p.text, &source.text) => p.clone(),
         _ => parse_page(source.clone(), &site.config).ok()?,
@@ -907,14 +991,19 @@ fn add_part(site: &mut Site, source: &Source, cache: &mut ParseCache) -> Option<
     if themes {
         site.theme_words = theme_words(&site.pages);
     }
-    Some(())
+    Some((id, parent))
 }
 
 /// Takes the part of the file `rel`, which went, out of `site`: every page
 /// after it moves down by one, as in a build from nothing without it.
 /// `None` when it is not a part of the site (a draft left out, a folder's
 /// page).
-fn remove_part(site: &mut Site, rel: &str, cache: &mut ParseCache) -> Option<()> {
+fn remove_part(
+    site: &mut Site,
+    rel: &str,
+    cache: &mut ParseCache,
+    gone: &mut Vec<PathBuf>,
+) -> Option<(PageId, PageId)> {
     let id = *site.by_rel.get(rel)?;
     let page = &site.pages[id];
     let parent = page.parent.filter(|_| page.role == Role::Part)?;
@@ -924,13 +1013,13 @@ fn remove_part(site: &mut Site, rel: &str, cache: &mut ParseCache) -> Option<()>
     site.by_rel.remove(rel);
     site.by_output.remove(&output);
     site.path_order.retain(|&p| p != id);
-    site.pages.remove(id);
+    gone.push(site.pages.remove(id).path);
     site.shift(id + 1, false);
     cache.pages.remove(rel);
     if themes {
         site.theme_words = theme_words(&site.pages);
     }
-    Some(())
+    Some((id, parent))
 }
 
 /// Puts the sources `changed` (indices into `now.sources`) of `now` into
@@ -946,6 +1035,7 @@ fn patch_sources(
     let changed = changed.iter().map(|&i| &now.sources[i]);
     let mut site = old;
     site.patched.clear();
+    site.renumbered = None;
     let mut parents = Vec::new();
     let mut themes_moved = false;
     for source in changed {
