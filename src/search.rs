@@ -1081,11 +1081,48 @@ impl Plan {
         if site.pages.len() <= split_above(site) {
             return Plan::default();
         }
-        let last = last.filter(|l| l.rels == rels && l.keys.len() == titles.len());
+        // Each page's sort key of the last plan, with the title it is of,
+        // by this site's ids (parts may have come or gone since).
+        let kept: Vec<Option<(u64, Arc<[u32]>)>> = match last {
+            Some(l) if l.rels == rels && l.keys.len() == titles.len() => l
+                .titles
+                .iter()
+                .zip(&l.keys)
+                .map(|(t, k)| Some((*t, k.clone())))
+                .collect(),
+            Some(l) if l.keys.len() == l.rels.len() && l.titles.len() == l.rels.len() => {
+                match &site.renumbered {
+                    Some(renumbered) => {
+                        let mut kept: Vec<Option<(u64, u64, Arc<[u32]>)>> = l
+                            .rels
+                            .iter()
+                            .zip(&l.titles)
+                            .zip(&l.keys)
+                            .map(|((r, t), k)| Some((*r, *t, k.clone())))
+                            .collect();
+                        renumbered.apply(&mut kept, None);
+                        let same = kept.len() == rels.len()
+                            && kept
+                                .iter()
+                                .zip(rels)
+                                .all(|(k, r)| k.as_ref().is_none_or(|k| k.0 == *r));
+                        if same {
+                            kept.into_iter()
+                                .map(|k| k.map(|(_, t, k)| (t, k)))
+                                .collect()
+                        } else {
+                            Vec::new()
+                        }
+                    }
+                    None => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        };
         let keys: Vec<Arc<[u32]>> = (0..site.pages.len())
             .into_par_iter()
-            .map(|id| match last {
-                Some(l) if l.titles[id] == titles[id] => l.keys[id].clone(),
+            .map(|id| match kept.get(id) {
+                Some(Some((t, k))) if *t == titles[id] => k.clone(),
                 _ => swedish_key(&site.pages[id].title).into(),
             })
             .collect();

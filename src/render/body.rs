@@ -238,20 +238,29 @@ pub(crate) fn markdown(
         let p = &site.pages[id];
         (p.text.clone(), world, settings_now, body.clone())
     };
-    // When the same pages are there, only the changed entries are set.
-    let mut in_place = cache.bodies.len() == n;
+    // When the same pages are there (or a few came or went), only the
+    // changed entries are set.
+    let mut in_place = cache.bodies.len() == n || site.renumbered.is_some();
     if in_place {
         for (id, (body, kept, _)) in bodies.iter().enumerate() {
             if *kept {
                 continue;
             }
-            match cache.bodies.get_mut(&site.pages[id].rel) {
+            let rel = &site.pages[id].rel;
+            match cache.bodies.get_mut(rel) {
                 Some(e) => *e = entry(id, body),
+                None if site.renumbered.is_some() => {
+                    cache.bodies.insert(rel.clone(), entry(id, body));
+                }
                 None => {
                     in_place = false;
                     break;
                 }
             }
+        }
+        if cache.bodies.len() != n {
+            cache.bodies.retain(|rel, _| site.by_rel.contains_key(rel));
+            in_place = cache.bodies.len() == n;
         }
     }
     if !in_place {
