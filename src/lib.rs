@@ -861,7 +861,8 @@ fn assemble(
     {
         renumbered.apply(&mut last.pages, std::sync::Arc::from([]));
         for path in &renumbered.gone {
-            last.list.set_file(path, file_of(&other, path, &std::sync::Arc::from([])));
+            last.list
+                .set_file(path, file_of(&other, path, &std::sync::Arc::from([])));
         }
         last.lineage = site.lineage;
     }

@@ -925,7 +925,8 @@ pub(crate) fn patch_reloaded(
         // out is as it was. (Parents are folders' pages, before every part
         // in id order, so their ids did not move.)
         site.patched.extend(parents);
-        site.patched.extend(reloaded.added.iter().filter_map(|r| site.by_rel.get(r)));
+        site.patched
+            .extend(reloaded.added.iter().filter_map(|r| site.by_rel.get(r)));
         site.patched.sort_unstable();
         site.patched.dedup();
         site.renumbered = Some(Renumbered { from, steps, gone });
@@ -939,11 +940,7 @@ pub(crate) fn patch_reloaded(
 /// part (not a part, a draft, a file that cannot be read, no address from
 /// its name, an address another page or a file has, no page for its
 /// folder): then the site is built from nothing, which says why.
-fn add_part(
-    site: &mut Site,
-    source: &Source,
-    cache: &mut ParseCache,
-) -> Option<(PageId, PageId)> {
+fn add_part(site: &mut Site, source: &Source, cache: &mut ParseCache) -> Option<(PageId, PageId)> {
     let mut page = match cache.pages.get(&source.rel) {
         Some(p) if Arc::ptr_eq(&p.text, &source.text) => p.clone(),
         _ => parse_page(source.clone(), &site.config).ok()?,
@@ -1614,7 +1611,8 @@ mod tests {
         ];
         let part = "---\ntitle: Ny\nweight: 1\n---\n";
         // (came, went, whether it is patched)
-        let cases: &[(&[(&str, &str)], &[&str], bool)] = &[
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], bool);
+        let cases: &[Case] = &[
             (&[("region-a/plan/c.md", part)], &[], true),
             (&[("region-a/plan/a.md", part)], &[], true),
             (&[("region-a/plan/z.md", part)], &[], true),

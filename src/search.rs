@@ -1093,7 +1093,9 @@ impl Plan {
             Some(l) if l.keys.len() == l.rels.len() && l.titles.len() == l.rels.len() => {
                 match &site.renumbered {
                     Some(renumbered) => {
-                        let mut kept: Vec<Option<(u64, u64, Arc<[u32]>)>> = l
+                        // A page's content path and title, hashed, and its key.
+                        type Keyed = (u64, u64, Arc<[u32]>);
+                        let mut kept: Vec<Option<Keyed>> = l
                             .rels
                             .iter()
                             .zip(&l.titles)

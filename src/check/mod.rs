@@ -415,7 +415,9 @@ pub(crate) fn run(
             match cache.pages.get_mut(rel) {
                 Some(e) => *e = (bodies[id].clone(), found.clone()),
                 None if site.renumbered.is_some() => {
-                    cache.pages.insert(rel.clone(), (bodies[id].clone(), found.clone()));
+                    cache
+                        .pages
+                        .insert(rel.clone(), (bodies[id].clone(), found.clone()));
                 }
                 None => {
                     in_place = false;

@@ -692,7 +692,11 @@ fn renumber(
         renumbered.apply(v, 0);
     }
     values.chunk_pages.clear();
-    last.rels = site.pages.iter().map(|p| crate::hash::str(&p.rel)).collect();
+    last.rels = site
+        .pages
+        .iter()
+        .map(|p| crate::hash::str(&p.rel))
+        .collect();
     last.lineage = site.lineage;
     Some(())
 }
@@ -881,15 +885,16 @@ impl<'a> Check<'a> {
         // hashing what it read.
         if let Some(changed) = &self.values.changed
             && recorded.shared.load(Ordering::Relaxed) == shared
-            && !recorded.reads.iter().any(|&(old, aspect)| {
-                match &self.cache.now {
+            && !recorded
+                .reads
+                .iter()
+                .any(|&(old, aspect)| match &self.cache.now {
                     None => changed.hits(old as PageId, aspect),
                     Some(now) => match now.get(old as usize) {
                         Some(Some(id)) => changed.hits(*id, aspect),
                         _ => true,
                     },
-                }
-            })
+                })
         {
             recorded
                 .seen
