@@ -860,7 +860,7 @@ fn assemble(
         && let Some(renumbered) = site.renumbered_from(last.lineage)
     {
         renumbered.apply(&mut last.pages, std::sync::Arc::from([]));
-        for path in &renumbered.gone {
+        for (path, _) in &renumbered.gone {
             last.list
                 .set_file(path, file_of(&other, path, &std::sync::Arc::from([])));
         }

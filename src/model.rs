@@ -643,8 +643,9 @@ pub(crate) struct Renumbered {
     /// In order: a page put in at this id (`true`), or the page of this id
     /// taken out (`false`).
     pub steps: Vec<(PageId, bool)>,
-    /// The files (as shown in messages) of the pages taken out.
-    pub gone: Vec<PathBuf>,
+    /// The files (as shown in messages) and content paths of the pages
+    /// taken out.
+    pub gone: Vec<(PathBuf, String)>,
 }
 
 impl Renumbered {
@@ -999,7 +1000,7 @@ fn remove_part(
     site: &mut Site,
     rel: &str,
     cache: &mut ParseCache,
-    gone: &mut Vec<PathBuf>,
+    gone: &mut Vec<(PathBuf, String)>,
 ) -> Option<(PageId, PageId)> {
     let id = *site.by_rel.get(rel)?;
     let page = &site.pages[id];
@@ -1010,7 +1011,7 @@ fn remove_part(
     site.by_rel.remove(rel);
     site.by_output.remove(&output);
     site.path_order.retain(|&p| p != id);
-    gone.push(site.pages.remove(id).path);
+    gone.push((site.pages.remove(id).path, rel.to_string()));
     site.shift(id + 1, false);
     cache.pages.remove(rel);
     if themes {
