@@ -555,7 +555,7 @@ fn random_edit_sequences_on_a_split_site_equal_builds_from_nothing() {
 
 /// Files that come and go in [`parts_come_and_go`]: parts of a
 /// publication (one sorted before every other), of a region, of the home
-/// page, and of a draft publication's folder.
+/// page, of a draft publication's folder, and more of the publication.
 const COMING: &[&str] = &[
     "content/region-a/plan-2030/ny.md",
     "content/region-a/plan-2030/a-zebra.md",
@@ -563,6 +563,12 @@ const COMING: &[&str] = &[
     "content/region-a/kontakt.md",
     "content/om.md",
     "content/region-b/strategi/del.md",
+    // Enough of them for the site to pass 16 pages (every page's number in
+    // the search index moves).
+    "content/region-a/plan-2030/fyra.md",
+    "content/region-a/plan-2030/fem.md",
+    "content/region-a/plan-2030/sex.md",
+    "content/region-a/plan-2030/sju.md",
 ];
 
 /// What their bodies (and the body of `bilaga.md`) say: text, a heading
