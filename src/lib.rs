@@ -844,9 +844,11 @@ struct Assembled {
 }
 
 /// Every problem of the site: `other` (sorted), and each page's own
-/// (`pages`, by page) in its file. `kept`: the last build's; when its site
-/// had the same pages and the same other problems, its list is taken and
-/// only the files of the pages whose problems changed are put in again.
+/// (`pages`, by page) in its file. `keep`: the last build's, and then this
+/// one's; when its site had the same pages (or `site` was made from it by
+/// putting parts in or taking them out, `Site::renumbered`) and the same
+/// other problems, its list is taken and only the files of the pages whose
+/// problems changed (or that were taken out) are put in again.
 fn assemble(
     site: &Site,
     other: Vec<Diagnostic>,
