@@ -663,15 +663,19 @@ fn themes(views: &Views<'_>) -> ThemesView {
     let site = views.site;
     // slug -> (word as first written, pages, regions)
     let mut found: BTreeMap<String, (String, usize, Vec<PageId>)> = BTreeMap::new();
+    // Thousands of pages name a few dozen words: each spelling slugged once.
+    let mut slugs: crate::hash::FxMap<&str, String> = Default::default();
     for (region, id) in publications(views) {
         for page_id in std::iter::once(id).chain(views.children(id).iter().copied()) {
             for w in views.themes_of(page_id) {
-                let slug = crate::model::slugify(w);
+                let slug = slugs
+                    .entry(w.as_str())
+                    .or_insert_with(|| crate::model::slugify(w));
                 if slug.is_empty() {
                     continue;
                 }
                 let entry = found
-                    .entry(slug)
+                    .entry(slug.clone())
                     .or_insert_with(|| (w.clone(), 0, Vec::new()));
                 entry.1 += 1;
                 if !entry.2.contains(&region) {

@@ -848,16 +848,31 @@ struct Assembled {
 }
 
 /// Every problem of the site: `other` (sorted), and each page's own
-/// (`pages`, by page) in its file. `kept`: the last build's; when its site
-/// had the same pages and the same other problems, its list is taken and
-/// only the files of the pages whose problems changed are put in again.
+/// (`pages`, by page) in its file. `keep`: the last build's, and then this
+/// one's; when its site had the same pages (or `site` was made from it by
+/// putting parts in or taking them out, `Site::renumbered`) and the same
+/// other problems, its list is taken and only the files of the pages whose
+/// problems changed (or that were taken out) are put in again.
 fn assemble(
     site: &Site,
     other: Vec<Diagnostic>,
     pages: Vec<std::sync::Arc<[Diagnostic]>>,
-    kept: &mut Option<Assembled>,
+    keep: &mut Option<Assembled>,
 ) -> List {
-    let list = match kept.take() {
+    let mut kept = keep.take();
+    // Parts came or went: the other pages' problems stand, by their new
+    // ids; the files of those taken out are emptied.
+    if let Some(last) = &mut kept
+        && let Some(renumbered) = site.renumbered_from(last.lineage)
+    {
+        renumbered.apply(&mut last.pages, std::sync::Arc::from([]));
+        for (path, _) in &renumbered.gone {
+            last.list
+                .set_file(path, file_of(&other, path, &std::sync::Arc::from([])));
+        }
+        last.lineage = site.lineage;
+    }
+    let list = match kept {
         Some(last)
             if last.lineage == site.lineage
                 && last.pages.len() == pages.len()
@@ -874,7 +889,7 @@ fn assemble(
         }
         _ => assemble_all(site, &other, &pages),
     };
-    *kept = Some(Assembled {
+    *keep = Some(Assembled {
         lineage: site.lineage,
         other,
         pages,

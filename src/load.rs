@@ -48,6 +48,9 @@ pub(crate) type Stamp = (u64, Option<SystemTime>);
 #[derive(Debug, Default)]
 pub(crate) struct FileCache {
     texts: HashMap<String, (Stamp, Arc<str>)>,
+    /// Whether the last walk found every name in NFC, so that content
+    /// paths sort as the walk found the files ([`walk_order`]).
+    nfc_names: bool,
 }
 
 impl FileCache {
@@ -138,6 +141,7 @@ pub(crate) fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
         .canonicalize()
         .unwrap_or_else(|_| config.root.clone());
     let mut misnamed = Vec::new();
+    let mut nfc_names = true;
     let mut walker = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
@@ -194,7 +198,9 @@ pub(crate) fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
             .map(|m| (m.len(), m.modified().ok()))
             .unwrap_or((0, None));
         let abs = entry.path().to_path_buf();
-        let rel = nfc(&rel_string(abs.strip_prefix(&content).unwrap_or(&abs)));
+        let raw = rel_string(abs.strip_prefix(&content).unwrap_or(&abs));
+        let rel = nfc(&raw);
+        nfc_names &= rel == raw;
         if rel.ends_with(".md") || rel == "site.yaml" || rel == AUDIT_FILE {
             markdown.push((abs, rel, stamp));
         } else {
@@ -249,6 +255,7 @@ pub(crate) fn load_with(config: &Config, cache: &mut FileCache) -> Loaded {
         }
     }
     cache.texts = texts;
+    cache.nfc_names = nfc_names;
     loaded
 }
 
@@ -287,16 +294,32 @@ pub(crate) fn is_link(path: &Path) -> bool {
 /// What [`reload`] changed in what was read.
 #[derive(Debug, Default)]
 pub(crate) struct Reloaded {
-    /// The sources (by index) whose text is new.
+    /// The sources (by index) of files read before whose text is new.
     pub sources: Vec<usize>,
     /// Whether `site.yaml`'s text is new.
     pub site_yaml: bool,
+    /// The Markdown files that came (content paths), now in `sources`.
+    pub added: Vec<String>,
+    /// The Markdown files that went (content paths).
+    pub removed: Vec<String>,
+    /// Whether a file to copy (not Markdown) came or went.
+    pub assets_moved: bool,
+}
+
+/// The order of a walk of `content/` ([`load_with`] sorts each folder by
+/// name and goes depth first): content paths compared folder by folder.
+pub(crate) fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.split('/').cmp(b.split('/'))
 }
 
 /// Brings `loaded` up to date, in place, when only the files `changed`
-/// (paths relative to `content/`) changed, without walking the folder.
-/// `None`, with `loaded` as it was, when that is not enough: a file is new,
-/// gone, or could not be read before.
+/// (paths relative to `content/`) changed, without walking the folder. A
+/// Markdown file or a file to copy that came or went is put in or taken
+/// out in the place a walk gives it, when a walk would only have found
+/// that: it is in a folder read before, with no link on the way, no hidden
+/// or misnamed name, and its text can be read. `None`, with `loaded` as it
+/// was, when that is not enough: a file could not be read before or now,
+/// is a link, or is a folder.
 pub(crate) fn reload(
     config: &Config,
     loaded: &mut Loaded,
@@ -307,61 +330,211 @@ pub(crate) fn reload(
         return None;
     }
     enum Slot {
-        Source(usize),
+        Source,
         SiteYaml,
         Audit,
-        Asset(usize),
+        Asset,
+        NewSource,
+        NewAudit,
+        NewAsset,
+        Gone,
     }
+    let content = config.content_dir();
     // Everything is read first, and nothing changed until all of it was.
     let mut read = Vec::with_capacity(changed.len());
     for rel in changed {
-        let abs = config.content_dir().join(rel);
+        let abs = content.join(rel);
+        let raw = rel.as_str();
         let rel = nfc(rel);
-        if is_link(&abs) {
+        let text_file = rel.ends_with(".md") || rel == "site.yaml" || rel == AUDIT_FILE;
+        let known = |rel: &str| {
+            if rel == "site.yaml" {
+                loaded.site_yaml.as_ref().map(|_| Slot::SiteYaml)
+            } else if rel == AUDIT_FILE {
+                loaded.audit_yaml.as_ref().map(|_| Slot::Audit)
+            } else if text_file {
+                loaded
+                    .sources
+                    .iter()
+                    .any(|s| s.rel == rel)
+                    .then_some(Slot::Source)
+            } else {
+                loaded
+                    .assets
+                    .iter()
+                    .any(|a| a.rel == rel)
+                    .then_some(Slot::Asset)
+            }
+        };
+        let meta = match std::fs::symlink_metadata(&abs) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                // Gone: only a file read before, which the walk found in
+                // its place (a folder that went is walked again).
+                if rel == "site.yaml" {
+                    return None;
+                }
+                known(&rel)?;
+                read.push((Slot::Gone, rel, (0, None), None));
+                continue;
+            }
+            Err(_) => return None,
+        };
+        if meta.file_type().is_symlink() || !meta.is_file() {
             return None;
         }
-        let meta = std::fs::metadata(&abs)
-            .ok()
-            .filter(std::fs::Metadata::is_file)?;
         let stamp = (meta.len(), meta.modified().ok());
-        if rel.ends_with(".md") || rel == "site.yaml" || rel == AUDIT_FILE {
-            let text: Arc<str> = match read_text(config, &abs) {
-                Ok(text) => Arc::from(text),
+        let slot = match known(&rel) {
+            Some(slot) => slot,
+            None => {
+                // New: where a walk would find it, and what a walk would
+                // make of its name.
+                if raw != rel || !cache.nfc_names || rel == "site.yaml" {
+                    return None;
+                }
+                let mut folder = content.clone();
+                let mut names = rel.split('/').peekable();
+                let mut skipped = false;
+                while let Some(name) = names.next() {
+                    let is_dir = names.peek().is_some();
+                    if is_ignored(name) {
+                        if is_misnamed(name, is_dir) {
+                            return None;
+                        }
+                        skipped = true;
+                        break;
+                    }
+                    if is_dir {
+                        folder.push(name);
+                        if is_link(&folder) {
+                            return None;
+                        }
+                    }
+                }
+                if skipped {
+                    continue;
+                }
+                let dir = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
+                let in_dir = |r: &str| r.rsplit_once('/').map_or("", |(d, _)| d) == dir;
+                if !(loaded.sources.iter().any(|s| in_dir(&s.rel))
+                    || loaded.assets.iter().any(|a| in_dir(&a.rel)))
+                {
+                    return None;
+                }
+                if rel == AUDIT_FILE {
+                    Slot::NewAudit
+                } else if text_file {
+                    Slot::NewSource
+                } else {
+                    Slot::NewAsset
+                }
+            }
+        };
+        let text = if text_file {
+            match read_text(config, &abs) {
+                Ok(text) => Some(Arc::<str>::from(text)),
                 Err(_) => return None,
-            };
-            let slot = if rel == "site.yaml" {
-                loaded.site_yaml.as_ref().map(|_| Slot::SiteYaml)?
-            } else if rel == AUDIT_FILE {
-                loaded.audit_yaml.as_ref().map(|_| Slot::Audit)?
-            } else {
-                Slot::Source(loaded.sources.iter().position(|s| s.rel == rel)?)
-            };
-            read.push((slot, rel, stamp, Some(text)));
+            }
         } else {
-            let i = loaded.assets.iter().position(|a| a.rel == rel)?;
-            read.push((Slot::Asset(i), rel, stamp, None));
-        }
+            None
+        };
+        read.push((slot, rel, stamp, text));
     }
     let mut reloaded = Reloaded::default();
+    let mut edited = Vec::new();
     for (slot, rel, stamp, text) in read {
         let source = match slot {
-            Slot::Source(i) => {
-                reloaded.sources.push(i);
-                &mut loaded.sources[i]
+            Slot::Source => {
+                let text = text.expect("a text file");
+                cache.texts.insert(rel.clone(), (stamp, text.clone()));
+                edited.push((rel, text));
+                continue;
             }
             Slot::SiteYaml => {
                 reloaded.site_yaml = true;
                 loaded.site_yaml.as_mut().expect("found above")
             }
             Slot::Audit => loaded.audit_yaml.as_mut().expect("found above"),
-            Slot::Asset(i) => {
-                loaded.assets[i].stamp = stamp;
+            Slot::Asset => {
+                if let Some(a) = loaded.assets.iter_mut().find(|a| a.rel == rel) {
+                    a.stamp = stamp;
+                }
+                continue;
+            }
+            Slot::NewAudit => loaded.audit_yaml.insert(Source {
+                path: config.relative(&content.join(&rel)).to_path_buf(),
+                rel: rel.clone(),
+                text: Arc::from(""),
+            }),
+            Slot::NewSource => {
+                let text = text.expect("a text file");
+                cache.texts.insert(rel.clone(), (stamp, text.clone()));
+                let at = loaded
+                    .sources
+                    .partition_point(|s| walk_order(&s.rel, &rel).is_lt());
+                if loaded.sources.get(at).is_some_and(|s| s.rel == rel) {
+                    // Named twice in one batch.
+                    loaded.sources[at].text = text;
+                    continue;
+                }
+                reloaded.removed.retain(|r| *r != rel);
+                reloaded.added.push(rel.clone());
+                loaded.sources.insert(
+                    at,
+                    Source {
+                        path: config.relative(&content.join(&rel)).to_path_buf(),
+                        rel,
+                        text,
+                    },
+                );
+                continue;
+            }
+            Slot::NewAsset => {
+                let at = loaded
+                    .assets
+                    .partition_point(|a| walk_order(&a.rel, &rel).is_lt());
+                if loaded.assets.get(at).is_some_and(|a| a.rel == rel) {
+                    loaded.assets[at].stamp = stamp;
+                    continue;
+                }
+                reloaded.assets_moved = true;
+                loaded.assets.insert(
+                    at,
+                    Asset {
+                        abs: content.join(&rel),
+                        rel,
+                        stamp,
+                    },
+                );
+                continue;
+            }
+            Slot::Gone => {
+                cache.texts.remove(&rel);
+                if rel == AUDIT_FILE {
+                    loaded.audit_yaml = None;
+                } else if let Some(i) = loaded.sources.iter().position(|s| s.rel == rel) {
+                    loaded.sources.remove(i);
+                    reloaded.added.retain(|r| *r != rel);
+                    reloaded.removed.push(rel.clone());
+                } else if let Some(i) = loaded.assets.iter().position(|a| a.rel == rel) {
+                    loaded.assets.remove(i);
+                    reloaded.assets_moved = true;
+                }
+                edited.retain(|(r, _)| *r != rel);
                 continue;
             }
         };
         let text = text.expect("a text file");
         source.text = text.clone();
         cache.texts.insert(rel, (stamp, text));
+    }
+    for (rel, text) in edited {
+        if let Some(i) = loaded.sources.iter().position(|s| s.rel == rel) {
+            loaded.sources[i].text = text;
+            if !reloaded.added.contains(&rel) {
+                reloaded.sources.push(i);
+            }
+        }
     }
     reloaded.sources.sort_unstable();
     reloaded.sources.dedup();
@@ -519,6 +692,108 @@ mod tests {
         let err = decode(p, lone).unwrap_err();
         assert_eq!((err.line, err.column), (2, 3), "{err:?}");
         assert!(err.message.contains("UTF-16"));
+    }
+
+    /// What was read, as text, to compare two loads.
+    fn shape(loaded: &Loaded) -> String {
+        let sources: Vec<_> = loaded
+            .sources
+            .iter()
+            .map(|s| (&s.path, &s.rel, &*s.text))
+            .collect();
+        let assets: Vec<_> = loaded
+            .assets
+            .iter()
+            .map(|a| (&a.abs, &a.rel, a.stamp.0))
+            .collect();
+        let audit = loaded
+            .audit_yaml
+            .as_ref()
+            .map(|s| (&s.path, &s.rel, &*s.text));
+        format!(
+            "{sources:?}\n{assets:?}\n{audit:?}\n{:?}",
+            loaded.diagnostics
+        )
+    }
+
+    // A file that came or went is put in or taken out where a walk of the
+    // folder puts it; a link, a folder, a new folder or a misnamed page
+    // walks the folder.
+    #[test]
+    fn files_that_came_or_went_are_reloaded_in_place() {
+        let files = [
+            "_index.md",
+            "a/_index.md",
+            "a/b.md",
+            "a/d.md",
+            "a/bild.png",
+            "a-b/_index.md",
+            "a-b/c.md",
+            "a.b/_index.md",
+        ];
+        // (made, removed, whether it is done in place)
+        let cases: &[(&[&str], &[&str], bool)] = &[
+            (&["a/c.md"], &[], true),
+            (&["a/a.md"], &[], true),
+            (&["a/z.md"], &[], true),
+            (&["a-b/b.md"], &[], true),
+            (&["a-a.md"], &[], true),
+            (&["a.md"], &[], true),
+            (&["a/c.md", "a/e.md"], &["a/b.md"], true),
+            (&[], &["a/d.md"], true),
+            (&["a/bild2.png"], &["a/bild.png"], true),
+            (&["accessibility-audit.yaml"], &[], true),
+            (&[".a.md.swp"], &[], true),
+            (&["a/#b.md#"], &[], true),
+            (&["a/#1 prioritet.md"], &[], false),
+            // Not in NFC (macOS): its place is by the name on disk.
+            (&["a/a\u{30a}.md"], &[], false),
+            (&["ny/_index.md"], &[], false),
+            (&[], &["a"], false),
+            (&["a/ny"], &[], false),
+            (&[], &["site.yaml"], false),
+            (&[], &["saknas.md"], false),
+        ];
+        for (made, removed, in_place) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let config = Config::new(dir.path());
+            let content = config.content_dir();
+            let write = |rel: &str| {
+                let path = content.join(rel);
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, format!("---\ntitle: {rel}\n---\n")).unwrap();
+            };
+            for rel in files.iter().chain(&["site.yaml"]) {
+                write(rel);
+            }
+            let mut cache = FileCache::default();
+            let mut loaded = load_with(&config, &mut cache);
+            for rel in *made {
+                if rel.ends_with('y') {
+                    std::fs::create_dir_all(content.join(rel)).unwrap();
+                } else {
+                    write(rel);
+                }
+            }
+            for rel in *removed {
+                let path = content.join(rel);
+                if path.is_dir() {
+                    std::fs::remove_dir_all(path).unwrap();
+                } else {
+                    let _ = std::fs::remove_file(path);
+                }
+            }
+            let changed: Vec<String> = made.iter().chain(*removed).map(|s| s.to_string()).collect();
+            let was = shape(&loaded);
+            let reloaded = reload(&config, &mut loaded, &mut cache, &changed);
+            assert_eq!(reloaded.is_some(), *in_place, "{changed:?}");
+            if reloaded.is_none() {
+                assert_eq!(shape(&loaded), was, "{changed:?}");
+                continue;
+            }
+            let want = load_with(&config, &mut FileCache::default());
+            assert_eq!(shape(&loaded), shape(&want), "{changed:?}");
+        }
     }
 
     #[test]

@@ -624,6 +624,59 @@ pub(crate) struct Site {
     /// parents, whose children it may have ordered again); empty for a site
     /// made from nothing.
     pub(crate) patched: Vec<PageId>,
+    /// How this site's ids came from those of the last site when a part
+    /// came or went ([`patch_reloaded`]): the site is of a new lineage, and
+    /// a step that kept work by page for the last one may renumber it
+    /// rather than start over.
+    pub(crate) renumbered: Option<Renumbered>,
+}
+
+/// How the ids of a site of lineage `from` became those of a site made by
+/// [`patch_reloaded`]: parts put in and taken out, in order. Every other
+/// page is the page it was (the same file, address and place), and
+/// [`Site::patched`] lists the pages put in and the parents whose children
+/// changed.
+#[derive(Debug, Clone)]
+pub(crate) struct Renumbered {
+    /// The lineage of the last site.
+    pub from: u64,
+    /// In order: a page put in at this id (`true`), or the page of this id
+    /// taken out (`false`).
+    pub steps: Vec<(PageId, bool)>,
+    /// The files (as shown in messages) and content paths of the pages
+    /// taken out.
+    pub gone: Vec<(PathBuf, String)>,
+}
+
+impl Renumbered {
+    /// `kept`, a value per page of the last site, as a value per page of
+    /// this one: `fill` for each page put in.
+    pub(crate) fn apply<T: Clone>(&self, kept: &mut Vec<T>, fill: T) {
+        for &(id, put) in &self.steps {
+            if put {
+                kept.insert(id, fill.clone());
+            } else {
+                kept.remove(id);
+            }
+        }
+    }
+
+    /// The id in this site of page `id` of the last one; `None` when it was
+    /// taken out.
+    pub(crate) fn id(&self, mut id: PageId) -> Option<PageId> {
+        for &(at, put) in &self.steps {
+            if put {
+                if id >= at {
+                    id += 1;
+                }
+            } else if id == at {
+                return None;
+            } else if id > at {
+                id -= 1;
+            }
+        }
+        Some(id)
+    }
 }
 
 /// A new [`Site::lineage`].
@@ -635,6 +688,12 @@ fn new_lineage() -> u64 {
 impl Site {
     /// The home page's id.
     pub(crate) const HOME: PageId = 0;
+
+    /// How this site's ids came from those of a site of `lineage`, when
+    /// it was made from that one by putting parts in or taking them out.
+    pub(crate) fn renumbered_from(&self, lineage: u64) -> Option<&Renumbered> {
+        self.renumbered.as_ref().filter(|r| r.from == lineage)
+    }
 
     /// The pages from `id` up to the home page, nearest first.
     pub(crate) fn ancestors(&self, id: PageId) -> impl Iterator<Item = PageId> + '_ {
@@ -822,7 +881,10 @@ pub(crate) fn patch(
 }
 
 /// [`patch`] after [`crate::load::reload`], which read again, in place, the
-/// files it names in `reloaded` (and no file came or went).
+/// files it names in `reloaded`. A part that came or went in a folder of a
+/// region, publication or the home page is put in or taken out where a
+/// build from nothing puts it ([`add_part`], [`remove_part`]); the site
+/// then has a new lineage (the ids after it moved by one).
 pub(crate) fn patch_reloaded(
     old: Site,
     now: &Loaded,
@@ -832,12 +894,130 @@ pub(crate) fn patch_reloaded(
     if !old.patchable
         || reloaded.site_yaml
         || !now.diagnostics.is_empty()
-        || reloaded.sources.len() > 64
-        || old.assets.len() != now.assets.len()
+        || reloaded.sources.len() + reloaded.added.len() + reloaded.removed.len() > 64
     {
         return None;
     }
-    patch_sources(old, now, &reloaded.sources, true, cache)
+    let mut site = old;
+    site.renumbered = None;
+    let from = site.lineage;
+    let mut steps = Vec::new();
+    let mut parents = Vec::new();
+    let mut gone = Vec::new();
+    for rel in &reloaded.removed {
+        let (id, parent) = remove_part(&mut site, rel, cache, &mut gone)?;
+        steps.push((id, false));
+        parents.push(parent);
+    }
+    for rel in &reloaded.added {
+        let source = now.sources.iter().find(|s| s.rel == *rel)?;
+        let (id, parent) = add_part(&mut site, source, cache)?;
+        steps.push((id, true));
+        parents.push(parent);
+    }
+    if steps.is_empty() {
+        return patch_sources(site, now, &reloaded.sources, true, cache);
+    }
+    site.lineage = new_lineage();
+    let lineage = site.lineage;
+    let mut site = patch_sources(site, now, &reloaded.sources, true, cache)?;
+    if site.lineage == lineage {
+        // The same files to copy: every page but those put in or taken
+        // out is as it was. (Parents are folders' pages, before every part
+        // in id order, so their ids did not move.)
+        site.patched.extend(parents);
+        site.patched
+            .extend(reloaded.added.iter().filter_map(|r| site.by_rel.get(r)));
+        site.patched.sort_unstable();
+        site.patched.dedup();
+        site.renumbered = Some(Renumbered { from, steps, gone });
+    }
+    Some(site)
+}
+
+/// Puts the part of the new file `source` into `site` as [`place`] does
+/// from nothing: its id in the order of (role, content path), so that every
+/// page after it moves up by one. `None` when it is anything but a plain
+/// part (not a part, a draft, a file that cannot be read, no address from
+/// its name, an address another page or a file has, no page for its
+/// folder): then the site is built from nothing, which says why.
+fn add_part(site: &mut Site, source: &Source, cache: &mut ParseCache) -> Option<(PageId, PageId)> {
+    let mut page = match cache.pages.get(&source.rel) {
+        Some(p) if Arc::ptr_eq(&p.text, &source.text) => p.clone(),
+        _ => parse_page(source.clone(), &site.config).ok()?,
+    };
+    if page.role != Role::Part || is_draft(&page.meta) || site.by_rel.contains_key(&page.rel) {
+        return None;
+    }
+    let dir = folder(&page.rel);
+    let parent = if dir.is_empty() {
+        Site::HOME
+    } else {
+        *site.by_rel.get(&format!("{dir}/_index.md"))?
+    };
+    let name = page
+        .rel
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(".md");
+    let slug = slugify(slug_of(&page.meta).unwrap_or(name));
+    if slug.is_empty() {
+        return None;
+    }
+    page.url = format!("{}{slug}/", site.pages[parent].url);
+    page.parent = Some(parent);
+    let output = page.output_path();
+    if site.by_output.contains_key(&output) || site.assets.iter().any(|(_, out)| *out == output) {
+        return None;
+    }
+    let key = (Role::Part, page.rel.as_str());
+    let id = 1 + site.pages[1..].partition_point(|p| (p.role, p.rel.as_str()) < key);
+    site.shift(id, true);
+    let themes = !page.meta.themes().is_empty();
+    let rel = page.rel.clone();
+    cache.pages.insert(rel.clone(), page.clone());
+    site.pages.insert(id, page);
+    let at = site
+        .path_order
+        .partition_point(|&p| site.pages[p].rel.split('/').lt(rel.split('/')));
+    site.path_order.insert(at, id);
+    site.by_rel.insert(rel, id);
+    site.by_output.insert(output, id);
+    site.pages[parent].children.push(id);
+    site.order_children(parent);
+    if themes {
+        site.theme_words = theme_words(&site.pages);
+    }
+    Some((id, parent))
+}
+
+/// Takes the part of the file `rel`, which went, out of `site`: every page
+/// after it moves down by one, as in a build from nothing without it.
+/// `None` when it is not a part of the site (a draft left out, a folder's
+/// page).
+fn remove_part(
+    site: &mut Site,
+    rel: &str,
+    cache: &mut ParseCache,
+    gone: &mut Vec<(PathBuf, String)>,
+) -> Option<(PageId, PageId)> {
+    let id = *site.by_rel.get(rel)?;
+    let page = &site.pages[id];
+    let parent = page.parent.filter(|_| page.role == Role::Part)?;
+    let themes = !page.meta.themes().is_empty();
+    let output = page.output_path();
+    site.pages[parent].children.retain(|&c| c != id);
+    site.by_rel.remove(rel);
+    site.by_output.remove(&output);
+    site.path_order.retain(|&p| p != id);
+    gone.push((site.pages.remove(id).path, rel.to_string()));
+    site.shift(id + 1, false);
+    cache.pages.remove(rel);
+    if themes {
+        site.theme_words = theme_words(&site.pages);
+    }
+    Some((id, parent))
 }
 
 /// Puts the sources `changed` (indices into `now.sources`) of `now` into
@@ -853,6 +1033,7 @@ fn patch_sources(
     let changed = changed.iter().map(|&i| &now.sources[i]);
     let mut site = old;
     site.patched.clear();
+    site.renumbered = None;
     let mut parents = Vec::new();
     let mut themes_moved = false;
     for source in changed {
@@ -920,6 +1101,30 @@ fn patch_sources(
 }
 
 impl Site {
+    /// Moves every id from `from` on up by one (`up`: a page is put in
+    /// before them) or down by one (a page before them was taken out), in
+    /// the tree and the maps.
+    fn shift(&mut self, from: PageId, up: bool) {
+        let moved = |id: &mut PageId| {
+            if *id >= from {
+                if up {
+                    *id += 1;
+                } else {
+                    *id -= 1;
+                }
+            }
+        };
+        for page in &mut self.pages {
+            if let Some(p) = page.parent.as_mut() {
+                moved(p);
+            }
+            page.children.iter_mut().for_each(moved);
+        }
+        self.by_rel.values_mut().for_each(moved);
+        self.by_output.values_mut().for_each(moved);
+        self.path_order.iter_mut().for_each(moved);
+    }
+
     /// Orders the children of `id`: by weight, then title.
     fn order_children(&mut self, id: PageId) {
         let mut children = std::mem::take(&mut self.pages[id].children);
@@ -1346,6 +1551,152 @@ fn place_assets(site: &mut Site, assets: Vec<Asset>, diagnostics: &mut Vec<Diagn
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a site is made of, as text, to compare two sites.
+    fn shape(site: &Site) -> String {
+        let pages: Vec<_> = site
+            .pages
+            .iter()
+            .map(|p| (&p.rel, &p.url, &p.title, p.parent, &p.children))
+            .collect();
+        let mut by_rel: Vec<_> = site.by_rel.iter().collect();
+        by_rel.sort();
+        let mut by_output: Vec<_> = site.by_output.iter().collect();
+        by_output.sort();
+        format!(
+            "{pages:?}\n{by_rel:?}\n{by_output:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            site.path_order, site.theme_words, site.assets, site.drafts
+        )
+    }
+
+    fn loaded(files: &[(&str, &str)]) -> Loaded {
+        let mut sources: Vec<Source> = files
+            .iter()
+            .map(|(rel, text)| Source {
+                path: PathBuf::from("content").join(rel),
+                rel: rel.to_string(),
+                text: Arc::from(*text),
+            })
+            .collect();
+        sources.sort_by(|a, b| crate::load::walk_order(&a.rel, &b.rel));
+        Loaded {
+            sources,
+            ..Loaded::default()
+        }
+    }
+
+    // A part that came or went is put in or taken out of the last build's
+    // site, which is then the site a build from nothing makes; anything
+    // but a plain part is built from nothing.
+    #[test]
+    fn a_part_that_came_or_went_is_placed_as_from_nothing() {
+        let site = [
+            ("_index.md", "---\ntitle: Hem\n---\n"),
+            ("om.md", "---\ntitle: Om\n---\n"),
+            ("region-a/_index.md", "---\ntitle: A\n---\n"),
+            ("region-a/kontakt.md", "---\ntitle: Kontakt\n---\n"),
+            (
+                "region-a/plan/_index.md",
+                "---\ntitle: Plan\nthemes: [Vård]\n---\n",
+            ),
+            ("region-a/plan/b.md", "---\ntitle: B\nweight: 2\n---\n"),
+            (
+                "region-a/plan/d.md",
+                "---\ntitle: D\nthemes: [Skola]\n---\n",
+            ),
+            ("region-a-b/_index.md", "---\ntitle: AB\n---\n"),
+            ("region-a-b/p/_index.md", "---\ntitle: P\n---\n"),
+            ("region-a-b/p/x.md", "---\ntitle: X\n---\n"),
+            ("region-b/_index.md", "---\ntitle: B\ndraft: true\n---\n"),
+            ("region-b/p/_index.md", "---\ntitle: P\n---\n"),
+        ];
+        let part = "---\ntitle: Ny\nweight: 1\n---\n";
+        // (came, went, whether it is patched)
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str], bool);
+        let cases: &[Case] = &[
+            (&[("region-a/plan/c.md", part)], &[], true),
+            (&[("region-a/plan/a.md", part)], &[], true),
+            (&[("region-a/plan/z.md", part)], &[], true),
+            (&[("region-a/a.md", part)], &[], true),
+            (&[("region-a-b/p/a.md", part)], &[], true),
+            (&[("a.md", part)], &[], true),
+            (&[("zz.md", part)], &[], true),
+            (
+                &[(
+                    "region-a/plan/c.md",
+                    "---\ntitle: C\nthemes: [vård, skola, Nytt]\n---\n",
+                )],
+                &[],
+                true,
+            ),
+            (
+                &[("region-a/plan/a.md", part), ("region-a-b/p/y.md", part)],
+                &["region-a/plan/b.md", "om.md"],
+                true,
+            ),
+            (&[], &["region-a/plan/d.md"], true),
+            (&[], &["region-a/kontakt.md", "region-a-b/p/x.md"], true),
+            // Not a plain part: built from nothing.
+            (
+                &[("region-a/plan/c.md", "---\ntitle: C\ndraft: true\n---\n")],
+                &[],
+                false,
+            ),
+            (
+                &[("region-a/plan/c.md", "---\ntitle: C\nslug: b\n---\n")],
+                &[],
+                false,
+            ),
+            (
+                &[("region-a/plan/c.md", "---\ntitle: [\n---\n")],
+                &[],
+                false,
+            ),
+            (&[("region-a/plan/!.md", part)], &[], false),
+            (&[("region-b/p/c.md", part)], &[], false),
+            (&[("region-c/c.md", part)], &[], false),
+            (
+                &[("region-c/_index.md", "---\ntitle: C\n---\n")],
+                &[],
+                false,
+            ),
+            (
+                &[("region-a/ny/_index.md", "---\ntitle: Ny\n---\n")],
+                &[],
+                false,
+            ),
+            (&[], &["region-a/plan/_index.md"], false),
+        ];
+        let config = Config::new("/nowhere");
+        for (came, went, patched) in cases {
+            let before = loaded(&site);
+            let mut files: Vec<(&str, &str)> = site
+                .iter()
+                .filter(|(rel, _)| !went.contains(rel))
+                .copied()
+                .collect();
+            files.extend(came.iter().copied());
+            let now = loaded(&files);
+            let mut cache = ParseCache::default();
+            let mut said = Vec::new();
+            let old = build_with(&config, before, &mut cache, &mut said);
+            assert!(said.is_empty() && old.patchable, "{said:?}");
+            let reloaded = crate::load::Reloaded {
+                added: came.iter().map(|(rel, _)| rel.to_string()).collect(),
+                removed: went.iter().map(|rel| rel.to_string()).collect(),
+                ..Default::default()
+            };
+            let lineage = old.lineage;
+            let got = patch_reloaded(old, &now, &reloaded, &mut cache);
+            assert_eq!(got.is_some(), *patched, "{came:?} {went:?}");
+            let Some(got) = got else { continue };
+            assert_ne!(got.lineage, lineage);
+            let mut said = Vec::new();
+            let want = build_with(&config, now, &mut ParseCache::default(), &mut said);
+            assert!(said.is_empty(), "{said:?}");
+            assert_eq!(shape(&got), shape(&want), "{came:?} {went:?}");
+        }
+    }
 
     #[test]
     fn roles_follow_the_folder_depth() {

@@ -510,6 +510,8 @@ pub(crate) struct ShardCache {
     lineage: u64,
     /// The bodies the shards are of.
     bodies: Vec<Arc<Body>>,
+    /// The pages' numbers then.
+    numbers: Vec<u32>,
     shards: crate::hash::FxMap<String, Stems>,
     /// Every shard of the index of the last build that made one.
     keys: crate::hash::FxSet<String>,
@@ -518,8 +520,36 @@ pub(crate) struct ShardCache {
 impl ShardCache {
     /// Brings the kept shards up to `bodies` (every build, so that it knows
     /// the last build's bodies); returns the pages whose body changed since
-    /// the last build, when the site is of its lineage.
-    fn sync(&mut self, site: &Site, bodies: &[Arc<Body>], numbers: &[u32]) -> Option<Vec<PageId>> {
+    /// the last build, and the numbers of the pages taken out since, when
+    /// the site is of its lineage, or was made from it by putting parts in
+    /// or taking them out (`Site::renumbered`) and no other page's number
+    /// moved.
+    fn sync(&mut self, site: &Site, bodies: &[Arc<Body>], numbers: &[u32]) -> Option<Changed> {
+        let mut gone = Vec::new();
+        if let Some(renumbered) = site.renumbered_from(self.lineage)
+            && self.numbers.len() == self.bodies.len()
+        {
+            // A page put in has an empty body here, so it counts as changed.
+            let empty = Arc::new(Body::default());
+            let mut was = std::mem::take(&mut self.numbers);
+            for &(id, put) in &renumbered.steps {
+                if put {
+                    self.bodies.insert(id, empty.clone());
+                    was.insert(id, u32::MAX);
+                } else {
+                    self.bodies.remove(id);
+                    gone.push(was.remove(id));
+                }
+            }
+            let moved = was.len() != numbers.len()
+                || was
+                    .iter()
+                    .zip(numbers)
+                    .any(|(w, n)| *w != u32::MAX && w != n);
+            if !moved {
+                self.lineage = site.lineage;
+            }
+        }
         let changed = if self.lineage != site.lineage || self.bodies.len() != bodies.len() {
             self.shards.clear();
             None
@@ -527,15 +557,16 @@ impl ShardCache {
             let changed: Vec<PageId> = (0..bodies.len())
                 .filter(|&id| !Arc::ptr_eq(&self.bodies[id], &bodies[id]))
                 .collect();
-            if !changed.is_empty() {
+            if !changed.is_empty() || !gone.is_empty() {
                 self.shards.par_iter_mut().for_each(|(key, stems)| {
-                    put_in(key, stems, &changed, bodies, numbers);
+                    put_in(key, stems, (&changed, &gone), bodies, numbers);
                 });
             }
-            Some(changed)
+            Some((changed, gone))
         };
         self.lineage = site.lineage;
         self.bodies = bodies.to_vec();
+        self.numbers = numbers.to_vec();
         changed
     }
 
@@ -549,7 +580,7 @@ impl ShardCache {
         bodies: &[Arc<Body>],
         numbers: &[u32],
         wanted: &HashSet<&str>,
-        changed: Option<&[PageId]>,
+        changed: Option<&Changed>,
         (last_keys, held): (&crate::hash::FxSet<String>, &Held<'_>),
     ) -> Shards {
         let mut missing: HashSet<&str> = HashSet::new();
@@ -562,12 +593,12 @@ impl ShardCache {
                 // changed pages have stems in it.
                 if !last_keys.contains(key) {
                     let mut stems = Stems::new();
-                    put_in(key, &mut stems, changed, bodies, numbers);
+                    put_in(key, &mut stems, (&changed.0, &changed.1), bodies, numbers);
                     return Some(stems);
                 }
                 let bytes = held(&shard_file(key))?;
                 let mut stems = parse_shard(std::str::from_utf8(&bytes).ok()?, key)?;
-                put_in(key, &mut stems, changed, bodies, numbers);
+                put_in(key, &mut stems, (&changed.0, &changed.1), bodies, numbers);
                 Some(stems)
             });
             match read {
@@ -602,10 +633,28 @@ impl ShardCache {
 /// wrote there (`output::Sink::held`).
 type Held<'a> = dyn Fn(&str) -> Option<Vec<u8>> + Sync + 'a;
 
+/// The pages whose body changed since the last build, and the numbers of
+/// the pages taken out since ([`ShardCache::sync`]).
+type Changed = (Vec<PageId>, Vec<u32>);
+
 /// Puts what the pages `changed` have in shard `key` into its `stems`, in
-/// place of what they had (found by their numbers).
-fn put_in(key: &str, stems: &mut Stems, changed: &[PageId], bodies: &[Arc<Body>], numbers: &[u32]) {
+/// place of what they had (found by their numbers), and takes out what the
+/// pages of the numbers `gone` had.
+fn put_in(
+    key: &str,
+    stems: &mut Stems,
+    (changed, gone): (&[PageId], &[u32]),
+    bodies: &[Arc<Body>],
+    numbers: &[u32],
+) {
     let needle = shard_needle(key);
+    for number in gone {
+        for (_, list) in stems.iter_mut() {
+            if let Ok(i) = list.binary_search_by_key(number, |&(n, _)| n) {
+                list.remove(i);
+            }
+        }
+    }
     for &id in changed {
         let number = numbers[id];
         for (_, list) in stems.iter_mut() {
@@ -1092,11 +1141,50 @@ impl Plan {
         if site.pages.len() <= split_above(site) {
             return Plan::default();
         }
-        let last = last.filter(|l| l.rels == rels && l.keys.len() == titles.len());
+        // Each page's sort key of the last plan, with the title it is of,
+        // by this site's ids (parts may have come or gone since).
+        let kept: Vec<Option<(u64, Arc<[u32]>)>> = match last {
+            Some(l) if l.rels == rels && l.keys.len() == titles.len() => l
+                .titles
+                .iter()
+                .zip(&l.keys)
+                .map(|(t, k)| Some((*t, k.clone())))
+                .collect(),
+            Some(l) if l.keys.len() == l.rels.len() && l.titles.len() == l.rels.len() => {
+                match &site.renumbered {
+                    Some(renumbered) => {
+                        // A page's content path and title, hashed, and its key.
+                        type Keyed = (u64, u64, Arc<[u32]>);
+                        let mut kept: Vec<Option<Keyed>> = l
+                            .rels
+                            .iter()
+                            .zip(&l.titles)
+                            .zip(&l.keys)
+                            .map(|((r, t), k)| Some((*r, *t, k.clone())))
+                            .collect();
+                        renumbered.apply(&mut kept, None);
+                        let same = kept.len() == rels.len()
+                            && kept
+                                .iter()
+                                .zip(rels)
+                                .all(|(k, r)| k.as_ref().is_none_or(|k| k.0 == *r));
+                        if same {
+                            kept.into_iter()
+                                .map(|k| k.map(|(_, t, k)| (t, k)))
+                                .collect()
+                        } else {
+                            Vec::new()
+                        }
+                    }
+                    None => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        };
         let keys: Vec<Arc<[u32]>> = (0..site.pages.len())
             .into_par_iter()
-            .map(|id| match last {
-                Some(l) if l.titles[id] == titles[id] => l.keys[id].clone(),
+            .map(|id| match kept.get(id) {
+                Some(Some((t, k))) if *t == titles[id] => k.clone(),
                 _ => swedish_key(&site.pages[id].title).into(),
             })
             .collect();
@@ -1718,7 +1806,8 @@ pub(crate) fn pages(
         .collect();
     let changed = kept.sync(site, bodies, basis.values.numbers());
     let last_keys = std::mem::replace(&mut kept.keys, keys.iter().cloned().collect());
-    // Known only in a site of the last one's lineage.
+    // Known only in a site of the last one's lineage (or made from it by
+    // putting parts in or taking them out).
     let changed = changed.filter(|_| !last_keys.is_empty());
     let shards = if stale.is_empty() {
         BTreeMap::new()
@@ -1731,7 +1820,7 @@ pub(crate) fn pages(
             bodies,
             basis.values.numbers(),
             &stale,
-            changed.as_deref(),
+            changed.as_ref(),
             (&last_keys, &held),
         )
     };

@@ -143,8 +143,30 @@ pub(crate) fn fragments(
 ) -> Vec<(PageId, Diagnostic)> {
     let mut ids: HashMap<PageId, HashSet<String>> = HashMap::new();
     let mut out = Vec::new();
-    let same = kept.lineage == site.lineage && kept.bodies.len() == bodies.len();
     let mut last = std::mem::take(&mut kept.found);
+    // Parts came or went: what was found stands, by the pages' new ids; a
+    // page whose link led to a page taken out is looked at again.
+    if let Some(renumbered) = site.renumbered_from(kept.lineage) {
+        let empty = Arc::new(Body::default());
+        renumbered.apply(&mut kept.bodies, empty.clone());
+        for (id, (targets, errors)) in std::mem::take(&mut last) {
+            let Some(id) = renumbered.id(id) else {
+                continue;
+            };
+            let targets: Option<Vec<(PageId, Arc<Body>)>> = targets
+                .into_iter()
+                .map(|(t, b)| Some((renumbered.id(t)?, b)))
+                .collect();
+            match targets {
+                Some(targets) => {
+                    last.insert(id, (targets, errors));
+                }
+                None => kept.bodies[id] = empty.clone(),
+            }
+        }
+        kept.lineage = site.lineage;
+    }
+    let same = kept.lineage == site.lineage && kept.bodies.len() == bodies.len();
     for (id, page) in site.pages.iter().enumerate() {
         let Some(body) = bodies.get(id) else { continue };
         if same && Arc::ptr_eq(&kept.bodies[id], body) {

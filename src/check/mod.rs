@@ -360,10 +360,17 @@ pub(crate) fn run(
     let mut made = made;
     made.resize(n, None);
     progress.phase(Phase::Checks, n as u64);
-    let last = cache
-        .last
-        .take()
-        .filter(|(lineage, b, _)| *lineage == site.lineage && b.len() == n);
+    let last = cache.last.take().and_then(|(lineage, mut b, mut found)| {
+        // Parts came or went: the other pages' findings stand, by their
+        // new ids (a page put in has an empty body there, never its own).
+        if let Some(renumbered) = site.renumbered_from(lineage) {
+            renumbered.apply(&mut b, Arc::new(Body::default()));
+            renumbered.apply(&mut found, Arc::from([]));
+        } else if lineage != site.lineage {
+            return None;
+        }
+        (b.len() == n).then_some((site.lineage, b, found))
+    });
     // Each page's problems, and whether they came from the cache.
     let found: Vec<(Arc<[Diagnostic]>, bool)> = (0..n)
         .into_par_iter()
@@ -396,20 +403,31 @@ pub(crate) fn run(
         })
         .collect();
     drop(made);
-    // When the same pages are there, only the changed entries are set.
-    let mut in_place = cache.pages.len() == n;
+    // When the same pages are there (or a few came or went), only the
+    // changed entries are set.
+    let mut in_place = cache.pages.len() == n || site.renumbered.is_some();
     if in_place {
         for (id, (found, kept)) in found.iter().enumerate() {
             if *kept {
                 continue;
             }
-            match cache.pages.get_mut(&site.pages[id].rel) {
+            let rel = &site.pages[id].rel;
+            match cache.pages.get_mut(rel) {
                 Some(e) => *e = (bodies[id].clone(), found.clone()),
+                None if site.renumbered.is_some() => {
+                    cache
+                        .pages
+                        .insert(rel.clone(), (bodies[id].clone(), found.clone()));
+                }
                 None => {
                     in_place = false;
                     break;
                 }
             }
+        }
+        if cache.pages.len() != n {
+            cache.pages.retain(|rel, _| site.by_rel.contains_key(rel));
+            in_place = cache.pages.len() == n;
         }
     }
     if !in_place {

@@ -195,7 +195,71 @@ pub(crate) fn markdown(
     // In a site of the last one's lineage, with the same settings, the link
     // world is the same, and so is every body but those of the pages the
     // model put in again.
-    let kept = cache.last.take().filter(|(lineage, settings, _, last)| {
+    let mut last = cache.last.take();
+    // Parts came or went: the link world moved by them alone (no other
+    // page or file moved), so a body asks its link questions again only
+    // when one may name them ([`may_have_moved`]).
+    if let Some((lineage, settings, _, bodies)) = &mut last
+        && *settings == settings_now
+        && let Some(renumbered) = site.renumbered_from(*lineage)
+    {
+        let came_or_went: Vec<&str> = renumbered
+            .gone
+            .iter()
+            .map(|(_, rel)| rel.as_str())
+            .chain(
+                renumbered
+                    .steps
+                    .iter()
+                    .filter(|(_, put)| *put)
+                    .map(|&(id, _)| site.pages[id].rel.as_str()),
+            )
+            .collect();
+        let stems: Vec<&str> = came_or_went
+            .iter()
+            .map(|rel| {
+                rel.rsplit('/')
+                    .next()
+                    .unwrap_or(rel)
+                    .trim_end_matches(".md")
+            })
+            .collect();
+        renumbered.apply(bodies, Arc::new(Body::default()));
+        if bodies.len() == n {
+            let world = link_world(site, theme);
+            let mut again = site.patched.clone();
+            again.extend((0..n).filter(|&id| may_have_moved(&bodies[id], &stems)));
+            again.sort_unstable();
+            again.dedup();
+            progress.phase(Phase::Markdown, again.len() as u64);
+            let made: Vec<(PageId, Arc<Body>, bool, Found)> = again
+                .par_iter()
+                .map(|&id| {
+                    progress.advance(1);
+                    let (body, kept, found) =
+                        body_for(site, theme, cache, id, world, settings_now, check);
+                    (id, body, kept, found)
+                })
+                .collect();
+            let mut bodies = std::mem::take(bodies);
+            let mut founds: Vec<Found> = vec![None; n];
+            for (id, body, kept, found) in made {
+                if !kept {
+                    let p = &site.pages[id];
+                    let e = (p.text.clone(), world, settings_now, body.clone());
+                    cache.bodies.insert(p.rel.clone(), e);
+                }
+                bodies[id] = body;
+                founds[id] = found;
+            }
+            for (_, rel) in &renumbered.gone {
+                cache.bodies.remove(rel);
+            }
+            cache.last = Some((site.lineage, settings_now, world, bodies.clone()));
+            return (bodies, founds);
+        }
+    }
+    let kept = last.filter(|(lineage, settings, _, last)| {
         *lineage == site.lineage && *settings == settings_now && last.len() == n
     });
     if let Some((lineage, settings, world, mut bodies)) = kept {
@@ -238,20 +302,29 @@ pub(crate) fn markdown(
         let p = &site.pages[id];
         (p.text.clone(), world, settings_now, body.clone())
     };
-    // When the same pages are there, only the changed entries are set.
-    let mut in_place = cache.bodies.len() == n;
+    // When the same pages are there (or a few came or went), only the
+    // changed entries are set.
+    let mut in_place = cache.bodies.len() == n || site.renumbered.is_some();
     if in_place {
         for (id, (body, kept, _)) in bodies.iter().enumerate() {
             if *kept {
                 continue;
             }
-            match cache.bodies.get_mut(&site.pages[id].rel) {
+            let rel = &site.pages[id].rel;
+            match cache.bodies.get_mut(rel) {
                 Some(e) => *e = entry(id, body),
+                None if site.renumbered.is_some() => {
+                    cache.bodies.insert(rel.clone(), entry(id, body));
+                }
                 None => {
                     in_place = false;
                     break;
                 }
             }
+        }
+        if cache.bodies.len() != n {
+            cache.bodies.retain(|rel, _| site.by_rel.contains_key(rel));
+            in_place = cache.bodies.len() == n;
         }
     }
     if !in_place {
@@ -310,6 +383,28 @@ fn body_for(
         }
         _ => made(body_of(site, theme, id)),
     }
+}
+
+/// Whether a link question of `body` may get another answer when pages
+/// of the file names `stems` (`ny-del` of `ny-del.md`) came or went, and no
+/// other page or file moved: a body with a broken link (its hint names the
+/// nearest pages) or a link left as text for a space (it names a page of
+/// its folder) may; a link resolved before resolves the same unless the
+/// last segment of its path names one of them, or is not a name (`..`,
+/// `./`, nothing), or may be written another way (`%`, not ASCII, `\`).
+fn may_have_moved(body: &Body, stems: &[&str]) -> bool {
+    !body.problems.is_empty()
+        || body.links_read.iter().any(|(read, _)| match read {
+            LinkRead::Spaced(..) => true,
+            LinkRead::Target(dest) => {
+                if !dest.is_ascii() || dest.contains(['%', '\\']) {
+                    return true;
+                }
+                let path = dest.split(['#', '?']).next().unwrap_or_default();
+                let last = path.rsplit('/').next().unwrap_or_default();
+                matches!(last, "" | "." | "..") || stems.iter().any(|s| last.contains(s))
+            }
+        })
 }
 
 /// A hash of what a link target resolved to.

@@ -489,6 +489,14 @@ pub(crate) fn pages(
             0
         },
     );
+    // Parts came or went: what was worked out for the other pages stands,
+    // by their new ids (those put in are among the patched).
+    if let Some(renumbered) = site.renumbered_from(memo.key.0)
+        && (memo.key.1, memo.key.2, memo.key.3) == (key.1, key.2, key.3)
+    {
+        renumbered.apply(&mut memo.pages, Default::default());
+        memo.key.0 = site.lineage;
+    }
     let known = memo.key == key && memo.pages.len() == site.pages.len();
     // Each output, with the template and shared hash worked out for it.
     type Worked = Option<(String, u64)>;

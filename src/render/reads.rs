@@ -246,8 +246,17 @@ impl Values {
         let n = site.pages.len();
         let mut taken = kept.take();
         let last_plan = taken.as_mut().and_then(|last| last.plan.take());
-        let last = taken.filter(|last| {
-            last.lineage == site.lineage && last.bodies.len() == n && last.values.is_some()
+        // A site of the last one's lineage, or made from it by putting
+        // parts in or taking them out (then what was kept is renumbered).
+        let mut rechunk = false;
+        let last = taken.and_then(|mut last| {
+            last.values.as_ref()?;
+            if last.lineage != site.lineage {
+                let renumbered = site.renumbered_from(last.lineage)?;
+                renumber(&mut last, site, renumbered)?;
+                rechunk = true;
+            }
+            (last.bodies.len() == n).then_some(last)
         });
         let (mut values, rels, per, affected) = match last {
             Some(last) => {
@@ -406,7 +415,7 @@ impl Values {
         }
 
         // The card files: the pages of each, in the order of their numbers.
-        if affected.is_none() {
+        if affected.is_none() || rechunk {
             let mut by_number: Vec<(u32, PageId)> = values
                 .numbers
                 .iter()
@@ -422,7 +431,13 @@ impl Values {
                 values.chunk_pages[chunk].push((number, id));
             }
             cards_moved = (0..values.chunk_pages.len()).collect();
-            values.chunks = vec![Combine::default(); values.chunk_pages.len()];
+            if rechunk {
+                values
+                    .chunks
+                    .resize(values.chunk_pages.len(), Combine::default());
+            } else {
+                values.chunks = vec![Combine::default(); values.chunk_pages.len()];
+            }
         }
         cards_moved.sort_unstable();
         cards_moved.dedup();
@@ -450,22 +465,8 @@ impl Values {
                     if Arc::ptr_eq(was, is) {
                         continue;
                     }
-                    for (key, h) in was.search.shards() {
-                        if let Some(e) = sums.get_mut(key) {
-                            e.0 =
-                                e.0.wrapping_sub(crate::hash::mix(0, values.numbers[id].into(), h));
-                            e.1 -= 1;
-                            if e.1 == 0 {
-                                sums.remove(key);
-                            }
-                        }
-                    }
-                    for (key, h) in is.search.shards() {
-                        let e = sums.entry(key.to_string()).or_default();
-                        e.0 =
-                            e.0.wrapping_add(crate::hash::mix(0, values.numbers[id].into(), h));
-                        e.1 += 1;
-                    }
+                    take_out(&mut sums, was, values.numbers[id]);
+                    put_in(&mut sums, is, values.numbers[id]);
                 }
                 sums
             }
@@ -661,6 +662,95 @@ impl ValuesCache {
     pub(crate) fn keep(&mut self, values: Values) {
         self.values = Some(values);
     }
+}
+
+/// Takes what `body` has in the shards of the search index, as page
+/// number `number`, out of `sums` ([`ValuesCache::sums`]).
+fn take_out(sums: &mut crate::hash::FxMap<String, (u64, u32)>, body: &Body, number: u32) {
+    for (key, h) in body.search.shards() {
+        if let Some(e) = sums.get_mut(key) {
+            e.0 = e.0.wrapping_sub(crate::hash::mix(0, number.into(), h));
+            e.1 -= 1;
+            if e.1 == 0 {
+                sums.remove(key);
+            }
+        }
+    }
+}
+
+/// Puts what `body` has in the shards of the search index, as page number
+/// `number`, into `sums`.
+fn put_in(sums: &mut crate::hash::FxMap<String, (u64, u32)>, body: &Body, number: u32) {
+    for (key, h) in body.search.shards() {
+        let e = sums.entry(key.to_string()).or_default();
+        e.0 = e.0.wrapping_add(crate::hash::mix(0, number.into(), h));
+        e.1 += 1;
+    }
+}
+
+/// Makes `last`, the values of a site of lineage `renumbered.from`, those
+/// of `site`, which was made from it by putting parts in or taking them
+/// out: each page's values by its new id (nothing for a page put in, whose
+/// last body is an empty one, so that it is valued and summed as a changed
+/// one), what a page taken out had in the search index's shards taken out,
+/// and each page whose number in the index moved summed again under its
+/// new one. The card files are then made again ([`Values::of`]). `None`
+/// when many numbers moved (the site passed a power of two): then
+/// everything is valued from nothing.
+fn renumber(
+    last: &mut ValuesCache,
+    site: &Site,
+    renumbered: &crate::model::Renumbered,
+) -> Option<()> {
+    let values = last.values.as_mut()?;
+    let numbers = crate::search::numbers(site);
+    let mut was = std::mem::take(&mut values.numbers);
+    let empty = Arc::new(Body::default());
+    for &(id, put) in &renumbered.steps {
+        if put {
+            last.bodies.insert(id, empty.clone());
+            was.insert(id, 0);
+        } else {
+            let body = last.bodies.remove(id);
+            take_out(&mut last.sums, &body, was.remove(id));
+        }
+    }
+    if was.len() != numbers.len() {
+        return None;
+    }
+    let moved: Vec<PageId> = (0..numbers.len())
+        .filter(|&id| was[id] != numbers[id] && !Arc::ptr_eq(&last.bodies[id], &empty))
+        .collect();
+    if moved.len() > 64 {
+        return None;
+    }
+    for id in moved {
+        take_out(&mut last.sums, &last.bodies[id], was[id]);
+        put_in(&mut last.sums, &last.bodies[id], numbers[id]);
+    }
+    values.numbers = numbers;
+    for v in [
+        &mut values.facts,
+        &mut values.body,
+        &mut values.children,
+        &mut values.parent,
+        &mut values.logo,
+        &mut values.themes,
+        &mut values.anchors,
+        &mut values.address,
+        &mut values.title,
+        &mut values.cards,
+    ] {
+        renumbered.apply(v, 0);
+    }
+    values.chunk_pages.clear();
+    last.rels = site
+        .pages
+        .iter()
+        .map(|p| crate::hash::str(&p.rel))
+        .collect();
+    last.lineage = site.lineage;
+    Some(())
 }
 
 /// [`ValuesCache::sums`] of `bodies`, from nothing, in parallel.
@@ -885,15 +975,22 @@ impl<'a> Check<'a> {
         let Some(recorded) = self.cache.outputs.get(&output_key(path)) else {
             return false;
         };
-        // Nothing it read changed, and what it shares is as it was: fresh,
-        // without hashing what it read.
+        // Nothing it read changed (pages matched by content path when some
+        // came or went), and what it shares is as it was: fresh, without
+        // hashing what it read.
         if let Some(changed) = &self.values.changed
-            && self.cache.now.is_none()
             && recorded.shared.load(Ordering::Relaxed) == shared
-            && !recorded.reads.iter().any(|&(id, aspect)| match aspect {
-                Aspect::Navigation => self.navigation.1,
-                _ => changed.hits(id as PageId, aspect),
-            })
+            && !recorded
+                .reads
+                .iter()
+                .any(|&(old, aspect)| match (aspect, &self.cache.now) {
+                    (Aspect::Navigation, _) => self.navigation.1,
+                    (_, None) => changed.hits(old as PageId, aspect),
+                    (_, Some(now)) => match now.get(old as usize) {
+                        Some(Some(id)) => changed.hits(*id, aspect),
+                        _ => true,
+                    },
+                })
         {
             recorded
                 .seen

@@ -452,49 +452,8 @@ fn run_in(fixture: &str, seed: u64, steps: usize) -> Vec<String> {
             })
             .collect();
         let result = builder.rebuild(&changes);
-        let mut fresh = Config::new(t.root());
-        fresh.output = t.path("fresh");
-        let _ = fs::remove_dir_all(t.path("fresh"));
-        let full = malbild::build(&fresh);
-        let said = |w: &malbild::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
-        let diags = |e: anyhow::Error| -> Vec<String> {
-            match e.downcast::<malbild::Failed>() {
-                Ok(f) => f.diagnostics.iter().map(|d| d.to_string()).collect(),
-                Err(e) => vec![format!("OTHER {e:#}")],
-            }
-        };
-        broken = full.is_err();
-        let fail = match (result, full) {
-            (Ok(mine), Ok(full)) => {
-                let mut f = None;
-                if said(&mine.warnings) != said(&full.warnings) {
-                    f = Some(format!(
-                        "warnings differ: rebuild {:?}\nfull {:?}",
-                        said(&mine.warnings),
-                        said(&full.warnings)
-                    ));
-                }
-                let a = t.output_files();
-                let b = t.files_in("fresh");
-                if a != b {
-                    let differ: Vec<&String> = a
-                        .keys()
-                        .chain(b.keys())
-                        .filter(|k| a.get(*k) != b.get(*k))
-                        .collect();
-                    f = Some(format!(
-                        "{}files differ: {differ:?}",
-                        f.map(|s| s + "\n").unwrap_or_default()
-                    ));
-                }
-                f
-            }
-            (Err(mine), Err(full)) => {
-                let (m, f) = (diags(mine), diags(full));
-                (m != f).then(|| format!("errors differ: rebuild {m:?}\nfull {f:?}"))
-            }
-            (m, f) => Some(format!("rebuild ok={} full ok={}", m.is_ok(), f.is_ok())),
-        };
+        let (fail, full_failed) = differs(&t, result);
+        broken = full_failed;
         if let Some(fail) = fail {
             failures.push(format!(
                 "seed {seed} step {step}:\n{}\n{fail}",
@@ -504,6 +463,56 @@ fn run_in(fixture: &str, seed: u64, steps: usize) -> Vec<String> {
         }
     }
     failures
+}
+
+/// Whether the rebuild's `result` differs from a build from nothing of the
+/// site as it is now (its files, its warnings, or its errors), and whether
+/// that build failed.
+fn differs(t: &SiteTest, result: anyhow::Result<malbild::Report>) -> (Option<String>, bool) {
+    let mut fresh = Config::new(t.root());
+    fresh.output = t.path("fresh");
+    let _ = fs::remove_dir_all(t.path("fresh"));
+    let full = malbild::build(&fresh);
+    let said = |w: &malbild::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
+    let diags = |e: anyhow::Error| -> Vec<String> {
+        match e.downcast::<malbild::Failed>() {
+            Ok(f) => f.diagnostics.iter().map(|d| d.to_string()).collect(),
+            Err(e) => vec![format!("OTHER {e:#}")],
+        }
+    };
+    let full_failed = full.is_err();
+    let fail = match (result, full) {
+        (Ok(mine), Ok(full)) => {
+            let mut f = None;
+            if said(&mine.warnings) != said(&full.warnings) {
+                f = Some(format!(
+                    "warnings differ: rebuild {:?}\nfull {:?}",
+                    said(&mine.warnings),
+                    said(&full.warnings)
+                ));
+            }
+            let a = t.output_files();
+            let b = t.files_in("fresh");
+            if a != b {
+                let differ: Vec<&String> = a
+                    .keys()
+                    .chain(b.keys())
+                    .filter(|k| a.get(*k) != b.get(*k))
+                    .collect();
+                f = Some(format!(
+                    "{}files differ: {differ:?}",
+                    f.map(|s| s + "\n").unwrap_or_default()
+                ));
+            }
+            f
+        }
+        (Err(mine), Err(full)) => {
+            let (m, f) = (diags(mine), diags(full));
+            (m != f).then(|| format!("errors differ: rebuild {m:?}\nfull {f:?}"))
+        }
+        (m, f) => Some(format!("rebuild ok={} full ok={}", m.is_ok(), f.is_ok())),
+    };
+    (fail, full_failed)
 }
 
 #[test]
@@ -539,6 +548,137 @@ fn random_edit_sequences_on_a_split_site_equal_builds_from_nothing() {
         all.extend(run_in("split", seed, 30));
         if !all.is_empty() {
             break;
+        }
+    }
+    assert!(all.is_empty(), "{}", all.join("\n\n=====\n\n"));
+}
+
+/// Files that come and go in [`parts_come_and_go`]: parts of a
+/// publication (one sorted before every other), of a region, of the home
+/// page, of a draft publication's folder, and more of the publication.
+const COMING: &[&str] = &[
+    "content/region-a/plan-2030/ny.md",
+    "content/region-a/plan-2030/a-zebra.md",
+    "content/region-a/plan-2030/tre.md",
+    "content/region-a/kontakt.md",
+    "content/om.md",
+    "content/region-b/strategi/del.md",
+    // Enough of them for the site to pass 16 pages (every page's number in
+    // the search index moves).
+    "content/region-a/plan-2030/fyra.md",
+    "content/region-a/plan-2030/fem.md",
+    "content/region-a/plan-2030/sex.md",
+    "content/region-a/plan-2030/sju.md",
+];
+
+/// What their bodies (and the body of `bilaga.md`) say: text, a heading
+/// others link to, links that lead somewhere from every folder (`SAFE`),
+/// and links to the files that come and go, with and without `#fragments`,
+/// relative or not, and a link left as text for a space in it (`RISKY`,
+/// an error while their target is not there).
+const SAFE: &[&str] = &[
+    "En mening.",
+    "## Rubrik\n\nText under.",
+    "Se [bakgrunden](/region-a/plan-2030/bakgrund.md#syfte).",
+    "Se [bilden](/region-a/plan-2030/karta.svg).",
+];
+const RISKY: &[&str] = &[
+    "Läs [tre](tre.md).",
+    "Läs [ny](/region-a/plan-2030/ny.md#rubrik).",
+    "Läs [kontakt](../kontakt.md).",
+    "Läs [om oss](/om.md).",
+    "Se [a zebra](a zebra).",
+    "Se [syftet](bakgrund.md#syfte).",
+];
+
+/// A body of [`SAFE`] and [`RISKY`], mostly safe.
+fn linking(rng: &mut Rng) -> String {
+    let mut body = SAFE[rng.pick(SAFE.len())].to_string();
+    if rng.pick(3) == 0 {
+        body += "\n\n";
+        body += RISKY[rng.pick(RISKY.len())];
+    }
+    body
+}
+
+/// Parts that come and go, many at a time, on a site that builds (issue
+/// 13: a part that came or went keeps the last build's work by page,
+/// `model::Renumbered`): after each step the rebuild must equal a build from
+/// nothing, or fail as it fails.
+fn parts_come_and_go(fixture: &str, seed: u64, steps: usize) -> Vec<String> {
+    let t = SiteTest::from_dir(fixture);
+    let mut rng = Rng(seed.wrapping_mul(0x9E3779B97F4A7C15) | 1);
+    let mut builder = Builder::new(Config::new(t.root()));
+    let _ = builder.build();
+    let mut there = [false; COMING.len()];
+    let mut log = Vec::new();
+    for step in 0..steps {
+        let mut changed: Vec<&str> = Vec::new();
+        for _ in 0..1 + rng.pick(2) {
+            if rng.pick(4) == 0 {
+                let f = "content/region-a/plan-2030/bilaga.md";
+                let body = linking(&mut rng);
+                log.push(format!("{step}: bilaga -> {body:?}"));
+                t.write(
+                    f,
+                    &format!("---\ntitle: Bilaga\nweight: 4\n---\n\n{body}\n"),
+                );
+                changed.push(f);
+                continue;
+            }
+            let i = rng.pick(COMING.len());
+            if there[i] {
+                log.push(format!("{step}: remove {}", COMING[i]));
+                fs::remove_file(t.path(COMING[i])).unwrap();
+            } else {
+                let title = ["Ny", "Alfa", "Öst", "Tre"][rng.pick(4)];
+                let weight = rng.pick(4) as i64 - 1;
+                let themes = [
+                    "",
+                    "themes: [Samverkan]\n",
+                    "themes: [samverkan, Nytt ord]\n",
+                ][rng.pick(3)];
+                let body = linking(&mut rng);
+                let text =
+                    format!("---\ntitle: {title}\nweight: {weight}\n{themes}---\n\n{body}\n");
+                log.push(format!("{step}: add {} {text:?}", COMING[i]));
+                t.write(COMING[i], &text);
+            }
+            there[i] = !there[i];
+            changed.push(COMING[i]);
+        }
+        let root = std::path::absolute(t.root()).unwrap();
+        let changes: Vec<_> = changed
+            .iter()
+            .filter_map(|rel| {
+                malbild::classify(
+                    &root,
+                    &root.join("output"),
+                    &std::path::absolute(t.path(rel)).unwrap(),
+                )
+            })
+            .collect();
+        let result = builder.rebuild(&changes);
+        if let (fail @ Some(_), _) = differs(&t, result) {
+            return vec![format!(
+                "seed {seed} step {step}:\n{}\n{}",
+                log.join("\n"),
+                fail.unwrap_or_default()
+            )];
+        }
+    }
+    Vec::new()
+}
+
+#[test]
+fn random_parts_that_come_and_go_equal_builds_from_nothing() {
+    let mut all = Vec::new();
+    for (fixture, seeds) in [("kinds", 1..=8), ("split", 1..=3)] {
+        for seed in seeds {
+            all.extend(parts_come_and_go(fixture, seed, 30));
+            if !all.is_empty() {
+                break;
+            }
         }
     }
     assert!(all.is_empty(), "{}", all.join("\n\n=====\n\n"));
