@@ -7,13 +7,14 @@ For each size N the standard corpus (benches/corpus/gen_corpus.py, a copy of
 benches/corpus/prepare.sh (Zola and Hugo get the templates in
 benches/corpus/peers/, which render the same pages). Then, RUNS times, each
 tool builds from nothing in turn (malbild, zola, hugo, malbild, ...): the
-previous output is removed first, outside the timing, and the script waits
---settle seconds (default 31) before the build: an ext4 without a journal
-(this VM's) skips, for 30 seconds, the inodes of files just deleted when it
-makes new ones, and every new file then costs a scan past thousands of them
-(`recently_deleted` in the kernel; at 10,000 pages it made the kernel time of
-a build 2 to 6 s instead of under 2), whichever tool builds. Wall and CPU
-time and peak RSS come from GNU time. Ratios are taken pair by pair (the machine is
+outputs of the round before are removed first, outside the timing, and the
+script syncs and waits --settle seconds (default 61) before the round: an
+ext4 without a journal (this VM's) does not reuse, for 60 seconds after it
+is written back (300 while it is not), the inodes of files just deleted, and
+every new file then costs a scan past thousands of them (`recently_deleted`
+in the kernel: at 10,000 pages, 45 % of a build's samples in perf and the
+kernel time of a build 5.5 s instead of under 2), whichever tool builds. Wall
+and CPU time and peak RSS come from GNU time. Ratios are taken pair by pair (the machine is
 shared: compare only within one run). Last, malbild builds again over its
 own output with nothing changed: the table gives its time and how many
 files got a new inode or modification time (the goal is none).
@@ -139,8 +140,8 @@ def main():
     ap.add_argument("--tools", default="malbild,zola,hugo")
     ap.add_argument("--binary")
     ap.add_argument("--work")
-    ap.add_argument("--settle", type=float, default=31.0,
-                    help="seconds to wait after removing an output before the next build")
+    ap.add_argument("--settle", type=float, default=61.0,
+                    help="seconds to wait after removing the outputs before the next round")
     ap.add_argument("--smoke", action="store_true")
     args = ap.parse_args()
     if args.smoke:
@@ -160,11 +161,16 @@ def main():
         pages = sum(f.endswith(".md") for _, _, fs in os.walk(os.path.join(d, "malbild")) for f in fs)
         got = {t: [] for t in tools}
         for i in range(args.runs + 1):
+            # The last round's outputs go before this round starts, and the
+            # kernel is given time to stop skipping their inodes.
+            gone = [os.path.join(d, f"out-{t}") for t in tools]
+            if any(os.path.exists(o) for o in gone):
+                for o in gone:
+                    shutil.rmtree(o, ignore_errors=True)
+                os.sync()
+                time.sleep(args.settle)
             for t in tools:
                 out = os.path.join(d, f"out-{t}")
-                if os.path.exists(out):
-                    shutil.rmtree(out, ignore_errors=True)
-                    time.sleep(args.settle)
                 m = timed(command(t, os.path.join(d, t), out, malbild))
                 if i > 0 or args.runs == 1:  # the first round warms the caches
                     got[t].append(m)

@@ -5,8 +5,12 @@ each of MALBILD_TIMINGS' steps. benches/edit_kinds.py times each kind once;
 this gives a median for one, since a single save on a shared machine swings
 1.5-2x.
 
-Usage: benches/save_median.py [--pages 10000] [--edit title|body|pub-title]
+Usage: benches/save_median.py [--pages 10000]
+       [--edit title|body|heading|image|new-part|pub-title|region-title]
        [--n 16] [--binary PATH] [--pause S] [--perf FILE]
+
+new-part writes a new part and removes it in turn (the odd saves are the
+removals); image touches a picture in the publication's folder.
 
 --perf FILE records the watcher with `perf record --call-graph dwarf` while
 the saves run (from after the first build).
@@ -35,7 +39,9 @@ LAP = re.compile(r"(?m)^\s+(\w[\w ]*): ([\d.]+) ms")
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=10000)
-    ap.add_argument("--edit", choices=["title", "body", "pub-title"], default="title")
+    ap.add_argument("--edit", default="title",
+                    choices=["title", "body", "heading", "image", "new-part", "pub-title",
+                             "region-title"])
     ap.add_argument("--n", type=int, default=16)
     ap.add_argument("--binary")
     ap.add_argument("--pause", type=float, default=0.5)
@@ -51,13 +57,36 @@ def main():
     publication = sorted(glob.glob(os.path.join(region, "*", "_index.md")))[0]
     folder = os.path.dirname(publication)
     parts = sorted(p for p in glob.glob(os.path.join(folder, "*.md")) if not p.endswith("_index.md"))
-    path = publication if args.edit == "pub-title" else parts[0]
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
+    path = {"pub-title": publication,
+            "region-title": os.path.join(region, "_index.md"),
+            "image": os.path.join(folder, "bild.svg"),
+            "new-part": os.path.join(folder, "ny-del.md")}.get(args.edit, parts[0])
+    if args.edit == "image":
+        with open(path, "w") as f:
+            f.write('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')
+    text = None
+    if os.path.exists(path) and args.edit != "image":
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
     if args.edit == "body":
         edited = text + "\nEn ny mening i texten.\n"
+    elif args.edit == "heading":
+        edited = text + "\n## En ny rubrik\n\nText.\n"
+    elif args.edit == "new-part":
+        edited = "---\ntitle: Ny del\nweight: 99\n---\n\nText.\n"
+    elif args.edit == "image":
+        edited = None
     else:
         edited = TITLE.sub(lambda m: f'title: "{m.group(1)} (ny)"', text, count=1)
+
+    def save(i):
+        if args.edit == "image":
+            os.utime(path)
+        elif args.edit == "new-part" and i % 2 == 1:
+            os.remove(path)
+        else:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(edited if i % 2 == 0 else text)
 
     proc = subprocess.Popen([malbild, "watch", "--root", work], stderr=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, text=True,
@@ -94,8 +123,7 @@ def main():
     laps = {}
     for i in range(args.n):
         since = len(lines)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(edited if i % 2 == 0 else text)
+        save(i)
         m, at = wait(LINE, since)
         times.append(int(m.group(1)))
         print(f"{i}: {m.group(1)} ms ({m.group(2)} rendered, {m.group(3)} written)", flush=True)
