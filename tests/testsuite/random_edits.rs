@@ -515,12 +515,19 @@ fn differs(t: &SiteTest, result: anyhow::Result<malbild::Report>) -> (Option<Str
     (fail, full_failed)
 }
 
+/// Whether the long runs are asked for (`MALBILD_LONG_TESTS`, which
+/// `.ci/run` sets): `cargo test` alone runs a few seeds of each random test,
+/// so that it stays fast; CI runs them all (about a minute).
+fn long() -> bool {
+    std::env::var_os("MALBILD_LONG_TESTS").is_some()
+}
+
 #[test]
 fn random_edit_sequences_equal_builds_from_nothing() {
     let seeds: u64 = std::env::var("MALBILD_RANDOM_SEEDS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(20);
+        .unwrap_or(if long() { 20 } else { 3 });
     let start: u64 = std::env::var("MALBILD_RANDOM_START")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -544,7 +551,7 @@ fn random_edit_sequences_equal_builds_from_nothing() {
 #[test]
 fn random_edit_sequences_on_a_split_site_equal_builds_from_nothing() {
     let mut all = Vec::new();
-    for seed in 1..=6 {
+    for seed in 1..=if long() { 6 } else { 2 } {
         all.extend(run_in("split", seed, 30));
         if !all.is_empty() {
             break;
@@ -673,7 +680,8 @@ fn parts_come_and_go(fixture: &str, seed: u64, steps: usize) -> Vec<String> {
 #[test]
 fn random_parts_that_come_and_go_equal_builds_from_nothing() {
     let mut all = Vec::new();
-    for (fixture, seeds) in [("kinds", 1..=8), ("split", 1..=3)] {
+    let (kinds, split) = if long() { (8, 3) } else { (2, 1) };
+    for (fixture, seeds) in [("kinds", 1..=kinds), ("split", 1..=split)] {
         for seed in seeds {
             all.extend(parts_come_and_go(fixture, seed, 30));
             if !all.is_empty() {
