@@ -231,27 +231,17 @@ pub(crate) fn markdown(
             again.extend((0..n).filter(|&id| may_have_moved(&bodies[id], &stems)));
             again.sort_unstable();
             again.dedup();
-            progress.phase(Phase::Markdown, again.len() as u64);
-            let made: Vec<(PageId, Arc<Body>, bool, Found)> = again
-                .par_iter()
-                .map(|&id| {
-                    progress.advance(1);
-                    let (body, kept, found) =
-                        body_for(site, theme, cache, id, world, settings_now, check);
-                    (id, body, kept, found)
-                })
-                .collect();
             let mut bodies = std::mem::take(bodies);
-            let mut founds: Vec<Found> = vec![None; n];
-            for (id, body, kept, found) in made {
-                if !kept {
-                    let p = &site.pages[id];
-                    let e = (p.text.clone(), world, settings_now, body.clone());
-                    cache.bodies.insert(p.rel.clone(), e);
-                }
-                bodies[id] = body;
-                founds[id] = found;
-            }
+            let founds = remake(
+                site,
+                theme,
+                cache,
+                &again,
+                &mut bodies,
+                (world, settings_now),
+                progress,
+                check,
+            );
             for (_, rel) in &renumbered.gone {
                 cache.bodies.remove(rel);
             }
@@ -263,27 +253,16 @@ pub(crate) fn markdown(
         *lineage == site.lineage && *settings == settings_now && last.len() == n
     });
     if let Some((lineage, settings, world, mut bodies)) = kept {
-        progress.phase(Phase::Markdown, site.patched.len() as u64);
-        let made: Vec<(PageId, Arc<Body>, bool, Found)> = site
-            .patched
-            .par_iter()
-            .map(|&id| {
-                progress.advance(1);
-                let (body, kept, found) =
-                    body_for(site, theme, cache, id, world, settings_now, check);
-                (id, body, kept, found)
-            })
-            .collect();
-        let mut founds: Vec<Found> = vec![None; n];
-        for (id, body, kept, found) in made {
-            if !kept {
-                let p = &site.pages[id];
-                let e = (p.text.clone(), world, settings_now, body.clone());
-                cache.bodies.insert(p.rel.clone(), e);
-            }
-            bodies[id] = body;
-            founds[id] = found;
-        }
+        let founds = remake(
+            site,
+            theme,
+            cache,
+            &site.patched,
+            &mut bodies,
+            (world, settings_now),
+            progress,
+            check,
+        );
         cache.last = Some((lineage, settings, world, bodies.clone()));
         return (bodies, founds);
     }
@@ -338,6 +317,42 @@ pub(crate) fn markdown(
         bodies.into_iter().map(|(b, _, found)| (b, found)).unzip();
     cache.last = Some((site.lineage, settings_now, world, bodies.clone()));
     (bodies, founds)
+}
+
+/// Makes again the bodies of the pages `ids` in `bodies` (the others kept),
+/// under the link world and settings `(world, settings_now)`, and keeps the
+/// new ones in `cache`; returns what `check` found, by page.
+#[allow(clippy::too_many_arguments)]
+fn remake(
+    site: &Site,
+    theme: &Theme,
+    cache: &mut MarkdownCache,
+    ids: &[PageId],
+    bodies: &mut [Arc<Body>],
+    (world, settings_now): (u64, u64),
+    progress: &dyn Progress,
+    check: &CheckNow<'_>,
+) -> Vec<Found> {
+    progress.phase(Phase::Markdown, ids.len() as u64);
+    let made: Vec<(PageId, Arc<Body>, bool, Found)> = ids
+        .par_iter()
+        .map(|&id| {
+            progress.advance(1);
+            let (body, kept, found) = body_for(site, theme, cache, id, world, settings_now, check);
+            (id, body, kept, found)
+        })
+        .collect();
+    let mut founds: Vec<Found> = vec![None; bodies.len()];
+    for (id, body, kept, found) in made {
+        if !kept {
+            let p = &site.pages[id];
+            let e = (p.text.clone(), world, settings_now, body.clone());
+            cache.bodies.insert(p.rel.clone(), e);
+        }
+        bodies[id] = body;
+        founds[id] = found;
+    }
+    founds
 }
 
 /// The body of page `id` under the link world `world` and the settings

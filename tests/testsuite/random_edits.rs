@@ -440,18 +440,7 @@ fn run_in(fixture: &str, seed: u64, steps: usize) -> Vec<String> {
                 }
             }
         }
-        let root = std::path::absolute(t.root()).unwrap();
-        let changes: Vec<_> = changed
-            .iter()
-            .filter_map(|rel| {
-                malbild::classify(
-                    &root,
-                    &root.join("output"),
-                    &std::path::absolute(t.path(rel)).unwrap(),
-                )
-            })
-            .collect();
-        let result = builder.rebuild(&changes);
+        let result = builder.rebuild(&changes_of(&t, &changed));
         let (fail, full_failed) = differs(&t, result);
         broken = full_failed;
         if let Some(fail) = fail {
@@ -468,6 +457,22 @@ fn run_in(fixture: &str, seed: u64, steps: usize) -> Vec<String> {
 /// Whether the rebuild's `result` differs from a build from nothing of the
 /// site as it is now (its files, its warnings, or its errors), and whether
 /// that build failed.
+/// What the watcher would say of the files `changed` (relative to the
+/// site's folder).
+fn changes_of(t: &SiteTest, changed: &[&str]) -> Vec<malbild::Change> {
+    let root = std::path::absolute(t.root()).unwrap();
+    changed
+        .iter()
+        .filter_map(|rel| {
+            malbild::classify(
+                &root,
+                &root.join("output"),
+                &std::path::absolute(t.path(rel)).unwrap(),
+            )
+        })
+        .collect()
+}
+
 fn differs(t: &SiteTest, result: anyhow::Result<malbild::Report>) -> (Option<String>, bool) {
     let mut fresh = Config::new(t.root());
     fresh.output = t.path("fresh");
@@ -654,18 +659,7 @@ fn parts_come_and_go(fixture: &str, seed: u64, steps: usize) -> Vec<String> {
             there[i] = !there[i];
             changed.push(COMING[i]);
         }
-        let root = std::path::absolute(t.root()).unwrap();
-        let changes: Vec<_> = changed
-            .iter()
-            .filter_map(|rel| {
-                malbild::classify(
-                    &root,
-                    &root.join("output"),
-                    &std::path::absolute(t.path(rel)).unwrap(),
-                )
-            })
-            .collect();
-        let result = builder.rebuild(&changes);
+        let result = builder.rebuild(&changes_of(&t, &changed));
         if let (fail @ Some(_), _) = differs(&t, result) {
             return vec![format!(
                 "seed {seed} step {step}:\n{}\n{}",
