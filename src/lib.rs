@@ -1086,27 +1086,47 @@ pub fn build(config: &Config) -> Result<Report> {
     Builder::new(config.clone()).build()
 }
 
-/// Prints how long each step took when `MALBILD_TIMINGS` is set.
+/// Prints how long each step took when `MALBILD_TIMINGS` is set, and on
+/// Linux the processor time the step used (all threads): a step whose
+/// processor time is near its wall time ran on one core.
 struct Clock {
     on: bool,
     last: Instant,
+    cpu: Option<f64>,
 }
 
 impl Clock {
     fn start() -> Self {
+        let on = std::env::var_os("MALBILD_TIMINGS").is_some();
         Clock {
-            on: std::env::var_os("MALBILD_TIMINGS").is_some(),
+            on,
             last: Instant::now(),
+            cpu: if on { cpu_ms() } else { None },
         }
     }
 
     fn lap(&mut self, what: &str) {
         if self.on {
-            eprintln!(
-                "  {what}: {:.1} ms",
-                self.last.elapsed().as_secs_f64() * 1000.0
-            );
+            let wall = self.last.elapsed().as_secs_f64() * 1000.0;
+            let cpu = cpu_ms();
+            match (self.cpu, cpu) {
+                (Some(a), Some(b)) => eprintln!("  {what}: {wall:.1} ms (cpu {:.0} ms)", b - a),
+                _ => eprintln!("  {what}: {wall:.1} ms"),
+            }
+            self.cpu = cpu;
             self.last = Instant::now();
         }
     }
+}
+
+/// The processor time this process has used, user and system, from
+/// `/proc/self/stat` (in clock ticks of 10 ms); `None` elsewhere than Linux.
+fn cpu_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let mut fields = rest.split(' ');
+    let utime: f64 = fields.nth(11)?.parse().ok()?;
+    let stime: f64 = fields.next()?.parse().ok()?;
+    Some((utime + stime) * 10.0)
 }

@@ -346,29 +346,12 @@ fn cut(text: &str) -> String {
 /// The [`Words`] of `page`, whose body rendered to `content` and its
 /// Markdown fields (summary, goal areas' texts, factors' summaries) to
 /// `fields`.
-pub(crate) fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Words {
-    // Each word as written, with its score: a page says most words many
-    // times, so each is folded and stemmed once, below. In NFC, as the
-    // browser's query is (a file saved on a Mac may have å decomposed).
-    let mut written: crate::hash::FxMap<String, u32> = Default::default();
-    let mut add = |text: &str, weight: u32| {
-        let nfc;
-        let text = if unicode_normalization::is_nfc_quick(text.chars())
-            == unicode_normalization::IsNormalized::Yes
-        {
-            text
-        } else {
-            nfc = unicode_normalization::UnicodeNormalization::nfc(text).collect::<String>();
-            nfc.as_str()
-        };
-        for t in tokens(text) {
-            match written.get_mut(t) {
-                Some(score) => *score = (*score + weight).min(MAX_SCORE),
-                None => {
-                    written.insert(t.to_string(), weight);
-                }
-            }
-        }
+pub(crate) fn words_of<'a>(page: &'a Page, content: &'a Rendered, fields: &'a [Field]) -> Words {
+    // Every text with its weight, borrowed; in NFC, as the browser's query
+    // is (a file saved on a Mac may have å decomposed).
+    let mut texts: Vec<(std::borrow::Cow<'a, str>, u32)> = Vec::with_capacity(64);
+    let mut add = |text: &'a str, weight: u32| {
+        texts.push((nfc(text), weight));
     };
     add(&page.title, TITLE);
     let description = match &*page.meta {
@@ -423,41 +406,60 @@ pub(crate) fn words_of(page: &Page, content: &Rendered, fields: &[Field]) -> Wor
         };
         add(b.text, weight);
     }
+    // Each word as written, with its score: a page says most words many
+    // times, so each is folded and stemmed once, below.
+    let mut written: crate::hash::FxMap<&str, u32> = Default::default();
+    for (text, weight) in &texts {
+        for t in tokens(text) {
+            let score = written.entry(t).or_default();
+            *score = (*score + weight).min(MAX_SCORE);
+        }
+    }
     let snippet = cut(&description
         .map(str::to_string)
         .or(summary)
         .unwrap_or_else(|| plain(content, |k| k == BlockKind::Paragraph)));
-    let mut scores: crate::hash::FxMap<String, u32> = Default::default();
-    STEMS.with_borrow_mut(|known| {
+    let (stems, scores) = STEMS.with_borrow_mut(|known| {
         if known.len() > MAX_KNOWN {
             known.clear();
         }
-        for (word, score) in written {
-            let s = match known.get(&word) {
-                Some(s) => s.clone(),
-                None => {
-                    let s = stem(&word);
-                    known.insert(word, s.clone());
-                    s
-                }
-            };
-            if let Some(s) = s {
-                let e = scores.entry(s).or_default();
+        for word in written.keys() {
+            if !known.contains_key(*word) {
+                known.insert(word.to_string(), stem(word));
+            }
+        }
+        // The stems borrowed from what this thread knows: no string is
+        // made for a word seen before.
+        let mut scores: crate::hash::FxMap<&str, u32> = Default::default();
+        for (word, score) in &written {
+            if let Some(Some(s)) = known.get(*word) {
+                let e = scores.entry(s.as_str()).or_default();
                 *e = (*e + score).min(MAX_SCORE);
             }
         }
+        let mut sorted: Vec<(&str, u32)> = scores.into_iter().collect();
+        sorted.sort_unstable();
+        let mut stems = String::with_capacity(sorted.iter().map(|(s, _)| s.len() + 1).sum());
+        for (s, _) in &sorted {
+            stems.push_str(s);
+            stems.push('\n');
+        }
+        (stems, sorted.iter().map(|(_, s)| *s as u8).collect())
     });
-    let mut sorted: Vec<(String, u32)> = scores.into_iter().collect();
-    sorted.sort_unstable();
-    let mut stems = String::with_capacity(sorted.iter().map(|(s, _)| s.len() + 1).sum());
-    for (s, _) in &sorted {
-        stems.push_str(s);
-        stems.push('\n');
-    }
     Words {
         stems,
-        scores: sorted.iter().map(|(_, s)| *s as u8).collect(),
+        scores,
         snippet,
+    }
+}
+
+/// `text` in NFC, borrowed when it already is (almost always).
+fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(unicode_normalization::UnicodeNormalization::nfc(text).collect())
     }
 }
 
