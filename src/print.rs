@@ -397,14 +397,13 @@ fn render(
     context.insert("root", &links::root_prefix(&url(site, id)));
     context.insert("page", page);
     context.insert("print", print);
-    let html = views
+    let bytes = views
         .theme
-        .tera
-        .render(PAGE_TEMPLATE, &context)
+        .render_bytes(PAGE_TEMPLATE, &context)
         .map_err(|e| views.theme.explain(&e, Some(&site.pages[id].path)))?;
     Ok(OutFile {
         path: output_path(site, id),
-        bytes: html.into_bytes(),
+        bytes,
     })
 }
 

@@ -131,14 +131,10 @@ pub(crate) fn render_file(
     context: &tera::Context,
     path: String,
 ) -> Result<OutFile, Diagnostic> {
-    let html = theme
-        .tera
-        .render(template, context)
+    let bytes = theme
+        .render_bytes(template, context)
         .map_err(|e| theme.explain(&e, None))?;
-    Ok(OutFile {
-        path,
-        bytes: html.into_bytes(),
-    })
+    Ok(OutFile { path, bytes })
 }
 
 /// Renders page `id` through its template.
@@ -155,14 +151,13 @@ fn render_page(
     };
     context.insert("root", &links::root_prefix(&page.url));
     context.insert("page", &views.page(id));
-    let html = views
+    let bytes = views
         .theme
-        .tera
-        .render(template, &context)
+        .render_bytes(template, &context)
         .map_err(|e| views.theme.explain(&e, Some(&page.path)))?;
     Ok(OutFile {
         path: page.output_path(),
-        bytes: html.into_bytes(),
+        bytes,
     })
 }
 
