@@ -237,6 +237,11 @@ const runsScripts = () => [...document.scripts].some((s) => s.id !== 'malbild-li
 const notFound = () => document.querySelector('meta[name="malbild-not-found"]') !== null;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Waits until every tab has loaded (after reloads) and a little more. */
+async function settle(tabs) {
+  for (const t of tabs) await t.waitForLoadState('load');
+  await sleep(300);
+}
 const short = (url) => url.slice(base.length - 1);
 
 /**
@@ -245,7 +250,7 @@ const short = (url) => url.slice(base.length - 1);
  * HTML changed equals it, in place (or reloaded when it runs scripts, or
  * when `reloads` says the edit changed what pages load).
  */
-async function across(name, tabs, edit, text, reloads = false) {
+async function across(name, tabs, edit, text, reloads = false, ready = hasText, timeout = 10_000) {
   const before = await Promise.all(tabs.map((t) => served(t.url())));
   const scripted = [];
   for (const t of tabs) {
@@ -253,9 +258,9 @@ async function across(name, tabs, edit, text, reloads = false) {
     await t.evaluate(observe);
   }
   edit();
-  const seen = await until(tabs[0], hasText, text);
+  const seen = await until(tabs[0], ready, text, timeout);
   if (seen === null) {
-    verdict(name, false, `the new text never appeared on ${short(tabs[0].url())} within 10 s`);
+    verdict(name, false, `the change never appeared on ${short(tabs[0].url())} within ${timeout / 1000} s`);
     return;
   }
   await sleep(300);
@@ -273,7 +278,7 @@ async function across(name, tabs, edit, text, reloads = false) {
     const reload = reloads || scripted[i];
     // A page that runs scripts changes its DOM itself: only its reload is
     // looked for.
-    const shows = await until(t, reload ? () => window.__malbildTest !== true : equalsServed, null, 5000);
+    const shows = await until(t, reload ? () => window.__malbildTest !== true : equalsServed, null, timeout / 2);
     const kept = await probe(t, marked, null, false);
     if (shows === null) wrong.push(`${where} does not show its new HTML`);
     else if (kept === reload) wrong.push(`${where} ${kept ? 'was patched but should reload' : 'reloaded instead of being patched in place'}`);
@@ -335,7 +340,8 @@ try {
   const kept = await probe(tab, marked, null, false);
   verdict('css', styled !== null && kept, styled === null ? 'the new style never applied within 10 s' : kept ? 'the page took the new stylesheet without reloading' : 'the page reloaded instead of swapping the stylesheet');
   writeFileSync(css, cssBefore);
-  await until(tab, () => getComputedStyle(document.body).borderTopColor !== 'rgb(1, 2, 3)');
+  for (const t of tabs) await until(t, () => getComputedStyle(document.body).borderTopColor !== 'rgb(1, 2, 3)');
+  await sleep(500);
 
   // title: the part's title, on the pages that list it
   const titled = `Ny rubrik ${Date.now()}`;
@@ -354,30 +360,43 @@ try {
   // it, so every page reloads and loads it
   const extra = join(site, 'themes', 'default', 'templates', 'partials', 'head_extra.html');
   const extraBefore = readFileSync(extra, 'utf8');
-  await across('head', tabs, () => writeFileSync(extra, `${extraBefore}\n<link rel="stylesheet" href="{{ root }}css/print.css" media="print" data-malbild-test>\n`), first, true);
-  const linked = await until(tab, () => document.querySelector('link[data-malbild-test]') !== null, null, 5000);
-  verdict('head', linked !== null, linked ? 'the reloaded page has the new stylesheet' : 'the new stylesheet is not on the page');
+  // (A template: at 10,000 parts every page is made again, for seconds.)
+  const linked = () => document.querySelector('link[data-malbild-test]') !== null;
+  await across('head', tabs, () => writeFileSync(extra, `${extraBefore}\n<link rel="stylesheet" href="{{ root }}css/print.css" media="print" data-malbild-test>\n`), null, true, linked, 120_000);
   writeFileSync(extra, extraBefore);
-  await until(tab, () => document.querySelector('link[data-malbild-test]') === null, null, 10_000);
+  await until(tab, () => document.querySelector('link[data-malbild-test]') === null, null, 120_000);
+  await settle(tabs);
 
-  // removed: a part's page open while its file is removed, then put back
-  if (parts.length > 1) {
-    const gone = parts[1];
-    const goneFile = join(site, 'content', ...gone);
-    const goneText = readFileSync(goneFile, 'utf8');
-    const goneTab = await context.newPage();
-    await goneTab.goto(`${base}${gone[0]}/${gone[1]}/${gone[2].replace(/\.md$/, '')}/`, { waitUntil: 'load' });
-    await sleep(300);
-    rmSync(goneFile);
-    const shown404 = await until(goneTab, notFound);
-    verdict('removed', shown404 !== null, shown404 ? 'the open page of a removed part shows the 404 page' : 'the open page of a removed part never showed the 404 page');
-    writeFileSync(goneFile, goneText);
-    const back = await until(goneTab, () => document.querySelector('meta[name="malbild-not-found"]') === null && document.querySelector('main h1') !== null);
-    verdict('removed', back !== null, back ? 'put back, the page comes back' : 'put back, the page still shows the 404 page');
-    await goneTab.close();
+  // new, removed: a new part beside the edited one; its page, open while
+  // its file is removed, shows the 404 page; put back, the page comes back
+  const newFile = join(site, 'content', part[0], part[1], 'malbild-test-ny.md');
+  const newUrl = `${base}${part[0]}/${part[1]}/malbild-test-ny/`;
+  const newText = `---\ntitle: En ny del ${Date.now()}\n---\n\nEn ny del av målbilden.\n`;
+  writeFileSync(newFile, newText);
+  let made = null;
+  for (const end = Date.now() + 60_000; made === null && Date.now() < end; await sleep(20)) {
+    if ((await fetch(newUrl, { cache: 'no-store' })).status === 200) made = true;
   }
-  await tab.waitForLoadState('load');
-  for (const t of tabs) await t.evaluate(mark);
+  verdict('removed', made !== null, made ? 'a new part gets its page' : 'a new part got no page within 60 s');
+  if (made) {
+    const newTab = await context.newPage();
+    await newTab.goto(newUrl, { waitUntil: 'load' });
+    await sleep(300);
+    rmSync(newFile);
+    const shown404 = await until(newTab, notFound, null, 60_000);
+    verdict('removed', shown404 !== null, shown404 ? 'the open page of a removed part shows the 404 page' : 'the open page of a removed part never showed the 404 page');
+    writeFileSync(newFile, newText);
+    const back = await until(newTab, () => document.querySelector('meta[name="malbild-not-found"]') === null && document.querySelector('main h1') !== null, null, 60_000);
+    verdict('removed', back !== null, back ? 'put back, the page comes back' : 'put back, the page still shows the 404 page');
+    await newTab.close();
+    rmSync(newFile);
+    let away = null;
+    for (const end = Date.now() + 60_000; away === null && Date.now() < end; await sleep(20)) {
+      if ((await fetch(newUrl, { cache: 'no-store' })).status === 404) away = true;
+    }
+  }
+  await settle(tabs);
+  for (const t of tabs) await probe(t, mark);
 
   // panel: an unknown key on line 2 of the front matter
   const good = readFileSync(partFile, 'utf8');
