@@ -164,6 +164,9 @@ pub struct Report {
     pub written: usize,
     /// Files removed because their page or file is gone.
     pub removed: usize,
+    /// The paths (in the output folder) of the files written or removed,
+    /// when known; `None` after a build from nothing, which wrote them all.
+    pub changed: Option<Vec<String>>,
     /// PDFs made (with `--pdf`).
     pub pdfs: usize,
     /// Warnings about the content, sorted by file and line.
@@ -298,6 +301,7 @@ impl Builder {
                 index_made: 0,
                 written: 0,
                 removed: 0,
+                changed: Some(Vec::new()),
                 pdfs: 0,
                 warnings: list.clone(),
                 notes: Vec::new(),
@@ -485,6 +489,7 @@ impl Builder {
             index_made,
             written: changes.n_written,
             removed: changes.n_removed,
+            changed: changes.paths,
             pdfs: pdfs.pdfs.len() + pdfs.kept,
             warnings,
             notes: std::mem::take(&mut prepared.notes),

@@ -288,6 +288,10 @@ pub(crate) struct Changes {
     pub n_written: usize,
     /// Files removed.
     pub n_removed: usize,
+    /// The paths of the files written or removed, when known: a rebuild
+    /// over the output folder knows them; a build from nothing (`None`)
+    /// wrote every file. What `serve` tells the browser.
+    pub paths: Option<Vec<String>>,
 }
 
 /// The stamp of a theme file.
@@ -530,6 +534,7 @@ impl Staging {
             n_written: written.len(),
             written,
             n_removed: 0,
+            paths: None,
         })
     }
 }
@@ -575,6 +580,7 @@ pub(crate) fn write(config: &Config, files: &[OutFile], copies: &[Copy]) -> Resu
         n_written: written.len(),
         written,
         n_removed: 0,
+        paths: None,
     })
 }
 
@@ -633,7 +639,8 @@ pub(crate) fn update(
         .collect();
     let new_copies = changed_copies.iter().any(|c| !before.contains_key(&c.to));
     let mut written = before;
-    let n_pages = patch(config, files, &mut written)?;
+    let mut paths = patch(config, files, &mut written)?;
+    let n_pages = paths.len();
     changed_copies.par_iter().try_for_each(|c| {
         let bytes = match &c.from {
             FileSource::Disk(p) => fs::read(p)
@@ -688,17 +695,25 @@ pub(crate) fn update(
     if new_files || !gone.is_empty() || every_change && changed {
         write_atomically(&out.join(MARKER), marker_text(&written).as_bytes())?;
     }
+    let n_removed = gone.len();
+    paths.extend(changed_copies.iter().map(|c| c.to.clone()));
+    paths.extend(gone);
     Ok(Changes {
         written,
         n_written: n_pages + changed_copies.len(),
-        n_removed: gone.len(),
+        n_removed,
+        paths: Some(paths),
     })
 }
 
 /// Writes those of `files` whose bytes changed into an output folder that
 /// `written` describes, and records them there; nothing is removed. Returns
-/// how many were written. For rebuilds that change no page's address.
-pub(crate) fn patch(config: &Config, files: &[OutFile], written: &mut Written) -> Result<usize> {
+/// the paths written. For rebuilds that change no page's address.
+pub(crate) fn patch(
+    config: &Config,
+    files: &[OutFile],
+    written: &mut Written,
+) -> Result<Vec<String>> {
     let stamps: Vec<Stamp> = files.par_iter().map(|f| Stamp::of(&f.bytes)).collect();
     let changed: Vec<&OutFile> = files
         .iter()
@@ -712,7 +727,7 @@ pub(crate) fn patch(config: &Config, files: &[OutFile], written: &mut Written) -
     for (f, s) in files.iter().zip(stamps) {
         written.insert(f.path.clone(), s);
     }
-    Ok(changed.len())
+    Ok(changed.iter().map(|f| f.path.clone()).collect())
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -215,9 +215,9 @@ async fn live(mut socket: WebSocket, hub: Arc<Hub>) {
                         return;
                     }
                 }
-                // Too far behind to know what it missed: reload to be sure.
+                // Too far behind to know what it missed: every page asks for itself again.
                 Err(RecvError::Lagged(_)) => {
-                    let reload = r#"{"type":"reload","generation":""}"#;
+                    let reload = livereload::RELOAD_UNKNOWN;
                     if socket.send(Frame::Text(reload.into())).await.is_err() {
                         return;
                     }
@@ -364,6 +364,7 @@ async fn send(shared: &Shared, path: &Path, status: StatusCode) -> Option<Respon
         Body::from(livereload::inject(
             &String::from_utf8_lossy(&bytes),
             &generation,
+            status.as_u16(),
         ))
     } else {
         // Streamed: forty clients asking for a 100 MB PDF do not hold forty

@@ -8,11 +8,23 @@
 //! escapes the six-connections-per-host limit that event streams share with
 //! page loads, so ten open tabs still load pages.)
 //!
+//! A `reload` names the files of the output folder that the rebuild wrote
+//! or removed (`changed`; `null` when not known, or too many to list). A page
+//! whose file is not among them does nothing. One whose file is fetches its
+//! new HTML and patches itself in place (a small DOM morph: the elements that
+//! stayed the same are kept, with focus, scroll, images and what was typed);
+//! it reloads instead when what it loads changed (stylesheets, scripts, the
+//! `<head>` apart from its title and meta), when the page or its theme runs
+//! scripts of its own (they bound to elements a patch would replace), or
+//! when the address no longer answers as it did (a removed page shows the
+//! 404 page, as after a reload).
+//!
 //! Each page is sent with the *generation* of the build it comes from. The
 //! socket's first message names the current generation: a page loaded just
 //! before a rebuild, or kept open while the server was restarted, sees that
-//! it is stale and reloads, so no edit is missed between the page load and
-//! the socket's opening.
+//! it is stale and fetches itself again, so no edit is missed between the
+//! page load and the socket's opening. A patched page takes the generation
+//! of the HTML it was patched with.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -22,8 +34,10 @@ use tokio::sync::broadcast;
 /// What the browser should do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Message {
-    /// The site was rebuilt: reload the page, keeping the scroll position.
-    Reload,
+    /// The site was rebuilt: the files of the output folder written or
+    /// removed (`None`: not known, any page may have changed). A page among
+    /// them patches itself or reloads; the others do nothing.
+    Reload(Option<Vec<String>>),
     /// Only stylesheets changed: swap them without reloading.
     Css,
     /// The build failed: show this text over the page.
@@ -69,7 +83,7 @@ impl Hub {
             Message::Error(text) => Some(text.clone()),
             _ => None,
         };
-        if matches!(message, Message::Reload | Message::Css) {
+        if matches!(message, Message::Reload(_) | Message::Css) {
             self.generation.fetch_add(1, Ordering::SeqCst);
         }
         // Sent while holding the lock, so `subscribe` never falls between.
@@ -104,7 +118,25 @@ impl Hub {
     fn json(&self, message: &Message) -> String {
         let generation = json_string(&self.generation());
         match message {
-            Message::Reload => format!(r#"{{"type":"reload","generation":{generation}}}"#),
+            Message::Reload(changed) => {
+                let changed = match changed {
+                    Some(paths) if paths.len() <= MAX_LISTED => {
+                        let mut list = String::from("[");
+                        for (i, path) in paths.iter().enumerate() {
+                            if i > 0 {
+                                list.push(',');
+                            }
+                            list.push_str(&json_string(path));
+                        }
+                        list.push(']');
+                        list
+                    }
+                    // Every page asks for itself: one request per open tab
+                    // costs less than a long list sent to each.
+                    _ => "null".to_owned(),
+                };
+                format!(r#"{{"type":"reload","generation":{generation},"changed":{changed}}}"#)
+            }
             Message::Css => format!(r#"{{"type":"css","generation":{generation}}}"#),
             Message::Error(text) => {
                 format!(r#"{{"type":"error","text":{}}}"#, json_string(text))
@@ -112,6 +144,14 @@ impl Hub {
         }
     }
 }
+
+/// The most files a `reload` message lists; past it, it says `null` (any
+/// page may have changed).
+const MAX_LISTED: usize = 2000;
+
+/// What the socket sends a page that fell too far behind to know what it
+/// missed: any page may have changed.
+pub(super) const RELOAD_UNKNOWN: &str = r#"{"type":"reload","generation":"","changed":null}"#;
 
 /// A JSON string literal.
 fn json_string(text: &str) -> String {
@@ -136,11 +176,13 @@ fn json_string(text: &str) -> String {
 pub(super) const SOCKET_PATH: &str = "/__malbild/live";
 
 /// The script added before `</body>` of every HTML page the server sends.
-/// `__GENERATION__` is replaced by the page's generation.
-pub(super) const SCRIPT: &str = r#"<script>
+/// `__GENERATION__` is replaced by the page's generation, `__STATUS__` by the
+/// HTTP status it was sent with (404: the page of a missing address).
+pub(super) const SCRIPT: &str = r#"<script id="malbild-live">
 (function () {
   "use strict";
   var generation = "__GENERATION__";
+  var status = __STATUS__;
   var key = "malbild-scroll:" + location.pathname;
   var saved = sessionStorage.getItem(key);
   if (saved !== null) {
@@ -193,6 +235,158 @@ pub(super) const SCRIPT: &str = r#"<script>
       link.after(fresh);
     });
   }
+
+  // ------------------------------------------------ patching in place
+  // The file of the output folder that `url` names, as the server lists
+  // the files a rebuild wrote or removed.
+  function fileOf(url) {
+    try {
+      var path = decodeURIComponent(new URL(url, location.href).pathname);
+      return (path.slice(-1) === "/" ? path + "index.html" : path).replace(/^\/+/, "");
+    } catch (err) { return null; }
+  }
+  function ours(node) {
+    return node.nodeType === 1 && (node.id === "malbild-live" || node.id === "malbild-overlay");
+  }
+  function runs(script) {
+    var type = (script.getAttribute("type") || "").trim().toLowerCase();
+    return script.id !== "malbild-live" &&
+      (type === "" || type === "module" || /javascript|ecmascript/.test(type));
+  }
+  function scripted(doc) { return Array.prototype.some.call(doc.scripts, runs); }
+  // What the page loads, which a patch cannot change (and leaves as it is).
+  var LOADS = "link[rel~=stylesheet], link[rel~=preload], link[rel~=modulepreload], " +
+    "link[rel~=manifest], style, base, script";
+  function fixed(node) {
+    return ours(node) || node.nodeType === 1 && node.matches(LOADS) && (node.tagName !== "SCRIPT" || runs(node));
+  }
+  function loads(doc) {
+    return Array.prototype.map.call(doc.querySelectorAll(LOADS), function (el) {
+      if (el.tagName === "SCRIPT" && !runs(el)) { return ""; }
+      if (el.tagName !== "LINK") { return el.outerHTML; }
+      return ["link", el.getAttribute("rel"), el.getAttribute("href"), el.getAttribute("media")].join(" ");
+    }).join("\n");
+  }
+  // Taken now: the stylesheet swap changes the links' addresses later.
+  var loaded = loads(document);
+  var scripts = scripted(document);
+  function attributes(to, from) {
+    var i, a;
+    for (i = to.attributes.length - 1; i >= 0; i--) {
+      a = to.attributes[i];
+      // A <details> the reader opened stays open.
+      if (!from.hasAttribute(a.name) && !(a.name === "open" && to.tagName === "DETAILS")) {
+        to.removeAttributeNode(a);
+      }
+    }
+    for (i = 0; i < from.attributes.length; i++) {
+      a = from.attributes[i];
+      if (to.getAttribute(a.name) !== a.value) {
+        if (a.namespaceURI) { to.setAttributeNS(a.namespaceURI, a.name, a.value); } else { to.setAttribute(a.name, a.value); }
+      }
+    }
+  }
+  function fits(a, b) {
+    return a.nodeType === b.nodeType && a.nodeName === b.nodeName && (a.nodeType !== 1 || a.id === b.id);
+  }
+  function morph(to, from) {
+    if (to.nodeType !== 1) {
+      if (to.nodeValue !== from.nodeValue) { to.nodeValue = from.nodeValue; }
+      return;
+    }
+    attributes(to, from);
+    children(to, from, null);
+  }
+  // Makes the children of `to` (but those `skip` says) those of `from`:
+  // equal ones are kept, one added or taken out is seen one step ahead,
+  // and an element of the same name and id is patched.
+  function children(to, from, skip) {
+    var olds = [], news = [], n;
+    for (n = to.firstChild; n; n = n.nextSibling) { if (!skip || !skip(n)) { olds.push(n); } }
+    for (n = from.firstChild; n; n = n.nextSibling) { if (!skip || !skip(n)) { news.push(n); } }
+    var i = 0, j = 0, prev = null;
+    function put(node) {
+      prev = to.insertBefore(document.importNode(node, true), prev ? prev.nextSibling : to.firstChild);
+    }
+    while (j < news.length) {
+      var o = olds[i], w = news[j];
+      if (!o) { put(w); j++; }
+      else if (o.isEqualNode(w)) { prev = o; i++; j++; }
+      else if (i + 1 < olds.length && olds[i + 1].isEqualNode(w)) { o.remove(); i++; }
+      else if (j + 1 < news.length && o.isEqualNode(news[j + 1])) { put(w); j++; }
+      else if (fits(o, w)) { morph(o, w); prev = o; i++; j++; }
+      else { put(w); o.remove(); i++; j++; }
+    }
+    for (; i < olds.length; i++) { olds[i].remove(); }
+  }
+  // Patches the page into `doc`; false when only a reload will do.
+  function patch(doc) {
+    if (scripts || scripted(doc) || loads(doc) !== loaded) { return false; }
+    var x = window.scrollX, y = window.scrollY;
+    var focused = document.activeElement;
+    var id = focused && focused.id;
+    attributes(document.documentElement, doc.documentElement);
+    children(document.head, doc.head, fixed);
+    attributes(document.body, doc.body);
+    children(document.body, doc.body, ours);
+    if (window.scrollX !== x || window.scrollY !== y) {
+      window.scrollTo({ top: y, left: x, behavior: "instant" });
+    }
+    // Focus stays where it was unless its element went; then on the new
+    // element of the same id, if there is one.
+    if (focused && !focused.isConnected && id) {
+      var again = document.getElementById(id);
+      if (again) { again.focus({ preventScroll: true }); }
+    }
+    var mine = doc.getElementById("malbild-live");
+    var stamp = mine && /var generation = "([^"]*)"/.exec(mine.textContent);
+    if (stamp) { generation = stamp[1]; }
+    return true;
+  }
+  var busy = false, queued = false;
+  // Fetches this page again and patches it in, or reloads.
+  function refresh() {
+    if (busy) { queued = true; return; }
+    busy = true;
+    var asked = location.href;
+    fetch(asked, { cache: "no-store", credentials: "same-origin" }).then(function (response) {
+      return response.text().then(function (text) {
+        if (response.status !== status || location.href !== asked ||
+          !patch(new DOMParser().parseFromString(text, "text/html"))) { reload(); }
+      });
+    }).catch(function () { reload(); }).then(function () {
+      busy = false;
+      if (queued) { queued = false; refresh(); }
+    });
+  }
+  function rebuilt(message) {
+    overlay(null);
+    if (!Array.isArray(message.changed)) { refresh(); return; }
+    var changed = {};
+    message.changed.forEach(function (file) { changed[file] = true; });
+    var hit = function (url) { return url !== null && changed[fileOf(url)] === true; };
+    var mine = hit(location.href) || (status !== 200 && changed["404.html"] === true);
+    var restyle = false, rerun = false;
+    document.querySelectorAll("link[rel~=stylesheet][href]").forEach(function (el) {
+      if (hit(el.getAttribute("href"))) { restyle = true; }
+    });
+    document.querySelectorAll("script[src], iframe[src], embed[src], object[data], video[src], audio[src], source[src]").forEach(function (el) {
+      if (hit(el.getAttribute(el.tagName === "OBJECT" ? "data" : "src"))) { rerun = true; }
+    });
+    if (rerun) { reload(); return; }
+    if (restyle) { swapStylesheets(); }
+    // A picture saved again: asked for anew, where it is.
+    document.querySelectorAll("img[src]").forEach(function (img) {
+      var src = img.getAttribute("src");
+      if (hit(src)) {
+        var url = new URL(src, location.href);
+        url.searchParams.set("malbild", String(Date.now()));
+        img.src = url.toString();
+      }
+    });
+    if (mine) { refresh(); } else if (!busy) { generation = message.generation; }
+  }
+
   var delay = 500;
   function connect() {
     var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") +
@@ -201,9 +395,9 @@ pub(super) const SCRIPT: &str = r#"<script>
     socket.onmessage = function (event) {
       var message = JSON.parse(event.data);
       if (message.type === "hello") {
-        if (message.generation !== generation) { reload(); }
+        if (message.generation !== generation) { refresh(); }
       } else if (message.type === "reload") {
-        reload();
+        rebuilt(message);
       } else if (message.type === "css") {
         generation = message.generation;
         overlay(null);
@@ -223,11 +417,13 @@ pub(super) const SCRIPT: &str = r#"<script>
 </script>
 "#;
 
-/// Adds the live-reload script, for a page of `generation`, to an HTML page.
-pub(super) fn inject(html: &str, generation: &str) -> String {
+/// Adds the live-reload script, for a page of `generation` sent with
+/// `status`, to an HTML page.
+pub(super) fn inject(html: &str, generation: &str, status: u16) -> String {
     let script = SCRIPT
         .replace("__SOCKET__", SOCKET_PATH)
         .replace("__GENERATION__", generation)
+        .replace("__STATUS__", &status.to_string())
         .replace(
             "__TITLE__",
             &serde_json::to_string(crate::words::w().panel_title()).unwrap_or_default(),
@@ -244,11 +440,22 @@ mod tests {
 
     #[test]
     fn script_goes_before_body_end() {
-        let out = inject("<html><body><p>x</p></body></html>", "7-3");
-        assert!(out.starts_with("<html><body><p>x</p><script>"));
+        let out = inject("<html><body><p>x</p></body></html>", "7-3", 200);
+        assert!(out.starts_with("<html><body><p>x</p><script id=\"malbild-live\">"));
         assert!(out.ends_with("</script>\n</body></html>"));
         assert!(out.contains("location.host + \"/__malbild/live\""));
+        // The page's generation, as a patch reads it back from a fetched page.
         assert!(out.contains("var generation = \"7-3\";"));
+        assert!(out.contains("var status = 200;"));
+        assert!(inject("<p>x</p>", "7-3", 404).contains("var status = 404;"));
+        for placeholder in ["__GENERATION__", "__STATUS__", "__TITLE__", "__SOCKET__"] {
+            assert!(!out.contains(placeholder), "{placeholder} is left: {out}");
+        }
+    }
+
+    /// Each message as JSON, and what it says.
+    fn parsed(text: &str) -> serde_json::Value {
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"))
     }
 
     #[test]
@@ -272,14 +479,56 @@ mod tests {
         let (first, _) = hub.subscribe();
         assert_eq!(first.len(), 2);
         assert!(first[1].contains(r#""type":"error""#));
-        hub.send(Message::Reload);
+        hub.send(Message::Reload(Some(vec![
+            "region-a/plan/del/index.html".into(),
+            "a \"b\".html".into(),
+        ])));
         assert_eq!(
             receiver.try_recv().unwrap(),
-            format!(r#"{{"type":"reload","generation":"{}-1"}}"#, hub.run)
+            format!(
+                r#"{{"type":"reload","generation":"{}-1","changed":["region-a/plan/del/index.html","a \"b\".html"]}}"#,
+                hub.run
+            )
         );
         assert!(!hub.failing());
         hub.send(Message::Css);
         assert!(receiver.try_recv().unwrap().contains(r#""type":"css""#));
         assert_eq!(hub.generation(), format!("{}-2", hub.run));
+        // Nothing the browser sees changed (after a failed build: the panel
+        // goes, no page is fetched); still a new generation.
+        hub.send(Message::Reload(Some(Vec::new())));
+        assert_eq!(
+            parsed(&receiver.try_recv().unwrap()),
+            serde_json::json!({"type": "reload", "generation": format!("{}-3", hub.run), "changed": []})
+        );
+    }
+
+    #[test]
+    fn a_reload_names_the_files_or_says_null() {
+        let many = |n: usize| Some((0..n).map(|i| format!("p{i}/index.html")).collect());
+        for (changed, listed) in [
+            (None, None),
+            (Some(vec![]), Some(0)),
+            (Some(vec!["404.html".to_owned()]), Some(1)),
+            (many(MAX_LISTED), Some(MAX_LISTED)),
+            // Too many to list: every open page asks for itself.
+            (many(MAX_LISTED + 1), None),
+        ] {
+            let hub = Hub::new();
+            let (_, mut receiver) = hub.subscribe();
+            hub.send(Message::Reload(changed));
+            let message = parsed(&receiver.try_recv().unwrap());
+            assert_eq!(message["type"], "reload");
+            assert_eq!(message["generation"], format!("{}-1", hub.run));
+            assert_eq!(
+                message["changed"].as_array().map(Vec::len),
+                listed,
+                "{message}"
+            );
+        }
+        // What a page too far behind gets: any page may have changed.
+        let behind = parsed(RELOAD_UNKNOWN);
+        assert_eq!(behind["type"], "reload");
+        assert!(behind["changed"].is_null());
     }
 }

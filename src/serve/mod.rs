@@ -166,7 +166,8 @@ fn rebuild_loop(
                 } else if only_css {
                     Some(Message::Css)
                 } else {
-                    Some(Message::Reload)
+                    // The pages not among them do nothing.
+                    Some(Message::Reload(report.changed.clone()))
                 }
             }
             Err(err) => {

@@ -2,21 +2,60 @@
 //! batch per burst of events (an editor's save, a `git checkout`), ignoring
 //! editors' temporary and backup files.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::mpsc::{RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::Config;
 use crate::change::{Change, classify};
 use crate::diagnostic::display_path;
 
-/// Quiet time that ends a burst of events.
+/// Quiet time that ends a burst of events while a file is still being
+/// written (written to, not yet closed).
 const QUIET: Duration = Duration::from_millis(15);
+/// Quiet time that ends a burst once every file written in it was closed
+/// (the editor has finished saving; a rename of an editor's temporary
+/// file follows within microseconds).
+const SETTLED: Duration = Duration::from_millis(5);
 /// A burst never holds a rebuild back longer than this.
 const LONGEST: Duration = Duration::from_millis(1000);
+
+/// The events of one burst: the paths they name, and the files written to
+/// and not closed since.
+#[derive(Debug, Default)]
+struct Burst {
+    paths: Vec<PathBuf>,
+    open: HashSet<PathBuf>,
+}
+
+impl Burst {
+    /// Takes an event; reads (but a close after writing) are not changes.
+    fn add(&mut self, kind: EventKind, paths: Vec<PathBuf>) {
+        match kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => {
+                for p in &paths {
+                    self.open.remove(p);
+                }
+            }
+            EventKind::Access(_) => return,
+            EventKind::Create(CreateKind::File) | EventKind::Modify(ModifyKind::Data(_)) => {
+                self.open.extend(paths.iter().cloned());
+            }
+            _ => {}
+        }
+        self.paths.extend(paths);
+    }
+
+    /// How long to wait for more events before the burst ends.
+    fn quiet(&self) -> Duration {
+        if self.open.is_empty() { SETTLED } else { QUIET }
+    }
+}
 
 /// Starts watching `content/` and `themes/` and returns the batches of
 /// changes, one at a time, forever.
@@ -25,10 +64,16 @@ pub(super) fn watch(config: &Config) -> Result<impl Iterator<Item = Vec<Change>>
     let output = std::path::absolute(&config.output)?;
     let (tx, rx) = channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // Of the reads and closes, only a close after writing matters: the
+        // save is over.
         if let Ok(event) = event
-            && !matches!(event.kind, EventKind::Access(_))
+            && match event.kind {
+                EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+                EventKind::Access(_) => false,
+                _ => true,
+            }
         {
-            let _ = tx.send(event.paths);
+            let _ = tx.send((event.kind, event.paths));
         }
     })
     .with_context(|| crate::words::w().cannot_watch(&display_path(&root)))?;
@@ -44,12 +89,13 @@ pub(super) fn watch(config: &Config) -> Result<impl Iterator<Item = Vec<Change>>
         themes.is_dir() && watcher.watch(&themes, RecursiveMode::Recursive).is_ok();
     Ok(std::iter::from_fn(move || {
         loop {
-            let first: Vec<PathBuf> = rx.recv().ok()?;
+            let (kind, first) = rx.recv().ok()?;
             let started = Instant::now();
-            let mut paths = first;
+            let mut burst = Burst::default();
+            burst.add(kind, first);
             loop {
-                match rx.recv_timeout(QUIET) {
-                    Ok(more) => paths.extend(more),
+                match rx.recv_timeout(burst.quiet()) {
+                    Ok((kind, more)) => burst.add(kind, more),
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => return None,
                 }
@@ -60,7 +106,8 @@ pub(super) fn watch(config: &Config) -> Result<impl Iterator<Item = Vec<Change>>
             if !themes_watched && themes.is_dir() {
                 themes_watched = watcher.watch(&themes, RecursiveMode::Recursive).is_ok();
             }
-            let mut batch: Vec<Change> = paths
+            let mut batch: Vec<Change> = burst
+                .paths
                 .iter()
                 .filter_map(|p| classify(&root, &output, p))
                 .collect();
@@ -71,4 +118,55 @@ pub(super) fn watch(config: &Config) -> Result<impl Iterator<Item = Vec<Change>>
             }
         }
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{DataChange, MetadataKind, RemoveKind, RenameMode};
+
+    #[test]
+    fn a_burst_waits_longer_while_a_file_is_being_written() {
+        let a = || vec![PathBuf::from("a.md")];
+        let b = || vec![PathBuf::from("b.md")];
+        let data = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
+        let created = EventKind::Create(CreateKind::File);
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+        let touched = EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any));
+        let removed = EventKind::Remove(RemoveKind::File);
+        // The events so far, the wait after them and the paths gathered.
+        type Case = (Vec<(EventKind, Vec<PathBuf>)>, Duration, usize);
+        let cases: Vec<Case> = vec![
+            // Written in place, as most editors save: truncated and written
+            // (open), then closed (settled).
+            (vec![(data, a())], QUIET, 1),
+            (vec![(data, a()), (data, a()), (closed, a())], SETTLED, 3),
+            // Two files, one still open.
+            (vec![(data, a()), (data, b()), (closed, a())], QUIET, 3),
+            // A new file, not yet closed; then closed.
+            (vec![(created, a())], QUIET, 1),
+            (vec![(created, a()), (data, a()), (closed, a())], SETTLED, 3),
+            // A temporary file renamed over the file, removed, touched: no
+            // file left open.
+            (vec![(renamed, a())], SETTLED, 1),
+            (vec![(removed, a())], SETTLED, 1),
+            (vec![(touched, a()), (closed, a())], SETTLED, 2),
+            // Reading is not a change.
+            (vec![(read, a())], SETTLED, 0),
+            (vec![(data, a()), (read, a())], QUIET, 1),
+        ];
+        for (events, wait, n_paths) in cases {
+            let mut burst = Burst::default();
+            for (kind, paths) in events.clone() {
+                burst.add(kind, paths);
+            }
+            assert_eq!(
+                (burst.quiet(), burst.paths.len()),
+                (wait, n_paths),
+                "{events:?}"
+            );
+        }
+    }
 }

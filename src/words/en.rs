@@ -157,7 +157,7 @@ impl Words for En {
     }
 
     fn serve_how(&self) -> &'static str {
-        "saving a file rebuilds the site and reloads the page; press Ctrl+C to stop"
+        "saving a file rebuilds the site and open pages show the change; press Ctrl+C to stop"
     }
 
     fn no_browser(&self, err: &str, url: &str) -> String {
@@ -190,7 +190,7 @@ impl Words for En {
     }
 
     fn panel_footer(&self) -> &'static str {
-        "The page shows the last version that built. Save a fix and it reloads."
+        "The page shows the last version that built. Save a fix and it shows the change."
     }
 
     fn cannot_watch(&self, what: &str) -> String {
@@ -1415,7 +1415,7 @@ pub(super) mod cli {
                 "Preview the site in your browser while you edit.",
                 "Preview the site in your browser while you edit.\n\n\
                  Builds the site, serves it at http://127.0.0.1:1111/ and rebuilds it every time \
-                 you save a file in content/ or themes/; open pages reload by themselves. When a \
+                 you save a file in content/ or themes/; open pages show the change by themselves. When a \
                  file has an error, the browser shows it until you save a fix. A long first \
                  build shows how far it is, as `build` does. Press Ctrl+C to stop.",
             ),

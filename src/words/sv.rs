@@ -195,7 +195,7 @@ impl Words for Sv {
     }
 
     fn serve_how(&self) -> &'static str {
-        "när du sparar en fil byggs webbplatsen om och sidan laddas om; tryck Ctrl+C för att sluta"
+        "när du sparar en fil byggs webbplatsen om och öppna sidor visar ändringen; tryck Ctrl+C för att sluta"
     }
 
     fn no_browser(&self, err: &str, url: &str) -> String {
@@ -231,7 +231,7 @@ impl Words for Sv {
     }
 
     fn panel_footer(&self) -> &'static str {
-        "Sidan visar den senaste versionen som gick att bygga. Spara en rättelse, så laddas den om."
+        "Sidan visar den senaste versionen som gick att bygga. Spara en rättelse, så visar den ändringen."
     }
 
     fn cannot_watch(&self, what: &str) -> String {
@@ -1464,7 +1464,7 @@ pub(super) mod cli {
                 "Förhandsgranska webbplatsen i din webbläsare medan du skriver.",
                 "Förhandsgranska webbplatsen i din webbläsare medan du skriver.\n\n\
                  Bygger webbplatsen, visar den på http://127.0.0.1:1111/ och bygger om den varje \
-                 gång du sparar en fil i content/ eller themes/; öppna sidor laddas om av sig \
+                 gång du sparar en fil i content/ eller themes/; öppna sidor visar ändringen av sig \
                  själva. När en fil har ett fel visar webbläsaren felet tills du sparar en \
                  rättelse. Ett långt första bygge visar hur långt det har kommit, som `build` \
                  gör. Tryck Ctrl+C för att sluta.",

@@ -516,6 +516,53 @@ fn every_rebuild_equals_a_build_from_nothing() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// What is wrong with the files a rebuild says it wrote or removed
+/// (`Report::changed`, what `serve` tells the browser): every file whose
+/// bytes changed, came or went must be named, or a page open in a browser
+/// would not show the change; and a page named must have changed, or it
+/// would be fetched for nothing. (A copied file is named when its source was
+/// saved, with the same bytes or not.)
+fn said_changed(
+    what: &str,
+    report: &malbild::Report,
+    before: &std::collections::BTreeMap<String, Vec<u8>>,
+    after: &std::collections::BTreeMap<String, Vec<u8>>,
+) -> Vec<String> {
+    let Some(changed) = &report.changed else {
+        return vec![format!(
+            "{what}: a rebuild over the output folder does not say what it changed"
+        )];
+    };
+    let changed: std::collections::BTreeSet<&str> = changed.iter().map(String::as_str).collect();
+    let mut failures = Vec::new();
+    let differ: Vec<&String> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|k| *k != ".malbild-output" && before.get(*k) != after.get(*k))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let unsaid: Vec<&&String> = differ
+        .iter()
+        .filter(|k| !changed.contains(k.as_str()))
+        .collect();
+    if !unsaid.is_empty() {
+        failures.push(format!(
+            "{what}: these files changed but the rebuild does not name them: {unsaid:?}"
+        ));
+    }
+    let needless: Vec<&&str> = changed
+        .iter()
+        .filter(|k| k.ends_with(".html") && !differ.iter().any(|d| d == *k))
+        .collect();
+    if !needless.is_empty() {
+        failures.push(format!(
+            "{what}: the rebuild names these pages, which did not change: {needless:?}"
+        ));
+    }
+    failures
+}
+
 /// How the builds after the first are run.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Runs {
@@ -539,6 +586,7 @@ pub(crate) fn run_steps(t: &SiteTest, steps: &[Step], runs: Runs) -> Vec<String>
     };
     builder.build().unwrap();
     let mut failures = Vec::new();
+    let mut before = t.output_files();
     for (what, edits, expect) in steps {
         let mut changes = Vec::new();
         for edit in *edits {
@@ -635,6 +683,8 @@ pub(crate) fn run_steps(t: &SiteTest, steps: &[Step], runs: Runs) -> Vec<String>
             ));
         }
         let incremental = t.output_files();
+        failures.extend(said_changed(what, &report, &before, &incremental));
+        before = incremental.clone();
         let full = malbild::build(&fresh).unwrap();
         let said = |w: &malbild::List| w.iter().map(|d| d.to_string()).collect::<Vec<_>>();
         if said(&report.warnings) != said(&full.warnings) {

@@ -134,6 +134,17 @@ struct Events {
     socket: tungstenite::WebSocket<TcpStream>,
 }
 
+/// The files a `reload` message names (`changed`).
+fn changed(message: &str) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(message).unwrap();
+    let list = value["changed"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no list of files: {message}"));
+    list.iter()
+        .map(|f| f.as_str().unwrap().to_owned())
+        .collect()
+}
+
 impl Events {
     /// Waits for the next message of `kind` and returns it whole. Every
     /// message is a JSON object with a `type`: a message without data is one
@@ -195,7 +206,14 @@ fn edit_break_and_fix_while_serving() {
         BILAGA,
         "---\ntitle: Bilaga\nweight: 4\n---\n\nHelt ny text.\n",
     );
-    events.next("reload");
+    // The message names the page that changed, and not the home page,
+    // whose HTML did not: that one does nothing.
+    let files = changed(&events.next("reload"));
+    assert!(
+        files.contains(&"region-a/plan-2030/bilaga/index.html".to_owned()),
+        "{files:?}"
+    );
+    assert!(!files.contains(&"index.html".to_owned()), "{files:?}");
     assert!(
         serve
             .get("/region-a/plan-2030/bilaga/")
@@ -219,7 +237,10 @@ fn edit_break_and_fix_while_serving() {
     assert!(late.next("error").contains("bilaga.md:3:9"));
 
     t.write(BILAGA, "---\ntitle: Bilaga\nweight: 4\n---\n\nLagad.\n");
-    events.next("reload");
+    assert!(
+        changed(&events.next("reload"))
+            .contains(&"region-a/plan-2030/bilaga/index.html".to_owned())
+    );
     assert!(
         serve
             .get("/region-a/plan-2030/bilaga/")
@@ -331,7 +352,11 @@ fn new_deleted_and_renamed_files_and_a_burst() {
     assert_eq!(serve.get("/region-a/plan-2030/ny/").0, 200);
 
     std::fs::remove_file(t.path("content/region-a/plan-2030/ny.md")).unwrap();
-    events.next("reload");
+    // Its open page is told: it fetches itself, gets the 404 page and
+    // reloads to show it.
+    assert!(
+        changed(&events.next("reload")).contains(&"region-a/plan-2030/ny/index.html".to_owned())
+    );
     assert_eq!(serve.get("/region-a/plan-2030/ny/").0, 404);
     assert!(
         !t.path("output/region-a/plan-2030/ny").exists(),
