@@ -74,6 +74,14 @@ pub(crate) enum Aspect {
     /// titles and addresses, in order), read by an output whose template
     /// called `regions()` ([`Check::note_navigation`]).
     Navigation,
+    /// Which of the pages below it the pages across regions show
+    /// ([`crate::across::gathered`]: those with theme words or something
+    /// for the comparison), in order, and whether the comparison shows
+    /// each: what a theme page, the list of theme words and the comparison
+    /// read of a publication's parts instead of [`Aspect::Children`] (and
+    /// then each one's theme words, facts or anchors), so that a part with
+    /// neither coming or going leaves them be.
+    Gathered,
 }
 
 impl Aspect {
@@ -95,6 +103,7 @@ impl Aspect {
             Aspect::Letters => "letters",
             Aspect::List(_) => "list",
             Aspect::Navigation => "navigation",
+            Aspect::Gathered => "gathered",
         }
     }
 
@@ -110,6 +119,7 @@ impl Aspect {
             Aspect::Anchors => 1 << 6,
             Aspect::Address => 1 << 7,
             Aspect::Title => 1 << 8,
+            Aspect::Gathered => 1 << 9,
             Aspect::Index
             | Aspect::Shard(_)
             | Aspect::Chunk(_)
@@ -137,6 +147,7 @@ impl Aspect {
             Aspect::List(n) => 13 | (u64::from(n) << 8),
             Aspect::Address => 11,
             Aspect::Navigation => 14,
+            Aspect::Gathered => 15,
         }
     }
 }
@@ -215,6 +226,7 @@ pub(crate) struct Values {
     anchors: Vec<u64>,
     address: Vec<u64>,
     title: Vec<u64>,
+    gathered: Vec<u64>,
     /// What each page's search card shows.
     cards: Vec<u64>,
     /// [`Aspect::Index`]: one value for the whole site.
@@ -281,7 +293,17 @@ impl Values {
                 }
                 affected.sort_unstable();
                 affected.dedup();
-                let per: Vec<(PageId, [u64; 10])> = affected
+                // A page's theme words and what the comparison shows of
+                // it are in its parent's [`Aspect::Gathered`].
+                let parents: Vec<PageId> = site
+                    .patched
+                    .iter()
+                    .filter_map(|&id| site.pages[id].parent)
+                    .collect();
+                affected.extend(parents);
+                affected.sort_unstable();
+                affected.dedup();
+                let per: Vec<(PageId, [u64; 11])> = affected
                     .par_iter()
                     .map(|&id| (id, page_values(site, bodies, &last.rels, id)))
                     .collect();
@@ -295,7 +317,7 @@ impl Values {
                     .par_iter()
                     .map(|p| crate::hash::str(&p.rel))
                     .collect();
-                let per: Vec<(PageId, [u64; 10])> = (0..n)
+                let per: Vec<(PageId, [u64; 11])> = (0..n)
                     .into_par_iter()
                     .map(|id| (id, page_values(site, bodies, &rels, id)))
                     .collect();
@@ -309,6 +331,7 @@ impl Values {
                     anchors: vec![0; n],
                     address: vec![0; n],
                     title: vec![0; n],
+                    gathered: vec![0; n],
                     cards: vec![0; n],
                     index: 0,
                     shards: HashMap::new(),
@@ -339,8 +362,9 @@ impl Values {
                 values.anchors[id],
                 values.address[id],
                 values.title[id],
+                values.gathered[id],
             ];
-            let bits = (0..9)
+            let bits = (0..10)
                 .filter(|&i| was[i] != v[i])
                 .fold(0u16, |bits, i| bits | (1 << i));
             changed.pages[id] = bits;
@@ -353,8 +377,9 @@ impl Values {
             values.anchors[id] = v[6];
             values.address[id] = v[7];
             values.title[id] = v[8];
-            values.cards[id] = v[9];
-            if v[9] != card_was {
+            values.gathered[id] = v[9];
+            values.cards[id] = v[10];
+            if v[10] != card_was {
                 cards_moved.push(values.numbers[id] as usize / crate::search::CHUNK);
             }
         }
@@ -524,6 +549,7 @@ impl Values {
             Aspect::Anchors => self.anchors[id],
             Aspect::Address => self.address[id],
             Aspect::Title => self.title[id],
+            Aspect::Gathered => self.gathered[id],
             Aspect::Index => self.index,
             Aspect::Shard(n) => self.shards.get(&n).copied().unwrap_or_default(),
             Aspect::Chunk(n) => self.chunks.get(n as usize).map_or(0, Combine::finish),
@@ -586,9 +612,9 @@ impl Values {
 }
 
 /// The values of page `id`: its facts, body, children, parent, logo, theme
-/// words, anchors, address, title and search card (`rels`: each page's
-/// content path, hashed).
-fn page_values(site: &Site, bodies: &[Arc<Body>], rels: &[u64], id: PageId) -> [u64; 10] {
+/// words, anchors, address, title, gathered children and search card
+/// (`rels`: each page's content path, hashed).
+fn page_values(site: &Site, bodies: &[Arc<Body>], rels: &[u64], id: PageId) -> [u64; 11] {
     let rel = |id: Option<PageId>| id.map_or(0, |p| rels[p]);
     let page = &site.pages[id];
     let body = &bodies[id];
@@ -605,6 +631,17 @@ fn page_values(site: &Site, bodies: &[Arc<Body>], rels: &[u64], id: PageId) -> [
     for (anchor, _) in body.goal_areas.iter().chain(&body.factors) {
         anchors = anchors.str(anchor);
     }
+    let mut gathered = Combine::default();
+    for &c in &page.children {
+        let child = &site.pages[c];
+        if !crate::across::gathered(child) {
+            continue;
+        }
+        // (Its theme words are read as its own [`Aspect::Themes`].)
+        gathered = gathered
+            .u64(rels[c])
+            .u64(u64::from(crate::across::compared(child)));
+    }
     [
         facts,
         Combine::default()
@@ -618,6 +655,7 @@ fn page_values(site: &Site, bodies: &[Arc<Body>], rels: &[u64], id: PageId) -> [
         anchors.finish(),
         crate::hash::str(&page.url),
         Combine::default().str(&page.title).str(&page.url).finish(),
+        gathered.finish(),
         // What its search card shows: with the titles of its region and
         // publication.
         site.ancestors(id)
@@ -739,6 +777,7 @@ fn renumber(
         &mut values.anchors,
         &mut values.address,
         &mut values.title,
+        &mut values.gathered,
         &mut values.cards,
     ] {
         renumbered.apply(v, 0);

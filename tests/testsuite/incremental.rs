@@ -2043,3 +2043,80 @@ fn the_statement_follows_the_home_page_and_the_audit() {
         ],
     );
 }
+
+// Issue 13: the theme pages, the list of theme words and the comparison
+// read of a publication's parts only those with theme words or something
+// for the comparison (their publication's `gathered` aspect), so a plain
+// part coming or going makes none of them again; one with theme words or a
+// vision does, and so does a part that gains or loses them.
+#[test]
+fn a_plain_part_leaves_the_pages_across_regions_be() {
+    const NY: &str = "content/region-a/plan-2030/ny.md";
+    check(
+        "a_plain_part_leaves_the_pages_across_regions_be",
+        &[
+            (
+                "a plain new part: itself, its publication, siblings and print page, the A–Ö list",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nweight: 9\n---\n\nText.\n",
+                )],
+                AtMost(8),
+            ),
+            (
+                "it names a theme word: that word's page and the list of theme words",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nweight: 9\nthemes: [samverkan]\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            (
+                "a new theme word",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nweight: 9\nthemes: [Nytt ord, samverkan]\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            (
+                "a goal area too: the comparison",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nkind: goal-picture\nweight: 9\nthemes: [Nytt ord, samverkan]\ngoal_areas:\n  - title: Trygghet\n    text: Trygg vård.\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            (
+                "no theme words, the goal area kept",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nkind: goal-picture\nweight: 9\ngoal_areas:\n  - title: Trygghet\n    text: Trygg vård.\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            (
+                "plain again",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nweight: 9\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            (
+                "the plain part removed: its publication, siblings and print page, the A–Ö list",
+                &[Edit::Remove(NY)],
+                AtMost(7),
+            ),
+            (
+                "a new part with a goal area and a theme word",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nkind: goal-picture\nweight: 9\nthemes: [tillit]\ngoal_areas:\n  - title: Trygghet\n    text: Trygg vård.\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            ("that part removed", &[Edit::Remove(NY)], Any),
+        ],
+    );
+}
