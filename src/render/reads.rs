@@ -258,6 +258,11 @@ impl Values {
         let n = site.pages.len();
         let mut taken = kept.take();
         let last_plan = taken.as_mut().and_then(|last| last.plan.take());
+        // How this site was made from the one of the last plan, when parts
+        // came or went.
+        let renumbered = taken
+            .as_ref()
+            .and_then(|last| site.renumbered_from(last.lineage));
         // A site of the last one's lineage, or made from it by putting
         // parts in or taking them out (then what was kept is renumbered).
         let mut rechunk = false;
@@ -408,7 +413,7 @@ impl Values {
                     values.plan = Arc::default();
                     let mut plan = Arc::unwrap_or_clone(plan);
                     let (overview, lists) = (plan.overview, plan.list_values());
-                    if !plan.patch(site, &rels, &values.title, &values.children) {
+                    if !plan.patch(site, renumbered, &rels, &values.title, &values.children) {
                         plan = crate::search::Plan::of(
                             site,
                             Some(&plan),
