@@ -104,6 +104,45 @@ pub(crate) struct MarkdownCache {
     /// ([`Site::lineage`]: the same pages at the same addresses, the same
     /// files) and the settings (the theme's words), and its bodies by page.
     last: Option<(u64, u64, u64, Vec<Arc<Body>>)>,
+    /// The [`LinkNames`] of each of `last`'s bodies, when made (by the
+    /// first build whose parts came or went, then kept up to date).
+    names: Vec<LinkNames>,
+}
+
+/// The last segments of the paths of a body's link targets, joined by `/`
+/// (which no segment holds), where [`may_have_moved`] looks for the names
+/// of the files that came or went: in one string, so that looking through
+/// every body's is a walk through memory, not through each body's links;
+/// `None` when a link question of the body may get another answer whatever
+/// came or went.
+type LinkNames = Option<Box<str>>;
+
+/// The [`LinkNames`] of `body`: `None` when it has a broken link (its hint
+/// names the nearest pages) or a link left as text for a space (it names a
+/// page of its folder), or a link whose last path segment is not a name
+/// (`..`, `./`, nothing) or may be written another way (`%`, not ASCII,
+/// `\`).
+fn link_names(body: &Body) -> LinkNames {
+    if !body.problems.is_empty() {
+        return None;
+    }
+    let mut names = String::new();
+    for (read, _) in &body.links_read {
+        let LinkRead::Target(dest) = read else {
+            return None;
+        };
+        if !dest.is_ascii() || dest.contains(['%', '\\']) {
+            return None;
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or_default();
+        let last = path.rsplit('/').next().unwrap_or_default();
+        if matches!(last, "" | "." | "..") {
+            return None;
+        }
+        names.push('/');
+        names.push_str(last);
+    }
+    Some(names.into_boxed_str())
 }
 
 impl MarkdownCache {
@@ -224,11 +263,18 @@ pub(crate) fn markdown(
                     .trim_end_matches(".md")
             })
             .collect();
+        let mut names = std::mem::take(&mut cache.names);
+        if names.len() == bodies.len() {
+            renumbered.apply(&mut names, None);
+        } else {
+            names = bodies.par_iter().map(|b| link_names(b)).collect();
+            renumbered.apply(&mut names, None);
+        }
         renumbered.apply(bodies, Arc::new(Body::default()));
         if bodies.len() == n {
             let world = link_world(site, theme);
             let mut again = site.patched.clone();
-            again.extend((0..n).filter(|&id| may_have_moved(&bodies[id], &stems)));
+            again.extend((0..n).filter(|&id| may_have_moved(&names[id], &stems)));
             again.sort_unstable();
             again.dedup();
             let mut bodies = std::mem::take(bodies);
@@ -245,6 +291,10 @@ pub(crate) fn markdown(
             for (_, rel) in &renumbered.gone {
                 cache.bodies.remove(rel);
             }
+            for &id in &again {
+                names[id] = link_names(&bodies[id]);
+            }
+            cache.names = names;
             cache.last = Some((site.lineage, settings_now, world, bodies.clone()));
             return (bodies, founds);
         }
@@ -253,6 +303,7 @@ pub(crate) fn markdown(
         *lineage == site.lineage && *settings == settings_now && last.len() == n
     });
     if let Some((lineage, settings, world, mut bodies)) = kept {
+        let mut names = std::mem::take(&mut cache.names);
         let founds = remake(
             site,
             theme,
@@ -263,6 +314,12 @@ pub(crate) fn markdown(
             progress,
             check,
         );
+        if names.len() == n {
+            for &id in &site.patched {
+                names[id] = link_names(&bodies[id]);
+            }
+            cache.names = names;
+        }
         cache.last = Some((lineage, settings, world, bodies.clone()));
         return (bodies, founds);
     }
@@ -315,6 +372,7 @@ pub(crate) fn markdown(
     }
     let (bodies, founds): (Vec<Arc<Body>>, Vec<Found>) =
         bodies.into_iter().map(|(b, _, found)| (b, found)).unzip();
+    cache.names.clear();
     cache.last = Some((site.lineage, settings_now, world, bodies.clone()));
     (bodies, founds)
 }
@@ -400,26 +458,16 @@ fn body_for(
     }
 }
 
-/// Whether a link question of `body` may get another answer when pages
-/// of the file names `stems` (`ny-del` of `ny-del.md`) came or went, and no
-/// other page or file moved: a body with a broken link (its hint names the
-/// nearest pages) or a link left as text for a space (it names a page of
-/// its folder) may; a link resolved before resolves the same unless the
-/// last segment of its path names one of them, or is not a name (`..`,
-/// `./`, nothing), or may be written another way (`%`, not ASCII, `\`).
-fn may_have_moved(body: &Body, stems: &[&str]) -> bool {
-    !body.problems.is_empty()
-        || body.links_read.iter().any(|(read, _)| match read {
-            LinkRead::Spaced(..) => true,
-            LinkRead::Target(dest) => {
-                if !dest.is_ascii() || dest.contains(['%', '\\']) {
-                    return true;
-                }
-                let path = dest.split(['#', '?']).next().unwrap_or_default();
-                let last = path.rsplit('/').next().unwrap_or_default();
-                matches!(last, "" | "." | "..") || stems.iter().any(|s| last.contains(s))
-            }
-        })
+/// Whether a link question of a body whose [`LinkNames`] are `names` may
+/// get another answer when pages of the file names `stems` (`ny-del` of
+/// `ny-del.md`) came or went, and no other page or file moved: a link
+/// resolved before resolves the same unless the last segment of its path
+/// names one of them ([`link_names`] says when that is not enough to
+/// know).
+fn may_have_moved(names: &LinkNames, stems: &[&str]) -> bool {
+    names
+        .as_deref()
+        .is_none_or(|names| stems.iter().any(|s| names.contains(s)))
 }
 
 /// A hash of what a link target resolved to.

@@ -2120,3 +2120,41 @@ fn a_plain_part_leaves_the_pages_across_regions_be() {
         ],
     );
 }
+
+// Issue 13: when parts come or go, a body asks its link questions again
+// only when one may name them (by the last segments of its links' paths,
+// `render::body::link_names`, kept up to date as bodies are made again); a
+// broken link's hint names the nearest page, which a part that came may
+// be, whatever its name.
+#[test]
+fn a_broken_link_hints_at_a_part_that_came() {
+    check(
+        "a_broken_link_hints_at_a_part_that_came",
+        &[
+            (
+                "a part and a link to it",
+                &[
+                    Edit::Write(
+                        "content/region-a/plan-2030/ny-del.md",
+                        "---\ntitle: Ny del\nweight: 9\n---\n\nText.\n",
+                    ),
+                    Edit::Append(BILAGA, "\nSe [den nya delen](ny-del.md).\n"),
+                ],
+                Any,
+            ),
+            (
+                "the part removed: the link leads nowhere",
+                &[Edit::Remove("content/region-a/plan-2030/ny-del.md")],
+                Fails,
+            ),
+            (
+                "a part whose name is nearer than any other: the hint names it",
+                &[Edit::Write(
+                    "content/region-a/plan-2030/ny-dex.md",
+                    "---\ntitle: Ny dex\nweight: 9\n---\n\nText.\n",
+                )],
+                Fails,
+            ),
+        ],
+    );
+}
