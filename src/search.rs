@@ -72,16 +72,18 @@ pub(crate) const CHUNK: usize = 64;
 /// A page keeps its number when pages are added or removed elsewhere, so
 /// those touch only the shards of their own words and their own card file
 /// (a number by place in the site would move every page after them); all
-/// numbers move only when the site's size passes a power of two.
-pub(crate) fn numbers(site: &Site) -> Vec<u32> {
+/// numbers move only when the site's size passes a power of two. `rels`:
+/// each page's content path, hashed ([`crate::hash::str`]).
+pub(crate) fn numbers(site: &Site, rels: &[u64]) -> Vec<u32> {
     let n = site.pages.len().max(1);
     let bits = (n.next_power_of_two().trailing_zeros() + 3).min(31);
     let mut order: Vec<(u32, &str, PageId)> = site
         .pages
         .iter()
+        .zip(rels)
         .enumerate()
-        .map(|(id, p)| {
-            let place = (crate::hash::str(&p.rel) >> (64 - bits)) as u32;
+        .map(|(id, (p, rel))| {
+            let place = (rel >> (64 - bits)) as u32;
             (place, p.rel.as_str(), id)
         })
         .collect();
@@ -1474,8 +1476,7 @@ impl Plan {
         children: &[u64],
     ) -> Option<(Vec<PageId>, Vec<usize>)> {
         // Each page's id in this plan, by its id in `site`.
-        let mut was: Vec<Option<PageId>> = (0..self.rels.len()).map(Some).collect();
-        renumbered.apply(&mut was, None);
+        let was = renumbered.was(self.rels.len());
         if was.len() != rels.len() {
             return None;
         }

@@ -107,6 +107,9 @@ pub(crate) struct MarkdownCache {
     /// The [`LinkNames`] of each of `last`'s bodies, when made (by the
     /// first build whose parts came or went, then kept up to date).
     names: Vec<LinkNames>,
+    /// The [`page_link`] of each page of `last`'s site, when made as
+    /// `names` is, and their sum.
+    links: (Vec<u64>, u64),
 }
 
 /// The last segments of the paths of a body's link targets, joined by `/`
@@ -194,13 +197,31 @@ fn settings_hash(site: &Site, theme: &Theme) -> u64 {
 /// address, every file, every draft, every page that could not be read, and
 /// the [`markdown_settings`]. Bodies rendered under the same hash link (and
 /// read) the same way.
-pub(crate) fn link_world(site: &Site, theme: &Theme) -> u64 {
+fn link_world(site: &Site, theme: &Theme) -> u64 {
+    let pages = site
+        .pages
+        .iter()
+        .fold(0u64, |sum, p| sum.wrapping_add(page_link(p)));
+    world_of(site, theme, pages)
+}
+
+/// What page `page` is to links: a hash of its content path and address.
+/// The pages' part of [`link_world`] is the sum of theirs (their order
+/// follows from their content paths), so that a part that comes or goes
+/// adds or takes away its own ([`MarkdownCache::links`]).
+fn page_link(page: &crate::model::Page) -> u64 {
+    crate::hash::Combine::default()
+        .str(&page.rel)
+        .str(&page.url)
+        .finish()
+}
+
+/// [`link_world`] of `site`, whose pages' [`page_link`]s sum to `pages`.
+fn world_of(site: &Site, theme: &Theme, pages: u64) -> u64 {
     let mut h = crate::hash::Combine::default()
         .str(&site.config.language)
-        .str(markdown_settings(site, theme).unnamed_table);
-    for p in &site.pages {
-        h = h.str(&p.rel).str(&p.url);
-    }
+        .str(markdown_settings(site, theme).unnamed_table)
+        .u64(pages);
     for (a, out) in &site.assets {
         h = h.str(&a.rel).str(out);
     }
@@ -270,9 +291,40 @@ pub(crate) fn markdown(
             names = bodies.par_iter().map(|b| link_names(b)).collect();
             renumbered.apply(&mut names, None);
         }
+        // The pages' part of the link world: what those taken out added
+        // taken away, what those put in add added.
+        let (mut links, mut sum) = std::mem::take(&mut cache.links);
+        if links.len() != bodies.len() {
+            links = Vec::new();
+        }
+        for &(id, put) in &renumbered.steps {
+            if links.is_empty() {
+                break;
+            } else if put && id <= links.len() {
+                links.insert(id, 0);
+            } else if !put && id < links.len() {
+                sum = sum.wrapping_sub(links.remove(id));
+            } else {
+                links.clear();
+            }
+        }
+        if links.len() == n {
+            // Those put in are 0 (a page's own is 0 once in 2^64).
+            for (id, page) in site.pages.iter().enumerate() {
+                if links[id] == 0 {
+                    links[id] = page_link(page);
+                    sum = sum.wrapping_add(links[id]);
+                }
+            }
+        } else {
+            links = site.pages.iter().map(page_link).collect();
+            sum = links.iter().fold(0u64, |s, l| s.wrapping_add(*l));
+        }
         renumbered.apply(bodies, Arc::new(Body::default()));
         if bodies.len() == n {
-            let world = link_world(site, theme);
+            let world = world_of(site, theme, sum);
+            // (Tests run with debug assertions: the sum kept is the sum.)
+            debug_assert_eq!(world, link_world(site, theme));
             let mut again = site.patched.clone();
             again.extend((0..n).filter(|&id| may_have_moved(&names[id], &stems)));
             again.sort_unstable();
@@ -295,6 +347,7 @@ pub(crate) fn markdown(
                 names[id] = link_names(&bodies[id]);
             }
             cache.names = names;
+            cache.links = (links, sum);
             cache.last = Some((site.lineage, settings_now, world, bodies.clone()));
             return (bodies, founds);
         }
@@ -323,7 +376,10 @@ pub(crate) fn markdown(
         cache.last = Some((lineage, settings, world, bodies.clone()));
         return (bodies, founds);
     }
-    let world = link_world(site, theme);
+    let links: Vec<u64> = site.pages.iter().map(page_link).collect();
+    let sum = links.iter().fold(0u64, |s, l| s.wrapping_add(*l));
+    let world = world_of(site, theme, sum);
+    cache.links = (links, sum);
     progress.phase(Phase::Markdown, n as u64);
     // Each body, whether its cache entry is as it should stay, and what
     // the checks found in it when it is made now.

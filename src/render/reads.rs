@@ -342,7 +342,7 @@ impl Values {
                     shards: HashMap::new(),
                     shard_keys: Vec::new(),
                     chunks: Vec::new(),
-                    numbers: crate::search::numbers(site),
+                    numbers: crate::search::numbers(site, &rels),
                     chunk_pages: Vec::new(),
                     changed: None,
                     plan: Arc::default(),
@@ -746,7 +746,19 @@ fn renumber(
     renumbered: &crate::model::Renumbered,
 ) -> Option<()> {
     let values = last.values.as_mut()?;
-    let numbers = crate::search::numbers(site);
+    // Each page's content path, hashed: those kept as they were.
+    let was = renumbered.was(last.rels.len());
+    if was.len() != site.pages.len() {
+        return None;
+    }
+    let mut rels = std::mem::take(&mut last.rels);
+    renumbered.apply(&mut rels, 0);
+    for (id, old) in was.iter().enumerate() {
+        if old.is_none() {
+            rels[id] = crate::hash::str(&site.pages[id].rel);
+        }
+    }
+    let numbers = crate::search::numbers(site, &rels);
     let mut was = std::mem::take(&mut values.numbers);
     let empty = Arc::new(Body::default());
     for &(id, put) in &renumbered.steps {
@@ -788,11 +800,7 @@ fn renumber(
         renumbered.apply(v, 0);
     }
     values.chunk_pages.clear();
-    last.rels = site
-        .pages
-        .iter()
-        .map(|p| crate::hash::str(&p.rel))
-        .collect();
+    last.rels = rels;
     last.lineage = site.lineage;
     Some(())
 }
@@ -876,6 +884,21 @@ impl RenderCache {
     /// often every page kept its id).
     pub(crate) fn renumber(&mut self, site: &Site) {
         self.generation = self.generation.wrapping_add(1);
+        // Parts came or went since: their steps say which page is which
+        // (no look-up of 10,000 content paths).
+        if let Some(renumbered) = site.renumbered_from(self.lineage) {
+            let was = renumbered.was(self.rels.len());
+            if was.len() == site.pages.len() {
+                let mut now = vec![None; self.rels.len()];
+                for (id, old) in was.into_iter().enumerate() {
+                    if let Some(old) = old {
+                        now[old] = Some(id);
+                    }
+                }
+                self.now = Some(now);
+                return;
+            }
+        }
         let same = self.rels.len() == site.pages.len()
             && (self.lineage != 0 && self.lineage == site.lineage
                 || self.rels.iter().zip(&site.pages).all(|(r, p)| *r == p.rel));
@@ -959,8 +982,24 @@ impl RenderCache {
         }
         self.outputs
             .retain(|_, recorded| *recorded.seen.get_mut() == generation);
-        if self.now.is_some() || self.rels.len() != site.pages.len() {
-            self.rels = site.pages.iter().map(|p| p.rel.clone()).collect();
+        match site.renumbered_from(self.lineage) {
+            // The pages kept keep their content paths.
+            Some(renumbered)
+                if self.now.is_some()
+                    && renumbered.was(self.rels.len()).len() == site.pages.len() =>
+            {
+                let was = renumbered.was(self.rels.len());
+                renumbered.apply(&mut self.rels, String::new());
+                for (id, old) in was.into_iter().enumerate() {
+                    if old.is_none() {
+                        self.rels[id] = site.pages[id].rel.clone();
+                    }
+                }
+            }
+            _ if self.now.is_some() || self.rels.len() != site.pages.len() => {
+                self.rels = site.pages.iter().map(|p| p.rel.clone()).collect();
+            }
+            _ => {}
         }
         self.lineage = site.lineage;
         self.now = None;

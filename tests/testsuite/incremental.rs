@@ -2158,3 +2158,68 @@ fn a_broken_link_hints_at_a_part_that_came() {
         ],
     );
 }
+
+// Issue 13: the outputs kept when a part came or went keep what they read
+// by the pages' new ids (`RenderCache::renumber` by the model's steps):
+// the comparison, left as it was for a plain part put in before the parts
+// it shows, is made again when one of them changes.
+#[test]
+fn a_part_put_in_before_others_leaves_them_read() {
+    check(
+        "a_part_put_in_before_others_leaves_them_read",
+        &[
+            (
+                "a plain part whose file comes first in its folder",
+                &[Edit::Write(
+                    "content/region-a/plan-2030/aaa-del.md",
+                    "---\ntitle: Första delen\nweight: 9\n---\n\nText.\n",
+                )],
+                AtMost(8),
+            ),
+            (
+                "the vision of a part after it: the comparison shows it",
+                &[Edit::Replace(
+                    MALBILD,
+                    "vision: Tillsammans skapar vi hälsa.",
+                    "vision: Tillsammans skapar vi mer hälsa.",
+                )],
+                Any,
+            ),
+            (
+                "the part taken out again",
+                &[Edit::Remove("content/region-a/plan-2030/aaa-del.md")],
+                AtMost(7),
+            ),
+            (
+                "the vision as it was",
+                &[Edit::Replace(
+                    MALBILD,
+                    "vision: Tillsammans skapar vi mer hälsa.",
+                    "vision: Tillsammans skapar vi hälsa.",
+                )],
+                Any,
+            ),
+        ],
+    );
+}
+
+// The cache file a watching run writes after a part came keeps every
+// page's content path (`RenderCache::update` puts those of the parts put
+// in where they go): a new run over it finds every output fresh.
+#[test]
+fn a_new_run_after_a_part_came_renders_nothing() {
+    let t = SiteTest::from_dir("kinds");
+    let mut builder = new_run(&t);
+    builder.build().unwrap();
+    let rel = "content/region-a/plan-2030/aaa-del.md";
+    t.write(rel, "---\ntitle: Första delen\nweight: 9\n---\n\nText.\n");
+    let root = std::path::absolute(t.root()).unwrap();
+    let path = std::path::absolute(t.path(rel)).unwrap();
+    let changes: Vec<_> = malbild::classify(&root, &root.join("output"), &path)
+        .into_iter()
+        .collect();
+    builder.rebuild(&changes).unwrap();
+    drop(builder);
+    let report = new_run(&t).build().unwrap();
+    assert_eq!(report.rendered, 0);
+}
