@@ -959,13 +959,18 @@ impl RenderCache {
     pub(crate) fn update(&mut self, site: &Site, made: Made) {
         let generation = self.generation;
         if let Some(now) = &self.now {
-            for recorded in self.outputs.values_mut() {
-                if *recorded.seen.get_mut() == generation {
-                    for (id, _) in recorded.reads.iter_mut() {
-                        *id = now[*id as usize].expect("a fresh output's pages exist") as u32;
-                    }
+            // In parallel: hundreds of thousands of reads at 10,000 pages.
+            use rayon::prelude::*;
+            let mut fresh: Vec<&mut Recorded> = self
+                .outputs
+                .values_mut()
+                .filter(|r| r.seen.load(Ordering::Relaxed) == generation)
+                .collect();
+            fresh.par_iter_mut().for_each(|recorded| {
+                for (id, _) in recorded.reads.iter_mut() {
+                    *id = now[*id as usize].expect("a fresh output's pages exist") as u32;
                 }
-            }
+            });
         }
         for (path, fingerprint, shared, reads) in made.made {
             let reads = reads.into_iter().map(|(id, a)| (id as u32, a)).collect();
