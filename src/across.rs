@@ -28,7 +28,7 @@ use crate::theme::{Text, Theme};
 
 pub(crate) use crate::render::addresses::across::{
     COMPARE_TEMPLATE, THEME_TEMPLATE, THEMES_TEMPLATE, THEMES_URL, compare_anchor, compare_enabled,
-    compare_path, group_size, groups, theme_path, theme_url, themes_enabled,
+    compare_path, compared, group_size, groups, theme_path, theme_url, themes_enabled,
 };
 
 /// A thing a publication says, and where it says it.
@@ -220,26 +220,6 @@ pub(crate) struct ThemeEntry {
 pub(crate) struct ThemesView {
     /// Every theme word some page names, in Swedish alphabetical order.
     pub words: Vec<ThemeEntry>,
-}
-
-/// Whether page `page` is among the pages a publication's theme pages,
-/// list of theme words or comparison may show: it has theme words, or
-/// something for the comparison ([`compared`]). They read the others of a
-/// publication's pages not at all ([`Views::gathered`]), so that a part
-/// with neither coming or going makes none of them again.
-pub(crate) fn gathered(page: &crate::model::Page) -> bool {
-    !page.meta.themes().is_empty() || compared(page)
-}
-
-/// Whether part `page` has a vision, goal areas, success factors or
-/// perspective shifts: the comparison shows it.
-pub(crate) fn compared(page: &crate::model::Page) -> bool {
-    page.part().is_some_and(|m| {
-        m.vision.is_some()
-            || !m.goal_areas.is_empty()
-            || !m.factors.is_empty()
-            || !m.shifts.is_empty()
-    })
 }
 
 /// The label of theme word `slug`: `site.yaml`'s, else the word as a page

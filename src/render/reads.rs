@@ -75,7 +75,7 @@ pub(crate) enum Aspect {
     /// called `regions()` ([`Check::note_navigation`]).
     Navigation,
     /// Which of the pages below it the pages across regions show
-    /// ([`crate::across::gathered`]: those with theme words or something
+    /// ([`super::addresses::across::gathered`]: those with theme words or something
     /// for the comparison), in order, and whether the comparison shows
     /// each: what a theme page, the list of theme words and the comparison
     /// read of a publication's parts instead of [`Aspect::Children`] (and
@@ -639,13 +639,13 @@ fn page_values(site: &Site, bodies: &[Arc<Body>], rels: &[u64], id: PageId) -> [
     let mut gathered = Combine::default();
     for &c in &page.children {
         let child = &site.pages[c];
-        if !crate::across::gathered(child) {
+        if !super::addresses::across::gathered(child) {
             continue;
         }
         // (Its theme words are read as its own [`Aspect::Themes`].)
         gathered = gathered
             .u64(rels[c])
-            .u64(u64::from(crate::across::compared(child)));
+            .u64(u64::from(super::addresses::across::compared(child)));
     }
     [
         facts,

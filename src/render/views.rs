@@ -318,7 +318,7 @@ impl<'a> Views<'a> {
     }
 
     /// The pages below page `id` that the pages across regions show
-    /// ([`crate::across::gathered`]), in order: reads which they are, their
+    /// ([`super::addresses::across::gathered`]), in order: reads which they are, their
     /// theme words and whether the comparison shows them
     /// ([`Aspect::Gathered`]), not its other children.
     pub(crate) fn gathered(&self, id: PageId) -> impl Iterator<Item = PageId> + 'a {
@@ -328,7 +328,7 @@ impl<'a> Views<'a> {
             .children
             .iter()
             .copied()
-            .filter(move |&c| crate::across::gathered(&site.pages[c]))
+            .filter(move |&c| super::addresses::across::gathered(&site.pages[c]))
     }
 
     /// The page above page `id`.
