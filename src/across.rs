@@ -5,9 +5,13 @@
 //!
 //! Each output reads the site only through [`Views`]' accessors, so its
 //! incremental rebuild comes from what they record (see
-//! `crate::render::reads`): the comparison reads the tree and the facts and
-//! bodies of the parts it shows; a theme page reads the tree, every page's
-//! theme words ([`Views::themes_of`]) and the facts of the pages it lists.
+//! `crate::render::reads`): the comparison reads the tree, which of a
+//! publication's parts it may show ([`Views::gathered`]) and the facts and
+//! anchors of those it shows; a theme page and the list of theme words read
+//! the tree, the gathered parts' theme words ([`Views::themes_of`]) and the
+//! facts of the pages they list. A part with no theme words and nothing for
+//! the comparison is read by none of them, so one coming or going makes
+//! none of them again.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -24,7 +28,7 @@ use crate::theme::{Text, Theme};
 
 pub(crate) use crate::render::addresses::across::{
     COMPARE_TEMPLATE, THEME_TEMPLATE, THEMES_TEMPLATE, THEMES_URL, compare_anchor, compare_enabled,
-    compare_path, group_size, groups, theme_path, theme_url, themes_enabled,
+    compare_path, compared, group_size, groups, theme_path, theme_url, themes_enabled,
 };
 
 /// A thing a publication says, and where it says it.
@@ -467,16 +471,12 @@ fn compare(views: &Views<'_>, g: usize) -> CompareView {
                 factors: Vec::new(),
                 shifts: Vec::new(),
             };
-            for &part_id in views.children(id) {
-                let part = views.facts(part_id);
-                let Some(m) = part.part() else { continue };
-                if m.vision.is_none()
-                    && m.goal_areas.is_empty()
-                    && m.factors.is_empty()
-                    && m.shifts.is_empty()
-                {
+            for part_id in views.gathered(id) {
+                if !compared(&site.pages[part_id]) {
                     continue;
                 }
+                let part = views.facts(part_id);
+                let Some(m) = part.part() else { continue };
                 let url = part.output_path();
                 let (area_ids, factor_ids) = views.anchors(part_id);
                 if let (None, Some(vision)) = (&c.vision, &m.vision) {
@@ -577,7 +577,7 @@ fn theme_page(views: &Views<'_>, slug: &str, g: usize) -> ThemePage {
     let mut count = 0;
     for (region, id) in publications_of(views, &in_group) {
         let mut passages = Vec::new();
-        for page_id in std::iter::once(id).chain(views.children(id).iter().copied()) {
+        for page_id in std::iter::once(id).chain(views.gathered(id)) {
             if names(page_id) {
                 passages.push(passage(views, page_id));
             }
@@ -666,7 +666,7 @@ fn themes(views: &Views<'_>) -> ThemesView {
     // Thousands of pages name a few dozen words: each spelling slugged once.
     let mut slugs: crate::hash::FxMap<&str, String> = Default::default();
     for (region, id) in publications(views) {
-        for page_id in std::iter::once(id).chain(views.children(id).iter().copied()) {
+        for page_id in std::iter::once(id).chain(views.gathered(id)) {
             for w in views.themes_of(page_id) {
                 let slug = slugs
                     .entry(w.as_str())

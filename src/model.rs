@@ -661,6 +661,22 @@ impl Renumbered {
         }
     }
 
+    /// The id in the last site, of `len` pages, of each page of this one
+    /// (`None` for a page put in); empty when the steps do not fit `len`.
+    pub(crate) fn was(&self, len: usize) -> Vec<Option<PageId>> {
+        let mut was: Vec<Option<PageId>> = (0..len).map(Some).collect();
+        for &(id, put) in &self.steps {
+            if put && id <= was.len() {
+                was.insert(id, None);
+            } else if !put && id < was.len() {
+                was.remove(id);
+            } else {
+                return Vec::new();
+            }
+        }
+        was
+    }
+
     /// The id in this site of page `id` of the last one; `None` when it was
     /// taken out.
     pub(crate) fn id(&self, mut id: PageId) -> Option<PageId> {

@@ -72,16 +72,18 @@ pub(crate) const CHUNK: usize = 64;
 /// A page keeps its number when pages are added or removed elsewhere, so
 /// those touch only the shards of their own words and their own card file
 /// (a number by place in the site would move every page after them); all
-/// numbers move only when the site's size passes a power of two.
-pub(crate) fn numbers(site: &Site) -> Vec<u32> {
+/// numbers move only when the site's size passes a power of two. `rels`:
+/// each page's content path, hashed ([`crate::hash::str`]).
+pub(crate) fn numbers(site: &Site, rels: &[u64]) -> Vec<u32> {
     let n = site.pages.len().max(1);
     let bits = (n.next_power_of_two().trailing_zeros() + 3).min(31);
     let mut order: Vec<(u32, &str, PageId)> = site
         .pages
         .iter()
+        .zip(rels)
         .enumerate()
-        .map(|(id, p)| {
-            let place = (crate::hash::str(&p.rel) >> (64 - bits)) as u32;
+        .map(|(id, (p, rel))| {
+            let place = (rel >> (64 - bits)) as u32;
             (place, p.rel.as_str(), id)
         })
         .collect();
@@ -1292,10 +1294,17 @@ impl Plan {
     /// letter and put in where it now sorts, and only the
     /// letters it left and joined are cut into parts again (a part ends
     /// where its pages say, so most of their parts come out as they were).
-    /// Returns whether it could be made so (else `self` is as it was).
+    /// `renumbered`: how `site` was made from the site of this plan by
+    /// putting parts in and taking them out, when it was; the plan is then
+    /// first taken to the site's ids ([`Plan::renumber`]), and the parts put
+    /// in are put in their letters as a retitled page is.
+    /// Returns whether it could be made so (else `self` is as it was, or,
+    /// with `renumbered`, maybe only taken to the site's ids: what
+    /// [`Plan::of`] takes from a last plan).
     pub(crate) fn patch(
         &mut self,
         site: &Site,
+        renumbered: Option<&crate::model::Renumbered>,
         rels: &[u64],
         titles: &[u64],
         children: &[u64],
@@ -1303,14 +1312,22 @@ impl Plan {
         if self.parts.is_empty()
             || site.pages.len() <= split_above(site)
             || self.above != split_above(site)
-            || self.rels != rels
-            || self.children != children
-            || self.titles.len() != titles.len()
         {
             return false;
         }
+        // The pages put in, and the letters that lost a page taken out.
+        let (put, shrunk) = match renumbered {
+            Some(r) if self.rels != rels => match self.renumber(site, r, rels, children) {
+                Some(done) => done,
+                None => return false,
+            },
+            _ => (Vec::new(), Vec::new()),
+        };
+        if self.rels != rels || self.children != children || self.titles.len() != titles.len() {
+            return false;
+        }
         let retitled: Vec<PageId> = (0..titles.len())
-            .filter(|&id| self.titles[id] != titles[id])
+            .filter(|&id| self.titles[id] != titles[id] || put.binary_search(&id).is_ok())
             .collect();
         // A region's or publication's title is in the context of every page
         // below it: those move too, with their new context.
@@ -1346,8 +1363,12 @@ impl Plan {
             .enumerate()
             .map(|(l, letter)| (letter.letter.as_str(), l))
             .collect();
-        // The letters the moved pages leave and join, each as one list.
+        // The letters the moved pages leave and join (and those that lost a
+        // page taken out), each as one list.
         let mut lists: BTreeMap<usize, Vec<(PageId, Arc<str>)>> = BTreeMap::new();
+        for l in shrunk {
+            lists.insert(l, self.pages_of(l));
+        }
         let mut taken: Vec<(PageId, Arc<str>, usize)> = Vec::with_capacity(moved.len());
         // The moved pages' new keys, put in the plan once it is sure to be
         // patched.
@@ -1358,19 +1379,30 @@ impl Plan {
             } else {
                 self.keys[id].clone()
             };
-            let (Some(&from), Some(&to)) = (
-                by_name.get(initial(&self.keys[id]).as_str()),
-                by_name.get(initial(&key).as_str()),
-            ) else {
-                // A letter that was not in the list: its navigation moves.
+            // A letter that was not in the list: its navigation moves.
+            let Some(&to) = by_name.get(initial(&key).as_str()) else {
                 return false;
             };
-            let list = lists.entry(from).or_insert_with(|| self.pages_of(from));
-            let Some(at) = list.iter().position(|(p, _)| *p == id) else {
-                return false;
+            let ctx = if put.binary_search(&id).is_ok() {
+                // Not in the list yet: its context from the pages above it.
+                let mut above: Vec<PageId> = site.ancestors(id).collect();
+                above.reverse();
+                Arc::from(
+                    above
+                        .into_iter()
+                        .fold(String::new(), |ctx, a| below(site, a, ctx)),
+                )
+            } else {
+                let Some(&from) = by_name.get(initial(&self.keys[id]).as_str()) else {
+                    return false;
+                };
+                let list = lists.entry(from).or_insert_with(|| self.pages_of(from));
+                let Some(at) = list.iter().position(|(p, _)| *p == id) else {
+                    return false;
+                };
+                let (_, ctx) = list.remove(at);
+                contexts.get(&id).cloned().unwrap_or(ctx)
             };
-            let (_, ctx) = list.remove(at);
-            let ctx = contexts.get(&id).cloned().unwrap_or(ctx);
             taken.push((id, ctx, to));
             keys.insert(id, key);
         }
@@ -1428,6 +1460,68 @@ impl Plan {
         letter_parts.reverse();
         self.assemble(site, letter_parts);
         true
+    }
+
+    /// Takes the plan to the ids of `site`, made from the site of this plan
+    /// as `renumbered` says: each page's sort key, title, content path and
+    /// children by its new id, the pages of the list by theirs, those taken
+    /// out taken out of their parts (whose value is then 0: worked out
+    /// again). Returns the pages put in (not in the list yet) and the
+    /// letters that lost a page, or `None` (with `self` as it was) when the
+    /// pages kept are not those of `rels` or a page's children moved other
+    /// than by a page put in or taken out ([`Site::patched`]).
+    fn renumber(
+        &mut self,
+        site: &Site,
+        renumbered: &crate::model::Renumbered,
+        rels: &[u64],
+        children: &[u64],
+    ) -> Option<(Vec<PageId>, Vec<usize>)> {
+        // Each page's id in this plan, by its id in `site`.
+        let was = renumbered.was(self.rels.len());
+        if was.len() != rels.len() {
+            return None;
+        }
+        for (id, old) in was.iter().enumerate() {
+            if let Some(old) = *old
+                && (self.rels[old] != rels[id]
+                    || (self.children[old] != children[id]
+                        && site.patched.binary_search(&id).is_err()))
+            {
+                return None;
+            }
+        }
+        let mut now: Vec<Option<PageId>> = vec![None; self.rels.len()];
+        let mut put = Vec::new();
+        for (id, old) in was.iter().enumerate() {
+            match old {
+                Some(old) => now[*old] = Some(id),
+                None => put.push(id),
+            }
+        }
+        renumbered.apply(&mut self.keys, Arc::from([]));
+        renumbered.apply(&mut self.titles, 0);
+        self.rels = rels.to_vec();
+        self.children = children.to_vec();
+        let mut shrunk = Vec::new();
+        for part in &mut self.parts {
+            let before = part.entries.len();
+            part.entries.retain_mut(|(id, _)| match now[*id] {
+                Some(new) => {
+                    *id = new;
+                    true
+                }
+                None => false,
+            });
+            if part.entries.len() != before {
+                part.value = 0;
+                shrunk.push(part.letter);
+                self.count -= before - part.entries.len();
+            }
+        }
+        self.count += put.len();
+        shrunk.dedup();
+        Some((put, shrunk))
     }
 
     /// The pages of letter `l`, in order, with their contexts.
@@ -2014,6 +2108,9 @@ mod tests {
             }
         };
         let (mut patched, mut whole) = (0, 0);
+        // Rounds where parts came or went: patched, made again.
+        let (mut renumbered, mut renumbered_whole) = (0, 0);
+        let mut new_parts = 0;
         for (parts, above) in [(12, 20), (25, 60), (40, 12)] {
             let mut site = listed_site(parts, above, &mut title);
             let (rels, titles, children) = list_hashes(&site);
@@ -2034,24 +2131,75 @@ mod tests {
                 // Now and then a publication's parts in another order: the
                 // tree moved, the plan is made again.
                 if next(15) == 0 {
-                    let region = 1 + next(3) * (1 + 2 * (parts + 1));
-                    let publication = region + 1 + next(2) * (parts + 1);
-                    assert_eq!(site.pages[publication].role, Role::Publication);
+                    let publications: Vec<PageId> = (1..site.pages.len())
+                        .filter(|&id| site.pages[id].role == Role::Publication)
+                        .collect();
+                    let publication = publications[next(publications.len())];
                     site.pages[publication].children.reverse();
+                }
+                // Now and then a part put in or taken out (or both), as
+                // `model::add_part` and `remove_part` do: the ids after it
+                // move.
+                site.renumbered = None;
+                site.patched.clear();
+                if next(3) == 0 {
+                    let mut steps = Vec::new();
+                    if next(3) > 0 {
+                        let parts: Vec<PageId> = (1..site.pages.len())
+                            .filter(|&id| site.pages[id].role == Role::Part)
+                            .collect();
+                        let id = parts[next(parts.len())];
+                        let parent = take_out(&mut site, id);
+                        steps.push((id, false));
+                        site.patched.push(parent);
+                    }
+                    if next(3) > 0 {
+                        let publications: Vec<PageId> = (1..site.pages.len())
+                            .filter(|&id| site.pages[id].role == Role::Publication)
+                            .collect();
+                        let parent = publications[next(publications.len())];
+                        let at = parent + 1 + next(site.pages[parent].children.len() + 1);
+                        new_parts += 1;
+                        let rel = format!("{}n{new_parts}.md", site.pages[parent].url);
+                        put_in(&mut site, at, parent, rel, title());
+                        steps.push((at, true));
+                        site.patched.retain(|&p| p != at);
+                        site.patched.iter_mut().for_each(|p| {
+                            if *p >= at {
+                                *p += 1
+                            }
+                        });
+                        site.patched.extend([at, parent]);
+                    }
+                    site.patched.sort_unstable();
+                    site.patched.dedup();
+                    if !steps.is_empty() {
+                        site.renumbered = Some(crate::model::Renumbered {
+                            from: round,
+                            steps,
+                            gone: Vec::new(),
+                        });
+                    }
                 }
                 let (rels, titles, children) = list_hashes(&site);
                 let from_nothing = Plan::of(&site, None, &rels, &titles, &children);
                 let last_lists = plan.list_values();
                 let before = plan.clone();
-                if plan.patch(&site, &rels, &titles, &children) {
+                let came = site.renumbered.clone();
+                if plan.patch(&site, came.as_ref(), &rels, &titles, &children) {
                     patched += 1;
+                    renumbered += usize::from(came.is_some());
                 } else {
-                    // As it was when it could not be patched.
-                    assert_eq!(
-                        plan, before,
-                        "round {round}: a failed patch changed the plan"
-                    );
+                    // As it was when it could not be patched (or only
+                    // taken to the new ids).
+                    if came.is_none() {
+                        assert_eq!(
+                            plan, before,
+                            "round {round}: a failed patch changed the plan"
+                        );
+                    }
                     whole += 1;
+                    renumbered_whole += usize::from(came.is_some());
                     plan = Plan::of(&site, Some(&plan), &rels, &titles, &children);
                 }
                 assert_eq!(
@@ -2070,12 +2218,77 @@ mod tests {
                 }
             }
         }
-        // Most edits are patched in place, the others made again.
-        eprintln!("{patched} patched, {whole} made again");
+        // Most edits are patched in place, the others made again; so are
+        // most parts that came or went.
+        eprintln!(
+            "{patched} patched, {whole} made again; parts came or went: \
+             {renumbered} patched, {renumbered_whole} made again"
+        );
         assert!(
             patched > 3 * whole && whole > 0,
             "{patched} patched, {whole} made again"
         );
+        assert!(
+            renumbered > 3 * renumbered_whole && renumbered > 100,
+            "{renumbered} patched, {renumbered_whole} made again"
+        );
+    }
+
+    /// Moves the ids from `from` on up or down by one, as `Site::shift`.
+    fn shift(site: &mut Site, from: PageId, up: bool) {
+        let moved = |id: &mut PageId| {
+            if *id >= from {
+                if up {
+                    *id += 1;
+                } else {
+                    *id -= 1;
+                }
+            }
+        };
+        for page in &mut site.pages {
+            if let Some(p) = page.parent.as_mut() {
+                moved(p);
+            }
+            page.children.iter_mut().for_each(moved);
+        }
+    }
+
+    /// Takes part `id` out of `site`; returns its parent.
+    fn take_out(site: &mut Site, id: PageId) -> PageId {
+        let parent = site.pages[id].parent.expect("a part has a parent");
+        site.pages[parent].children.retain(|&c| c != id);
+        site.pages.remove(id);
+        shift(site, id + 1, false);
+        parent
+    }
+
+    /// Puts a part at id `at` (below `parent`, among its children at a
+    /// place of its own).
+    fn put_in(site: &mut Site, at: PageId, parent: PageId, rel: String, title: String) {
+        shift(site, at, true);
+        let url = format!("{}/", rel.trim_end_matches(".md"));
+        site.pages.insert(
+            at,
+            Page {
+                path: rel.clone().into(),
+                rel,
+                text: Arc::from(""),
+                text_hash: 0,
+                front_hash: 0,
+                body_offset: 0,
+                role: Role::Part,
+                meta: Arc::new(Meta::Part(Default::default())),
+                title,
+                weight: 0,
+                date: None,
+                url,
+                parent: Some(parent),
+                children: Vec::new(),
+            },
+        );
+        let children = &mut site.pages[parent].children;
+        let place = at % (children.len() + 1);
+        children.insert(place, at);
     }
 
     #[test]

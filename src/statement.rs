@@ -426,6 +426,21 @@ pub(crate) fn pages_key(
         .u64(basis.publications_hash)
         .u64(theme.fingerprint(TEMPLATE))
         .finish();
+    // Parts came or went since: what it read, by the new ids (a page taken
+    // out among it, and it reads again).
+    if let Some(k) = kept.as_mut()
+        && let Some(renumbered) = site.renumbered_from(k.lineage)
+    {
+        let reads: Option<Vec<(PageId, Aspect)>> = k
+            .reads
+            .iter()
+            .map(|&(id, aspect)| Some((renumbered.id(id)?, aspect)))
+            .collect();
+        if let Some(reads) = reads {
+            k.reads = reads;
+            k.lineage = site.lineage;
+        }
+    }
     let value = match kept {
         Some(k)
             if k.lineage == site.lineage

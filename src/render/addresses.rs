@@ -60,6 +60,26 @@ pub(crate) mod across {
     /// Where the list of theme words is.
     pub(crate) const THEMES_URL: &str = "teman/index.html";
 
+    /// Whether page `page` is among the pages a publication's theme pages,
+    /// list of theme words or comparison may show: it has theme words, or
+    /// something for the comparison ([`compared`]). They read the others of a
+    /// publication's pages not at all ([`crate::render::Views::gathered`]), so that a part
+    /// with neither coming or going makes none of them again.
+    pub(crate) fn gathered(page: &crate::model::Page) -> bool {
+        !page.meta.themes().is_empty() || compared(page)
+    }
+
+    /// Whether part `page` has a vision, goal areas, success factors or
+    /// perspective shifts: the comparison shows it.
+    pub(crate) fn compared(page: &crate::model::Page) -> bool {
+        page.part().is_some_and(|m| {
+            m.vision.is_some()
+                || !m.goal_areas.is_empty()
+                || !m.factors.is_empty()
+                || !m.shifts.is_empty()
+        })
+    }
+
     /// Whether the theme has the comparison page.
     pub(crate) fn compare_enabled(theme: &Theme) -> bool {
         theme.has(COMPARE_TEMPLATE)

@@ -104,6 +104,48 @@ pub(crate) struct MarkdownCache {
     /// ([`Site::lineage`]: the same pages at the same addresses, the same
     /// files) and the settings (the theme's words), and its bodies by page.
     last: Option<(u64, u64, u64, Vec<Arc<Body>>)>,
+    /// The [`LinkNames`] of each of `last`'s bodies, when made (by the
+    /// first build whose parts came or went, then kept up to date).
+    names: Vec<LinkNames>,
+    /// The [`page_link`] of each page of `last`'s site, when made as
+    /// `names` is, and their sum.
+    links: (Vec<u64>, u64),
+}
+
+/// The last segments of the paths of a body's link targets, joined by `/`
+/// (which no segment holds), where [`may_have_moved`] looks for the names
+/// of the files that came or went: in one string, so that looking through
+/// every body's is a walk through memory, not through each body's links;
+/// `None` when a link question of the body may get another answer whatever
+/// came or went.
+type LinkNames = Option<Box<str>>;
+
+/// The [`LinkNames`] of `body`: `None` when it has a broken link (its hint
+/// names the nearest pages) or a link left as text for a space (it names a
+/// page of its folder), or a link whose last path segment is not a name
+/// (`..`, `./`, nothing) or may be written another way (`%`, not ASCII,
+/// `\`).
+fn link_names(body: &Body) -> LinkNames {
+    if !body.problems.is_empty() {
+        return None;
+    }
+    let mut names = String::new();
+    for (read, _) in &body.links_read {
+        let LinkRead::Target(dest) = read else {
+            return None;
+        };
+        if !dest.is_ascii() || dest.contains(['%', '\\']) {
+            return None;
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or_default();
+        let last = path.rsplit('/').next().unwrap_or_default();
+        if matches!(last, "" | "." | "..") {
+            return None;
+        }
+        names.push('/');
+        names.push_str(last);
+    }
+    Some(names.into_boxed_str())
 }
 
 impl MarkdownCache {
@@ -155,13 +197,31 @@ fn settings_hash(site: &Site, theme: &Theme) -> u64 {
 /// address, every file, every draft, every page that could not be read, and
 /// the [`markdown_settings`]. Bodies rendered under the same hash link (and
 /// read) the same way.
-pub(crate) fn link_world(site: &Site, theme: &Theme) -> u64 {
+fn link_world(site: &Site, theme: &Theme) -> u64 {
+    let pages = site
+        .pages
+        .iter()
+        .fold(0u64, |sum, p| sum.wrapping_add(page_link(p)));
+    world_of(site, theme, pages)
+}
+
+/// What page `page` is to links: a hash of its content path and address.
+/// The pages' part of [`link_world`] is the sum of theirs (their order
+/// follows from their content paths), so that a part that comes or goes
+/// adds or takes away its own ([`MarkdownCache::links`]).
+fn page_link(page: &crate::model::Page) -> u64 {
+    crate::hash::Combine::default()
+        .str(&page.rel)
+        .str(&page.url)
+        .finish()
+}
+
+/// [`link_world`] of `site`, whose pages' [`page_link`]s sum to `pages`.
+fn world_of(site: &Site, theme: &Theme, pages: u64) -> u64 {
     let mut h = crate::hash::Combine::default()
         .str(&site.config.language)
-        .str(markdown_settings(site, theme).unnamed_table);
-    for p in &site.pages {
-        h = h.str(&p.rel).str(&p.url);
-    }
+        .str(markdown_settings(site, theme).unnamed_table)
+        .u64(pages);
     for (a, out) in &site.assets {
         h = h.str(&a.rel).str(out);
     }
@@ -224,11 +284,49 @@ pub(crate) fn markdown(
                     .trim_end_matches(".md")
             })
             .collect();
+        let mut names = std::mem::take(&mut cache.names);
+        if names.len() == bodies.len() {
+            renumbered.apply(&mut names, None);
+        } else {
+            names = bodies.par_iter().map(|b| link_names(b)).collect();
+            renumbered.apply(&mut names, None);
+        }
+        // The pages' part of the link world: what those taken out added
+        // taken away, what those put in add added.
+        let (mut links, mut sum) = std::mem::take(&mut cache.links);
+        if links.len() != bodies.len() {
+            links = Vec::new();
+        }
+        for &(id, put) in &renumbered.steps {
+            if links.is_empty() {
+                break;
+            } else if put && id <= links.len() {
+                links.insert(id, 0);
+            } else if !put && id < links.len() {
+                sum = sum.wrapping_sub(links.remove(id));
+            } else {
+                links.clear();
+            }
+        }
+        if links.len() == n {
+            // Those put in are 0 (a page's own is 0 once in 2^64).
+            for (id, page) in site.pages.iter().enumerate() {
+                if links[id] == 0 {
+                    links[id] = page_link(page);
+                    sum = sum.wrapping_add(links[id]);
+                }
+            }
+        } else {
+            links = site.pages.iter().map(page_link).collect();
+            sum = links.iter().fold(0u64, |s, l| s.wrapping_add(*l));
+        }
         renumbered.apply(bodies, Arc::new(Body::default()));
         if bodies.len() == n {
-            let world = link_world(site, theme);
+            let world = world_of(site, theme, sum);
+            // (Tests run with debug assertions: the sum kept is the sum.)
+            debug_assert_eq!(world, link_world(site, theme));
             let mut again = site.patched.clone();
-            again.extend((0..n).filter(|&id| may_have_moved(&bodies[id], &stems)));
+            again.extend((0..n).filter(|&id| may_have_moved(&names[id], &stems)));
             again.sort_unstable();
             again.dedup();
             let mut bodies = std::mem::take(bodies);
@@ -245,6 +343,11 @@ pub(crate) fn markdown(
             for (_, rel) in &renumbered.gone {
                 cache.bodies.remove(rel);
             }
+            for &id in &again {
+                names[id] = link_names(&bodies[id]);
+            }
+            cache.names = names;
+            cache.links = (links, sum);
             cache.last = Some((site.lineage, settings_now, world, bodies.clone()));
             return (bodies, founds);
         }
@@ -253,6 +356,7 @@ pub(crate) fn markdown(
         *lineage == site.lineage && *settings == settings_now && last.len() == n
     });
     if let Some((lineage, settings, world, mut bodies)) = kept {
+        let mut names = std::mem::take(&mut cache.names);
         let founds = remake(
             site,
             theme,
@@ -263,10 +367,19 @@ pub(crate) fn markdown(
             progress,
             check,
         );
+        if names.len() == n {
+            for &id in &site.patched {
+                names[id] = link_names(&bodies[id]);
+            }
+            cache.names = names;
+        }
         cache.last = Some((lineage, settings, world, bodies.clone()));
         return (bodies, founds);
     }
-    let world = link_world(site, theme);
+    let links: Vec<u64> = site.pages.iter().map(page_link).collect();
+    let sum = links.iter().fold(0u64, |s, l| s.wrapping_add(*l));
+    let world = world_of(site, theme, sum);
+    cache.links = (links, sum);
     progress.phase(Phase::Markdown, n as u64);
     // Each body, whether its cache entry is as it should stay, and what
     // the checks found in it when it is made now.
@@ -315,6 +428,7 @@ pub(crate) fn markdown(
     }
     let (bodies, founds): (Vec<Arc<Body>>, Vec<Found>) =
         bodies.into_iter().map(|(b, _, found)| (b, found)).unzip();
+    cache.names.clear();
     cache.last = Some((site.lineage, settings_now, world, bodies.clone()));
     (bodies, founds)
 }
@@ -400,26 +514,16 @@ fn body_for(
     }
 }
 
-/// Whether a link question of `body` may get another answer when pages
-/// of the file names `stems` (`ny-del` of `ny-del.md`) came or went, and no
-/// other page or file moved: a body with a broken link (its hint names the
-/// nearest pages) or a link left as text for a space (it names a page of
-/// its folder) may; a link resolved before resolves the same unless the
-/// last segment of its path names one of them, or is not a name (`..`,
-/// `./`, nothing), or may be written another way (`%`, not ASCII, `\`).
-fn may_have_moved(body: &Body, stems: &[&str]) -> bool {
-    !body.problems.is_empty()
-        || body.links_read.iter().any(|(read, _)| match read {
-            LinkRead::Spaced(..) => true,
-            LinkRead::Target(dest) => {
-                if !dest.is_ascii() || dest.contains(['%', '\\']) {
-                    return true;
-                }
-                let path = dest.split(['#', '?']).next().unwrap_or_default();
-                let last = path.rsplit('/').next().unwrap_or_default();
-                matches!(last, "" | "." | "..") || stems.iter().any(|s| last.contains(s))
-            }
-        })
+/// Whether a link question of a body whose [`LinkNames`] are `names` may
+/// get another answer when pages of the file names `stems` (`ny-del` of
+/// `ny-del.md`) came or went, and no other page or file moved: a link
+/// resolved before resolves the same unless the last segment of its path
+/// names one of them ([`link_names`] says when that is not enough to
+/// know).
+fn may_have_moved(names: &LinkNames, stems: &[&str]) -> bool {
+    names
+        .as_deref()
+        .is_none_or(|names| stems.iter().any(|s| names.contains(s)))
 }
 
 /// A hash of what a link target resolved to.

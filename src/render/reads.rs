@@ -74,6 +74,14 @@ pub(crate) enum Aspect {
     /// titles and addresses, in order), read by an output whose template
     /// called `regions()` ([`Check::note_navigation`]).
     Navigation,
+    /// Which of the pages below it the pages across regions show
+    /// ([`super::addresses::across::gathered`]: those with theme words or something
+    /// for the comparison), in order, and whether the comparison shows
+    /// each: what a theme page, the list of theme words and the comparison
+    /// read of a publication's parts instead of [`Aspect::Children`] (and
+    /// then each one's theme words, facts or anchors), so that a part with
+    /// neither coming or going leaves them be.
+    Gathered,
 }
 
 impl Aspect {
@@ -95,6 +103,7 @@ impl Aspect {
             Aspect::Letters => "letters",
             Aspect::List(_) => "list",
             Aspect::Navigation => "navigation",
+            Aspect::Gathered => "gathered",
         }
     }
 
@@ -110,6 +119,7 @@ impl Aspect {
             Aspect::Anchors => 1 << 6,
             Aspect::Address => 1 << 7,
             Aspect::Title => 1 << 8,
+            Aspect::Gathered => 1 << 9,
             Aspect::Index
             | Aspect::Shard(_)
             | Aspect::Chunk(_)
@@ -137,6 +147,7 @@ impl Aspect {
             Aspect::List(n) => 13 | (u64::from(n) << 8),
             Aspect::Address => 11,
             Aspect::Navigation => 14,
+            Aspect::Gathered => 15,
         }
     }
 }
@@ -215,6 +226,7 @@ pub(crate) struct Values {
     anchors: Vec<u64>,
     address: Vec<u64>,
     title: Vec<u64>,
+    gathered: Vec<u64>,
     /// What each page's search card shows.
     cards: Vec<u64>,
     /// [`Aspect::Index`]: one value for the whole site.
@@ -246,6 +258,11 @@ impl Values {
         let n = site.pages.len();
         let mut taken = kept.take();
         let last_plan = taken.as_mut().and_then(|last| last.plan.take());
+        // How this site was made from the one of the last plan, when parts
+        // came or went.
+        let renumbered = taken
+            .as_ref()
+            .and_then(|last| site.renumbered_from(last.lineage));
         // A site of the last one's lineage, or made from it by putting
         // parts in or taking them out (then what was kept is renumbered).
         let mut rechunk = false;
@@ -281,7 +298,17 @@ impl Values {
                 }
                 affected.sort_unstable();
                 affected.dedup();
-                let per: Vec<(PageId, [u64; 10])> = affected
+                // A page's theme words and what the comparison shows of
+                // it are in its parent's [`Aspect::Gathered`].
+                let parents: Vec<PageId> = site
+                    .patched
+                    .iter()
+                    .filter_map(|&id| site.pages[id].parent)
+                    .collect();
+                affected.extend(parents);
+                affected.sort_unstable();
+                affected.dedup();
+                let per: Vec<(PageId, [u64; 11])> = affected
                     .par_iter()
                     .map(|&id| (id, page_values(site, bodies, &last.rels, id)))
                     .collect();
@@ -295,7 +322,7 @@ impl Values {
                     .par_iter()
                     .map(|p| crate::hash::str(&p.rel))
                     .collect();
-                let per: Vec<(PageId, [u64; 10])> = (0..n)
+                let per: Vec<(PageId, [u64; 11])> = (0..n)
                     .into_par_iter()
                     .map(|id| (id, page_values(site, bodies, &rels, id)))
                     .collect();
@@ -309,12 +336,13 @@ impl Values {
                     anchors: vec![0; n],
                     address: vec![0; n],
                     title: vec![0; n],
+                    gathered: vec![0; n],
                     cards: vec![0; n],
                     index: 0,
                     shards: HashMap::new(),
                     shard_keys: Vec::new(),
                     chunks: Vec::new(),
-                    numbers: crate::search::numbers(site),
+                    numbers: crate::search::numbers(site, &rels),
                     chunk_pages: Vec::new(),
                     changed: None,
                     plan: Arc::default(),
@@ -339,8 +367,9 @@ impl Values {
                 values.anchors[id],
                 values.address[id],
                 values.title[id],
+                values.gathered[id],
             ];
-            let bits = (0..9)
+            let bits = (0..10)
                 .filter(|&i| was[i] != v[i])
                 .fold(0u16, |bits, i| bits | (1 << i));
             changed.pages[id] = bits;
@@ -353,8 +382,9 @@ impl Values {
             values.anchors[id] = v[6];
             values.address[id] = v[7];
             values.title[id] = v[8];
-            values.cards[id] = v[9];
-            if v[9] != card_was {
+            values.gathered[id] = v[9];
+            values.cards[id] = v[10];
+            if v[10] != card_was {
                 cards_moved.push(values.numbers[id] as usize / crate::search::CHUNK);
             }
         }
@@ -383,7 +413,7 @@ impl Values {
                     values.plan = Arc::default();
                     let mut plan = Arc::unwrap_or_clone(plan);
                     let (overview, lists) = (plan.overview, plan.list_values());
-                    if !plan.patch(site, &rels, &values.title, &values.children) {
+                    if !plan.patch(site, renumbered, &rels, &values.title, &values.children) {
                         plan = crate::search::Plan::of(
                             site,
                             Some(&plan),
@@ -524,6 +554,7 @@ impl Values {
             Aspect::Anchors => self.anchors[id],
             Aspect::Address => self.address[id],
             Aspect::Title => self.title[id],
+            Aspect::Gathered => self.gathered[id],
             Aspect::Index => self.index,
             Aspect::Shard(n) => self.shards.get(&n).copied().unwrap_or_default(),
             Aspect::Chunk(n) => self.chunks.get(n as usize).map_or(0, Combine::finish),
@@ -586,9 +617,9 @@ impl Values {
 }
 
 /// The values of page `id`: its facts, body, children, parent, logo, theme
-/// words, anchors, address, title and search card (`rels`: each page's
-/// content path, hashed).
-fn page_values(site: &Site, bodies: &[Arc<Body>], rels: &[u64], id: PageId) -> [u64; 10] {
+/// words, anchors, address, title, gathered children and search card
+/// (`rels`: each page's content path, hashed).
+fn page_values(site: &Site, bodies: &[Arc<Body>], rels: &[u64], id: PageId) -> [u64; 11] {
     let rel = |id: Option<PageId>| id.map_or(0, |p| rels[p]);
     let page = &site.pages[id];
     let body = &bodies[id];
@@ -605,6 +636,17 @@ fn page_values(site: &Site, bodies: &[Arc<Body>], rels: &[u64], id: PageId) -> [
     for (anchor, _) in body.goal_areas.iter().chain(&body.factors) {
         anchors = anchors.str(anchor);
     }
+    let mut gathered = Combine::default();
+    for &c in &page.children {
+        let child = &site.pages[c];
+        if !super::addresses::across::gathered(child) {
+            continue;
+        }
+        // (Its theme words are read as its own [`Aspect::Themes`].)
+        gathered = gathered
+            .u64(rels[c])
+            .u64(u64::from(super::addresses::across::compared(child)));
+    }
     [
         facts,
         Combine::default()
@@ -618,6 +660,7 @@ fn page_values(site: &Site, bodies: &[Arc<Body>], rels: &[u64], id: PageId) -> [
         anchors.finish(),
         crate::hash::str(&page.url),
         Combine::default().str(&page.title).str(&page.url).finish(),
+        gathered.finish(),
         // What its search card shows: with the titles of its region and
         // publication.
         site.ancestors(id)
@@ -703,7 +746,19 @@ fn renumber(
     renumbered: &crate::model::Renumbered,
 ) -> Option<()> {
     let values = last.values.as_mut()?;
-    let numbers = crate::search::numbers(site);
+    // Each page's content path, hashed: those kept as they were.
+    let was = renumbered.was(last.rels.len());
+    if was.len() != site.pages.len() {
+        return None;
+    }
+    let mut rels = std::mem::take(&mut last.rels);
+    renumbered.apply(&mut rels, 0);
+    for (id, old) in was.iter().enumerate() {
+        if old.is_none() {
+            rels[id] = crate::hash::str(&site.pages[id].rel);
+        }
+    }
+    let numbers = crate::search::numbers(site, &rels);
     let mut was = std::mem::take(&mut values.numbers);
     let empty = Arc::new(Body::default());
     for &(id, put) in &renumbered.steps {
@@ -739,16 +794,13 @@ fn renumber(
         &mut values.anchors,
         &mut values.address,
         &mut values.title,
+        &mut values.gathered,
         &mut values.cards,
     ] {
         renumbered.apply(v, 0);
     }
     values.chunk_pages.clear();
-    last.rels = site
-        .pages
-        .iter()
-        .map(|p| crate::hash::str(&p.rel))
-        .collect();
+    last.rels = rels;
     last.lineage = site.lineage;
     Some(())
 }
@@ -832,6 +884,21 @@ impl RenderCache {
     /// often every page kept its id).
     pub(crate) fn renumber(&mut self, site: &Site) {
         self.generation = self.generation.wrapping_add(1);
+        // Parts came or went since: their steps say which page is which
+        // (no look-up of 10,000 content paths).
+        if let Some(renumbered) = site.renumbered_from(self.lineage) {
+            let was = renumbered.was(self.rels.len());
+            if was.len() == site.pages.len() {
+                let mut now = vec![None; self.rels.len()];
+                for (id, old) in was.into_iter().enumerate() {
+                    if let Some(old) = old {
+                        now[old] = Some(id);
+                    }
+                }
+                self.now = Some(now);
+                return;
+            }
+        }
         let same = self.rels.len() == site.pages.len()
             && (self.lineage != 0 && self.lineage == site.lineage
                 || self.rels.iter().zip(&site.pages).all(|(r, p)| *r == p.rel));
@@ -892,13 +959,18 @@ impl RenderCache {
     pub(crate) fn update(&mut self, site: &Site, made: Made) {
         let generation = self.generation;
         if let Some(now) = &self.now {
-            for recorded in self.outputs.values_mut() {
-                if *recorded.seen.get_mut() == generation {
-                    for (id, _) in recorded.reads.iter_mut() {
-                        *id = now[*id as usize].expect("a fresh output's pages exist") as u32;
-                    }
+            // In parallel: hundreds of thousands of reads at 10,000 pages.
+            use rayon::prelude::*;
+            let mut fresh: Vec<&mut Recorded> = self
+                .outputs
+                .values_mut()
+                .filter(|r| r.seen.load(Ordering::Relaxed) == generation)
+                .collect();
+            fresh.par_iter_mut().for_each(|recorded| {
+                for (id, _) in recorded.reads.iter_mut() {
+                    *id = now[*id as usize].expect("a fresh output's pages exist") as u32;
                 }
-            }
+            });
         }
         for (path, fingerprint, shared, reads) in made.made {
             let reads = reads.into_iter().map(|(id, a)| (id as u32, a)).collect();
@@ -915,8 +987,24 @@ impl RenderCache {
         }
         self.outputs
             .retain(|_, recorded| *recorded.seen.get_mut() == generation);
-        if self.now.is_some() || self.rels.len() != site.pages.len() {
-            self.rels = site.pages.iter().map(|p| p.rel.clone()).collect();
+        match site.renumbered_from(self.lineage) {
+            // The pages kept keep their content paths.
+            Some(renumbered)
+                if self.now.is_some()
+                    && renumbered.was(self.rels.len()).len() == site.pages.len() =>
+            {
+                let was = renumbered.was(self.rels.len());
+                renumbered.apply(&mut self.rels, String::new());
+                for (id, old) in was.into_iter().enumerate() {
+                    if old.is_none() {
+                        self.rels[id] = site.pages[id].rel.clone();
+                    }
+                }
+            }
+            _ if self.now.is_some() || self.rels.len() != site.pages.len() => {
+                self.rels = site.pages.iter().map(|p| p.rel.clone()).collect();
+            }
+            _ => {}
         }
         self.lineage = site.lineage;
         self.now = None;

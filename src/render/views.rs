@@ -317,6 +317,20 @@ impl<'a> Views<'a> {
         &self.site.pages[id].children
     }
 
+    /// The pages below page `id` that the pages across regions show
+    /// ([`super::addresses::across::gathered`]), in order: reads which they are, their
+    /// theme words and whether the comparison shows them
+    /// ([`Aspect::Gathered`]), not its other children.
+    pub(crate) fn gathered(&self, id: PageId) -> impl Iterator<Item = PageId> + 'a {
+        self.reads.note(id, Aspect::Gathered);
+        let site = self.site;
+        site.pages[id]
+            .children
+            .iter()
+            .copied()
+            .filter(move |&c| super::addresses::across::gathered(&site.pages[c]))
+    }
+
     /// The page above page `id`.
     pub(crate) fn parent(&self, id: PageId) -> Option<PageId> {
         self.reads.note(id, Aspect::Parent);

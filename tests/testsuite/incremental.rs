@@ -2093,3 +2093,183 @@ fn the_statement_follows_the_home_page_and_the_audit() {
         ],
     );
 }
+
+// Issue 13: the theme pages, the list of theme words and the comparison
+// read of a publication's parts only those with theme words or something
+// for the comparison (their publication's `gathered` aspect), so a plain
+// part coming or going makes none of them again; one with theme words or a
+// vision does, and so does a part that gains or loses them.
+#[test]
+fn a_plain_part_leaves_the_pages_across_regions_be() {
+    const NY: &str = "content/region-a/plan-2030/ny.md";
+    check(
+        "a_plain_part_leaves_the_pages_across_regions_be",
+        &[
+            (
+                "a plain new part: itself, its publication, siblings and print page, the A–Ö list",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nweight: 9\n---\n\nText.\n",
+                )],
+                AtMost(8),
+            ),
+            (
+                "it names a theme word: that word's page and the list of theme words",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nweight: 9\nthemes: [samverkan]\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            (
+                "a new theme word",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nweight: 9\nthemes: [Nytt ord, samverkan]\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            (
+                "a goal area too: the comparison",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nkind: goal-picture\nweight: 9\nthemes: [Nytt ord, samverkan]\ngoal_areas:\n  - title: Trygghet\n    text: Trygg vård.\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            (
+                "no theme words, the goal area kept",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nkind: goal-picture\nweight: 9\ngoal_areas:\n  - title: Trygghet\n    text: Trygg vård.\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            (
+                "plain again",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nweight: 9\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            (
+                "the plain part removed: its publication, siblings and print page, the A–Ö list",
+                &[Edit::Remove(NY)],
+                AtMost(7),
+            ),
+            (
+                "a new part with a goal area and a theme word",
+                &[Edit::Write(
+                    NY,
+                    "---\ntitle: Ny del\nkind: goal-picture\nweight: 9\nthemes: [tillit]\ngoal_areas:\n  - title: Trygghet\n    text: Trygg vård.\n---\n\nText.\n",
+                )],
+                Any,
+            ),
+            ("that part removed", &[Edit::Remove(NY)], Any),
+        ],
+    );
+}
+
+// Issue 13: when parts come or go, a body asks its link questions again
+// only when one may name them (by the last segments of its links' paths,
+// `render::body::link_names`, kept up to date as bodies are made again); a
+// broken link's hint names the nearest page, which a part that came may
+// be, whatever its name.
+#[test]
+fn a_broken_link_hints_at_a_part_that_came() {
+    check(
+        "a_broken_link_hints_at_a_part_that_came",
+        &[
+            (
+                "a part and a link to it",
+                &[
+                    Edit::Write(
+                        "content/region-a/plan-2030/ny-del.md",
+                        "---\ntitle: Ny del\nweight: 9\n---\n\nText.\n",
+                    ),
+                    Edit::Append(BILAGA, "\nSe [den nya delen](ny-del.md).\n"),
+                ],
+                Any,
+            ),
+            (
+                "the part removed: the link leads nowhere",
+                &[Edit::Remove("content/region-a/plan-2030/ny-del.md")],
+                Fails,
+            ),
+            (
+                "a part whose name is nearer than any other: the hint names it",
+                &[Edit::Write(
+                    "content/region-a/plan-2030/ny-dex.md",
+                    "---\ntitle: Ny dex\nweight: 9\n---\n\nText.\n",
+                )],
+                Fails,
+            ),
+        ],
+    );
+}
+
+// Issue 13: the outputs kept when a part came or went keep what they read
+// by the pages' new ids (`RenderCache::renumber` by the model's steps):
+// the comparison, left as it was for a plain part put in before the parts
+// it shows, is made again when one of them changes.
+#[test]
+fn a_part_put_in_before_others_leaves_them_read() {
+    check(
+        "a_part_put_in_before_others_leaves_them_read",
+        &[
+            (
+                "a plain part whose file comes first in its folder",
+                &[Edit::Write(
+                    "content/region-a/plan-2030/aaa-del.md",
+                    "---\ntitle: Första delen\nweight: 9\n---\n\nText.\n",
+                )],
+                AtMost(8),
+            ),
+            (
+                "the vision of a part after it: the comparison shows it",
+                &[Edit::Replace(
+                    MALBILD,
+                    "vision: Tillsammans skapar vi hälsa.",
+                    "vision: Tillsammans skapar vi mer hälsa.",
+                )],
+                Any,
+            ),
+            (
+                "the part taken out again",
+                &[Edit::Remove("content/region-a/plan-2030/aaa-del.md")],
+                AtMost(7),
+            ),
+            (
+                "the vision as it was",
+                &[Edit::Replace(
+                    MALBILD,
+                    "vision: Tillsammans skapar vi mer hälsa.",
+                    "vision: Tillsammans skapar vi hälsa.",
+                )],
+                Any,
+            ),
+        ],
+    );
+}
+
+// The cache file a watching run writes after a part came keeps every
+// page's content path (`RenderCache::update` puts those of the parts put
+// in where they go): a new run over it finds every output fresh.
+#[test]
+fn a_new_run_after_a_part_came_renders_nothing() {
+    let t = SiteTest::from_dir("kinds");
+    let mut builder = new_run(&t);
+    builder.build().unwrap();
+    let rel = "content/region-a/plan-2030/aaa-del.md";
+    t.write(rel, "---\ntitle: Första delen\nweight: 9\n---\n\nText.\n");
+    let root = std::path::absolute(t.root()).unwrap();
+    let path = std::path::absolute(t.path(rel)).unwrap();
+    let changes: Vec<_> = malbild::classify(&root, &root.join("output"), &path)
+        .into_iter()
+        .collect();
+    builder.rebuild(&changes).unwrap();
+    drop(builder);
+    let report = new_run(&t).build().unwrap();
+    assert_eq!(report.rendered, 0);
+}
