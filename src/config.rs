@@ -102,7 +102,7 @@ pub(crate) struct SiteConfig {
 #[serde(deny_unknown_fields)]
 pub(crate) struct SplitConfig {
     /// The search page's list of every page A–Ö becomes a page per letter
-    /// above this many pages (`crate::search::split_above`: 500).
+    /// above this many pages (`crate::index::split_above`: 500).
     #[serde(default)]
     pub pages: Option<usize>,
     /// The comparison and each theme word's page become a page per this

@@ -25,6 +25,7 @@ pub(crate) mod feed;
 pub(crate) mod front_matter;
 pub(crate) mod hash;
 pub(crate) mod import;
+pub(crate) mod index;
 pub mod links;
 pub(crate) mod load;
 pub(crate) mod markdown;
@@ -54,13 +55,14 @@ pub use cmd::run;
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Failed, List, Severity};
 pub use import::docx::{El, parse_xml};
+pub use index::{shard_key, stem, tokens};
 pub use load::{Loaded, Source, decode};
 use model::{PageId, Site};
 use output::Copy;
 pub use output::lock;
 pub use persist::Mode as CacheMode;
 use render::OutFile;
-pub use search::{shard_file, shard_key, stem, tokens};
+pub use search::shard_file;
 
 /// A site rendered in memory, ready to be written.
 #[derive(Debug)]

@@ -184,7 +184,7 @@ pub(crate) mod search {
     /// The search page's template.
     pub(crate) const TEMPLATE: &str = "search.html";
     /// The template of a part of the A–Ö list, when a large site's list is
-    /// split (`crate::search::Plan`).
+    /// split (`crate::index::Plan`).
     pub(crate) const LETTER_TEMPLATE: &str = "search_letter.html";
     /// Where the search page is, from the site root.
     pub(crate) const URL: &str = "sok/index.html";

@@ -41,7 +41,7 @@ pub(crate) struct Body {
     pub fields: Vec<Field>,
     /// What the search index knows of the page (its words and snippet),
     /// made here so that it is cached with the body.
-    pub search: crate::search::Words,
+    pub search: crate::index::Words,
     /// A hash of the title its words were made with: a home page without
     /// `title:` is titled by site.yaml, which its text does not show, so a
     /// body is kept only while this is the page's title's.
@@ -671,7 +671,14 @@ pub(crate) fn body_of(site: &Site, theme: &Theme, id: PageId) -> Body {
             for (id, html) in goal_areas.iter().chain(&factors) {
                 h = h.str(id).str(html);
             }
-            let search = crate::search::words_of(page, &content, &fields);
+            let search = crate::index::words_of(
+                page,
+                &content,
+                &fields
+                    .iter()
+                    .map(|f| (f.key == "summary", &f.rendered))
+                    .collect::<Vec<_>>(),
+            );
             Body {
                 search,
                 has_blocks: true,

@@ -22,7 +22,7 @@ use crate::progress::{Phase, Progress};
 use crate::theme::Theme;
 
 pub(crate) use crate::output::OutFile;
-pub(crate) use body::{Body, Field, Found, MarkdownCache, body_of, markdown, markdown_settings};
+pub(crate) use body::{Body, Found, MarkdownCache, body_of, markdown, markdown_settings};
 pub(crate) use reads::RenderCache;
 pub(crate) use reads::{Aspect, Check, Made, Reads, Values};
 pub(crate) use views::{DateView, Link, PageView, PdfLink, SiteView};

@@ -56,18 +56,18 @@ pub(crate) enum Aspect {
     /// there are and which shards.
     Index,
     /// Of the home page only: the stems and scores in one shard of the
-    /// search index (by [`crate::search::shard_number`]), with the numbers
+    /// search index (by [`crate::index::shard_number`]), with the numbers
     /// of the pages they are on.
     Shard(u32),
     /// Of the home page only: the cards (content path, facts, snippet) of
     /// the pages in one card file of the search index.
     Chunk(u32),
     /// Of the home page only, when a large site's A–Ö list is split
-    /// ([`crate::search::Plan`]): its letters and how many pages it holds,
+    /// ([`crate::index::Plan`]): its letters and how many pages it holds,
     /// as the search page shows them.
     Letters,
     /// Of the home page only: a part of the split A–Ö list, by
-    /// [`crate::search::list_key`] of its address (its pages' titles,
+    /// [`crate::index::list_key`] of its address (its pages' titles,
     /// addresses and contexts, and the letters around it).
     List(u32),
     /// Of the home page only: the regions of the site navigation (their
@@ -189,7 +189,7 @@ pub(crate) struct Changed {
     /// Whether what the search page shows of the split A–Ö list moved.
     letters: bool,
     /// The parts of the split A–Ö list whose value moved, by
-    /// [`crate::search::list_key`].
+    /// [`crate::index::list_key`].
     lists: crate::hash::FxSet<u32>,
     /// Whether every part of it may have moved (it was made with no plan
     /// to compare with).
@@ -237,14 +237,14 @@ pub(crate) struct Values {
     shard_keys: Vec<String>,
     /// [`Aspect::Chunk`], by card file (what its pages' cards show).
     chunks: Vec<Combine>,
-    /// Each page's number in the search index ([`crate::search::numbers`]).
+    /// Each page's number in the search index ([`crate::index::numbers`]).
     numbers: Vec<u32>,
     /// The pages of each card file, with their numbers, in order.
     chunk_pages: Vec<Vec<(u32, PageId)>>,
     /// What changed since the last build, when that is known.
     changed: Option<Changed>,
     /// The split A–Ö list ([`Aspect::Letters`], [`Aspect::List`]).
-    plan: Arc<crate::search::Plan>,
+    plan: Arc<crate::index::Plan>,
 }
 
 impl Values {
@@ -342,7 +342,7 @@ impl Values {
                     shards: HashMap::new(),
                     shard_keys: Vec::new(),
                     chunks: Vec::new(),
-                    numbers: crate::search::numbers(site, &rels),
+                    numbers: crate::index::numbers(site, &rels),
                     chunk_pages: Vec::new(),
                     changed: None,
                     plan: Arc::default(),
@@ -385,7 +385,7 @@ impl Values {
             values.gathered[id] = v[9];
             values.cards[id] = v[10];
             if v[10] != card_was {
-                cards_moved.push(values.numbers[id] as usize / crate::search::CHUNK);
+                cards_moved.push(values.numbers[id] as usize / crate::index::CHUNK);
             }
         }
 
@@ -400,7 +400,7 @@ impl Values {
                 .any(|bits| bits & (Aspect::Title.bit() | Aspect::Children.bit()) != 0);
         let mut plan_key = 0;
         if titles_moved {
-            let mut key = Combine::default().u64(crate::search::split_above(site) as u64);
+            let mut key = Combine::default().u64(crate::index::split_above(site) as u64);
             for (id, rel) in rels.iter().enumerate() {
                 key = key.u64(*rel).u64(values.children[id]).u64(values.title[id]);
             }
@@ -414,7 +414,7 @@ impl Values {
                     let mut plan = Arc::unwrap_or_clone(plan);
                     let (overview, lists) = (plan.overview, plan.list_values());
                     if !plan.patch(site, renumbered, &rels, &values.title, &values.children) {
-                        plan = crate::search::Plan::of(
+                        plan = crate::index::Plan::of(
                             site,
                             Some(&plan),
                             &rels,
@@ -429,7 +429,7 @@ impl Values {
                 None => {
                     changed.letters = true;
                     changed.every_list = true;
-                    Arc::new(crate::search::Plan::of(
+                    Arc::new(crate::index::Plan::of(
                         site,
                         None,
                         &rels,
@@ -454,7 +454,7 @@ impl Values {
                 .collect();
             by_number.sort_unstable();
             for (number, id) in by_number {
-                let chunk = number as usize / crate::search::CHUNK;
+                let chunk = number as usize / crate::index::CHUNK;
                 if values.chunk_pages.len() <= chunk {
                     values.chunk_pages.resize_with(chunk + 1, Vec::new);
                 }
@@ -517,7 +517,7 @@ impl Values {
         for (k, h) in shards {
             *values
                 .shards
-                .entry(crate::search::shard_number(k))
+                .entry(crate::index::shard_number(k))
                 .or_default() ^= h;
         }
         for (n, h) in &values.shards {
@@ -566,7 +566,7 @@ impl Values {
     }
 
     /// The split A–Ö list (empty when the site is small).
-    pub(crate) fn plan(&self) -> &crate::search::Plan {
+    pub(crate) fn plan(&self) -> &crate::index::Plan {
         &self.plan
     }
 
@@ -697,7 +697,7 @@ pub(crate) struct ValuesCache {
     /// ([`ValuesCache::keep`]).
     values: Option<Values>,
     /// The split A–Ö list, by a hash of what it is made of.
-    plan: Option<(u64, Arc<crate::search::Plan>)>,
+    plan: Option<(u64, Arc<crate::index::Plan>)>,
 }
 
 impl ValuesCache {
@@ -758,7 +758,7 @@ fn renumber(
             rels[id] = crate::hash::str(&site.pages[id].rel);
         }
     }
-    let numbers = crate::search::numbers(site, &rels);
+    let numbers = crate::index::numbers(site, &rels);
     let mut was = std::mem::take(&mut values.numbers);
     let empty = Arc::new(Body::default());
     for &(id, put) in &renumbered.steps {

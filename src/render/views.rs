@@ -394,7 +394,7 @@ impl<'a> Views<'a> {
     pub(crate) fn shard(&self, key: &str) {
         self.reads.note(
             crate::model::Site::HOME,
-            Aspect::Shard(crate::search::shard_number(key)),
+            Aspect::Shard(crate::index::shard_number(key)),
         );
     }
 
@@ -405,7 +405,7 @@ impl<'a> Views<'a> {
     }
 
     /// Notes that the output reads the part of the split A–Ö list whose
-    /// [`crate::search::list_key`] is `key` ([`Aspect::List`]).
+    /// [`crate::index::list_key`] is `key` ([`Aspect::List`]).
     pub(crate) fn list(&self, key: u32) {
         self.reads.note(crate::model::Site::HOME, Aspect::List(key));
     }
