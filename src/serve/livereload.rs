@@ -270,6 +270,18 @@ pub(super) const SCRIPT: &str = r#"<script id="malbild-live">
   // Taken now: the stylesheet swap changes the links' addresses later.
   var loaded = loads(document);
   var scripts = scripted(document);
+  // Whether `to`'s `name` is `value` asked for anew (a picture saved again
+  // gets `?malbild=`): kept, or the browser would show the old picture,
+  // which it still holds under the old address.
+  function fresh(to, name, value) {
+    var live = to.getAttribute(name);
+    if (name !== "src" || !live || live.indexOf("malbild=") < 0) { return false; }
+    try {
+      var url = new URL(live, location.href);
+      url.searchParams.delete("malbild");
+      return url.href === new URL(value, location.href).href;
+    } catch (err) { return false; }
+  }
   function attributes(to, from) {
     var i, a;
     for (i = to.attributes.length - 1; i >= 0; i--) {
@@ -281,7 +293,7 @@ pub(super) const SCRIPT: &str = r#"<script id="malbild-live">
     }
     for (i = 0; i < from.attributes.length; i++) {
       a = from.attributes[i];
-      if (to.getAttribute(a.name) !== a.value) {
+      if (to.getAttribute(a.name) !== a.value && !fresh(to, a.name, a.value)) {
         if (a.namespaceURI) { to.setAttributeNS(a.namespaceURI, a.name, a.value); } else { to.setAttribute(a.name, a.value); }
       }
     }

@@ -25,12 +25,13 @@ const SETTLED: Duration = Duration::from_millis(5);
 /// A burst never holds a rebuild back longer than this.
 const LONGEST: Duration = Duration::from_millis(1000);
 
-/// The events of one burst: the paths they name, and the files written to
-/// and not closed since.
+/// The events of one burst: the paths they name, the files written to and
+/// not closed since, and whether a close after writing was seen at all.
 #[derive(Debug, Default)]
 struct Burst {
     paths: Vec<PathBuf>,
     open: HashSet<PathBuf>,
+    closed: bool,
 }
 
 impl Burst {
@@ -38,12 +39,14 @@ impl Burst {
     fn add(&mut self, kind: EventKind, paths: Vec<PathBuf>) {
         match kind {
             EventKind::Access(AccessKind::Close(AccessMode::Write)) => {
+                self.closed = true;
                 for p in &paths {
                     self.open.remove(p);
                 }
             }
             EventKind::Access(_) => return,
-            EventKind::Create(CreateKind::File) | EventKind::Modify(ModifyKind::Data(_)) => {
+            EventKind::Create(CreateKind::File | CreateKind::Any)
+            | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any) => {
                 self.open.extend(paths.iter().cloned());
             }
             _ => {}
@@ -51,9 +54,17 @@ impl Burst {
         self.paths.extend(paths);
     }
 
-    /// How long to wait for more events before the burst ends.
+    /// How long to wait for more events before the burst ends: the short
+    /// wait only once the system said that the files written were closed.
+    /// Windows and macOS never say so (their events are `Any` or have no
+    /// close): there, and for a burst of renames and removals alone (Word
+    /// saving on a shared drive renames its files in turn), the long one.
     fn quiet(&self) -> Duration {
-        if self.open.is_empty() { SETTLED } else { QUIET }
+        if self.closed && self.open.is_empty() {
+            SETTLED
+        } else {
+            QUIET
+        }
     }
 }
 
@@ -136,6 +147,8 @@ mod tests {
         let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
         let touched = EventKind::Modify(ModifyKind::Metadata(MetadataKind::Any));
         let removed = EventKind::Remove(RemoveKind::File);
+        let any_created = EventKind::Create(CreateKind::Any);
+        let any_modified = EventKind::Modify(ModifyKind::Any);
         // The events so far, the wait after them and the paths gathered.
         type Case = (Vec<(EventKind, Vec<PathBuf>)>, Duration, usize);
         let cases: Vec<Case> = vec![
@@ -148,13 +161,23 @@ mod tests {
             // A new file, not yet closed; then closed.
             (vec![(created, a())], QUIET, 1),
             (vec![(created, a()), (data, a()), (closed, a())], SETTLED, 3),
-            // A temporary file renamed over the file, removed, touched: no
-            // file left open.
-            (vec![(renamed, a())], SETTLED, 1),
-            (vec![(removed, a())], SETTLED, 1),
+            // A temporary file written, closed and renamed over the file
+            // (vim, VS Code's safe write): settled.
+            (
+                vec![(created, b()), (data, b()), (closed, b()), (renamed, a())],
+                SETTLED,
+                4,
+            ),
+            // Renames or a removal alone (Word on a shared drive renames its
+            // files in turn): no close was seen, so the long wait.
+            (vec![(renamed, a())], QUIET, 1),
+            (vec![(removed, a())], QUIET, 1),
             (vec![(touched, a()), (closed, a())], SETTLED, 2),
+            // Windows: every event is `Any`, and no close comes.
+            (vec![(any_created, a()), (any_modified, a())], QUIET, 2),
+            (vec![(any_modified, a()), (renamed, a())], QUIET, 2),
             // Reading is not a change.
-            (vec![(read, a())], SETTLED, 0),
+            (vec![(read, a())], QUIET, 0),
             (vec![(data, a()), (read, a())], QUIET, 1),
         ];
         for (events, wait, n_paths) in cases {

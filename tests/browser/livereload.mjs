@@ -31,6 +31,7 @@
 //   patch         the edited page shows the new text without reloading
 //   scroll, focus its scroll position and focused element stay
 //   picture       a picture on the page saved again is asked for anew, in place
+//   picture-kept  ... and stays new when the page is patched after it
 //   unchanged     a save that changes nothing changes nothing on the page
 //   css           a stylesheet edit restyles the page without reloading it
 //   title         a part's title: the pages that show it patch in place
@@ -233,10 +234,21 @@ const untouched = () => window.__malbildTest === true && window.__malbildMutatio
 const equalsServed = async () => {
   const response = await fetch(location.href, { cache: 'no-store' });
   const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
-  const body = (d) => [...d.body.childNodes]
+  // A picture asked for anew has `?malbild=` on its absolute address: the
+  // same picture.
+  const body = (d) => {
+    const c = d.body.cloneNode(true);
+    for (const el of c.querySelectorAll('[src]')) {
+      const u = new URL(el.getAttribute('src'), location.href);
+      u.searchParams.delete('malbild');
+      el.setAttribute('src', u.href);
+    }
+    return c;
+  };
+  const html = (d) => [...body(d).childNodes]
     .filter((n) => !(n.nodeType === 1 && (n.id === 'malbild-live' || n.id === 'malbild-overlay')))
     .map((n) => (n.nodeType === 1 ? n.outerHTML : n.textContent)).join('');
-  return body(doc) === body(document) && doc.title === document.title && doc.documentElement.lang === document.documentElement.lang;
+  return html(doc) === html(document) && doc.title === document.title && doc.documentElement.lang === document.documentElement.lang;
 };
 // In the page: whether it runs scripts of its own (then it reloads).
 const runsScripts = () => [...document.scripts].some((s) => s.id !== 'malbild-live' && (!s.type || /javascript|module/.test(s.type)));
@@ -343,6 +355,13 @@ try {
     writeFileSync(pictureFile, svg('#654321'));
     const asked = withPicture && await until(tab, () => [...document.images].some((i) => /malbild-test\.svg\?malbild=/.test(i.src) && i.complete && i.naturalWidth > 0));
     verdict('picture', Boolean(asked) && await probe(tab, marked, null, false), !withPicture ? 'the picture never showed' : asked ? 'a picture saved again is asked for anew without reloading the page' : 'the picture saved again was not asked for anew');
+    // ... and stays new when the page's text is patched after it (a patch
+    // that put the old address back would show the old picture again).
+    const after = `Efter bilden ${Date.now()}.`;
+    append(after);
+    const stays = asked && await until(tab, (t) => document.body.innerText.includes(t), after) &&
+      await probe(tab, () => [...document.images].some((i) => /malbild-test\.svg\?malbild=/.test(i.getAttribute('src'))), null, false);
+    verdict('picture-kept', Boolean(stays) && await probe(tab, marked, null, false), stays ? 'the new picture stays when the page is patched again' : 'a patch after the picture was asked for anew put its old address back');
 
     // unchanged: the same bytes saved again
     await tab.evaluate(observe);
