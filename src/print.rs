@@ -258,11 +258,11 @@ fn number(toc: &mut [TocEntry], bookmarks: &[(String, usize)]) -> Option<Vec<usi
 }
 
 /// Everything on the print page of publication `id`: its `page` and `print`.
-fn view(
-    views: &Views<'_>,
+fn view<'a>(
+    views: &Views<'a>,
     base: &tera::Context,
     id: PageId,
-) -> Result<(crate::render::PageView, PrintView), Diagnostic> {
+) -> Result<(crate::render::PageView<'a>, PrintView), Diagnostic> {
     let site = views.site;
     let publication = views.facts(id);
     let theme = views.theme;
@@ -389,7 +389,7 @@ fn render(
     views: &Views<'_>,
     base: &tera::Context,
     id: PageId,
-    page: &crate::render::PageView,
+    page: &crate::render::PageView<'_>,
     print: &PrintView,
 ) -> Result<OutFile, Diagnostic> {
     let site = views.site;

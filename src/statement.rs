@@ -300,7 +300,8 @@ pub(crate) fn render(
         enforcement_url: ENFORCEMENT_URL,
     };
 
-    let mut page = render::page_view(site, bodies, theme, Site::HOME);
+    let reads = render::Reads::default();
+    let mut page = render::page_view(site, bodies, theme, &reads, Site::HOME);
     page.role = "accessibility";
     page.kind = "page";
     page.title = title;
@@ -312,7 +313,7 @@ pub(crate) fn render(
     page.url = URL.into();
     page.social.kind = "article";
     page.social.url = render::social::absolute(site, URL);
-    page.content = String::new();
+    page.content = "";
     page.toc.clear();
     page.date = reviewed_date;
     page.themes.clear();

@@ -117,10 +117,17 @@ fn base_context_of(site_view: &SiteView, site: &Site, theme: &Theme) -> tera::Co
 }
 
 /// The view of page `id`, for outputs rendered outside this module (which
-/// are made on every build, so what it reads is not kept).
-pub(crate) fn page_view(site: &Site, bodies: &[Arc<Body>], theme: &Theme, id: PageId) -> PageView {
-    let reads = Reads::default();
-    Views::new(site, bodies, theme, &BTreeMap::new(), &reads).page(id)
+/// are made on every build, so what it reads, noted in `reads`, is not
+/// kept). It borrows the body's HTML, so it lives as long as `reads`.
+pub(crate) fn page_view<'a>(
+    site: &'a Site,
+    bodies: &'a [Arc<Body>],
+    theme: &'a Theme,
+    reads: &'a Reads,
+    id: PageId,
+) -> PageView<'a> {
+    static NO_PDFS: BTreeMap<PageId, PdfLink> = BTreeMap::new();
+    Views::new(site, bodies, theme, &NO_PDFS, reads).page(id)
 }
 
 /// Renders `template` with `context` into the file `path`, for an output

@@ -142,7 +142,7 @@ pub(crate) struct RegionInfo {
 /// A page for templates. Every field is always there; what does not apply is
 /// `null` or empty.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct PageView {
+pub(crate) struct PageView<'a> {
     /// home, region, publication, part, not-found.
     pub role: &'static str,
     /// A part's kind; `page` otherwise.
@@ -151,12 +151,13 @@ pub(crate) struct PageView {
     pub title: String,
     /// Meta description.
     pub description: Option<String>,
-    /// Lead paragraph.
-    pub summary_html: Option<String>,
+    /// Lead paragraph (borrowed from the body, as the body's HTML).
+    pub summary_html: Option<&'a str>,
     /// Path from the site root.
     pub url: String,
-    /// The body as HTML.
-    pub content: String,
+    /// The body as HTML, borrowed from the rendered body: not copied for
+    /// each output that shows it.
+    pub content: &'a str,
     /// The body's h2 and h3 headings.
     pub toc: Vec<Heading>,
     /// Date.
@@ -572,7 +573,7 @@ impl<'a> Views<'a> {
         title: String,
         crumbs: Vec<Link>,
         url: &str,
-    ) -> PageView {
+    ) -> PageView<'a> {
         PageView {
             role,
             kind: "page",
@@ -580,7 +581,7 @@ impl<'a> Views<'a> {
             description: None,
             summary_html: None,
             url: url.to_string(),
-            content: String::new(),
+            content: "",
             toc: Vec::new(),
             date: None,
             themes: Vec::new(),
@@ -608,7 +609,7 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub(crate) fn page(&self, id: PageId) -> PageView {
+    pub(crate) fn page(&self, id: PageId) -> PageView<'a> {
         let site = self.site;
         let page = self.facts(id);
         let body = self.body(id);
@@ -673,9 +674,9 @@ impl<'a> Views<'a> {
             kind: part.map_or(Kind::Page, |m| m.kind).name(),
             title: page.title.clone(),
             description: self.description(id),
-            summary_html: body.summary_html.clone(),
+            summary_html: body.summary_html.as_deref(),
             url: page.output_path(),
-            content: body.content.html.clone(),
+            content: &body.content.html,
             toc: body
                 .content
                 .headings
