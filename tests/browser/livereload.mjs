@@ -14,7 +14,10 @@
 // --edits N    how many timed edits (default 5): save -> page changed
 // --edit KIND  what the timed edits change: text (a sentence appended, the
 //              default), heading (a heading and a sentence), title (the
-//              part's title in its front matter, shown on several pages)
+//              part's title in its front matter, shown on several pages),
+//              new-part (a new part saved beside the open one, then removed,
+//              in turn: the time until the open page's list of parts shows
+//              it, and no longer shows it)
 // --screenshots DIR  pictures of the page, the error panel and the fix
 // --only-timing  the timed edits alone, in one tab (for benchmarks: the same
 //              command runs against an older malbild, whose checks would fail)
@@ -83,8 +86,8 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 if (shots) mkdirSync(shots, { recursive: true });
-if (!['text', 'heading', 'title'].includes(editKind)) {
-  console.error(`livereload: --edit is text, heading or title, not \`${editKind}\``);
+if (!['text', 'heading', 'title', 'new-part'].includes(editKind)) {
+  console.error(`livereload: --edit is text, heading, title or new-part, not \`${editKind}\``);
   process.exit(2);
 }
 
@@ -477,25 +480,34 @@ try {
   // DOMContentLoaded)
   const times = [];
   let reloads = 0;
+  // new-part: the part saved and removed in turn, and its title.
+  const newPart = join(dirname(partFile), 'matning-ny-del.md');
+  let newTitle = null;
   for (let i = 0; i < edits; i++) {
     await sleep(300);
-    const text = `Mätning ${i} ${Date.now()}`;
-    await tab.evaluate((t) => {
+    const removing = editKind === 'new-part' && i % 2 === 1;
+    const text = removing ? newTitle : `Mätning ${i} ${Date.now()}`;
+    await tab.evaluate(([t, gone]) => {
       window.__malbildSeen = null;
       const watcher = new MutationObserver(() => {
-        if (document.body.textContent.includes(t)) {
+        if (document.body.textContent.includes(t) !== gone) {
           window.__malbildSeen = performance.timeOrigin + performance.now();
           watcher.disconnect();
         }
       });
       watcher.observe(document.documentElement, { subtree: true, childList: true, characterData: true });
-    }, text);
+    }, [text, removing]);
     const saved = Date.now();
     if (editKind === 'title') writeFileSync(partFile, readFileSync(partFile, 'utf8').replace(/^title: .*$/m, `title: ${text}`));
     else if (editKind === 'heading') append(`## ${text}\n\nEn mening under rubriken.`);
-    else append(`${text}.`);
-    if ((await until(tab, hasText, text)) === null) {
-      verdict('timing', false, `edit ${i + 1}: the new text never appeared`);
+    else if (removing) rmSync(newPart);
+    else if (editKind === 'new-part') {
+      writeFileSync(newPart, `---\ntitle: ${text}\nweight: 99\n---\n\nEn ny del.\n`);
+      newTitle = text;
+    } else append(`${text}.`);
+    const ready = removing ? (t) => document.body !== null && !document.body.innerText.includes(t) : hasText;
+    if ((await until(tab, ready, text)) === null) {
+      verdict('timing', false, `edit ${i + 1}: the ${removing ? 'removed part stayed' : 'new text never appeared'}`);
       break;
     }
     const shown = await tab.evaluate(() => {
