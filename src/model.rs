@@ -1120,7 +1120,7 @@ impl Site {
     /// Moves every id from `from` on up by one (`up`: a page is put in
     /// before them) or down by one (a page before them was taken out), in
     /// the tree and the maps.
-    fn shift(&mut self, from: PageId, up: bool) {
+    pub(crate) fn shift(&mut self, from: PageId, up: bool) {
         let moved = |id: &mut PageId| {
             if *id >= from {
                 if up {

@@ -916,22 +916,8 @@ mod tests {
                     Role::Part => Meta::Part(Default::default()),
                 };
                 let id = site.pages.len();
-                site.pages.push(Page {
-                    path: rel.clone().into(),
-                    rel,
-                    text: Arc::from(""),
-                    text_hash: 0,
-                    front_hash: 0,
-                    body_offset: 0,
-                    role,
-                    meta: Arc::new(meta),
-                    title: title(),
-                    weight: 0,
-                    date: None,
-                    url,
-                    parent,
-                    children: Vec::new(),
-                });
+                site.pages
+                    .push(test_page(rel, role, meta, title(), url, parent));
                 if let Some(p) = parent {
                     site.pages[p].children.push(id);
                 }
@@ -1162,22 +1148,30 @@ mod tests {
         );
     }
 
-    /// Moves the ids from `from` on up or down by one, as `Site::shift`.
-    fn shift(site: &mut Site, from: PageId, up: bool) {
-        let moved = |id: &mut PageId| {
-            if *id >= from {
-                if up {
-                    *id += 1;
-                } else {
-                    *id -= 1;
-                }
-            }
-        };
-        for page in &mut site.pages {
-            if let Some(p) = page.parent.as_mut() {
-                moved(p);
-            }
-            page.children.iter_mut().for_each(moved);
+    /// A page of the test sites: no text, weight 0, no children yet.
+    fn test_page(
+        rel: String,
+        role: Role,
+        meta: Meta,
+        title: String,
+        url: String,
+        parent: Option<PageId>,
+    ) -> Page {
+        Page {
+            path: rel.clone().into(),
+            rel,
+            text: Arc::from(""),
+            text_hash: 0,
+            front_hash: 0,
+            body_offset: 0,
+            role,
+            meta: Arc::new(meta),
+            title,
+            weight: 0,
+            date: None,
+            url,
+            parent,
+            children: Vec::new(),
         }
     }
 
@@ -1186,34 +1180,18 @@ mod tests {
         let parent = site.pages[id].parent.expect("a part has a parent");
         site.pages[parent].children.retain(|&c| c != id);
         site.pages.remove(id);
-        shift(site, id + 1, false);
+        site.shift(id + 1, false);
         parent
     }
 
     /// Puts a part at id `at` (below `parent`, among its children at a
     /// place of its own).
     fn put_in(site: &mut Site, at: PageId, parent: PageId, rel: String, title: String) {
-        shift(site, at, true);
+        site.shift(at, true);
         let url = format!("{}/", rel.trim_end_matches(".md"));
-        site.pages.insert(
-            at,
-            Page {
-                path: rel.clone().into(),
-                rel,
-                text: Arc::from(""),
-                text_hash: 0,
-                front_hash: 0,
-                body_offset: 0,
-                role: Role::Part,
-                meta: Arc::new(Meta::Part(Default::default())),
-                title,
-                weight: 0,
-                date: None,
-                url,
-                parent: Some(parent),
-                children: Vec::new(),
-            },
-        );
+        let meta = Meta::Part(Default::default());
+        let page = test_page(rel, Role::Part, meta, title, url, Some(parent));
+        site.pages.insert(at, page);
         let children = &mut site.pages[parent].children;
         let place = at % (children.len() + 1);
         children.insert(place, at);
